@@ -1,0 +1,113 @@
+// The `bootlab` command: a registry of sub-commands, each in its own module under
+// commands/, imported only when that command runs (so `bootlab --help` loads none of them).
+import { UsageError, type CliIO, type CommandModule } from './io.ts';
+
+export interface CommandInfo {
+  name: string;
+  summary: string;
+  /** Usage text shown by `bootlab help NAME` and `bootlab NAME --help`, without the module. */
+  usage: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const commands: readonly CommandInfo[] = [
+  {
+    name: 'asm',
+    summary: 'assemble NASM-style source into a flat binary',
+    usage: `usage: bootlab asm FILE.asm [-o OUT] [--bits 16|32|64] [-i DIR/]...
+
+Assembles FILE.asm (the NASM-compatible subset Bootlab supports) into a flat binary.
+  -o OUT          output file (default: FILE without its extension, as nasm does)
+  --bits N        mode at the start of the file: 16, 32 or 64 (default 16;
+                  a BITS directive in the source switches mode from there on)
+  -i DIR/, -I DIR/
+                  also look for %include files under DIR/ (repeatable)
+Errors are printed as FILE:LINE: error: MESSAGE, and the exit status is then 1.`,
+    load: () => import('./commands/asm.ts'),
+  },
+  {
+    name: 'disasm',
+    summary: 'disassemble a flat binary, one instruction a line',
+    usage: `usage: bootlab disasm FILE [--bits 16|32|64] [--org ADDR]
+
+Prints one instruction a line: address, bytes, Intel syntax.
+  --bits N        decoding mode (default 16, as ndisasm)
+  --org ADDR      address of the file's first byte (default 0; e.g. 0x7c00 or 7c00h)`,
+    load: () => import('./commands/disasm.ts'),
+  },
+  {
+    name: 'bench',
+    summary: 'run the benchmarks in bench/ and print a table',
+    usage: `usage: bootlab bench [FILTER...] [--dir DIR]
+
+Runs every bench/*.bench.ts (or only those whose name contains a FILTER) and prints
+their figures. Timing never makes it fail; a benchmark that throws makes the exit status 1.
+  --dir DIR       look for *.bench.ts files in DIR instead of bench/`,
+    load: () => import('./commands/bench.ts'),
+  },
+];
+
+export function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = [
+    'Bootlab — learn how a kernel starts. Command-line tools.',
+    '',
+    'usage: bootlab COMMAND [ARGS...]',
+    '       bootlab help COMMAND      (or bootlab COMMAND --help)',
+    '',
+    'commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+function findCommand(name: string): CommandInfo | undefined {
+  return commands.find((c) => c.name === name);
+}
+
+function unknown(name: string, io: CliIO): number {
+  io.err(`bootlab: unknown command '${name}'\n\n${helpText()}`);
+  return 2;
+}
+
+/** Runs one command line (without the leading `node main.ts`); returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(helpText());
+    return 2;
+  }
+  if (first === '--help' || first === '-h') {
+    io.out(helpText());
+    return 0;
+  }
+  if (first === 'help') {
+    if (rest.length === 0) {
+      io.out(helpText());
+      return 0;
+    }
+    const command = findCommand(rest[0]!);
+    if (!command) return unknown(rest[0]!, io);
+    io.out(command.usage + '\n');
+    return 0;
+  }
+  const command = findCommand(first);
+  if (!command) return unknown(first, io);
+  // Everything after `--` belongs to the command; --help before it means help.
+  const dashDash = rest.indexOf('--');
+  const own = dashDash < 0 ? rest : rest.slice(0, dashDash);
+  if (own.includes('--help') || own.includes('-h')) {
+    io.out(command.usage + '\n');
+    return 0;
+  }
+  const module = await command.load();
+  try {
+    return await module.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`bootlab ${command.name}: ${e.message}\n${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
