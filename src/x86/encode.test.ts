@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { encode } from './encode.ts';
+import { decode } from './decode.ts';
+import { formatInstruction } from './format.ts';
+import { registerByName } from './registers.ts';
+import type { Bits, Instruction, Operand } from './types.ts';
+
+const reg = (n: string): Operand => ({ kind: 'reg', reg: registerByName(n)! });
+const imm = (v: number | bigint): Operand => ({ kind: 'imm', value: BigInt(v) });
+const mem = (o: Record<string, unknown>): Operand => ({ kind: 'mem', scale: 1, disp: 0n, ...o }) as Operand;
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+const enc = (bits: Bits, mnemonic: string, ...operands: Operand[]) => hex(encode({ mnemonic, operands }, { bits, address: 0n }));
+
+// Expected bytes below were produced by nasm 2.16.01 -f bin.
+describe('encode picks the encodings NASM picks', () => {
+  it('uses the sign-extended byte and accumulator short forms', () => {
+    expect(enc(64, 'add', reg('eax'), imm(1))).toBe('83c001');
+    expect(enc(64, 'add', reg('eax'), imm(1000))).toBe('05e8030000');
+    expect(enc(64, 'add', reg('rax'), imm(1000))).toBe('4805e8030000');
+    expect(enc(32, 'push', imm(0x1234))).toBe('6834120000');
+  });
+  it('shrinks mov r64, imm the way NASM does', () => {
+    expect(enc(64, 'mov', reg('rax'), imm(1))).toBe('b801000000');
+    expect(enc(64, 'mov', reg('rax'), imm(-1))).toBe('48c7c0ffffffff');
+    expect(enc(64, 'mov', reg('rax'), imm(0x123456789n))).toBe('48b88967452301000000');
+  });
+  it('encodes memory operands with the shortest displacement', () => {
+    expect(enc(64, 'mov', reg('eax'), mem({ disp: 0x1000n }))).toBe('8b042500100000');
+    expect(enc(32, 'mov', reg('eax'), mem({ disp: 0x1000n }))).toBe('a100100000');
+    expect(enc(16, 'mov', reg('ax'), mem({ base: registerByName('bp') }))).toBe('8b4600');
+    expect(enc(64, 'mov', reg('eax'), mem({ base: registerByName('r13') }))).toBe('418b4500');
+    expect(enc(64, 'mov', reg('eax'), mem({ index: registerByName('rbx'), scale: 2 }))).toBe('8b041b');
+  });
+  it('handles the exchange special cases', () => {
+    expect(enc(64, 'xchg', reg('eax'), reg('eax'))).toBe('87c0');
+    expect(enc(64, 'xchg', reg('rax'), reg('rax'))).toBe('4890');
+    expect(enc(64, 'xchg', reg('ebx'), reg('eax'))).toBe('93');
+  });
+  it('refuses what NASM refuses', () => {
+    expect(() => enc(32, 'inc', mem({ base: registerByName('eax') }))).toThrow('operation size not specified');
+    expect(() => enc(64, 'mov', reg('ah'), reg('r8b'))).toThrow();
+    expect(() => enc(64, 'pusha')).toThrow('not supported in 64-bit mode');
+  });
+});
+
+describe('decode reads back what encode wrote', () => {
+  const cases: [Bits, Instruction][] = [
+    [64, { mnemonic: 'mov', operands: [reg('al'), mem({ base: registerByName('rbx'), index: registerByName('rax'), scale: 2, disp: 4n, size: 1 })] }],
+    [64, { mnemonic: 'popcnt', operands: [reg('rax'), reg('r12')] }],
+    [64, { mnemonic: 'movsq', operands: [], rep: 'rep' }],
+    [16, { mnemonic: 'int', operands: [imm(0x10)] }],
+    [64, { mnemonic: 'mov', operands: [reg('cr3'), reg('rax')] }],
+  ];
+  for (const [bits, ins] of cases) {
+    it(`${bits}-bit ${formatInstruction(ins)}`, () => {
+      const bytes = encode(ins, { bits, address: 0n });
+      const back = decode(bytes, 0, { bits });
+      expect(back.length).toBe(bytes.length);
+      expect(formatInstruction(back)).toBe(formatInstruction(ins));
+    });
+  }
+});
