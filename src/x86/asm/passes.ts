@@ -1,0 +1,521 @@
+// The assembler's passes over the parsed lines. Every pass evaluates every line with the
+// symbol values known so far (forward references take the previous pass's values), encodes
+// and lays out the sections. Passes repeat until no label, equate or section address moves;
+// that stable pass is the final one, and only its errors (undefined symbols, bad operand
+// combinations...) are reported. Errors that NASM reports on its first pass (redefined
+// labels, non-constant `times` counts, ...) stop assembly after the pass that finds them.
+// Branches whose target is not known yet are assumed short, as NASM's optimiser does; after
+// GROW_AFTER passes an instruction may only keep or grow its size, so the passes end.
+import type { EncodeContext, Instruction, Operand } from '../types.ts';
+import { EncodeError } from '../types.ts';
+import { Evaluator, EvalError, type EvalEnv, type Expr, type Sect, type SymbolValue } from './expr.ts';
+import { buildOperand } from './operands.ts';
+import { isBranchMnemonic, type Body, type DataStmt, type InsnStmt, type Stmt } from './parser.ts';
+import { Section, layoutSections, linkImage } from './sections.ts';
+import { intBytes, stringBytes, floatBytes, parseFloatText, FloatError } from './data.ts';
+import { originallyDefinedNote, type Diagnostic } from './diagnostics.ts';
+import type { Loc } from './preproc.ts';
+
+export type Encoder = (ins: Instruction, ctx: EncodeContext) => Uint8Array;
+
+export interface Line {
+  readonly label?: string;
+  readonly stmt: Stmt;
+  readonly loc: Loc;
+  /** A preprocessor or syntax error found before the passes. */
+  readonly error?: string;
+}
+
+export interface PassOptions {
+  readonly bits: 16 | 32 | 64;
+  readonly encoder: Encoder;
+  /** Contents of an `incbin` file (search path already applied), or undefined when missing. */
+  readonly loadBinary: (name: string) => Uint8Array | undefined;
+}
+
+export type PassResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly errors: readonly Diagnostic[] };
+
+const GROW_AFTER = 12;
+const MAX_PASSES = 60;
+const MAX_TIMES = 100_000_000;
+
+interface SymbolEntry {
+  kind: 'label' | 'equ' | 'extern';
+  sec: Sect | null;
+  value: bigint;
+  known: boolean;
+  /** Pass in which it was last defined. */
+  pass: number;
+  /** Line index of the definition in that pass. */
+  line: number;
+  loc: Loc;
+}
+
+interface Indexed {
+  readonly line: number;
+  readonly order: number;
+  readonly diag: Diagnostic;
+}
+
+export function runPasses(lines: readonly Line[], opts: PassOptions): PassResult {
+  return new Assembler(lines, opts).run();
+}
+
+class Assembler implements EvalEnv {
+  private readonly symbols = new Map<string, SymbolEntry>();
+  private readonly sections: Section[] = [];
+  private readonly sectionsByName = new Map<string, Section>();
+  private readonly text: Section;
+  private cur: Section;
+  private bits: 16 | 32 | 64;
+  private defaultRel = false;
+  private pass = 0;
+  private org = 0n;
+  private orgSetAt = -1;
+  private lineIndex = 0;
+  /** Offset of `$` in the current section: the start of the line (or of this `times` round). */
+  private here0 = 0;
+  private changed = false;
+  private readonly ev: Evaluator;
+  private hard: Indexed[] = [];
+  private soft: Indexed[] = [];
+  private order = 0;
+  private readonly maxSize: Int32Array;
+  private growOnly = false;
+  private readonly binaries = new Map<string, Uint8Array | undefined>();
+  private readonly repeatable = new WeakMap<Body, boolean>();
+
+  constructor(private readonly lines: readonly Line[], private readonly opts: PassOptions) {
+    this.text = new Section('.text', 0, false, 1);
+    this.text.baseKnown = true;
+    this.sections.push(this.text);
+    this.sectionsByName.set('.text', this.text);
+    this.cur = this.text;
+    this.bits = opts.bits;
+    this.ev = new Evaluator(this);
+    this.maxSize = new Int32Array(lines.length);
+  }
+
+  run(): PassResult {
+    for (let pass = 1; ; pass++) {
+      this.runPass(pass);
+      if (pass === 1 || this.hard.length > 0) {
+        const pre: Indexed[] = [];
+        this.lines.forEach((l, i) => { if (l.error) pre.push({ line: i, order: -1, diag: { loc: l.loc, message: l.error } }); });
+        if (pre.length > 0 || this.hard.length > 0) return { ok: false, errors: sortDiags([...pre, ...this.hard]) };
+      }
+      const moved = layoutSections(this.sections, this.org);
+      if (pass >= 2 && !this.changed && !moved) {
+        if (this.soft.length > 0) return { ok: false, errors: sortDiags(this.soft) };
+        return { ok: true, bytes: linkImage(this.sections, this.org) };
+      }
+      if (pass >= MAX_PASSES) {
+        const loc = this.lines.length > 0 ? this.lines[this.lines.length - 1].loc : { file: '', line: 0 };
+        return { ok: false, errors: [{ loc, message: `unable to settle label addresses after ${MAX_PASSES} passes` }] };
+      }
+    }
+  }
+
+  // ---- EvalEnv -------------------------------------------------------------------------------
+
+  lookup(name: string, out: SymbolValue): void {
+    const s = this.symbols.get(name);
+    if (!s || s.pass === 0) {
+      // After the first pass every definition has been seen once: the name has none.
+      if (this.pass >= 2) throw new EvalError(`symbol \`${name}' not defined`);
+      out.value = 0n;
+      out.known = false;
+      out.sec = null;
+      return;
+    }
+    if (s.kind === 'extern') throw new EvalError('binary output format does not support external references');
+    out.value = s.value;
+    out.known = s.known;
+    out.sec = s.sec;
+  }
+
+  here(out: SymbolValue): void {
+    out.value = BigInt(this.here0);
+    out.known = true;
+    out.sec = this.cur;
+  }
+
+  start(out: SymbolValue): void {
+    out.value = 0n;
+    out.known = true;
+    out.sec = this.cur;
+  }
+
+  // ---- diagnostics ---------------------------------------------------------------------------
+
+  private softError(message: string): void {
+    this.soft.push({ line: this.lineIndex, order: this.order++, diag: { loc: this.lines[this.lineIndex].loc, message } });
+  }
+
+  private hardError(message: string, notes?: string[]): void {
+    this.hard.push({
+      line: this.lineIndex, order: this.order++,
+      diag: { loc: this.lines[this.lineIndex].loc, message, ...(notes && { notes }) },
+    });
+  }
+
+  // ---- one pass ------------------------------------------------------------------------------
+
+  private runPass(pass: number): void {
+    this.pass = pass;
+    this.changed = false;
+    this.soft = [];
+    this.order = 0;
+    this.growOnly = pass > GROW_AFTER;
+    for (const s of this.sections) s.reset();
+    this.cur = this.text;
+    this.bits = this.opts.bits;
+    this.defaultRel = false;
+    this.orgSetAt = -1;
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) {
+      this.lineIndex = i;
+      const line = lines[i];
+      if (line.error) continue;
+      this.here0 = this.cur.size;
+      if (line.label !== undefined) {
+        if (line.stmt.kind === 'equ') {
+          this.defineEqu(line.label, line.stmt.expr);
+          continue;
+        }
+        this.define(line.label, 'label', this.cur, BigInt(this.cur.size), true);
+      }
+      this.statement(line.stmt);
+    }
+  }
+
+  private define(name: string, kind: 'label' | 'equ', sec: Sect | null, value: bigint, known: boolean): void {
+    const loc = this.lines[this.lineIndex].loc;
+    const s = this.symbols.get(name);
+    if (!s) {
+      this.symbols.set(name, { kind, sec, value, known, pass: this.pass, line: this.lineIndex, loc });
+      this.changed = true;
+      return;
+    }
+    const same = s.kind === kind && s.sec === sec && s.value === value && s.known === known;
+    if (s.pass === this.pass && s.kind !== 'extern') {
+      if (s.line !== this.lineIndex && !same) {
+        this.hardError(`label \`${name}' inconsistently redefined`, [originallyDefinedNote(s.loc, name)]);
+      }
+      return;
+    }
+    if (!same) this.changed = true;
+    s.kind = kind;
+    s.sec = sec;
+    s.value = value;
+    s.known = known;
+    s.pass = this.pass;
+    s.line = this.lineIndex;
+    s.loc = loc;
+  }
+
+  private defineEqu(name: string, expr: Expr): void {
+    let v = 0n;
+    let known = false;
+    let sec: Sect | null = null;
+    try {
+      this.ev.unknown = false;
+      v = this.ev.eval(expr);
+      sec = this.ev.sec;
+      known = !this.ev.unknown;
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      this.softError(e.message);
+    }
+    this.define(name, 'equ', sec, v, known);
+  }
+
+  /** Evaluates an expression that must be a plain number known now (NASM's "critical" expressions). */
+  private critical(e: Expr, what: () => void): bigint | undefined {
+    try {
+      this.ev.unknown = false;
+      const v = this.ev.eval(e);
+      if (this.ev.unknown || this.ev.sec !== null) {
+        what();
+        return undefined;
+      }
+      return v;
+    } catch (err) {
+      if (!(err instanceof EvalError)) throw err;
+      this.softError(err.message);
+      return undefined;
+    }
+  }
+
+  private statement(stmt: Stmt): void {
+    switch (stmt.kind) {
+      case 'empty': case 'ignored': case 'equ':
+        return;
+      case 'bits':
+        this.bits = stmt.bits;
+        return;
+      case 'default':
+        this.defaultRel = stmt.rel;
+        return;
+      case 'org': {
+        const v = this.critical(stmt.expr, () => this.hardError('No or invalid offset specified in ORG directive.'));
+        if (v === undefined) return;
+        if (this.orgSetAt >= 0 && v !== this.org) {
+          this.hardError('program origin redefined');
+          return;
+        }
+        this.orgSetAt = this.lineIndex;
+        if (v !== this.org) {
+          this.org = v;
+          this.changed = true;
+        }
+        // The origin is the address of .text; apply it at once so this pass already uses it.
+        this.text.base = v;
+        return;
+      }
+      case 'section': {
+        let s = this.sectionsByName.get(stmt.name);
+        if (!s) {
+          s = new Section(stmt.name, this.sections.length, stmt.nobits ?? stmt.name === '.bss', stmt.align ?? 4);
+          this.sections.push(s);
+          this.sectionsByName.set(stmt.name, s);
+        } else {
+          if (stmt.align !== undefined) s.align = stmt.align;
+          if (stmt.nobits !== undefined) s.nobits = stmt.nobits;
+        }
+        this.cur = s;
+        return;
+      }
+      case 'sectalign': {
+        const n = this.critical(stmt.boundary, () => this.hardError('non-constant argument supplied to SECTALIGN'));
+        if (n === undefined) return;
+        if (!isPowerOfTwo(n)) { this.hardError(`section alignment ${n} is not a power of two`); return; }
+        this.cur.innerAlign = Math.max(this.cur.innerAlign, Number(n));
+        return;
+      }
+      case 'extern':
+        for (const name of stmt.names) {
+          if (!this.symbols.has(name)) {
+            this.symbols.set(name, {
+              kind: 'extern', sec: null, value: 0n, known: false, pass: this.pass, line: this.lineIndex,
+              loc: this.lines[this.lineIndex].loc,
+            });
+          }
+        }
+        return;
+      case 'times': {
+        const n = this.critical(stmt.count, () => this.hardError('non-constant argument supplied to TIMES'));
+        if (n === undefined) return;
+        if (n < 0n) { this.softError(`TIMES value ${n} is negative`); return; }
+        if (n > BigInt(MAX_TIMES)) { this.softError(`TIMES value ${n} is too large`); return; }
+        this.repeat(stmt.body, Number(n));
+        return;
+      }
+      case 'align': {
+        const n = this.critical(stmt.boundary, () => this.hardError('non-constant argument supplied to ALIGN'));
+        if (n === undefined) return;
+        if (!isPowerOfTwo(n)) { this.hardError(`segment alignment \`${n}' is not power of two`); return; }
+        const a = Number(n);
+        this.cur.innerAlign = Math.max(this.cur.innerAlign, a);
+        const pad = (a - (this.cur.size % a)) % a;
+        if (!stmt.fill) this.cur.fill(pad, stmt.b ? 0 : 0x90);
+        else this.repeat(stmt.fill, pad);
+        return;
+      }
+      default:
+        this.body(stmt);
+    }
+  }
+
+  private repeat(body: Body, count: number): void {
+    if (count === 0) return;
+    if (count > 1 && this.isRepeatable(body)) {
+      const start = this.cur.size;
+      this.here0 = start;
+      this.body(body);
+      const len = this.cur.size - start;
+      if (len > 0 && !this.cur.nobits) {
+        const bytes = this.cur.contents().slice(start, start + len);
+        this.cur.repeat(bytes, count - 1);
+      } else {
+        this.cur.fill(len * (count - 1), 0);
+      }
+      return;
+    }
+    for (let k = 0; k < count; k++) {
+      this.here0 = this.cur.size;
+      this.body(body);
+    }
+  }
+
+  /** True when every copy of `body` assembles to the same bytes (no `$`, no branch, no RIP-relative). */
+  private isRepeatable(body: Body): boolean {
+    const cached = this.repeatable.get(body);
+    if (cached !== undefined && this.bits !== 64) return cached;
+    let r: boolean;
+    switch (body.kind) {
+      case 'data': r = body.items.every((it) => it.kind !== 'expr' || !usesPosition(it.expr)); break;
+      case 'res': r = true; break;
+      case 'incbin': r = true; break;
+      case 'insn':
+        r = !isBranchMnemonic(body.mnemonic) && body.operands.every((o) => {
+          if (o.kind === 'reg') return true;
+          if (o.kind === 'far') return !usesPosition(o.selector) && !usesPosition(o.offset);
+          if (o.kind === 'mem' && this.bits === 64) return false;
+          return !usesPosition(o.expr);
+        });
+        break;
+    }
+    if (this.bits !== 64) this.repeatable.set(body, r);
+    return r;
+  }
+
+  private body(b: Body): void {
+    switch (b.kind) {
+      case 'insn': this.instruction(b); return;
+      case 'data': this.data(b); return;
+      case 'res': {
+        const n = this.critical(b.count, () => this.hardError('attempt to reserve non-constant quantity of BSS space'));
+        if (n === undefined) return;
+        if (n < 0n) { this.softError('attempt to reserve a negative amount of space'); return; }
+        this.cur.fill(Number(n) * b.unit, 0);
+        return;
+      }
+      case 'incbin': {
+        let data = this.binaries.get(b.file);
+        if (!this.binaries.has(b.file)) {
+          data = this.opts.loadBinary(b.file);
+          this.binaries.set(b.file, data);
+        }
+        if (!data) { this.hardError(`\`incbin': unable to get length of file \`${b.file}'`); return; }
+        let skip = 0;
+        let len = Infinity;
+        if (b.skip) {
+          const v = this.critical(b.skip, () => this.hardError('non-constant argument supplied to INCBIN'));
+          if (v === undefined) return;
+          skip = Number(v);
+        }
+        if (b.len) {
+          const v = this.critical(b.len, () => this.hardError('non-constant argument supplied to INCBIN'));
+          if (v === undefined) return;
+          len = Number(v);
+        }
+        const from = Math.min(Math.max(skip, 0), data.length);
+        this.cur.write(data.subarray(from, Math.min(data.length, from + Math.max(len, 0))));
+        return;
+      }
+    }
+  }
+
+  private data(b: DataStmt): void {
+    const unit = b.unit;
+    for (const it of b.items) {
+      switch (it.kind) {
+        case 'str':
+          this.cur.write(stringBytes(it.bytes, unit));
+          break;
+        case 'undef':
+          this.cur.fill(unit, 0);
+          break;
+        case 'float':
+          try {
+            const v = parseFloatText(it.text);
+            this.cur.write(floatBytes(it.negative ? -v : v, unit));
+          } catch (e) {
+            if (!(e instanceof FloatError)) throw e;
+            this.softError(e.message);
+            this.cur.fill(unit, 0);
+          }
+          break;
+        case 'expr': {
+          if (unit > 8) {
+            this.softError(`integer supplied as ${unit * 8}-bit data`);
+            this.cur.fill(unit, 0);
+            break;
+          }
+          try {
+            this.ev.unknown = false;
+            const v = this.ev.evalAbs(it.expr);
+            this.cur.write(intBytes(v, unit));
+          } catch (e) {
+            if (!(e instanceof EvalError)) throw e;
+            this.softError(e.message);
+            this.cur.fill(unit, 0);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  private instruction(b: InsnStmt): void {
+    const address = (this.cur.baseKnown ? this.cur.base : 0n) + BigInt(this.cur.size);
+    const ctx: EncodeContext = { bits: this.bits, address, defaultRel: this.defaultRel };
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = this.encodeWith(b, ctx, false);
+      const idx = this.lineIndex;
+      if (this.growOnly && bytes.length < this.maxSize[idx]) {
+        try {
+          const longer = this.encodeWith(b, ctx, true);
+          if (longer.length > bytes.length) bytes = longer;
+        } catch (e) {
+          if (!(e instanceof EncodeError) && !(e instanceof EvalError)) throw e;
+        }
+      }
+      if (bytes.length > this.maxSize[idx]) this.maxSize[idx] = bytes.length;
+    } catch (e) {
+      if (e instanceof EncodeError || e instanceof EvalError) {
+        this.softError(e.message);
+        return;
+      }
+      throw e;
+    }
+    this.cur.write(bytes);
+  }
+
+  private encodeWith(b: InsnStmt, ctx: EncodeContext, pessimistic: boolean): Uint8Array {
+    const branch = isBranchMnemonic(b.mnemonic);
+    const octx = { bits: this.bits, address: ctx.address, defaultRel: this.defaultRel, branch, pessimistic };
+    let operands: Operand[] = b.operands.map((o) => buildOperand(o, this.ev, octx));
+    if (b.segPrefix) {
+      const k = operands.findIndex((o) => o.kind === 'mem');
+      if (k < 0) throw new EvalError(`segment prefix \`${b.segPrefix.name}' without a memory operand is not supported`);
+      const m = operands[k];
+      if (m.kind === 'mem' && !m.seg) {
+        operands = operands.slice();
+        operands[k] = { ...m, seg: b.segPrefix };
+      }
+    }
+    const ins: Instruction = {
+      mnemonic: b.mnemonic,
+      operands,
+      ...(b.lock && { lock: true }),
+      ...(b.rep && { rep: b.rep }),
+      ...(b.opsize && { opsizeOverride: b.opsize }),
+      ...(b.addrsize && { addrsizeOverride: b.addrsize }),
+      ...(b.far && { far: true }),
+    };
+    return this.opts.encoder(ins, ctx);
+  }
+}
+
+function isPowerOfTwo(n: bigint): boolean {
+  return n > 0n && (n & (n - 1n)) === 0n;
+}
+
+/** True when the expression mentions `$` (its value differs between copies made by `times`). */
+function usesPosition(e: Expr): boolean {
+  switch (e.k) {
+    case 'here': return true;
+    case 'un': return usesPosition(e.a);
+    case 'bin': return usesPosition(e.a) || usesPosition(e.b);
+    default: return false;
+  }
+}
+
+function sortDiags(list: readonly Indexed[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.line - b.line || a.order - b.order).map((x) => x.diag);
+}
