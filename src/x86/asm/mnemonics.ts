@@ -38,70 +38,71 @@ kmovq kmovw knot knotb knotd knotq knotw kor korb kord korq kortest kortestb kor
 kortestw korw kshiftl kshiftlb kshiftld kshiftlq kshiftlw kshiftr kshiftrb kshiftrd kshiftrq
 kshiftrw ktest ktestb ktestd ktestq ktestw kunpck kunpckbw kunpckdq kunpckwd kxnor kxnorb kxnord
 kxnorq kxnorw kxor kxorb kxord kxorq kxorw lahf lar lddqu ldmxcsr lds ldtilecfg lea leave les lfence
-lfs lgdt lgs lidt lldt llwpcb lmsw loadall loadall286 lodsb lodsd lodsq lodsw loope loopne loopnz
-loopz lsl lss ltr lwpins lwpval lzcnt maskmovdqu maskmovq maxpd maxps maxsd maxss mfence minpd minps
-minsd minss monitor monitorx montmul mov movapd movaps movbe movd movddup movdir64b movdiri movdq2q
-movdqa movdqu movhlps movhpd movhps movlhps movlpd movlps movmskpd movmskps movntdq movntdqa movnti
-movntpd movntps movntq movntsd movntss movq movq2dq movsb movsd movshdup movsldup movsq movss movsw
-movsx movsxd movupd movups movzx mpsadbw mul mulpd mulps mulsd mulss mulx mwait mwaitx neg nobnd nop
-not or orpd orps osp out outsb outsd outsw pabsb pabsd pabsw packssdw packsswb packusdw packuswb
-paddb paddd paddq paddsb paddsiw paddsw paddusb paddusw paddw palignr pand pandn pause paveb pavgb
-pavgusb pavgw pblendvb pblendw pclmulhqhqdq pclmulhqlqdq pclmullqhqdq pclmullqlqdq pclmulqdq pcmpeqb
-pcmpeqd pcmpeqq pcmpeqw pcmpestri pcmpestrm pcmpgtb pcmpgtd pcmpgtq pcmpgtw pcmpistri pcmpistrm
-pcommit pconfig pdep pdistib pext pextrb pextrd pextrq pextrw pf2id pf2iw pfacc pfadd pfcmpeq
-pfcmpge pfcmpgt pfmax pfmin pfmul pfnacc pfpnacc pfrcp pfrcpit1 pfrcpit2 pfrcpv pfrsqit1 pfrsqrt
-pfrsqrtv pfsub pfsubr phaddd phaddsw phaddw phminposuw phsubd phsubsw phsubw pi2fd pi2fw pinsrb
-pinsrd pinsrq pinsrw pmachriw pmaddubsw pmaddwd pmagw pmaxsb pmaxsd pmaxsw pmaxub pmaxud pmaxuw
-pminsb pminsd pminsw pminub pminud pminuw pmovmskb pmovsxbd pmovsxbq pmovsxbw pmovsxdq pmovsxwd
-pmovsxwq pmovzxbd pmovzxbq pmovzxbw pmovzxdq pmovzxwd pmovzxwq pmuldq pmulhriw pmulhrsw pmulhrwa
-pmulhrwc pmulhuw pmulhw pmulld pmullw pmuludq pmvgezb pmvlzb pmvnzb pmvzb popa popad popaw popcnt
-popf popfd popfq popfw por prefetch prefetchit0 prefetchit1 prefetchnta prefetcht0 prefetcht1
-prefetcht2 prefetchw prefetchwt1 psadbw pshufb pshufd pshufhw pshuflw pshufw psignb psignd psignw
-pslld pslldq psllq psllw psrad psraw psrld psrldq psrlq psrlw psubb psubd psubq psubsb psubsiw
-psubsw psubusb psubusw psubw pswapd ptest ptwrite punpckhbw punpckhdq punpckhqdq punpckhwd punpcklbw
-punpckldq punpcklqdq punpcklwd pusha pushad pushaw pushf pushfd pushfq pushfw pvalidate pxor rcl
-rcpps rcpss rcr rdfsbase rdgsbase rdm rdmsr rdmsrlist rdpid rdpkru rdpmc rdrand rdseed rdshr rdsspd
-rdsspq rdtsc rdtscp repe repne repnz repz ret retd retf retfd retfq retfw retn retnd retnq retnw
-retq retw rmpadjust rol ror rorx roundpd roundps roundsd roundss rsdc rsldt rsm rsqrtps rsqrtss
-rstorssp rsts sahf sal salc sar sarx saveprevssp sbb scasb scasd scasq scasw senduipi serialize seta
-setae setb setbe setc sete setg setge setl setle setna setnae setnb setnbe setnc setne setng setnge
-setnl setnle setno setnp setns setnz seto setp setpe setpo sets setssbsy setz sfence sgdt sha1msg1
-sha1msg2 sha1nexte sha1rnds4 sha256msg1 sha256msg2 sha256rnds2 shl shld shlx shr shrd shrx shufpd
-shufps sidt skinit sldt slwpcb smi smint smintold smsw sqrtpd sqrtps sqrtsd sqrtss ss stac stc std
-stgi sti stmxcsr stosb stosd stosq stosw sttilecfg stui sub subpd subps subsd subss svdc svldt svts
-swapgs syscall sysenter sysexit sysret t1mskc tdpbf16ps tdpbssd tdpbsud tdpbusd tdpbuud test testui
-tileloadd tileloaddt1 tilerelease tilestored tilezero tpause tzcnt tzmsk ucomisd ucomiss ud0 ud1 ud2
-ud2a ud2b uiret umonitor umov umwait unpckhpd unpckhps unpcklpd unpcklps use16 use32 v4dpwssd
-v4dpwssds v4fmaddps v4fmaddss v4fnmaddps v4fnmaddss vaddpd vaddph vaddps vaddsd vaddsh vaddss
-vaddsubpd vaddsubps vaesdec vaesdeclast vaesenc vaesenclast vaesimc vaeskeygenassist valignd valignq
-vandnpd vandnps vandpd vandps vbcstnebf16ps vbcstnesh2ps vblendmpd vblendmps vblendpd vblendps
-vblendvpd vblendvps vbroadcastf128 vbroadcastf32x2 vbroadcastf32x4 vbroadcastf32x8 vbroadcastf64x2
-vbroadcastf64x4 vbroadcasti128 vbroadcasti32x2 vbroadcasti32x4 vbroadcasti32x8 vbroadcasti64x2
-vbroadcasti64x4 vbroadcastsd vbroadcastss vcmpeqpd vcmpeqps vcmpeqsd vcmpeqss vcmpfalsepd
-vcmpfalseps vcmpfalsesd vcmpfalsess vcmpgepd vcmpgeps vcmpgesd vcmpgess vcmpgtpd vcmpgtps vcmpgtsd
-vcmpgtss vcmplepd vcmpleps vcmplesd vcmpless vcmpltpd vcmpltps vcmpltsd vcmpltss vcmpneqpd vcmpneqps
-vcmpneqsd vcmpneqss vcmpngepd vcmpngeps vcmpngesd vcmpngess vcmpngtpd vcmpngtps vcmpngtsd vcmpngtss
-vcmpnlepd vcmpnleps vcmpnlesd vcmpnless vcmpnltpd vcmpnltps vcmpnltsd vcmpnltss vcmpordpd vcmpordps
-vcmpordsd vcmpordss vcmppd vcmpph vcmpps vcmpsd vcmpsh vcmpss vcmptruepd vcmptrueps vcmptruesd
-vcmptruess vcmpunordpd vcmpunordps vcmpunordsd vcmpunordss vcomisd vcomish vcomiss vcompresspd
-vcompressps vcvtdq2pd vcvtdq2ph vcvtdq2ps vcvtne2ps2bf16 vcvtneebf162ps vcvtneeph2ps vcvtneobf162ps
-vcvtneoph2ps vcvtneps2bf16 vcvtpd2dq vcvtpd2ph vcvtpd2ps vcvtpd2qq vcvtpd2udq vcvtpd2uqq vcvtph2dq
-vcvtph2pd vcvtph2ps vcvtph2psx vcvtph2qq vcvtph2udq vcvtph2uqq vcvtph2uw vcvtph2w vcvtps2dq
-vcvtps2pd vcvtps2ph vcvtps2qq vcvtps2udq vcvtps2uqq vcvtqq2pd vcvtqq2ph vcvtqq2ps vcvtsd2sh
-vcvtsd2si vcvtsd2ss vcvtsd2usi vcvtsh2sd vcvtsh2si vcvtsh2ss vcvtsh2usi vcvtsi2sd vcvtsi2sh
-vcvtsi2ss vcvtss2sd vcvtss2sh vcvtss2si vcvtss2usi vcvttpd2dq vcvttpd2qq vcvttpd2udq vcvttpd2uqq
-vcvttph2dq vcvttph2qq vcvttph2udq vcvttph2uqq vcvttph2uw vcvttph2w vcvttps2dq vcvttps2qq vcvttps2udq
-vcvttps2uqq vcvttsd2si vcvttsd2usi vcvttsh2si vcvttsh2usi vcvttss2si vcvttss2usi vcvtudq2pd
-vcvtudq2ph vcvtudq2ps vcvtuqq2pd vcvtuqq2ph vcvtuqq2ps vcvtusi2sd vcvtusi2sh vcvtusi2ss vcvtuw2ph
-vcvtw2ph vdbpsadbw vdivpd vdivph vdivps vdivsd vdivsh vdivss vdpbf16ps vdppd vdpps vendscaleph
-vendscalesh verr verw vexp2pd vexp2ps vexpandpd vexpandps vextractf128 vextractf32x4 vextractf32x8
-vextractf64x2 vextractf64x4 vextracti128 vextracti32x4 vextracti32x8 vextracti64x2 vextracti64x4
-vextractps vfcmaddcph vfcmaddcsh vfcmulcpch vfcmulcsh vfixupimmpd vfixupimmps vfixupimmsd
-vfixupimmss vfmadd123pd vfmadd123ps vfmadd123sd vfmadd123ss vfmadd132pd vfmadd132ph vfmadd132ps
-vfmadd132sd vfmadd132ss vfmadd213pd vfmadd213ph vfmadd213ps vfmadd213sd vfmadd213ss vfmadd231pd
-vfmadd231ph vfmadd231ps vfmadd231sd vfmadd231ss vfmadd312pd vfmadd312ps vfmadd312sd vfmadd312ss
-vfmadd321pd vfmadd321ps vfmadd321sd vfmadd321ss vfmaddcph vfmaddcsh vfmaddpd vfmaddps vfmaddsd
-vfmaddss vfmaddsub123pd vfmaddsub123ps vfmaddsub132pd vfmaddsub132ph vfmaddsub132ps vfmaddsub213pd
+lfs lgdt lgs lidt lldt llwpcb lmsw loadall loadall286 lodsb lodsd lodsq lodsw loop loope loopne
+loopnz loopz lsl lss ltr lwpins lwpval lzcnt maskmovdqu maskmovq maxpd maxps maxsd maxss mfence
+minpd minps minsd minss monitor monitorx montmul mov movapd movaps movbe movd movddup movdir64b
+movdiri movdq2q movdqa movdqu movhlps movhpd movhps movlhps movlpd movlps movmskpd movmskps movntdq
+movntdqa movnti movntpd movntps movntq movntsd movntss movq movq2dq movsb movsd movshdup movsldup
+movsq movss movsw movsx movsxd movupd movups movzx mpsadbw mul mulpd mulps mulsd mulss mulx mwait
+mwaitx neg nobnd nop not or orpd orps osp out outsb outsd outsw pabsb pabsd pabsw packssdw packsswb
+packusdw packuswb paddb paddd paddq paddsb paddsiw paddsw paddusb paddusw paddw palignr pand pandn
+pause paveb pavgb pavgusb pavgw pblendvb pblendw pclmulhqhqdq pclmulhqlqdq pclmullqhqdq pclmullqlqdq
+pclmulqdq pcmpeqb pcmpeqd pcmpeqq pcmpeqw pcmpestri pcmpestrm pcmpgtb pcmpgtd pcmpgtq pcmpgtw
+pcmpistri pcmpistrm pcommit pconfig pdep pdistib pext pextrb pextrd pextrq pextrw pf2id pf2iw pfacc
+pfadd pfcmpeq pfcmpge pfcmpgt pfmax pfmin pfmul pfnacc pfpnacc pfrcp pfrcpit1 pfrcpit2 pfrcpv
+pfrsqit1 pfrsqrt pfrsqrtv pfsub pfsubr phaddd phaddsw phaddw phminposuw phsubd phsubsw phsubw pi2fd
+pi2fw pinsrb pinsrd pinsrq pinsrw pmachriw pmaddubsw pmaddwd pmagw pmaxsb pmaxsd pmaxsw pmaxub
+pmaxud pmaxuw pminsb pminsd pminsw pminub pminud pminuw pmovmskb pmovsxbd pmovsxbq pmovsxbw pmovsxdq
+pmovsxwd pmovsxwq pmovzxbd pmovzxbq pmovzxbw pmovzxdq pmovzxwd pmovzxwq pmuldq pmulhriw pmulhrsw
+pmulhrwa pmulhrwc pmulhuw pmulhw pmulld pmullw pmuludq pmvgezb pmvlzb pmvnzb pmvzb pop popa popad
+popaw popcnt popf popfd popfq popfw por prefetch prefetchit0 prefetchit1 prefetchnta prefetcht0
+prefetcht1 prefetcht2 prefetchw prefetchwt1 psadbw pshufb pshufd pshufhw pshuflw pshufw psignb
+psignd psignw pslld pslldq psllq psllw psrad psraw psrld psrldq psrlq psrlw psubb psubd psubq psubsb
+psubsiw psubsw psubusb psubusw psubw pswapd ptest ptwrite punpckhbw punpckhdq punpckhqdq punpckhwd
+punpcklbw punpckldq punpcklqdq punpcklwd push pusha pushad pushaw pushf pushfd pushfq pushfw
+pvalidate pxor rcl rcpps rcpss rcr rdfsbase rdgsbase rdm rdmsr rdmsrlist rdpid rdpkru rdpmc rdrand
+rdseed rdshr rdsspd rdsspq rdtsc rdtscp repe repne repnz repz ret retd retf retfd retfq retfw retn
+retnd retnq retnw retq retw rmpadjust rol ror rorx roundpd roundps roundsd roundss rsdc rsldt rsm
+rsqrtps rsqrtss rstorssp rsts sahf sal salc sar sarx saveprevssp sbb scasb scasd scasq scasw
+senduipi serialize seta setae setb setbe setc sete setg setge setl setle setna setnae setnb setnbe
+setnc setne setng setnge setnl setnle setno setnp setns setnz seto setp setpe setpo sets setssbsy
+setz sfence sgdt sha1msg1 sha1msg2 sha1nexte sha1rnds4 sha256msg1 sha256msg2 sha256rnds2 shl shld
+shlx shr shrd shrx shufpd shufps sidt skinit sldt slwpcb smi smint smintold smsw sqrtpd sqrtps
+sqrtsd sqrtss ss stac stc std stgi sti stmxcsr stosb stosd stosq stosw str sttilecfg stui sub subpd
+subps subsd subss svdc svldt svts swapgs syscall sysenter sysexit sysret t1mskc tdpbf16ps tdpbssd
+tdpbsud tdpbusd tdpbuud test testui tileloadd tileloaddt1 tilerelease tilestored tilezero tpause
+tzcnt tzmsk ucomisd ucomiss ud0 ud1 ud2 ud2a ud2b uiret umonitor umov umwait unpckhpd unpckhps
+unpcklpd unpcklps use16 use32 v4dpwssd v4dpwssds v4fmaddps v4fmaddss v4fnmaddps v4fnmaddss vaddpd
+vaddph vaddps vaddsd vaddsh vaddss vaddsubpd vaddsubps vaesdec vaesdeclast vaesenc vaesenclast
+vaesimc vaeskeygenassist valignd valignq vandnpd vandnps vandpd vandps vbcstnebf16ps vbcstnesh2ps
+vblendmpd vblendmps vblendpd vblendps vblendvpd vblendvps vbroadcastf128 vbroadcastf32x2
+vbroadcastf32x4 vbroadcastf32x8 vbroadcastf64x2 vbroadcastf64x4 vbroadcasti128 vbroadcasti32x2
+vbroadcasti32x4 vbroadcasti32x8 vbroadcasti64x2 vbroadcasti64x4 vbroadcastsd vbroadcastss vcmpeqpd
+vcmpeqps vcmpeqsd vcmpeqss vcmpfalsepd vcmpfalseps vcmpfalsesd vcmpfalsess vcmpgepd vcmpgeps
+vcmpgesd vcmpgess vcmpgtpd vcmpgtps vcmpgtsd vcmpgtss vcmplepd vcmpleps vcmplesd vcmpless vcmpltpd
+vcmpltps vcmpltsd vcmpltss vcmpneqpd vcmpneqps vcmpneqsd vcmpneqss vcmpngepd vcmpngeps vcmpngesd
+vcmpngess vcmpngtpd vcmpngtps vcmpngtsd vcmpngtss vcmpnlepd vcmpnleps vcmpnlesd vcmpnless vcmpnltpd
+vcmpnltps vcmpnltsd vcmpnltss vcmpordpd vcmpordps vcmpordsd vcmpordss vcmppd vcmpph vcmpps vcmpsd
+vcmpsh vcmpss vcmptruepd vcmptrueps vcmptruesd vcmptruess vcmpunordpd vcmpunordps vcmpunordsd
+vcmpunordss vcomisd vcomish vcomiss vcompresspd vcompressps vcvtdq2pd vcvtdq2ph vcvtdq2ps
+vcvtne2ps2bf16 vcvtneebf162ps vcvtneeph2ps vcvtneobf162ps vcvtneoph2ps vcvtneps2bf16 vcvtpd2dq
+vcvtpd2ph vcvtpd2ps vcvtpd2qq vcvtpd2udq vcvtpd2uqq vcvtph2dq vcvtph2pd vcvtph2ps vcvtph2psx
+vcvtph2qq vcvtph2udq vcvtph2uqq vcvtph2uw vcvtph2w vcvtps2dq vcvtps2pd vcvtps2ph vcvtps2qq
+vcvtps2udq vcvtps2uqq vcvtqq2pd vcvtqq2ph vcvtqq2ps vcvtsd2sh vcvtsd2si vcvtsd2ss vcvtsd2usi
+vcvtsh2sd vcvtsh2si vcvtsh2ss vcvtsh2usi vcvtsi2sd vcvtsi2sh vcvtsi2ss vcvtss2sd vcvtss2sh vcvtss2si
+vcvtss2usi vcvttpd2dq vcvttpd2qq vcvttpd2udq vcvttpd2uqq vcvttph2dq vcvttph2qq vcvttph2udq
+vcvttph2uqq vcvttph2uw vcvttph2w vcvttps2dq vcvttps2qq vcvttps2udq vcvttps2uqq vcvttsd2si
+vcvttsd2usi vcvttsh2si vcvttsh2usi vcvttss2si vcvttss2usi vcvtudq2pd vcvtudq2ph vcvtudq2ps
+vcvtuqq2pd vcvtuqq2ph vcvtuqq2ps vcvtusi2sd vcvtusi2sh vcvtusi2ss vcvtuw2ph vcvtw2ph vdbpsadbw
+vdivpd vdivph vdivps vdivsd vdivsh vdivss vdpbf16ps vdppd vdpps vendscaleph vendscalesh verr verw
+vexp2pd vexp2ps vexpandpd vexpandps vextractf128 vextractf32x4 vextractf32x8 vextractf64x2
+vextractf64x4 vextracti128 vextracti32x4 vextracti32x8 vextracti64x2 vextracti64x4 vextractps
+vfcmaddcph vfcmaddcsh vfcmulcpch vfcmulcsh vfixupimmpd vfixupimmps vfixupimmsd vfixupimmss
+vfmadd123pd vfmadd123ps vfmadd123sd vfmadd123ss vfmadd132pd vfmadd132ph vfmadd132ps vfmadd132sd
+vfmadd132ss vfmadd213pd vfmadd213ph vfmadd213ps vfmadd213sd vfmadd213ss vfmadd231pd vfmadd231ph
+vfmadd231ps vfmadd231sd vfmadd231ss vfmadd312pd vfmadd312ps vfmadd312sd vfmadd312ss vfmadd321pd
+vfmadd321ps vfmadd321sd vfmadd321ss vfmaddcph vfmaddcsh vfmaddpd vfmaddps vfmaddsd vfmaddss
+vfmaddsub123pd vfmaddsub123ps vfmaddsub132pd vfmaddsub132ph vfmaddsub132ps vfmaddsub213pd
 vfmaddsub213ph vfmaddsub213ps vfmaddsub231pd vfmaddsub231ph vfmaddsub231ps vfmaddsub312pd
 vfmaddsub312ps vfmaddsub321pd vfmaddsub321ps vfmaddsubpd vfmaddsubps vfmsub123pd vfmsub123ps
 vfmsub123sd vfmsub123ss vfmsub132pd vfmsub132ph vfmsub132ps vfmsub132sd vfmsub132ss vfmsub213pd

@@ -85,7 +85,6 @@ class Assembler implements EvalEnv {
   private readonly maxSize: Int32Array;
   private growOnly = false;
   private readonly binaries = new Map<string, Uint8Array | undefined>();
-  private readonly repeatable = new WeakMap<Body, boolean>();
 
   constructor(private readonly lines: readonly Line[], private readonly opts: PassOptions) {
     this.text = new Section('.text', 0, false, 1);
@@ -329,11 +328,11 @@ class Assembler implements EvalEnv {
     }
   }
 
+  /** Assembles `body` `count` times; `$` keeps meaning the start of the line throughout. */
   private repeat(body: Body, count: number): void {
     if (count === 0) return;
     if (count > 1 && this.isRepeatable(body)) {
       const start = this.cur.size;
-      this.here0 = start;
       this.body(body);
       const len = this.cur.size - start;
       if (len > 0 && !this.cur.nobits) {
@@ -344,32 +343,14 @@ class Assembler implements EvalEnv {
       }
       return;
     }
-    for (let k = 0; k < count; k++) {
-      this.here0 = this.cur.size;
-      this.body(body);
-    }
+    for (let k = 0; k < count; k++) this.body(body);
   }
 
-  /** True when every copy of `body` assembles to the same bytes (no `$`, no branch, no RIP-relative). */
+  /** True when every copy of `body` assembles to the same bytes (no branch, no RIP-relative operand). */
   private isRepeatable(body: Body): boolean {
-    const cached = this.repeatable.get(body);
-    if (cached !== undefined && this.bits !== 64) return cached;
-    let r: boolean;
-    switch (body.kind) {
-      case 'data': r = body.items.every((it) => it.kind !== 'expr' || !usesPosition(it.expr)); break;
-      case 'res': r = true; break;
-      case 'incbin': r = true; break;
-      case 'insn':
-        r = !isBranchMnemonic(body.mnemonic) && body.operands.every((o) => {
-          if (o.kind === 'reg') return true;
-          if (o.kind === 'far') return !usesPosition(o.selector) && !usesPosition(o.offset);
-          if (o.kind === 'mem' && this.bits === 64) return false;
-          return !usesPosition(o.expr);
-        });
-        break;
-    }
-    if (this.bits !== 64) this.repeatable.set(body, r);
-    return r;
+    if (body.kind !== 'insn') return true;
+    if (isBranchMnemonic(body.mnemonic)) return false;
+    return this.bits !== 64 || body.operands.every((o) => o.kind !== 'mem');
   }
 
   private body(b: Body): void {
@@ -504,16 +485,6 @@ class Assembler implements EvalEnv {
 
 function isPowerOfTwo(n: bigint): boolean {
   return n > 0n && (n & (n - 1n)) === 0n;
-}
-
-/** True when the expression mentions `$` (its value differs between copies made by `times`). */
-function usesPosition(e: Expr): boolean {
-  switch (e.k) {
-    case 'here': return true;
-    case 'un': return usesPosition(e.a);
-    case 'bin': return usesPosition(e.a) || usesPosition(e.b);
-    default: return false;
-  }
 }
 
 function sortDiags(list: readonly Indexed[]): Diagnostic[] {
