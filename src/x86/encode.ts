@@ -18,10 +18,25 @@ const MAP_ESCAPE: readonly (readonly number[])[] = [[], [0x0f], [0x0f, 0x38], [0
 const enum Fit { No, Lossy, Exact }
 
 const BRANCHES_WITH_DEFAULT_SIZE = new Set(['call', 'jmp']);
+/** Instructions whose sign-extended 32-bit immediate NASM also accepts as `dword`. */
+const S32_DWORD = new Set(['push', 'imul']);
+
+/** Mnemonics with forms of one operand size only (cbw, movsq, retfq ...): the name says it. */
+const SINGLE_SIZE: ReadonlySet<string> = (() => {
+  const sizes = new Map<string, Set<number>>();
+  for (const [name, forms] of FORMS_BY_MNEMONIC) sizes.set(name, new Set(forms.map((f) => f.osize)));
+  return new Set([...sizes].filter(([, s]) => s.size === 1).map(([name]) => name));
+})();
 
 function defaultOsize(form: Form, bits: Bits): number {
-  if (bits === 64) return form.default64 ? 8 : 4;
+  // (NASM's `jmp far [x]` in 64-bit code is the m16:64 form.)
+  if (bits === 64) return form.default64 || isFarMemory(form) ? 8 : 4;
   return bits === 16 ? 2 : 4;
+}
+
+/** jmp far [x] / call far [x]. */
+function isFarMemory(form: Form): boolean {
+  return form.opcode === 0xff && form.map === 0 && form.ops.some((k) => k === 'm32' || k === 'm48' || k === 'm80');
 }
 
 function fitsSigned(v: bigint, bytes: number): boolean {
@@ -35,7 +50,7 @@ function fitsEither(v: bigint, bytes: number): boolean {
 const REG_KIND_CLASS: Partial<Record<OpKind, string>> = {
   r8: 'gpr8', r16: 'gpr16', r32: 'gpr32', r64: 'gpr64',
   o8: 'gpr8', o16: 'gpr16', o32: 'gpr32', o64: 'gpr64',
-  R16: 'gpr16', R32: 'gpr32', R64: 'gpr64',
+  R8: 'gpr8', R16: 'gpr16', R32: 'gpr32', R64: 'gpr64',
   rm8: 'gpr8', rm16: 'gpr16', rm32: 'gpr32', rm64: 'gpr64',
   sreg: 'seg', cr: 'cr', dr: 'dr',
 };
@@ -53,7 +68,7 @@ function regFits(r: Register, kind: OpKind): boolean {
 }
 
 function isMemKind(k: OpKind): boolean {
-  return k.startsWith('rm') || k.startsWith('m');
+  return k.startsWith('rm') || (k.startsWith('m') && !k.startsWith('moffs'));
 }
 
 interface Match {
@@ -65,7 +80,7 @@ interface Match {
   unsizedMemSize: number;
 }
 
-function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m: Match): Fit {
+function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m: Match, bits: Bits): Fit {
   switch (op.kind) {
     case 'reg': {
       if (!regFits(op.reg, kind)) return Fit.No;
@@ -74,6 +89,8 @@ function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m
     }
     case 'mem': {
       if (!isMemKind(kind)) return moffsFit(op, kind, m);
+      // [qword 0x1000]: a 64-bit absolute address exists only in the moffs forms.
+      if (op.dispSize === 8 && !op.base && !op.index) return Fit.No;
       const size = kindSize(kind);
       if (kind === 'm' || kind === 'mdesc') return Fit.Exact;
       if (op.size !== undefined) {
@@ -87,6 +104,12 @@ function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m
     case 'imm': return immFit(op.value, op.known !== false, op.size, op.strict === true, kind, form, m);
     case 'rel': {
       if (kind !== 'rel8' && kind !== 'rel16' && kind !== 'rel32') return Fit.No;
+      // `jmp word x`: the size is the operand size, which only jmp and call let one choose.
+      if (op.size !== undefined) {
+        if (form.osize !== op.size) return Fit.No;
+        if (!BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic) && op.size !== defaultOsize(form, bits)) return Fit.No;
+        m.sizePinned = true;
+      }
       if (kind === 'rel8') {
         if (op.dist === 'near') return Fit.No;
         return Fit.Exact; // reach is checked once the length is known
@@ -124,7 +147,12 @@ function immFit(v: bigint, known: boolean, size: number | undefined, strict: boo
   if (!['i8', 'i16', 'i32', 'i64', 's8', 's32', 'u32'].includes(kind)) return Fit.No;
   if (size !== undefined) {
     // `byte 5` asks for the byte form; `dword 5` names the operand size (NASM still shrinks unless strict).
-    if (strict ? size !== width : size !== width && size !== osize) return Fit.No;
+    // In 64-bit code `push dword 5` is the same as `push qword 5`.
+    if (form.mnemonic === 'push' && osize === 8 && size === 4) size = 8;
+    // A sign-extended dword is named by the operand size (`add rax, strict qword 5`); imul and
+    // push take `dword` as well, mov only `dword` (its `qword` is the 64-bit immediate).
+    const named = kind !== 's32' ? [width] : form.mnemonic === 'mov' ? [4] : S32_DWORD.has(form.mnemonic) ? [4, 8] : [8];
+    if (!named.includes(size) && (strict || size !== osize)) return Fit.No;
     m.sizePinned = true;
   }
   if (kind === 's8') {
@@ -150,22 +178,23 @@ function matchForm(ins: Instruction, form: Form, bits: Bits): Match | undefined 
   if (ops.length !== form.ops.length) return undefined;
   const m: Match = { form, fit: Fit.Exact, sizePinned: false, unsizedMemSize: 0 };
   for (let i = 0; i < ops.length; i++) {
-    const fit = matchOperand(ops[i], form.ops[i], form, ins, m);
+    const fit = matchOperand(ops[i], form.ops[i], form, ins, m, bits);
     if (fit === Fit.No) return undefined;
     if (fit < m.fit) m.fit = fit;
   }
   // Far memory operands need `far`; near ones must not have it.
-  const farForm = form.ops.some((k) => k === 'm32' || k === 'm48' || k === 'm80') && (form.opcode === 0xff);
-  if (BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic) && farForm !== !!ins.far) return undefined;
+  if (BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic) && isFarMemory(form) !== !!ins.far) return undefined;
   if (ins.opsizeOverride && form.osize && ins.opsizeOverride !== form.osize) return undefined;
-  // With nothing to say which operand size is meant, the mode's default size is meant.
-  if (form.osize && !m.sizePinned && !ins.opsizeOverride && !isMnemonicSized(form) && form.osize !== defaultOsize(form, bits)) return undefined;
+  // With nothing to say which operand size is meant, the mode's default size is meant: for
+  // jmp/call [mem] too, but other unsized memory operands stay ambiguous (push [x] is an error).
+  if (form.osize && !m.sizePinned && !ins.opsizeOverride && !isMnemonicSized(form) && form.osize !== defaultOsize(form, bits)
+    && !(m.unsizedMemSize && !BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic))) return undefined;
   return m;
 }
 
 /** Forms whose operand size is spelled in the mnemonic (cbw, movsq, iretd, pushfw ...). */
 function isMnemonicSized(form: Form): boolean {
-  return form.ops.every((k) => kindSize(k) === 0 || k === 'm128');
+  return SINGLE_SIZE.has(form.mnemonic);
 }
 
 /** lock needs a lockable instruction with a memory operand; NASM only warns about stray rep. */
@@ -178,6 +207,10 @@ function checkPrefixes(ins: Instruction, form: Form): void {
 /** Encodes one instruction. Throws EncodeError with NASM's style of message. */
 export function encode(ins: Instruction, ctx: EncodeContext): Uint8Array {
   const mnemonic = ins.mnemonic.toLowerCase();
+  // NASM's shorthand `imul r, imm` is `imul r, r, imm`.
+  if (mnemonic === 'imul' && ins.operands.length === 2 && ins.operands[0].kind === 'reg' && ins.operands[1].kind === 'imm') {
+    ins = { ...ins, operands: [ins.operands[0], ins.operands[0], ins.operands[1]] };
+  }
   const forms = FORMS_BY_MNEMONIC.get(mnemonic);
   if (!forms) throw new EncodeError(`unknown instruction \`${ins.mnemonic}'`);
   const matches: Match[] = [];
@@ -256,7 +289,7 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   let forbidsRex = false;
 
   const note = (r: Register) => {
-    if (r.needsRex) needsRex = true;
+    if (r.needsRex && !(bits !== 64 && r.cls === 'cr')) needsRex = true;
     if (r.cls === 'gpr8hi') forbidsRex = true;
   };
 
@@ -282,9 +315,13 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
       if (memEnc.needsRex) needsRex = true;
     }
   });
-  // cr8 from 32-bit code is reached with a lock prefix on AMD; NASM only allows it in 64-bit mode.
+  // Outside 64-bit mode cr8 is reached with a lock prefix instead of REX.R (AMD's
+  // alternative encoding, which NASM uses); dr8-dr15 do not exist there.
+  let lockForCr8 = false;
   if ((form.ops.includes('cr') || form.ops.includes('dr')) && rexR && bits !== 64) {
-    throw new EncodeError('invalid combination of opcode and operands');
+    if (form.ops.includes('dr') || ins.lock) throw new EncodeError('invalid combination of opcode and operands');
+    lockForCr8 = true;
+    rexR = 0;
   }
 
   // Operand size prefix / REX.W.
@@ -308,7 +345,7 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   let asize: number = defaultAddressSize(bits);
   const moffs = ins.operands.find((o, i) => o.kind === 'mem' && form.ops[i].startsWith('moffs')) as MemOperand | undefined;
   if (memEnc) asize = memEnc.asize;
-  else if (moffs) asize = moffs.addrSize ?? defaultAddressSize(bits);
+  else if (moffs) asize = moffs.addrSize ?? (moffs.dispSize === 8 ? 8 : defaultAddressSize(bits));
   else if (form.asize) asize = form.asize;
   if (ins.addrsizeOverride) {
     if ((memEnc || moffs) && ins.addrsizeOverride !== asize) throw new EncodeError('impossible combination of address sizes');
@@ -326,7 +363,7 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   if (useRex && forbidsRex) throw new EncodeError('cannot use high register in rex instruction');
 
   // Prefixes, in the order NASM writes them.
-  if (ins.lock) out.push(0xf0);
+  if (ins.lock || lockForCr8) out.push(0xf0);
   if (ins.rep) out.push(REP_PREFIX[ins.rep]);
   const seg = memOp?.seg ?? moffs?.seg;
   if (seg) out.push(SEGMENT_PREFIX[seg.name]);

@@ -14,7 +14,7 @@ export type OpKind =
   // ModRM.rm: memory only (m = any size, e.g. lea/invlpg; mdesc = lgdt/lidt pseudo-descriptor)
   | 'm' | 'm8' | 'm16' | 'm32' | 'm48' | 'm64' | 'm80' | 'm128' | 'mdesc'
   // ModRM.rm: register only
-  | 'R16' | 'R32' | 'R64'
+  | 'R8' | 'R16' | 'R32' | 'R64'
   // register in the low 3 bits of the opcode (+r)
   | 'o8' | 'o16' | 'o32' | 'o64'
   // fixed registers
@@ -224,7 +224,7 @@ function makeForm(mnemonic: string, ops: OpKind[], enc: Encoding, a: Attrs, osiz
 /** Size in bytes of the data an operand kind names (0 where it has none, e.g. lea's m). */
 export function kindSize(k: OpKind): number {
   switch (k) {
-    case 'r8': case 'rm8': case 'm8': case 'o8': case 'al': case 'cl': case 'i8': case 's8': case 'rel8': case 'moffs8': return 1;
+    case 'r8': case 'rm8': case 'm8': case 'R8': case 'o8': case 'al': case 'cl': case 'i8': case 's8': case 'rel8': case 'moffs8': return 1;
     case 'r16': case 'rm16': case 'm16': case 'R16': case 'o16': case 'ax': case 'dx': case 'i16': case 'rel16': case 'moffs16':
     case 'es': case 'cs': case 'ss': case 'ds': case 'fs': case 'gs': case 'sreg': return 2;
     case 'r32': case 'rm32': case 'm32': case 'R32': case 'o32': case 'eax': case 'i32': case 'rel32': case 'moffs32': case 'ptr16': return 4;

@@ -53,6 +53,8 @@ export interface RelOperand {
   /** `short` / `near` keyword from the source. */
   readonly dist?: 'short' | 'near';
   readonly strict?: boolean;
+  /** Operand size written on the branch (`jmp word x` in 32-bit code, `call dword x` in 16-bit). */
+  readonly size?: 2 | 4 | 8;
 }
 
 /** A direct far pointer `seg:offset` (jmp 0x08:start, call far 0x10:0x1000). */

@@ -118,10 +118,14 @@ export const ALU_ROWS: readonly Row[] = [
 
   ['xchg', 'accv,ov', '90+r', 'enc'],
   ['xchg', 'ov,accv', '90+r', ''],
-  ['xchg', 'rm8,r8', '86 /r', 'lock'],
-  ['xchg', 'rmv,rv', '87 /r', 'lock'],
-  ['xchg', 'r8,rm8', '86 /r', 'lock enc'],
-  ['xchg', 'rv,rmv', '87 /r', 'lock enc'],
+  // Between two registers NASM puts the first in ModRM.reg; with memory, either order. (NASM
+  // takes lock only on the forms with the memory operand first.)
+  ['xchg', 'r8,R8', '86 /r', ''],
+  ['xchg', 'rv,Rv', '87 /r', ''],
+  ['xchg', 'm8,r8', '86 /r', 'lock'],
+  ['xchg', 'mv,rv', '87 /r', 'lock'],
+  ['xchg', 'r8,m8', '86 /r', 'enc'],
+  ['xchg', 'rv,mv', '87 /r', 'enc'],
   ['xadd', 'rm8,r8', '0f c0 /r', 'lock w:oszapc'],
   ['xadd', 'rmv,rv', '0f c1 /r', 'lock w:oszapc'],
   ['cmpxchg', 'rm8,r8', '0f b0 /r', 'lock w:oszapc'],

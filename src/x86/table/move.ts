@@ -51,9 +51,11 @@ export const MOVE_ROWS: readonly Row[] = [
   ['mov', 'dr,R64', '0f 23 /r', 'x64 u:oszapc'],
 
   ['movzx', 'rv,rm8', '0f b6 /r', ''],
-  ['movzx', 'rv,rm16', '0f b7 /r', ''],
+  ['movzx', 'ry,rm16', '0f b7 /r', ''],
+  ['movzx', 'r16,rm16', '0f b7 /r', 'o16 dec'],      // NASM has no movzx r16,r/m16
   ['movsx', 'rv,rm8', '0f be /r', ''],
-  ['movsx', 'rv,rm16', '0f bf /r', ''],
+  ['movsx', 'ry,rm16', '0f bf /r', ''],
+  ['movsx', 'r16,rm16', '0f bf /r', 'o16 dec'],
   ['movsxd', 'r64,rm32', '63 /r', 'o64'],
   ['arpl', 'rm16,r16', '63 /r', 'i64 w:z'],
   ['lea', 'rv,m', '8d /r', ''],
@@ -64,7 +66,7 @@ export const MOVE_ROWS: readonly Row[] = [
   ['pop', 'ov', '58+r', 'd64'],
   ['push', 'rmv', 'ff /6', 'd64'],
   ['pop', 'rmv', '8f /0', 'd64'],
-  ['push', 's8', '6a', 'd64'],
+  ['push', 's8', '6a', 'd64 sizes:2,4,8'],
   ['push', 'iz', '68', 'd64'],
   ['push', 'es', '06', 'i64'],
   ['pop', 'es', '07', 'i64'],
