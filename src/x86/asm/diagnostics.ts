@@ -7,6 +7,8 @@ export interface Diagnostic {
   readonly loc: Loc;
   readonly message: string;
   readonly notes?: readonly string[];
+  /** Printed as `fatal:` instead of `error:`. */
+  readonly fatal?: boolean;
 }
 
 function trailLines(loc: Loc): string {
@@ -16,12 +18,12 @@ function trailLines(loc: Loc): string {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  let s = `${d.loc.file}:${d.loc.line}: error: ${d.message}${trailLines(d.loc)}`;
+  let s = `${d.loc.file}:${d.loc.line}: ${d.fatal ? 'fatal' : 'error'}: ${d.message}${trailLines(d.loc)}`;
   if (d.notes) for (const n of d.notes) s += '\n' + n;
   return s;
 }
 
 /** NASM's follow-up line naming the first definition of a redefined label. */
 export function originallyDefinedNote(loc: Loc, name: string): string {
-  return `${loc.file}:${loc.line}: info: label \`${name}' originally defined here${trailLines(loc)}`;
+  return `${loc.file}:${loc.line}: info: label \`${name}' originally defined here`;
 }

@@ -33,7 +33,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const lines: Line[] = [];
   for (const item of pp.items) {
     if (item.kind === 'error') {
-      lines.push({ stmt: { kind: 'empty' }, loc: item.loc, error: item.message });
+      if (item.severity === 'user') lines.push({ stmt: { kind: 'empty' }, loc: item.loc, userError: item.message });
+      else lines.push({ stmt: { kind: 'empty' }, loc: item.loc, error: item.message, ...(item.severity === 'fatal' && { fatal: true }) });
       continue;
     }
     try {
@@ -45,7 +46,10 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     }
   }
   if (pp.fatal) {
-    return { ok: false, errors: lines.filter((l) => l.error).map((l) => formatDiagnostic({ loc: l.loc, message: l.error! })) };
+    const errors = lines.filter((l) => l.error !== undefined || l.userError !== undefined).map((l) => formatDiagnostic({
+      loc: l.loc, message: (l.error ?? l.userError)!, ...(l.fatal && { fatal: true }),
+    }));
+    return { ok: false, errors };
   }
 
   const encoder = opts.encoder ?? encode;

@@ -24,6 +24,9 @@ export interface Line {
   readonly loc: Loc;
   /** A preprocessor or syntax error found before the passes. */
   readonly error?: string;
+  readonly fatal?: boolean;
+  /** An `%error` message: reported with the final pass's errors. */
+  readonly userError?: string;
 }
 
 export interface PassOptions {
@@ -102,7 +105,9 @@ class Assembler implements EvalEnv {
       this.runPass(pass);
       if (pass === 1 || this.hard.length > 0) {
         const pre: Indexed[] = [];
-        this.lines.forEach((l, i) => { if (l.error) pre.push({ line: i, order: -1, diag: { loc: l.loc, message: l.error } }); });
+        this.lines.forEach((l, i) => {
+          if (l.error) pre.push({ line: i, order: -1, diag: { loc: l.loc, message: l.error, ...(l.fatal && { fatal: true }) } });
+        });
         if (pre.length > 0 || this.hard.length > 0) return { ok: false, errors: sortDiags([...pre, ...this.hard]) };
       }
       const moved = layoutSections(this.sections, this.org);
@@ -178,6 +183,7 @@ class Assembler implements EvalEnv {
       this.lineIndex = i;
       const line = lines[i];
       if (line.error) continue;
+      if (line.userError) { this.softError(line.userError); continue; }
       this.here0 = this.cur.size;
       if (line.label !== undefined) {
         if (line.stmt.kind === 'equ') {

@@ -23,7 +23,13 @@ export interface Loc {
 
 export type PPItem =
   | { readonly kind: 'line'; readonly text: string; readonly loc: Loc }
-  | { readonly kind: 'error'; readonly message: string; readonly loc: Loc };
+  | {
+    readonly kind: 'error';
+    readonly message: string;
+    readonly loc: Loc;
+    /** `fatal` prints as `fatal:`; `user` (%error) is reported with the final pass's errors, as NASM does. */
+    readonly severity?: 'fatal' | 'user';
+  };
 
 export interface PreprocessOptions {
   readonly fileName: string;
@@ -204,12 +210,13 @@ class Preprocessor {
     return { items: this.items, fatal: false };
   }
 
-  private error(message: string, loc: Loc): void {
-    this.items.push({ kind: 'error', message, loc });
+  private error(message: string, loc: Loc, severity?: 'fatal' | 'user'): void {
+    this.items.push({ kind: 'error', message, loc, ...(severity && { severity }) });
   }
 
-  private fatal(message: string, loc: Loc): never {
-    this.error(message, loc);
+  /** Stops preprocessing; NASM prints most of these as `fatal:` (not a missing include file). */
+  private fatal(message: string, loc: Loc, label: 'fatal' | 'error' = 'fatal'): never {
+    this.error(message, loc, label === 'fatal' ? 'fatal' : undefined);
     throw new FatalError(message);
   }
 
@@ -541,7 +548,7 @@ class Preprocessor {
       case 'error': case 'fatal': {
         const msg = messageText(this.expand(rest, null, loc));
         if (name === 'fatal') this.fatal(msg, loc);
-        this.error(msg, loc);
+        this.error(msg, loc, 'user');
         return;
       }
       case 'warning':
@@ -702,7 +709,7 @@ class Preprocessor {
       return;
     }
     const found = findIncludeFile(name, this.opts.includeDirs, this.opts.readFile);
-    if (!found) this.fatal(`unable to open include file \`${name}': No such file or directory`, loc);
+    if (!found) this.fatal(`unable to open include file \`${name}': No such file or directory`, loc, 'error');
     this.pushFrame({ kind: 'file', lines: splitLines(found.data, found.path), pos: 0, conds: [] }, loc);
   }
 
