@@ -64,7 +64,8 @@ export function handleScanCode(mem: PhysicalMemory, byte: number): void {
   }
   const extended = (flags3 & LAST_WAS_E0) !== 0;
   mem.write8(BDA.keyboardFlags3, flags3 & ~LAST_WAS_E0);
-  if (byte === 0xfa || byte === 0xfe || byte === 0xaa || byte === 0xe1 || byte === 0x00 || byte === 0xff) return; // replies, not keys
+  // Replies and errors, not keys (0xAA is also Left Shift's break code, so it is a key here).
+  if (byte === 0xfa || byte === 0xfe || byte === 0xe1 || byte === 0x00 || byte === 0xff) return;
 
   const release = (byte & 0x80) !== 0;
   const scan = byte & 0x7f;
