@@ -467,11 +467,12 @@ class Assembler implements EvalEnv {
     const branch = isBranchMnemonic(b.mnemonic);
     const octx = { bits: this.bits, address: ctx.address, defaultRel: this.defaultRel, branch, pessimistic };
     let operands: Operand[] = b.operands.map((o) => buildOperand(o, this.ev, octx));
+    let loneSegment: number | undefined;
     if (b.segPrefix) {
       const k = operands.findIndex((o) => o.kind === 'mem');
-      if (k < 0) throw new EvalError(`segment prefix \`${b.segPrefix.name}' without a memory operand is not supported`);
       const m = operands[k];
-      if (m.kind === 'mem' && !m.seg) {
+      if (k < 0) loneSegment = SEGMENT_PREFIX[b.segPrefix.name];
+      else if (m.kind === 'mem' && !m.seg) {
         operands = operands.slice();
         operands[k] = { ...m, seg: b.segPrefix };
       }
@@ -485,8 +486,25 @@ class Assembler implements EvalEnv {
       ...(b.addrsize && { addrsizeOverride: b.addrsize }),
       ...(b.far && { far: true }),
     };
-    return this.opts.encoder(ins, ctx);
+    const bytes = this.opts.encoder(ins, ctx);
+    return loneSegment === undefined ? bytes : insertSegmentPrefix(bytes, loneSegment);
   }
+}
+
+const SEGMENT_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+
+/**
+ * `es lodsb`: a segment prefix on an instruction without a memory operand (string
+ * instructions). NASM writes it after any lock/rep prefix and before operand/address size.
+ */
+function insertSegmentPrefix(bytes: Uint8Array, seg: number): Uint8Array {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0xf0 || bytes[i] === 0xf2 || bytes[i] === 0xf3)) i++;
+  const out = new Uint8Array(bytes.length + 1);
+  out.set(bytes.subarray(0, i));
+  out[i] = seg;
+  out.set(bytes.subarray(i), i + 1);
+  return out;
 }
 
 function isPowerOfTwo(n: bigint): boolean {
