@@ -134,6 +134,21 @@ describe('int 13h disk', () => {
     expect(pc.mem.read16(0x600 + 24)).toBe(512);
   });
 
+  it('reads more than 127 sectors in one packet, as SeaBIOS allows', () => {
+    const pc = createTestPc({ hardDisk: createDisk(numberedImage(400)) });
+    const dap = 0x500;
+    pc.mem.write8(dap, 0x10);
+    pc.mem.write16(dap + 2, 200);
+    pc.mem.write16(dap + 4, 0x7e00);
+    pc.mem.write16(dap + 6, 0);
+    pc.mem.write32(dap + 8, 1);
+    pc.mem.write32(dap + 12, 0);
+    const r = pc.int(0x13, { eax: 0x4200, edx: 0x80, ds: 0, esi: dap });
+    expect(r.carry).toBe(false);
+    expect(pc.mem.read16(dap + 2)).toBe(200);
+    expect(pc.mem.read32(0x7e00 + 199 * 512)).toBe(200);
+  });
+
   it('writes by CHS into the in-memory image', () => {
     const disk = createDisk(numberedImage(100));
     const pc = createTestPc({ hardDisk: disk });

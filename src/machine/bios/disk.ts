@@ -26,7 +26,9 @@ export const DISK_STATUS = {
 } as const;
 
 const MAX_CHS_SECTORS = 128;
-const MAX_EXTENDED_SECTORS = 0x7f;
+// No 127-sector cap on packet reads: the EDD spec has one, but SeaBIOS (what QEMU runs) does not
+// enforce it, and boot loaders written against QEMU load more at once (rust-osdev bootloader 0.9
+// reads its whole second stage in one call).
 
 export function createDiskService(ctx: BiosContext): BiosHandler {
   const driveFor = (dl: number): Disk | undefined => (dl === 0x80 ? ctx.hardDisk : dl === 0x00 ? ctx.floppy : undefined);
@@ -76,10 +78,6 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       const flatHigh = mem.read32(packet + 20);
       if (flatHigh !== 0) return DISK_STATUS.badCommand;
       address = mem.read32(packet + 16);
-    }
-    if (count > MAX_EXTENDED_SECTORS && !verifyOnly) {
-      mem.write16(packet + 2, 0);
-      return DISK_STATUS.badCommand;
     }
     if (lbaHigh >= 0x200000) { // beyond 2^53: certainly past any disk
       mem.write16(packet + 2, 0);

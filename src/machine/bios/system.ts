@@ -44,13 +44,10 @@ function e820(regs: BiosRegisters, mem: PhysicalMemory): void {
   mem.write32(out + 8, entry.length >>> 0);
   mem.write32(out + 12, Math.floor(entry.length / 0x100000000));
   mem.write32(out + 16, entry.type);
-  let size = 20;
-  if (regs.getReg32('ecx') >= 24) {
-    mem.write32(out + 20, 1); // ACPI 3.0 extended attributes: "enabled"
-    size = 24;
-  }
+  // 20-byte entries even when 24 are offered, as SeaBIOS answers: callers that ask for ACPI 3.0
+  // entries pre-set the attribute dword themselves.
   regs.setReg32('eax', SMAP_SIGNATURE);
-  regs.setReg32('ecx', size);
+  regs.setReg32('ecx', 20);
   regs.setReg32('ebx', index + 1 < map.length ? index + 1 : 0);
   regs.setCarry(false);
 }
