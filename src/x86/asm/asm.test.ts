@@ -113,13 +113,17 @@ describe('assemble: errors', () => {
   });
 
   it('collects every error of the final pass', () => {
-    const src = 'mov ax, bl\ntimes -1 db 0\njmp short far_away\ntimes 200 nop\nfar_away:\ndd 5/0';
+    const src = 'mov ax, bl\ntimes -1 db 0\njmp short far_away\ntimes 200 nop\nfar_away:\nmov ax, nothere';
     expect(errorsOf(src)).toEqual([
       't.asm:1: error: invalid combination of opcode and operands',
       't.asm:2: error: TIMES value -1 is negative',
       't.asm:3: error: short jump is out of range',
-      't.asm:6: error: division by zero',
+      "t.asm:6: error: symbol `nothere' not defined",
     ]);
+  });
+
+  it('reports division by zero on the first pass', () => {
+    expect(errorsOf('mov ax, nothere\ndd 5/0')).toEqual(['t.asm:2: error: division by zero']);
   });
 
   it('stops after the first pass on syntax errors and redefinitions, as nasm does', () => {

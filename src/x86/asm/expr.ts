@@ -17,8 +17,16 @@ export type Expr =
 /** A problem in the source text of an expression (reported on the first pass). */
 export class ExprSyntaxError extends Error {}
 
-/** A problem found while evaluating (undefined symbol on the final pass, division by zero, ...). */
-export class EvalError extends Error {}
+/**
+ * A problem found while evaluating (undefined symbol on the final pass, ...). `immediate`
+ * errors are ones NASM reports in whichever pass meets them, stopping after that pass
+ * (division by zero with known operands).
+ */
+export class EvalError extends Error {
+  constructor(message: string, readonly immediate = false) {
+    super(message);
+  }
+}
 
 /** Words that are never symbols inside an expression. */
 const RESERVED = new Set([
@@ -284,7 +292,7 @@ export class Evaluator {
       case '/': case '%': case '//': case '%%': {
         if (b === 0n) {
           if (this.unknown) return 0n;
-          throw new EvalError('division by zero');
+          throw new EvalError('division by zero', true);
         }
         if (op === '/') return BigInt.asIntN(64, BigInt.asUintN(64, a) / BigInt.asUintN(64, b));
         if (op === '%') return BigInt.asIntN(64, BigInt.asUintN(64, a) % BigInt.asUintN(64, b));

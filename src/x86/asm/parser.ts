@@ -104,7 +104,13 @@ export type Stmt =
   | { readonly kind: 'align'; readonly boundary: Expr; readonly fill?: Body; readonly b: boolean }
   | { readonly kind: 'bits'; readonly bits: 16 | 32 | 64 }
   | { readonly kind: 'org'; readonly expr: Expr }
-  | { readonly kind: 'section'; readonly name: string; readonly align?: number; readonly nobits?: boolean }
+  | {
+    readonly kind: 'section';
+    readonly name: string;
+    readonly align?: number;
+    readonly nobits?: boolean;
+    readonly attrError?: string;
+  }
   | { readonly kind: 'sectalign'; readonly boundary: Expr }
   | { readonly kind: 'default'; readonly rel: boolean }
   | { readonly kind: 'extern'; readonly names: readonly string[] }
@@ -521,30 +527,38 @@ export class LineParser {
     }
     let align: number | undefined;
     let nobits: boolean | undefined;
+    // NASM checks section attributes on its final pass: report them as such (attrError).
+    let attrError: string | undefined;
+    const fail = (m: string) => { attrError ??= m; };
     while (!ts.atEnd()) {
       const a = ts.next()!;
       const key = a.text.toLowerCase();
       if (key === 'progbits') { nobits = false; continue; }
       if (key === 'nobits') { nobits = true; continue; }
       if (key === 'align') {
-        if (!ts.eatOp('=')) throw new ParseError('`align\' section attribute expects a value');
+        if (!ts.eatOp('=')) { fail('`align\' section attribute expects a value'); continue; }
         const v = ts.next();
-        if (!v || v.kind !== 'num') throw new ParseError('`align\' section attribute expects a number');
+        if (!v || v.kind !== 'num') { fail('`align\' section attribute expects a number'); continue; }
         const n = Number(v.value);
-        if (n <= 0 || (n & (n - 1)) !== 0) throw new ParseError('argument to `align\' is not a power of two');
+        if (n <= 0 || (n & (n - 1)) !== 0) { fail('argument to `align\' is not a power of two'); continue; }
         align = n;
         continue;
       }
       if (['start', 'vstart', 'follows', 'vfollows'].includes(key)) {
-        throw new ParseError(`section attribute \`${key}' is not supported by this assembler`);
+        fail(`section attribute \`${key}' is not supported by this assembler`);
+        if (ts.eatOp('=')) ts.next();
+        continue;
       }
       if (['exec', 'noexec', 'write', 'nowrite', 'alloc', 'noalloc'].includes(key)) {
         if (ts.eatOp('=')) ts.next();
         continue;
       }
-      throw new ParseError(`unknown section attribute \`${a.text}'`);
+      fail(`unknown section attribute \`${a.text}'`);
     }
-    return { kind: 'section', name, ...(align !== undefined && { align }), ...(nobits !== undefined && { nobits }) };
+    return {
+      kind: 'section', name,
+      ...(align !== undefined && { align }), ...(nobits !== undefined && { nobits }), ...(attrError && { attrError }),
+    };
   }
 
   private expr(ts: TokenStream): Expr {

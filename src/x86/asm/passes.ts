@@ -154,6 +154,12 @@ class Assembler implements EvalEnv {
 
   // ---- diagnostics ---------------------------------------------------------------------------
 
+  /** Reports an evaluation error: at once (first-pass style) or with the final pass's errors. */
+  private evalError(e: EvalError): void {
+    if (e.immediate) this.hardError(e.message);
+    else this.softError(e.message);
+  }
+
   private softError(message: string): void {
     this.soft.push({ line: this.lineIndex, order: this.order++, diag: { loc: this.lines[this.lineIndex].loc, message } });
   }
@@ -232,7 +238,7 @@ class Assembler implements EvalEnv {
       known = !this.ev.unknown;
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
-      this.softError(e.message);
+      this.evalError(e);
     }
     this.define(name, 'equ', sec, v, known);
   }
@@ -249,7 +255,7 @@ class Assembler implements EvalEnv {
       return v;
     } catch (err) {
       if (!(err instanceof EvalError)) throw err;
-      this.softError(err.message);
+      this.evalError(err);
       return undefined;
     }
   }
@@ -291,6 +297,7 @@ class Assembler implements EvalEnv {
           if (stmt.nobits !== undefined) s.nobits = stmt.nobits;
         }
         this.cur = s;
+        if (stmt.attrError) this.softError(stmt.attrError);
         return;
       }
       case 'sectalign': {
@@ -428,7 +435,7 @@ class Assembler implements EvalEnv {
             this.cur.write(intBytes(v, unit));
           } catch (e) {
             if (!(e instanceof EvalError)) throw e;
-            this.softError(e.message);
+            this.evalError(e);
             this.cur.fill(unit, 0);
           }
           break;
@@ -454,10 +461,8 @@ class Assembler implements EvalEnv {
       }
       if (bytes.length > this.maxSize[idx]) this.maxSize[idx] = bytes.length;
     } catch (e) {
-      if (e instanceof EncodeError || e instanceof EvalError) {
-        this.softError(e.message);
-        return;
-      }
+      if (e instanceof EvalError) { this.evalError(e); return; }
+      if (e instanceof EncodeError) { this.softError(e.message); return; }
       throw e;
     }
     this.cur.write(bytes);

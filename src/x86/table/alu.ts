@@ -46,7 +46,8 @@ function shiftRows(): Row[] {
       [op, 'rmv,i8', `c1 /${digit}`, flags],
     );
   });
-  for (const [op, digit] of [['sal', 6]] as const) {
+  // /6 is an undocumented alias of shl/sal (objdump and the processors call it shl).
+  for (const [op, digit] of [['shl', 6]] as const) {
     rows.push(
       [op, 'rm8,one', `d0 /${digit}`, 'w:oszpc u:oa dec'],
       [op, 'rmv,one', `d1 /${digit}`, 'w:oszpc u:oa dec'],

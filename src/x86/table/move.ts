@@ -57,6 +57,8 @@ export const MOVE_ROWS: readonly Row[] = [
   ['movsx', 'ry,rm16', '0f bf /r', ''],
   ['movsx', 'r16,rm16', '0f bf /r', 'o16 dec'],
   ['movsxd', 'r64,rm32', '63 /r', 'o64'],
+  // Without REX.W the sign extension is a plain 32-bit (or 16-bit) move; NASM has no such form.
+  ['movsxd', 'rv,rm32', '63 /r', 'x64 sizes:2,4 dec'],
   ['arpl', 'rm16,r16', '63 /r', 'i64 w:z'],
   ['lea', 'rv,m', '8d /r', ''],
 

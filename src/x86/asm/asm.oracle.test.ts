@@ -1,0 +1,186 @@
+// Differential tests: the same sources through nasm 2.16 (`nasm -f bin`) and assemble(),
+// bytes compared exactly; for sources nasm rejects, the error lines compared. Runs in the
+// oracle suite (`npm run test:oracle`), where nasm is installed.
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assemble } from './index.ts';
+
+const TESTDATA = join(import.meta.dirname, 'testdata');
+
+interface Outcome {
+  bytes?: Buffer;
+  errors: string[];
+}
+
+/** nasm on `file` (relative to `dir`) with `-i inc/`; warnings, and the macro trail lines after them, dropped. */
+function runNasm(dir: string, file: string, bits?: number): Outcome {
+  const out = join(mkdtempSync(join(tmpdir(), 'nasm-')), 'out.bin');
+  const args = ['-f', 'bin', '-i', 'inc/', file, '-o', out];
+  const r = spawnSync('nasm', args, { cwd: dir, encoding: 'utf8' });
+  void bits;
+  if (r.error) throw r.error;
+  if (r.status === 0) return { bytes: readFileSync(out), errors: [] };
+  const errors: string[] = [];
+  let afterWarning = false;
+  for (const line of r.stderr.split('\n')) {
+    if (line === '') continue;
+    if (/^[^:]+:\d+: warning:/.test(line)) { afterWarning = true; continue; }
+    if (/^[^:]+:\d+: \.\.\. from macro/.test(line)) { if (!afterWarning) errors.push(line); continue; }
+    afterWarning = false;
+    errors.push(line);
+  }
+  return { errors };
+}
+
+function runOurs(dir: string, file: string): Outcome {
+  const read = (p: string) => { try { return readFileSync(join(dir, p), 'utf8'); } catch { return undefined; } };
+  const readBinary = (p: string) => { try { return new Uint8Array(readFileSync(join(dir, p))); } catch { return undefined; } };
+  const r = assemble(read(file)!, { fileName: file, includeDirs: ['inc/'], readFile: read, readBinary });
+  if (r.ok) return { bytes: Buffer.from(r.bytes), errors: [] };
+  return { errors: r.errors.flatMap((e) => e.split('\n')) };
+}
+
+/** First differing offset with some context, for a readable failure. */
+function describeDiff(ours: Buffer, ref: Buffer): string {
+  let i = 0;
+  while (i < ours.length && i < ref.length && ours[i] === ref[i]) i++;
+  const ctx = (b: Buffer) => b.subarray(Math.max(0, i - 8), i + 16).toString('hex');
+  return `lengths ${ours.length} (ours) / ${ref.length} (nasm); first difference at 0x${i.toString(16)}\n`
+    + `  ours: ${ctx(ours)}\n  nasm: ${ctx(ref)}`;
+}
+
+function compare(dir: string, file: string): void {
+  const ref = runNasm(dir, file);
+  const ours = runOurs(dir, file);
+  if (ref.bytes) {
+    expect(ours.errors, `nasm assembled ${file}; we did not`).toEqual([]);
+    if (!ours.bytes!.equals(ref.bytes)) expect.fail(`${file}: ${describeDiff(ours.bytes!, ref.bytes)}`);
+  } else {
+    expect(ours.bytes, `nasm rejected ${file}:\n${ref.errors.join('\n')}`).toBeUndefined();
+    expect(ours.errors).toEqual(ref.errors);
+  }
+}
+
+beforeAll(() => {
+  const v = spawnSync('nasm', ['-v'], { encoding: 'utf8' });
+  if (v.error || v.status !== 0) throw new Error('nasm is not installed: the oracle suite needs it (apt-get install nasm)');
+});
+
+describe('sample programs assemble exactly as nasm assembles them', () => {
+  const files = readdirSync(TESTDATA).filter((f) => f.endsWith('.asm')).sort();
+  it('has sample programs', () => expect(files.length).toBeGreaterThanOrEqual(10));
+  for (const f of files) it(f, () => compare(TESTDATA, f));
+});
+
+/** Small sources, each written to a temporary directory and run through both assemblers. */
+const SNIPPETS: Record<string, string> = {
+  'undefined symbol in a macro in a rep': '%macro m 0\n%rep 2\nmov ax, nothere\n%endrep\n%endmacro\nm',
+  'errors of the final pass': 'mov ax, bl\ntimes -1 db 0\njmp short far_away\ntimes 200 nop\nfar_away:\nmov ax, nothere',
+  'division by zero stops after the first pass': 'mov ax, nothere\ndd 5/0\ndd 1 %% 0',
+  'first-pass errors stop assembly': 'x: nop\nx: nop\ny equ 1\ny equ 2\ngarbage words here\nmov ax, nothere',
+  'syntax errors': 'mov ax, (1\nmov ax, 1)\nmov ax, foo bar\ndw 1,,2\nint 0x10 0x20\n+ 1',
+  'directive errors': 'bits 33\nsection .data align=3\nalign 3',
+  'non-constant times': 'times l db 0\nl:',
+  'non-constant resb': 'resb l\nl:',
+  'origin redefined': 'org 5\ndb 1\norg 7',
+  'division of a label': 'l: db 1\nmov ax, l/2',
+  'extern in bin': 'extern ext\nmov ax, ext\nglobal foo\nfoo:\n%error hello world',
+  'unbalanced %endif': '%endif',
+  'unterminated %if': '%if 1\n',
+  '%if with an unknown name': '%if foo\n%endif',
+  'missing include': '%include "nofile.inc"\ndb 1',
+  'missing incbin': 'incbin "nofile.bin"',
+  'integer as 80-bit data': 'dt 1',
+  'too many registers': 'bits 32\nmov eax, [ebx+ecx+edx]\nmov eax, [ebx+esi*4+ebx]',
+  'local labels and orphans': 'start:\n.a: dw .a\nfoo equ 5\n.b: dw .b\n..@x: dw 1\n.c: dw .c\ndw start.c\nlbl\nlbl2 db 1',
+  'numbers': 'dd 0x1f, 1fh, $1f, 0b101, 101b, 0q17, 17q, 17o, 0o17, 0d99, 99d, 0t99, 1_000, 0h1f, 0y11, 11y, 0bh, 1fx',
+  'prefix ordering': 'es rep movsb\nrep es movsb\nfs lodsb\nes o32 lodsb\nlock es inc word [bx]\ncs nop',
+  'forward references in immediates': 'add ax, fwd\npush fwd\nmov ax, [bx+fwd]\nadd ax, bk\nfwd equ 3\nbk equ 3\nadd ax, bk',
+  'relocatable operands': 'l: push l\nadd ax, l\nmov ax, [bx+l]\nadd ax, l2-l\nmov ax, [bx+l2-l]\npush $-l\npush $$\npush $\njmp l\nl2:\nk equ l\npush k',
+  '64-bit immediates and rip': 'bits 64\ndefault rel\nl: mov rax, 5\nmov eax, [l]\nmov eax, [rel l]\nmov eax, [abs l]\nmov eax, [fs:l]\npush l\nmov rax, 0x7fffffff\nmov rax, 0x80000000',
+  'section order': 'section .b\ndb 1\nsection .a\ndb 2\nsection .text\ndb 3\nsection .bss\nresb 4\nsection .c align=1\ndb 4',
+  'align raises the section alignment': 'db 1\nsection .data\nalign 16\ndb 2',
+  'trailing reservations are written': 'db 1\nresb 3\ndb 2\nresw 2',
+};
+
+describe('small sources: same bytes or same errors as nasm', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'asm-oracle-'));
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+  for (const [name, src] of Object.entries(SNIPPETS)) {
+    it(name, () => {
+      const file = name.replace(/[^a-z0-9]+/gi, '_') + '.asm';
+      writeFileSync(join(dir, file), src + '\n');
+      compare(dir, file);
+    });
+  }
+});
+
+/** A small deterministic generator (xorshift) so that failures can be reproduced. */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    return x / 0x100000000;
+  };
+}
+
+const JCC = ['jz', 'jnz', 'jc', 'jnc', 'ja', 'jbe', 'jl', 'jge', 'js', 'jo'];
+
+/**
+ * A program of labelled blocks with jumps in both directions and padding of random
+ * length, so that many jumps sit near the short/near boundary and growing one pushes others
+ * out of reach.
+ */
+function jumpProgram(seed: number, bits: 16 | 32 | 64): string {
+  const r = rng(seed);
+  const n = 40;
+  const out = [`bits ${bits}`, 'org 0x1000'];
+  for (let i = 0; i < n; i++) {
+    out.push(`l${i}:`);
+    const jumps = 1 + Math.floor(r() * 3);
+    for (let j = 0; j < jumps; j++) {
+      const target = `l${Math.floor(r() * n)}`;
+      const kind = r();
+      if (kind < 0.45) out.push(`  jmp ${target}`);
+      else if (kind < 0.9) out.push(`  ${JCC[Math.floor(r() * JCC.length)]} ${target}`);
+      else out.push(`  call ${target}`);
+    }
+    const pad = Math.floor(r() * 70);
+    if (pad > 0) out.push(`  times ${pad} nop`);
+    if (r() < 0.3) out.push(`  mov ${bits === 16 ? 'ax' : 'eax'}, l${Math.floor(r() * n)} - l0`);
+    if (r() < 0.2) out.push(`  add ${bits === 16 ? 'bx' : 'ebx'}, l${Math.floor(r() * n)} - l${i}`);
+  }
+  out.push('  times 16 - ($ - $$) % 16 db 0xcc');
+  return out.join('\n');
+}
+
+describe('jump relaxation on generated programs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'asm-relax-'));
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+  for (const bits of [16, 32, 64] as const) {
+    for (let seed = 1; seed <= 12; seed++) {
+      it(`${bits}-bit program, seed ${seed}`, () => {
+        const file = `relax_${bits}_${seed}.asm`;
+        writeFileSync(join(dir, file), jumpProgram(seed * 7919 + bits, bits) + '\n');
+        compare(dir, file);
+      });
+    }
+  }
+});
+
+describe('the nasm used here', () => {
+  it('is nasm 2.x', () => {
+    expect(execFileSync('nasm', ['-v'], { encoding: 'utf8' })).toMatch(/NASM version 2\./);
+  });
+});
