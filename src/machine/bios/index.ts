@@ -19,6 +19,7 @@ import { createDiskService } from './disk.ts';
 import { equipmentService, memorySizeService } from './equipment.ts';
 import { createUnhandledIrqHandler } from './irq.ts';
 import { createKeyboardIrqHandler, createKeyboardService } from './keyboard.ts';
+import { createSerialService } from './serial-port.ts';
 import { createSystemService } from './system.ts';
 import { createVideoService } from './video.ts';
 
@@ -47,6 +48,7 @@ export function createBiosHandlers(ctx: BiosContext): BiosHandlerTable {
   table[0x11] = equipmentService;
   table[0x12] = memorySizeService;
   table[0x13] = createDiskService(ctx);
+  table[0x14] = createSerialService(ctx);
   table[0x15] = createSystemService(ctx);
   table[0x16] = createKeyboardService(ctx);
   table[0x18] = createNoBootService(ctx);
