@@ -31,6 +31,12 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['ud0', 'rv,rmv', '0f ff /r', ''],
 
   ['cpuid', '', '0f a2', ''],
+  ['xbegin', 'relz', 'c7 f8', ''],
+  ['xabort', 'i8', 'c6 f8', ''],
+  ['xend', '', '0f 01 d5', ''],
+  ['xtest', '', '0f 01 d6', ''],
+  ['endbr64', '', '0f 1e fa', 'pf3'],
+  ['endbr32', '', '0f 1e fb', 'pf3'],
   ['rdtsc', '', '0f 31', ''],
   ['rdtscp', '', '0f 01 f9', ''],
   ['rdmsr', '', '0f 32', ''],
@@ -70,6 +76,9 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['ltr', 'rm16', '0f 00 /3', ''],
   ['verr', 'rm16', '0f 00 /4', 'w:z'],
   ['verw', 'rm16', '0f 00 /5', 'w:z'],
+  // With a register source the register has the operand size (lar eax, ebx).
+  ['lar', 'rv,Rv', '0f 02 /r', 'w:z dec'],
+  ['lsl', 'rv,Rv', '0f 03 /r', 'w:z dec'],
   ['lar', 'rv,rm16', '0f 02 /r', 'w:z'],
   ['lsl', 'rv,rm16', '0f 03 /r', 'w:z'],
 ];
