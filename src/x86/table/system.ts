@@ -21,7 +21,7 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['sti', '', 'fb', 'w:i'],
   ['cld', '', 'fc', 'w:d'],
   ['std', '', 'fd', 'w:d'],
-  ['salc', '', 'd6', 'i64 r:c'],
+  ['salc', '', 'd6', 'i64 r:c enc'],    // undocumented; objdump calls d6 (bad), and so does the decoder
 
   ['nop', '', '90', ''],
   ['pause', '', '90', 'pf3'],
