@@ -78,3 +78,16 @@ describe('unserved hardware interrupts', () => {
     expect(pc.pic.master.isr).toBe(0x08);
   });
 });
+
+describe('createBios', () => {
+  it('hands the CPU the stub range, the lookup and the handler table', async () => {
+    const { createBios } = await import('./index.ts');
+    const pc = createTestPc();
+    const traps = createBios(pc.ctx);
+    expect(traps.start).toBe(0xf1000);
+    expect(traps.end).toBe(0xf1400);
+    expect(traps.stubVector(0xf1000 + 0x13 * 4)).toBe(0x13);
+    expect(typeof traps.handlers[0x13]).toBe('function');
+    expect(traps.handlers[0x03]).toBeUndefined();
+  });
+});

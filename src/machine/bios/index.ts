@@ -22,6 +22,7 @@ import { createKeyboardIrqHandler, createKeyboardService } from './keyboard.ts';
 import { createSerialService } from './serial-port.ts';
 import { createSystemService } from './system.ts';
 import { createVideoService } from './video.ts';
+import { BIOS_STUB_BASE, BIOS_STUB_END, stubVector } from './layout.ts';
 
 export type { BiosContext } from './context.ts';
 export { createDisk, type Disk, type DiskKind } from './disk-image.ts';
@@ -55,4 +56,17 @@ export function createBiosHandlers(ctx: BiosContext): BiosHandlerTable {
   table[0x19] = createBootService(ctx);
   table[0x1a] = createClockService(ctx);
   return table;
+}
+
+/** Everything the CPU needs to serve the trap stubs (the shape of the CPU's BiosHook). */
+export interface BiosTraps {
+  handlers: BiosHandlerTable;
+  stubVector(linear: number): number;
+  /** Linear range of the stubs, for a cheap first check. */
+  start: number;
+  end: number;
+}
+
+export function createBios(ctx: BiosContext): BiosTraps {
+  return { handlers: createBiosHandlers(ctx), stubVector, start: BIOS_STUB_BASE, end: BIOS_STUB_END };
 }
