@@ -62,4 +62,22 @@ describe('int 15h system services', () => {
     r = pc.int(0x15, { eax: 0x5300 });
     expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x86]);
   });
+
+  it('moves memory above 1 MiB with AH=87h', () => {
+    const pc = createTestPc();
+    pc.mem.write32(0x200000, 0x11223344);
+    const gdt = 0x600;
+    const descriptor = (at: number, base: number) => {
+      pc.mem.write16(at, 0xffff);
+      pc.mem.write16(at + 2, base & 0xffff);
+      pc.mem.write8(at + 4, (base >> 16) & 0xff);
+      pc.mem.write8(at + 5, 0x93);
+      pc.mem.write8(at + 7, base >>> 24);
+    };
+    descriptor(gdt + 0x10, 0x200000);
+    descriptor(gdt + 0x18, 0x9000);
+    const r = pc.int(0x15, { eax: 0x8700, ecx: 2, es: 0x60, esi: 0 });
+    expect([r.carry, r.getReg8('ah')]).toEqual([false, 0]);
+    expect(pc.mem.read32(0x9000)).toBe(0x11223344);
+  });
 });

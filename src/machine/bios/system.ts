@@ -52,6 +52,29 @@ function e820(regs: BiosRegisters, mem: PhysicalMemory): void {
   regs.setCarry(false);
 }
 
+/**
+ * AH=87h: copies CX words between two 24-bit (or 32-bit) physical addresses described by
+ * descriptors 2 and 3 of the table at ES:SI (source at +0x10, destination at +0x18). The copy
+ * runs with A20 on, as the BIOS enables it for the move, and leaves A20 as it found it.
+ */
+function moveExtendedMemory(regs: BiosRegisters, mem: PhysicalMemory): void {
+  const table = segAddress(regs, 'es', regs.getReg16('si'));
+  const base = (descriptor: number): number =>
+    (mem.read16(descriptor + 2) | (mem.read8(descriptor + 4) << 16) | (mem.read8(descriptor + 7) << 24)) >>> 0;
+  const words = regs.getReg16('cx');
+  if (words > 0x8000) {
+    fail(regs, 0x01);
+    return;
+  }
+  const source = base(table + 0x10);
+  const dest = base(table + 0x18);
+  const a20 = mem.a20;
+  mem.a20 = true;
+  mem.writeBytes(dest, mem.readBytes(source, words * 2));
+  mem.a20 = a20;
+  succeed(regs);
+}
+
 export function createSystemService(_ctx: BiosContext): BiosHandler {
   return (regs, mem) => {
     const ax = regs.getReg16('ax');
@@ -105,6 +128,9 @@ export function createSystemService(_ctx: BiosContext): BiosHandler {
       case 0x90: // device busy
       case 0x91: // interrupt complete
         succeed(regs);
+        return;
+      case 0x87:
+        moveExtendedMemory(regs, mem);
         return;
       case 0xc0:
         regs.setSeg('es', BIOS_SEGMENT);
