@@ -40,6 +40,9 @@ const DIRECTIVES = new Set([
   'float', 'struc', 'endstruc', 'istruc', 'at', 'iend',
 ]);
 
+/** Directives that NASM's standard macros provide: a label may precede them. */
+const MACRO_DIRECTIVES = new Set(['align', 'alignb', 'istruc', 'at', 'iend']);
+
 /** Directives NASM knows only in their bracketed form here; as a bare word they are labels. */
 const BRACKET_ONLY = new Set(['warning', 'list', 'map', 'debug']);
 
@@ -114,6 +117,12 @@ export type Stmt =
   | { readonly kind: 'sectalign'; readonly boundary: Expr }
   | { readonly kind: 'default'; readonly rel: boolean }
   | { readonly kind: 'extern'; readonly names: readonly string[] }
+  | { readonly kind: 'absolute'; readonly expr: Expr }
+  | { readonly kind: 'struc'; readonly name: string; readonly offset?: Expr }
+  | { readonly kind: 'endstruc' }
+  | { readonly kind: 'istruc'; readonly name: string }
+  | { readonly kind: 'at'; readonly field: Expr; readonly body?: Body }
+  | { readonly kind: 'iend' }
   | { readonly kind: 'ignored' };
 
 export interface ParsedLine {
@@ -197,7 +206,8 @@ export class LineParser {
       this.noteLabel(first.text);
       if (next.kind === 'id' && !next.escaped) {
         const nl = next.text.toLowerCase();
-        if (nl === 'align' || nl === 'alignb') {
+        // NASM implements these as macros, so a label may stand before them.
+        if (MACRO_DIRECTIVES.has(nl)) {
           ts.next();
           return { label, stmt: this.directive(nl, ts) };
         }
@@ -509,10 +519,51 @@ export class LineParser {
       case 'cpu': case 'global': case 'common': case 'static': case 'required': case 'warning':
       case 'list': case 'map': case 'float': case 'debug':
         return { kind: 'ignored' };
-      case 'absolute':
-        throw new ParseError('`absolute\' is not supported by this assembler');
+      case 'absolute': {
+        const expr = this.expr(ts);
+        this.expectEnd(ts);
+        return { kind: 'absolute', expr };
+      }
+      case 'struc': {
+        const t = ts.next();
+        if (!t || t.kind !== 'id') throw new ParseError('`struc\' expects a structure name');
+        let offset: Expr | undefined;
+        if (ts.eatOp(',')) offset = this.expr(ts);
+        this.expectEnd(ts);
+        // The structure's name is a label at its start: fields written `.x` belong to it.
+        this.noteLabel(t.text);
+        return { kind: 'struc', name: this.qualify(t.text), ...(offset && { offset }) };
+      }
+      case 'endstruc':
+        this.expectEnd(ts);
+        return { kind: 'endstruc' };
+      case 'istruc': {
+        const t = ts.next();
+        if (!t || t.kind !== 'id') throw new ParseError('`istruc\' expects a structure name');
+        this.expectEnd(ts);
+        return { kind: 'istruc', name: this.qualify(t.text) };
+      }
+      case 'at': {
+        const field = this.expr(ts);
+        let body: Body | undefined;
+        if (ts.eatOp(',')) {
+          const nt = ts.peek();
+          if (!nt || nt.kind !== 'id' || !this.startsStatement(nt.text.toLowerCase())) {
+            throw new ParseError('parser: instruction expected');
+          }
+          const s = this.statement(ts);
+          if (s.kind === 'times') throw new ParseError('`times\' is not allowed after `at\'');
+          body = s as Body;
+        } else {
+          this.expectEnd(ts);
+        }
+        return { kind: 'at', field, ...(body && { body }) };
+      }
+      case 'iend':
+        this.expectEnd(ts);
+        return { kind: 'iend' };
       default:
-        throw new ParseError(`\`${name}' (structures) is not supported by this assembler`);
+        throw new ParseError(`\`${name}' is not supported by this assembler`);
     }
   }
 

@@ -72,6 +72,10 @@ class Assembler implements EvalEnv {
   private readonly sectionsByName = new Map<string, Section>();
   private readonly text: Section;
   private cur: Section;
+  /** The section named last by a `section` directive (where `endstruc` returns). */
+  private lastSection: Section;
+  private strucs: { name: string; prev: Section }[] = [];
+  private istrucs: { name: string; start: number }[] = [];
   private bits: 16 | 32 | 64;
   private defaultRel = false;
   private pass = 0;
@@ -95,6 +99,7 @@ class Assembler implements EvalEnv {
     this.sections.push(this.text);
     this.sectionsByName.set('.text', this.text);
     this.cur = this.text;
+    this.lastSection = this.text;
     this.bits = opts.bits;
     this.ev = new Evaluator(this);
     this.maxSize = new Int32Array(lines.length);
@@ -141,15 +146,17 @@ class Assembler implements EvalEnv {
   }
 
   here(out: SymbolValue): void {
-    out.value = BigInt(this.here0);
+    const abs = this.cur.absolute;
+    out.value = abs ? this.cur.base + BigInt(this.here0) : BigInt(this.here0);
     out.known = true;
-    out.sec = this.cur;
+    out.sec = abs ? null : this.cur;
   }
 
   start(out: SymbolValue): void {
-    out.value = 0n;
+    const abs = this.cur.absolute;
+    out.value = abs ? this.cur.base : 0n;
     out.known = true;
-    out.sec = this.cur;
+    out.sec = abs ? null : this.cur;
   }
 
   // ---- diagnostics ---------------------------------------------------------------------------
@@ -181,6 +188,9 @@ class Assembler implements EvalEnv {
     this.growOnly = pass > GROW_AFTER;
     for (const s of this.sections) s.reset();
     this.cur = this.text;
+    this.lastSection = this.text;
+    this.strucs = [];
+    this.istrucs = [];
     this.bits = this.opts.bits;
     this.defaultRel = false;
     this.orgSetAt = -1;
@@ -196,10 +206,16 @@ class Assembler implements EvalEnv {
           this.defineEqu(line.label, line.stmt.expr);
           continue;
         }
-        this.define(line.label, 'label', this.cur, BigInt(this.cur.size), true);
+        this.defineLabelHere(line.label);
       }
       this.statement(line.stmt);
     }
+  }
+
+  private defineLabelHere(name: string): void {
+    const c = this.cur;
+    if (c.absolute) this.define(name, 'label', null, c.base + BigInt(c.size), true);
+    else this.define(name, 'label', c, BigInt(c.size), true);
   }
 
   private define(name: string, kind: 'label' | 'equ', sec: Sect | null, value: bigint, known: boolean): void {
@@ -297,7 +313,51 @@ class Assembler implements EvalEnv {
           if (stmt.nobits !== undefined) s.nobits = stmt.nobits;
         }
         this.cur = s;
+        this.lastSection = s;
         if (stmt.attrError) this.softError(stmt.attrError);
+        return;
+      }
+      case 'absolute': {
+        const v = this.critical(stmt.expr, () => this.hardError('non-constant argument supplied to ABSOLUTE'));
+        if (v === undefined) return;
+        this.cur = Section.absoluteAt(v);
+        return;
+      }
+      case 'struc': {
+        let at = 0n;
+        if (stmt.offset) {
+          const v = this.critical(stmt.offset, () => this.hardError('non-constant argument supplied to STRUC'));
+          if (v === undefined) return;
+          at = v;
+        }
+        this.strucs.push({ name: stmt.name, prev: this.lastSection });
+        this.cur = Section.absoluteAt(at);
+        this.defineLabelHere(stmt.name);
+        return;
+      }
+      case 'endstruc': {
+        const s = this.strucs.pop();
+        if (!s) { this.hardError('`endstruc\' without a matching `struc\''); return; }
+        this.define(`${s.name}_size`, 'equ', null, BigInt(this.cur.size), true);
+        this.cur = s.prev;
+        return;
+      }
+      case 'istruc':
+        this.istrucs.push({ name: stmt.name, start: this.cur.size });
+        return;
+      case 'at': case 'iend': {
+        const inst = this.istrucs[this.istrucs.length - 1];
+        if (!inst) { this.hardError(`\`${stmt.kind}' without a matching \`istruc'`); return; }
+        const target = stmt.kind === 'at'
+          ? this.critical({ k: 'bin', op: '-', a: stmt.field, b: { k: 'sym', name: inst.name } },
+            () => this.hardError('non-constant argument supplied to TIMES'))
+          : this.critical({ k: 'sym', name: `${inst.name}_size` }, () => this.hardError('non-constant argument supplied to TIMES'));
+        if (target === undefined) return;
+        const pad = target - BigInt(this.cur.size - inst.start);
+        if (pad < 0n) this.softError(`TIMES value ${pad} is negative`);
+        else this.cur.fill(Number(pad), 0);
+        if (stmt.kind === 'iend') this.istrucs.pop();
+        else if (stmt.body) this.body(stmt.body);
         return;
       }
       case 'sectalign': {

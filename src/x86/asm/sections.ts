@@ -19,7 +19,17 @@ export class Section implements Sect {
     readonly order: number,
     public nobits: boolean,
     public align: number,
+    /** `absolute` space (also inside `struc`): no bytes, and labels in it are plain numbers. */
+    readonly absolute = false,
   ) {}
+
+  /** The space that `absolute ADDR` or `struc` switches to. */
+  static absoluteAt(address: bigint): Section {
+    const s = new Section('[absolute]', -1, true, 1, true);
+    s.base = address;
+    s.baseKnown = true;
+    return s;
+  }
 
   /** Forgets the previous pass's contents (the layout, `base`, is kept). */
   reset(): void {
