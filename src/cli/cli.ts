@@ -36,6 +36,22 @@ Prints one instruction a line: address, bytes, Intel syntax.
     load: () => import('./commands/disasm.ts'),
   },
   {
+    name: 'run',
+    summary: 'boot a disk image headless and print the screen',
+    usage: `usage: bootlab run IMG [--until-text T] [--timeout-ms N] [--serial] [--memory-mib M]
+
+Boots IMG (a BIOS disk image, booted as drive 0x80) on the emulated PC without a display,
+then prints the final 80x25 text screen (trailing blanks trimmed).
+  --until-text T  stop as soon as T appears on the screen (or the serial output)
+  --timeout-ms N  give up after N ms of host time (default 10000)
+  --serial        also print what the guest sent on COM1
+  --memory-mib M  RAM size (default 128)
+Exit status: 0 when T appeared (or, without T, when the guest halted); 124 on timeout;
+(v<<1)|1 when the guest wrote v to port 0xf4 (QEMU's isa-debug-exit); 2 on a triple fault
+(with a register dump); 1 otherwise.`,
+    load: () => import('./commands/run.ts'),
+  },
+  {
     name: 'bench',
     summary: 'run the benchmarks in bench/ and print a table',
     usage: `usage: bootlab bench [FILTER...] [--dir DIR]
