@@ -88,6 +88,15 @@ describe('createBios', () => {
     expect(traps.end).toBe(0xf1400);
     expect(traps.stubVector(0xf1000 + 0x13 * 4)).toBe(0x13);
     expect(typeof traps.handlers[0x13]).toBe('function');
-    expect(traps.handlers[0x03]).toBeUndefined();
+    expect(traps.handlers.length).toBe(256);
+  });
+
+  it('returns with the caller\'s interrupt flag unless the service changes it', () => {
+    const pc = createTestPc();
+    pc.mem.write16(0x7004, 0x0202); // FLAGS in the IRET frame at SS:SP: IF set
+    expect(pc.int(0x03, { ss: 0, esp: 0x7000 }).interrupts).toBe(true);
+    expect(pc.int(0x10, { eax: 0x0e41, ss: 0, esp: 0x7000 }).interrupts).toBe(true);
+    pc.mem.write16(0x7004, 0x0002);
+    expect(pc.int(0x10, { eax: 0x0e41, ss: 0, esp: 0x7000 }).interrupts).toBe(false);
   });
 });

@@ -36,4 +36,21 @@ describe('BIOS time (int 08h, int 1Ah)', () => {
     r = pc.int(0x1a, { eax: 0x0200 });
     expect([r.getReg8('ch'), r.getReg8('cl'), r.getReg8('dh')]).toEqual([0x08, 0x09, 0x10]);
   });
+
+  it('runs a guest hook on int 1Ch by stacking a frame that enters it and returns to the interrupted code', () => {
+    const pc = createTestPc();
+    // The interrupted code's frame, as an IRQ pushed it: IP=0x1234, CS=0x0800, FLAGS=0x0202.
+    pc.mem.write16(0x7000, 0x1234);
+    pc.mem.write16(0x7002, 0x0800);
+    pc.mem.write16(0x7004, 0x0202);
+    let r = pc.int(0x08, { ss: 0, esp: 0x7000 });
+    expect(r.getReg16('sp')).toBe(0x7000); // not hooked: nothing stacked
+    pc.mem.write16(0x1c * 4, 0x0100);
+    pc.mem.write16(0x1c * 4 + 2, 0x2000);
+    r = pc.int(0x08, { ss: 0, esp: 0x7000 });
+    expect(r.getReg16('sp')).toBe(0x6ffa);
+    expect([pc.mem.read16(0x6ffa), pc.mem.read16(0x6ffc), pc.mem.read16(0x6ffe)]).toEqual([0x0100, 0x2000, 0x0002]);
+    expect(pc.mem.read16(0x7000)).toBe(0x1234);
+    expect(r.interrupts).toBe(false);
+  });
 });

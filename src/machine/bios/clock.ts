@@ -2,12 +2,35 @@
 //
 // The tick count lives in the BDA at 0x46C and wraps at midnight (0x1800B0 ticks), setting the
 // midnight flag at 0x470 that AH=00h reports. RTC reads go to the CMOS through ports 0x70/0x71
-// and wait for the update-in-progress bit to clear, as a BIOS must. (The real int 08h also calls
-// the user hook int 1Ch; a TypeScript handler cannot call guest code, so that hook is not run.)
+// and wait for the update-in-progress bit to clear, as a BIOS must.
+//
+// The real int 08h also calls the user timer hook, int 1Ch. A TypeScript handler cannot call
+// guest code, but it can arrange for the return to go there: when a guest has hooked 1Ch, the
+// handler pushes a second IRET frame that enters the hook with interrupts off; the hook's own
+// IRET then lands on the original frame and resumes the interrupted code.
 
-import type { BiosHandler, IoBus } from '../types.ts';
+import type { BiosHandler, BiosRegisters, IoBus, PhysicalMemory } from '../types.ts';
 import { BDA, TICKS_PER_DAY } from './bda.ts';
 import type { BiosContext } from './context.ts';
+import { BIOS_SEGMENT, stubOffset } from './layout.ts';
+
+const USER_TIMER_HOOK = 0x1c;
+
+/** Makes the stub's return enter the guest's int 1Ch handler first, if there is one. */
+function chainUserTimerHook(regs: BiosRegisters, mem: PhysicalMemory): void {
+  const offset = mem.read16(USER_TIMER_HOOK * 4);
+  const segment = mem.read16(USER_TIMER_HOOK * 4 + 2);
+  if (segment === BIOS_SEGMENT && offset === stubOffset(USER_TIMER_HOOK)) return; // not hooked
+  const ssBase = regs.getSegBase('ss');
+  const sp = regs.getReg16('sp');
+  const flags = mem.read16(ssBase + ((sp + 4) & 0xffff));
+  const newSp = (sp - 6) & 0xffff;
+  mem.write16(ssBase + newSp, offset);
+  mem.write16(ssBase + ((newSp + 2) & 0xffff), segment);
+  mem.write16(ssBase + ((newSp + 4) & 0xffff), flags & ~0x0300); // IF and TF clear, as `int` leaves them
+  regs.setReg16('sp', newSp);
+  regs.setInterruptFlag(false);
+}
 
 function readCmos(io: IoBus, reg: number): number {
   io.out(0x70, 1, reg);
@@ -27,7 +50,7 @@ function rtcReady(io: IoBus): boolean {
 
 /** int 08h: the timer interrupt. */
 export function createTimerIrqHandler(ctx: BiosContext): BiosHandler {
-  return (_regs, mem) => {
+  return (regs, mem) => {
     let ticks = mem.read32(BDA.timerTicks) + 1;
     if (ticks >= TICKS_PER_DAY) {
       ticks = 0;
@@ -35,6 +58,7 @@ export function createTimerIrqHandler(ctx: BiosContext): BiosHandler {
     }
     mem.write32(BDA.timerTicks, ticks);
     ctx.io.out(0x20, 1, 0x20);
+    chainUserTimerHook(regs, mem);
   };
 }
 

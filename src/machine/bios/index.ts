@@ -36,9 +36,24 @@ export { loadBootSector } from './boot.ts';
 export { BDA } from './bda.ts';
 export { memoryMap, type MemoryMapEntry } from './system.ts';
 
-/** Handlers indexed by interrupt vector (undefined: the stub just returns). */
+/** Handlers indexed by interrupt vector (undefined: the stub just returns; createBiosHandlers fills all 256). */
 export type BiosHandlerTable = readonly (BiosHandler | undefined)[];
 
+/**
+ * Wraps a service so that, unless it decides otherwise, the caller gets back the interrupt flag
+ * it had. Entering the stub through `int` or an IRQ cleared IF in the live flags, and the CPU
+ * returns with the IF the handler leaves there; without this every BIOS call would return with
+ * interrupts disabled. Reads FLAGS from the IRET frame at SS:SP+4.
+ */
+function keepCallerInterruptFlag(service: BiosHandler | undefined): BiosHandler {
+  return (regs, mem) => {
+    const frameFlags = mem.read16(regs.getSegBase('ss') + ((regs.getReg16('sp') + 4) & 0xffff));
+    regs.setInterruptFlag((frameFlags & 0x0200) !== 0);
+    return service ? service(regs, mem) : undefined;
+  };
+}
+
+/** Services for all 256 vectors (vectors without a service just return, with the caller's IF). */
 export function createBiosHandlers(ctx: BiosContext): BiosHandlerTable {
   const table: (BiosHandler | undefined)[] = new Array<BiosHandler | undefined>(256).fill(undefined);
   table[0x08] = createTimerIrqHandler(ctx);
@@ -55,7 +70,7 @@ export function createBiosHandlers(ctx: BiosContext): BiosHandlerTable {
   table[0x18] = createNoBootService(ctx);
   table[0x19] = createBootService(ctx);
   table[0x1a] = createClockService(ctx);
-  return table;
+  return table.map(keepCallerInterruptFlag);
 }
 
 /** Everything the CPU needs to serve the trap stubs (the shape of the CPU's BiosHook). */
