@@ -183,8 +183,9 @@ const S8: Record<number, bigint[]> = {
   4: [0n, 1n, -1n, 0x7fn, -0x80n, 0x10n, 0xffffffffn, 0xffffff80n],
   8: [0n, 1n, -1n, 0x7fn, -0x80n, 0x10n],
 };
-const IMM16 = [0x7fffn, 0x8000n, 0xffffn, 0x80n, -0x81n, 0x1234n, -0x8000n];
-const IMM32 = [0x7fffffffn, 0x80000000n, 0xffffffffn, 0x80n, -0x81n, 0x12345678n, -0x80000000n, 0x8000n];
+// (Full-size immediates out of the sign-extended byte's reach: the s8 forms take the others.)
+const IMM16 = [0x7fffn, 0x8000n, 0xff00n, 0x80n, -0x81n, 0x1234n, -0x8000n];
+const IMM32 = [0x7fffffffn, 0x80000000n, 0xffff0000n, 0x80n, -0x81n, 0x12345678n, -0x80000000n, 0x8000n];
 const S32 = [0x7fffffffn, -0x80000000n, -0x81n, 0x80n, 0x12345678n, 0x7fffn];
 const U32 = [0x80000000n, 0xffffffffn, 0x80n, 0x12345678n];
 const IMM64 = [0x123456789abcdef0n, 0x8000000000000000n, -0x80000001n, 0x100000000n, 0x7fffffffffffffffn, 0xffffffff00000000n];
@@ -212,6 +213,8 @@ interface Slot {
   address: bigint;
   /** The form's operand size, or the mode's default when the form has none. */
   osize: number;
+  /** r/m operands are registers in this instance (else memory). */
+  rmAsReg: boolean;
 }
 
 function defaultOsize(form: Form, bits: Bits): number {
@@ -238,7 +241,7 @@ function genOperand(g: Gen, kind: OpKind, s: Slot, memSized: boolean): Operand |
     case 'R16': case 'R32': case 'R64':
       return { kind: 'reg', reg: g.gpr(kindSize(kind), bits, style) };
     case 'rm8': case 'rm16': case 'rm32': case 'rm64':
-      if (g.chance(0.5)) return { kind: 'reg', reg: g.gpr(kindSize(kind), bits, style) };
+      if (s.rmAsReg) return { kind: 'reg', reg: g.gpr(kindSize(kind), bits, style) };
       return genMem(g, bits, { size: memSized ? kindSize(kind) as OpSize : undefined, style, address: s.address });
     case 'm': case 'mdesc':
       return genMem(g, bits, { style, address: s.address });
@@ -328,12 +331,13 @@ export const OSIZE_BY_PREFIX: ReadonlySet<string> = (() => {
 })();
 
 /** Builds one instance of `form`; undefined when NASM has no way to write it. */
-function instance(g: Gen, form: Form, bits: Bits, address: bigint): Instruction | undefined {
+function instance(g: Gen, form: Form, bits: Bits, address: bigint, n = 0): Instruction | undefined {
   const needsRexW = form.osize === 8 && !form.default64;
   const has8 = form.ops.some((k) => k === 'r8' || k === 'rm8' || k === 'o8');
   const style: Style = bits !== 64 ? 'legacy' : has8 && !needsRexW && g.chance(0.3) ? 'hi' : 'ext';
   const osize = form.osize || defaultOsize(form, bits);
-  const s: Slot = { form, bits, style, address, osize };
+  // Registers and memory in turn, so that both show up in every form's instances.
+  const s: Slot = { form, bits, style, address, osize, rmAsReg: n % 2 === 1 };
   // A register operand fixes the size; without one, memory needs a size keyword.
   const regPins = form.ops.some((k) => /^(r|o|R)(8|16|32|64)$/.test(k) || /^(al|ax|eax|rax)$/.test(k));
   const defOsize = defaultOsize(form, bits);
@@ -378,6 +382,15 @@ function instance(g: Gen, form: Form, bits: Bits, address: bigint): Instruction 
 // ---------------------------------------------------------------------------------------
 // The corpus
 
+/**
+ * `xchg rax, rax` is NASM's 48 90, which every decoder reads as nop (REX.W changes nothing
+ * there): it cannot come back from the bytes, so the corpus leaves it out.
+ */
+function isRexNop(ins: Instruction): boolean {
+  const [a, b] = ins.operands;
+  return ins.mnemonic === 'xchg' && a?.kind === 'reg' && b?.kind === 'reg' && a.reg.name === 'rax' && b.reg.name === 'rax';
+}
+
 class Builder {
   readonly items: CorpusItem[] = [];
   private count: Record<Bits, number> = { 16: 0, 32: 0, 64: 0 };
@@ -387,6 +400,7 @@ class Builder {
   }
 
   add(bits: Bits, ins: Instruction, source: string, form?: Form): void {
+    if (isRexNop(ins)) return;
     const k = this.count[bits]++;
     const address = CORPUS_ORG[bits] + BigInt(SLOT_SIZE * (k % CHUNK_SIZE));
     const text = formatInstruction(ins, { bits, address });
@@ -403,7 +417,7 @@ function formPass(b: Builder, g: Gen): void {
       if (form.decodeOnly || !(form.modes & modeBit(bits))) continue;
       const n = form.ops.length === 0 ? (form.rep !== 'none' ? 3 : 1) : PER_FORM + (form.ops.some((k) => k.startsWith('rm') || k[0] === 'm') ? 1 : 0);
       for (let i = 0; i < n; i++) {
-        const ins = instance(g, form, bits, b.address(bits));
+        const ins = instance(g, form, bits, b.address(bits), i);
         if (ins) b.add(bits, ins, 'form', form);
       }
     }

@@ -206,6 +206,11 @@ function checkPrefixes(ins: Instruction, form: Form): void {
 
 /** Encodes one instruction. Throws EncodeError with NASM's style of message. */
 export function encode(ins: Instruction, ctx: EncodeContext): Uint8Array {
+  return encodeWithForm(ins, ctx).bytes;
+}
+
+/** As encode(), and says which table form was used (for coverage reports and tests). */
+export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: Uint8Array; form: Form } {
   const mnemonic = ins.mnemonic.toLowerCase();
   // NASM's shorthand `imul r, imm` is `imul r, r, imm`.
   if (mnemonic === 'imul' && ins.operands.length === 2 && ins.operands[0].kind === 'reg' && ins.operands[1].kind === 'imm') {
@@ -233,6 +238,12 @@ export function encode(ins: Instruction, ctx: EncodeContext): Uint8Array {
   const exact = candidates.filter((m) => m.fit === Fit.Exact);
   if (exact.length > 0) candidates = exact;
 
+  // The shortest encoding wins, ties going to the earlier form. An instruction that comes
+  // from decode() carries its length: an encoding of that length wins then, so that
+  // encode(decode(bytes)) gives back bytes that are not NASM's first choice too (the long
+  // form of a jump that would reach short, a `strict` immediate, ...). Every candidate
+  // encodes the same operation; only the length differs.
+  const hint = (ins as { length?: unknown }).length;
   let best: Uint8Array | undefined;
   let bestForm: Form | undefined;
   let firstError: EncodeError | undefined;
@@ -244,11 +255,12 @@ export function encode(ins: Instruction, ctx: EncodeContext): Uint8Array {
       if (e instanceof EncodeError) { firstError ??= e; continue; }
       throw e;
     }
-    if (!best || bytes.length < best.length) { best = bytes; bestForm = m.form; }
+    const better = !best || (best.length !== hint && (bytes.length === hint || bytes.length < best.length));
+    if (better) { best = bytes; bestForm = m.form; }
   }
   if (!best || !bestForm) throw firstError ?? new EncodeError('invalid combination of opcode and operands');
   checkPrefixes(ins, bestForm);
-  return best;
+  return { bytes: best, form: bestForm };
 }
 
 /** A small growable byte buffer; one per encode call. */

@@ -81,4 +81,9 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['lsl', 'rv,Rv', '0f 03 /r', 'w:z dec'],
   ['lar', 'rv,rm16', '0f 02 /r', 'w:z'],
   ['lsl', 'rv,rm16', '0f 03 /r', 'w:z'],
+  // NASM takes any general register as the selector (only its low 16 bits are read).
+  ['lar', 'rv,R32', '0f 02 /r', 'enc w:z'],
+  ['lar', 'rv,R64', '0f 02 /r', 'x64 enc w:z'],
+  ['lsl', 'rv,R32', '0f 03 /r', 'enc w:z'],
+  ['lsl', 'rv,R64', '0f 03 /r', 'x64 enc w:z'],
 ];
