@@ -8,7 +8,7 @@
 // GROW_AFTER passes an instruction may only keep or grow its size, so the passes end.
 import type { EncodeContext, Instruction, Operand } from '../types.ts';
 import { EncodeError } from '../types.ts';
-import { Evaluator, EvalError, type EvalEnv, type Expr, type Sect, type SymbolValue } from './expr.ts';
+import { Evaluator, EvalError, isConstant, type EvalEnv, type Expr, type Sect, type SymbolValue } from './expr.ts';
 import { buildOperand } from './operands.ts';
 import { isBranchMnemonic, type Body, type DataStmt, type InsnStmt, type Stmt } from './parser.ts';
 import { Section, layoutSections, linkImage } from './sections.ts';
@@ -90,6 +90,10 @@ class Assembler implements EvalEnv {
   private soft: Indexed[] = [];
   private order = 0;
   private readonly maxSize: Int32Array;
+  /** Bytes of instructions that are the same in every pass (see isFixed), by line. */
+  private readonly encoded: (Uint8Array | undefined)[];
+  /** Per line: 0 not yet looked at, 1 fixed, 2 may change. */
+  private readonly fixed: Uint8Array;
   private growOnly = false;
   private readonly binaries = new Map<string, Uint8Array | undefined>();
 
@@ -103,6 +107,8 @@ class Assembler implements EvalEnv {
     this.bits = opts.bits;
     this.ev = new Evaluator(this);
     this.maxSize = new Int32Array(lines.length);
+    this.encoded = new Array(lines.length);
+    this.fixed = new Uint8Array(lines.length);
   }
 
   run(): PassResult {
@@ -505,12 +511,15 @@ class Assembler implements EvalEnv {
   }
 
   private instruction(b: InsnStmt): void {
+    const idx = this.lineIndex;
+    const cached = this.encoded[idx];
+    if (cached) { this.cur.write(cached); return; }
     const address = (this.cur.baseKnown ? this.cur.base : 0n) + BigInt(this.cur.size);
     const ctx: EncodeContext = { bits: this.bits, address, defaultRel: this.defaultRel };
     let bytes: Uint8Array | undefined;
     try {
       bytes = this.encodeWith(b, ctx, false);
-      const idx = this.lineIndex;
+      if (this.isFixed(b)) this.encoded[idx] = bytes;
       if (this.growOnly && bytes.length < this.maxSize[idx]) {
         try {
           const longer = this.encodeWith(b, ctx, true);
@@ -526,6 +535,24 @@ class Assembler implements EvalEnv {
       throw e;
     }
     this.cur.write(bytes);
+  }
+
+  /**
+   * True when the instruction's bytes cannot change from pass to pass: no symbol or `$` in
+   * its operands, not a branch, no operand that could be RIP-relative. Its bytes are then
+   * kept from the first pass. (A line's mode is the same in every pass.)
+   */
+  private isFixed(b: InsnStmt): boolean {
+    const idx = this.lineIndex;
+    if (this.fixed[idx] !== 0) return this.fixed[idx] === 1;
+    let fixed = !isBranchMnemonic(b.mnemonic);
+    for (const o of b.operands) {
+      if (!fixed) break;
+      if (o.kind === 'imm' || o.kind === 'mem') fixed = isConstant(o.expr) && !(o.kind === 'mem' && this.bits === 64 && !o.hasRegs);
+      else if (o.kind === 'far') fixed = isConstant(o.selector) && isConstant(o.offset);
+    }
+    this.fixed[idx] = fixed ? 1 : 2;
+    return fixed;
   }
 
   private encodeWith(b: InsnStmt, ctx: EncodeContext, pessimistic: boolean): Uint8Array {

@@ -31,7 +31,7 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['ud0', 'rv,rmv', '0f ff /r', ''],
 
   ['cpuid', '', '0f a2', ''],
-  ['xbegin', 'relz', 'c7 f8', ''],
+  ['xbegin', 'relz', 'c7 f8', 'sizes:2,4'],
   ['xabort', 'i8', 'c6 f8', ''],
   ['xend', '', '0f 01 d5', ''],
   ['xtest', '', '0f 01 d6', ''],
