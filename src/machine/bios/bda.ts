@@ -33,6 +33,7 @@ export const BDA = {
   resetFlag: 0x472,          // word: 0x1234 = warm boot
   hardDiskStatus: 0x474,     // byte: last hard disk status
   hardDiskCount: 0x475,      // byte
+  hardDiskControl: 0x476,    // byte: fixed disk control byte (0xC0: retries disabled, as SeaBIOS)
   keyboardBufferStart: 0x480, // word: offset from 0x400
   keyboardBufferEnd: 0x482,   // word
   videoRows: 0x484,          // byte: rows - 1

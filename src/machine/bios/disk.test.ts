@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDisk } from './disk-image.ts';
-import { chsToLba, hardDiskGeometry, lbaToChs, packChsRegisters, unpackChsRegisters } from './geometry.ts';
+import { chsToLba, hardDiskGeometry, hardDiskPhysicalGeometry, lbaToChs, packChsRegisters, unpackChsRegisters } from './geometry.ts';
 import { createTestPc } from './test-support.ts';
 
 /** An image whose every sector starts with its own number (as a 32-bit value). */
@@ -17,8 +17,14 @@ const ax = (ah: number, al = 0) => (ah << 8) | al;
 
 describe('disk geometry', () => {
   it('uses 16 heads × 63 sectors for hard disks and converts CHS both ways', () => {
-    const g = hardDiskGeometry(2048);
+    const g = hardDiskGeometry(3100);
     expect(g).toEqual({ cylinders: 3, heads: 16, sectorsPerTrack: 63 });
+    // As QEMU: whole cylinders only, at least 2.
+    expect(hardDiskGeometry(128).cylinders).toBe(2);
+    expect(hardDiskGeometry(40985).cylinders).toBe(40);
+    // Past 1024 cylinders the BIOS translates to more heads.
+    expect(hardDiskGeometry(2 * 1024 * 1024)).toEqual({ cylinders: 1040, heads: 32, sectorsPerTrack: 63 });
+    expect(hardDiskPhysicalGeometry(2 * 1024 * 1024).cylinders).toBe(2080);
     expect(chsToLba(g, 0, 0, 1)).toBe(0);
     expect(chsToLba(g, 1, 2, 3)).toBe((16 + 2) * 63 + 2);
     expect(lbaToChs(g, (16 + 2) * 63 + 2)).toEqual({ cylinder: 1, head: 2, sector: 3 });
@@ -64,16 +70,16 @@ describe('int 13h disk', () => {
     expect(r.carry).toBe(false);
   });
 
-  it('reports the geometry (AH=08h) and the disk type (AH=15h)', () => {
-    const pc = createTestPc({ hardDisk: createDisk(numberedImage(20160)) });
+  it('reports the geometry (AH=08h) and the disk type (AH=15h) as SeaBIOS does', () => {
+    // Figures checked against QEMU 8 + SeaBIOS with a 40985-sector image: CX=263F DX=0F01, CX:DX=9990.
+    const pc = createTestPc({ hardDisk: createDisk(numberedImage(40985)) });
     let r = pc.int(0x13, { eax: ax(0x08), edx: 0x80 });
     expect(r.carry).toBe(false);
-    expect(unpackChsRegisters(r.getReg16('cx'))).toEqual({ cylinder: 19, sector: 63 });
-    expect(r.getReg8('dh')).toBe(15);
-    expect(r.getReg8('dl')).toBe(1);
+    expect(r.getReg16('cx')).toBe(0x263f);
+    expect(r.getReg16('dx')).toBe(0x0f01);
     r = pc.int(0x13, { eax: ax(0x15), edx: 0x80 });
     expect(r.getReg8('ah')).toBe(3);
-    expect((r.getReg16('cx') << 16) | r.getReg16('dx')).toBe(20160);
+    expect((r.getReg16('cx') << 16) | r.getReg16('dx')).toBe(0x9990);
   });
 
   it('supports the EDD extensions: check, packet reads and writes, drive parameters', () => {
@@ -82,7 +88,8 @@ describe('int 13h disk', () => {
     let r = pc.int(0x13, { eax: ax(0x41), ebx: 0x55aa, edx: 0x80 });
     expect(r.carry).toBe(false);
     expect(r.getReg16('bx')).toBe(0xaa55);
-    expect(r.getReg16('cx') & 1).toBe(1);
+    expect(r.getReg16('cx')).toBe(0x0007);
+    expect(r.getReg8('ah')).toBe(0x30);
 
     const dap = 0x500;
     pc.mem.write8(dap, 0x10);
@@ -130,6 +137,10 @@ describe('int 13h disk', () => {
     pc.mem.write16(0x600, 0x1e);
     r = pc.int(0x13, { eax: ax(0x48), edx: 0x80, ds: 0, esi: 0x600 });
     expect(r.carry).toBe(false);
+    expect(pc.mem.read16(0x600 + 2)).toBe(0x0002);
+    expect(pc.mem.read32(0x600 + 4)).toBe(2); // physical cylinders, at least 2 (as QEMU)
+    expect(pc.mem.read32(0x600 + 8)).toBe(16);
+    expect(pc.mem.read32(0x600 + 12)).toBe(63);
     expect(pc.mem.read32(0x600 + 16)).toBe(300);
     expect(pc.mem.read16(0x600 + 24)).toBe(512);
   });

@@ -21,6 +21,7 @@ export const DISK_STATUS = {
   writeProtected: 0x03,
   boundary: 0x09,
   noMedia: 0xaa,          // drive not ready
+  notRemovable: 0xb2,
   undefinedError: 0xbb,
   timeout: 0x80,
 } as const;
@@ -99,7 +100,7 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
     const buffer = segAddress(regs, 'ds', regs.getReg16('si'));
     const size = mem.read16(buffer);
     if (size < 0x1a) return DISK_STATUS.badCommand;
-    const g = disk.geometry;
+    const g = disk.physicalGeometry;
     mem.write16(buffer, size >= 0x1e ? 0x1e : 0x1a);
     mem.write16(buffer + 2, disk.kind === 'floppy' ? 0x0006 : 0x0002); // CHS information valid (+ removable)
     mem.write32(buffer + 4, g.cylinders);
@@ -127,9 +128,13 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       if (disk.kind === 'floppy') {
         regs.setReg8('ah', 0x01); // floppy without change-line support
       } else {
-        regs.setReg8('ah', 0x03); // fixed disk; CX:DX = sector count
-        regs.setReg16('cx', Math.floor(disk.totalSectors / 0x10000) & 0xffff);
-        regs.setReg16('dx', disk.totalSectors & 0xffff);
+        // Fixed disk; CX:DX = sectors in the CHS-addressable area less the last cylinder, which
+        // BIOSes traditionally reserve (SeaBIOS reports exactly this).
+        const g = disk.geometry;
+        const sectors = (Math.min(g.cylinders, 1024) - 1) * g.heads * g.sectorsPerTrack;
+        regs.setReg8('ah', 0x03);
+        regs.setReg16('cx', (sectors >>> 16) & 0xffff);
+        regs.setReg16('dx', sectors & 0xffff);
       }
       regs.setCarry(false);
       return;
@@ -171,7 +176,9 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       }
       case 0x08: {
         const g = disk.geometry;
-        const maxCylinder = Math.min(g.cylinders, 1024) - 1;
+        // Cylinders count from 0; a hard disk's last cylinder is reserved for diagnostics (as
+        // SeaBIOS reports it), and the field holds 10 bits.
+        const maxCylinder = Math.max(0, Math.min(g.cylinders - (disk.kind === 'floppy' ? 1 : 2), 1023));
         regs.setReg16('cx', packChsRegisters(maxCylinder, g.sectorsPerTrack));
         regs.setReg8('dh', g.heads - 1);
         if (disk.kind === 'floppy') {
@@ -193,7 +200,7 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
         }
         regs.setReg16('bx', 0xaa55);
         regs.setReg8('ah', 0x30); // EDD 3.0
-        regs.setReg16('cx', 0x0001 | 0x0004); // packet access functions, EDD support
+        regs.setReg16('cx', 0x0007); // packet access, locking/ejecting, EDD: what SeaBIOS reports
         regs.setCarry(false);
         return;
       case 0x42:
@@ -204,6 +211,16 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
         return;
       case 0x44:
         finish(regs, mem, dl, extendedTransfer(regs, mem, disk, false, true));
+        return;
+      case 0x45: // lock/unlock media: nothing to lock, report "unlocked"
+        regs.setReg8('al', 0);
+        finish(regs, mem, dl, DISK_STATUS.ok);
+        return;
+      case 0x46: // eject
+        finish(regs, mem, dl, DISK_STATUS.notRemovable);
+        return;
+      case 0x49: // media changed? never
+        finish(regs, mem, dl, DISK_STATUS.ok);
         return;
       case 0x48:
         finish(regs, mem, dl, driveParameters(regs, mem, disk));

@@ -1,9 +1,12 @@
 // Disk geometry: how a BIOS maps cylinder/head/sector addresses onto a linear sector number.
 //
-// Hard disks get 16 heads and 63 sectors per track, which is what QEMU guesses for a raw image
-// without a partition table it recognises, so CHS reads resolve to the same sectors in both
-// emulators. Floppy images of the standard sizes get their real format; other small images fall
-// back to the 1.44 MB layout.
+// Hard disks follow what QEMU and SeaBIOS do, so CHS reads resolve to the same sectors in both
+// emulators: the drive's own geometry is 16 heads × 63 sectors per track with
+// floor(sectors / 1008) cylinders, clamped to 2..16383 (a tail smaller than a cylinder is out of
+// CHS reach); when that exceeds 1024 cylinders the BIOS presents an "LBA-translated" logical
+// geometry with more heads (32, 64, 128 or 255) so that int 13h's 10-bit cylinder field can
+// address more of the disk. Floppy images of the standard sizes get their real format; other
+// small images fall back to the 1.44 MB layout.
 
 export const SECTOR_SIZE = 512;
 
@@ -25,12 +28,24 @@ const FLOPPY_FORMATS: [number, DiskGeometry][] = [
   [2880 * 1024, { cylinders: 80, heads: 2, sectorsPerTrack: 36 }],
 ];
 
-export function hardDiskGeometry(totalSectors: number): DiskGeometry {
+/** The geometry the drive itself reports (int 13h AH=48h). */
+export function hardDiskPhysicalGeometry(totalSectors: number): DiskGeometry {
   const heads = 16;
   const sectorsPerTrack = 63;
-  // Round up so the tail of an image that is not a whole number of cylinders stays reachable.
-  const cylinders = Math.min(16383, Math.max(1, Math.ceil(totalSectors / (heads * sectorsPerTrack))));
+  const cylinders = Math.min(16383, Math.max(2, Math.floor(totalSectors / (heads * sectorsPerTrack))));
   return { cylinders, heads, sectorsPerTrack };
+}
+
+/** The geometry the BIOS uses for CHS calls (int 13h AH=02h/03h/08h). */
+export function hardDiskGeometry(totalSectors: number): DiskGeometry {
+  const physical = hardDiskPhysicalGeometry(totalSectors);
+  if (physical.cylinders <= 1024) return physical;
+  const sectorsPerTrack = 63;
+  if (totalSectors > 1024 * 255 * 63) return { cylinders: 1024, heads: 255, sectorsPerTrack };
+  const tracks = Math.floor(totalSectors / sectorsPerTrack);
+  const wanted = Math.floor(tracks / 1024);
+  const heads = wanted > 128 ? 255 : wanted > 64 ? 128 : wanted > 32 ? 64 : wanted > 16 ? 32 : 16;
+  return { cylinders: Math.floor(tracks / heads), heads, sectorsPerTrack };
 }
 
 export function floppyGeometry(imageBytes: number): DiskGeometry {

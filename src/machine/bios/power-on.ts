@@ -86,6 +86,7 @@ export function installBiosData(mem: PhysicalMemory, io: IoBus, options: BiosDat
   mem.write16(BDA.keyboardTail, 0x1e);
   mem.write8(BDA.keyboardFlags3, 0x10); // enhanced 101/102-key keyboard
   mem.write8(BDA.hardDiskCount, options.hardDisk ? 1 : 0);
+  mem.write8(BDA.hardDiskControl, 0xc0);
   const startMs = options.startTimeMs ?? DEFAULT_RTC_START_MS;
   const msToday = ((startMs % 86_400_000) + 86_400_000) % 86_400_000;
   mem.write32(BDA.timerTicks, Math.floor((msToday / 1000) * (1_193_182 / 65536)));
