@@ -204,6 +204,25 @@ function recorder(sizes: Record<string, number> = {}) {
   return { seen, encoder };
 }
 
+describe('robustness', () => {
+  it('turns an unexpected exception into an error message', () => {
+    const r = asm('nop', { encoder: () => { throw new TypeError('boom'); } });
+    expect(r).toEqual({ ok: false, errors: ['t.asm: error: internal assembler error: boom'] });
+  });
+
+  it('assembles an empty source to nothing', () => {
+    expect(asm('')).toEqual({ ok: true, bytes: new Uint8Array(0) });
+    expect(asm('; only a comment\n\n')).toEqual({ ok: true, bytes: new Uint8Array(0) });
+  });
+
+  it('ends passes that would oscillate, with a valid program', () => {
+    // nasm gives up on this one; the jump grows to near and stays there.
+    const r = asm('s: jmp x\ntimes 328 - 100*($-s) db 0\nx: nop');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(hex(r.bytes.subarray(0, 3))).toBe('e91c00');
+  });
+});
+
 describe('what the encoder is given', () => {
   it('passes branch targets as rel operands, unknown in the first pass', () => {
     const { seen, encoder } = recorder({ jmp: 2 });

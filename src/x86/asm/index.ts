@@ -26,6 +26,16 @@ export interface AssembleOptions {
 export type AssembleResult = { ok: true; bytes: Uint8Array } | { ok: false; errors: string[] };
 
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
+  try {
+    return assembleUnguarded(source, opts);
+  } catch (e) {
+    // A bug of ours or of an injected encoder: say so rather than throw at the caller.
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [`${opts.fileName}: error: internal assembler error: ${message}`] };
+  }
+}
+
+function assembleUnguarded(source: string, opts: AssembleOptions): AssembleResult {
   const includeDirs = opts.includeDirs ?? [];
   const pp = preprocess(source, { fileName: opts.fileName, includeDirs, readFile: opts.readFile });
 
