@@ -1,10 +1,43 @@
 import { expect, test } from './browser.ts';
 
-test('the first page names the product', async ({ page }) => {
+test('the first page names the product and shows the IDE', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle(/Bootlab/);
-  const heading = page.getByRole('heading', { level: 1 });
-  await expect(heading).toHaveText('Bootlab — learn how a kernel starts');
-  await expect(page.getByText('A Minimal Rust Kernel', { exact: false })).toBeVisible();
-  await page.screenshot({ path: 'test-results/screenshots/home.png', fullPage: true });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bootlab');
+  for (const name of ['Run', 'Build', 'Share', 'Next', 'Previous', 'Reset step', 'Show solution']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+  const files = page.getByRole('navigation', { name: 'Files' });
+  for (const f of ['Cargo.toml', 'rust-toolchain', 'x86_64-blog_os.json', '.cargo/config.toml', 'src/main.rs']) {
+    await expect(files.getByRole('button', { name: f, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('img', { name: 'VGA screen' })).toBeVisible();
+  await expect(page.getByTestId('vga-text')).toHaveCount(1);
+  await expect(page.getByTestId('terminal')).toHaveCount(1);
+  await expect(page.getByRole('article', { name: 'Lesson' })).toContainText('How a PC starts');
 });
+
+for (const theme of ['dark', 'light'] as const) {
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    test(`screenshot: ${theme} theme at ${w}×${h}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.addInitScript((t) => localStorage.setItem('bootlab:theme', t), theme);
+      await page.goto('/');
+      await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+      await page.getByRole('button', { name: 'x86_64-blog_os.json', exact: true }).click();
+      await page.getByRole('button', { name: 'Build', exact: true }).click();
+      await expect(page.getByTestId('terminal')).toContainText('cargo build');
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      await page.screenshot({ path: `test-results/screenshots/ide-${theme}-${w}x${h}.png` });
+      if (w < 800) {
+        await page.getByRole('region', { name: 'Editor' }).scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screenshots/ide-${theme}-${w}x${h}-editor.png` });
+        await page.getByTestId('terminal').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `test-results/screenshots/ide-${theme}-${w}x${h}-machine.png` });
+      }
+    });
+  }
+}

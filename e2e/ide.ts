@@ -1,0 +1,32 @@
+// Helpers for driving the IDE in the e2e specs.
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits until Monaco is up and showing a file. */
+export async function openIde(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+}
+
+/** Opens a file from the file list. */
+export async function openFile(page: Page, path: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: path, exact: true }).click();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/** Replaces the whole text of the open file, as if typed (pasted) by the learner. */
+export async function replaceText(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** The text of the open file, read from the editor's model through the page. */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('.monaco-editor .view-line')] as HTMLElement[];
+    return lines.map((l) => l.innerText).join('\n');
+  });
+}
+
+export const problems = (page: Page) => page.getByTestId('problems');

@@ -1,0 +1,105 @@
+// The lesson text, the VGA screen (powered off until the emulated PC arrives) and the terminal.
+import { useEffect, useRef } from 'react';
+import Markdown from 'react-markdown';
+import { LESSONS } from '../lessons.ts';
+import { useApp } from '../state/store.ts';
+
+export function LessonPane() {
+  const stepIndex = useApp((s) => s.stepIndex);
+  const lesson = LESSONS[stepIndex];
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    ref.current?.scrollTo?.({ top: 0 });
+  }, [stepIndex]);
+  if (!lesson) return null;
+  return (
+    <article className="lesson" aria-label="Lesson" ref={ref}>
+      <p className="step-label">
+        Step {stepIndex + 1} of {LESSONS.length}
+      </p>
+      <div className="markdown">
+        <Markdown
+          components={{
+            // the page has its own h1: lesson headings sit one level below it
+            h1: ({ children }) => <h2 className="lesson-title">{children}</h2>,
+            h2: ({ children }) => <h3>{children}</h3>,
+            h3: ({ children }) => <h4>{children}</h4>,
+            a: ({ href, children }) => (
+              <a href={href} target="_blank" rel="noreferrer noopener">
+                {children}
+              </a>
+            ),
+          }}
+        >
+          {lesson.body}
+        </Markdown>
+      </div>
+    </article>
+  );
+}
+
+export const VGA_COLS = 80;
+export const VGA_ROWS = 25;
+
+/** The screen of the emulated PC. Until the machine exists it is powered off: a dark glass. */
+export function VgaScreen() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const theme = useApp((s) => s.theme);
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    // 80×25 cells of 9×16 pixels: the VGA text mode's 720×400
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.fillStyle = '#555';
+    ctx.font = '28px ui-monospace, "DejaVu Sans Mono", monospace';
+    ctx.textAlign = 'center';
+    ctx.fillText('— no signal —', c.width / 2, c.height / 2);
+  }, [theme]);
+  const blankRows = Array.from({ length: VGA_ROWS }, () => '').join('\n');
+  return (
+    <section className="screen-pane" aria-label="Screen">
+      <div className="pane-header">
+        <h2>Screen</h2>
+        <span className="machine-status" role="status">
+          <span className="led off" aria-hidden="true" /> Powered off
+        </span>
+      </div>
+      <div className="screen-frame">
+        <canvas ref={canvas} width={720} height={400} aria-label="VGA screen" role="img" />
+      </div>
+      <pre className="sr-only" data-testid="vga-text" aria-label="Screen text">
+        {blankRows}
+      </pre>
+      <p className="muted small screen-note">The emulated PC is not part of Bootlab yet. Once it is, your kernel’s output appears here.</p>
+    </section>
+  );
+}
+
+export function TerminalPane() {
+  const lines = useApp((s) => s.terminal);
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [lines.length]);
+  return (
+    <section className="terminal-pane" aria-label="Terminal">
+      <div className="pane-header">
+        <h2>Terminal</h2>
+        <button type="button" className="text-button" onClick={() => useApp.setState({ terminal: [] })} disabled={lines.length === 0}>
+          Clear
+        </button>
+      </div>
+      {lines.length === 0 && <p className="terminal-hint muted small">Build and Run print here.</p>}
+      <div className="terminal" data-testid="terminal" role="log" aria-live="polite" tabIndex={0}>
+        {lines.map((l, i) => (
+          <div key={i} className={`t-line ${l.kind}`}>
+            {l.text || '\u00a0'}
+          </div>
+        ))}
+        <div ref={end} />
+      </div>
+    </section>
+  );
+}

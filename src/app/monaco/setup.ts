@@ -1,0 +1,107 @@
+// Monaco, bundled from npm (no CDN: the app must work offline) and loaded only when the editor
+// is first shown (this module is reached through a dynamic import, so it is its own chunk).
+// We take the editor core and its features, Rust's grammar, and our own small grammars for
+// TOML and JSON; the JSON language service is left out: our validator owns the diagnostics.
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import 'monaco-editor/features/register.all.js';
+import 'monaco-editor/languages/definitions/rust/register.js';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import { fieldHover } from '../../toolchain/config/targetSpecFields.ts';
+import { configKind } from '../../toolchain/config/project.ts';
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker: (id: string, label: string) => Worker };
+  }
+}
+
+window.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+
+monaco.languages.register({ id: 'toml', extensions: ['.toml'], aliases: ['TOML'] });
+monaco.languages.setMonarchTokensProvider('toml', {
+  tokenizer: {
+    root: [
+      [/#.*$/, 'comment'],
+      [/^\s*\[\[?[^\]]*\]\]?/, 'type'],
+      [/[A-Za-z0-9_.-]+(?=\s*=)/, 'variable'],
+      [/"""/, 'string', '@mlstring'],
+      [/'''/, 'string', '@mlliteral'],
+      [/"([^"\\]|\\.)*"/, 'string'],
+      [/'[^']*'/, 'string'],
+      [/\b(true|false)\b/, 'keyword'],
+      [/[+-]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*(\.\d+)?([eE][+-]?\d+)?)/, 'number'],
+      [/[[\]{},=]/, 'delimiter'],
+    ],
+    mlstring: [
+      [/"""/, 'string', '@pop'],
+      [/./, 'string'],
+    ],
+    mlliteral: [
+      [/'''/, 'string', '@pop'],
+      [/./, 'string'],
+    ],
+  },
+});
+monaco.languages.setLanguageConfiguration('toml', {
+  comments: { lineComment: '#' },
+  brackets: [['[', ']'], ['{', '}']],
+  autoClosingPairs: [
+    { open: '[', close: ']' },
+    { open: '{', close: '}' },
+    { open: '"', close: '"', notIn: ['string'] },
+  ],
+});
+
+monaco.languages.register({ id: 'json', extensions: ['.json'], aliases: ['JSON'] });
+monaco.languages.setMonarchTokensProvider('json', {
+  tokenizer: {
+    root: [
+      [/"([^"\\]|\\.)*"(?=\s*:)/, 'type'],
+      [/"([^"\\]|\\.)*"/, 'string'],
+      [/\b(true|false|null)\b/, 'keyword'],
+      [/-?\d+(\.\d+)?([eE][+-]?\d+)?/, 'number'],
+      [/[{}[\],:]/, 'delimiter'],
+      [/\/\/.*$/, 'comment'],
+    ],
+  },
+});
+monaco.languages.setLanguageConfiguration('json', {
+  brackets: [['{', '}'], ['[', ']']],
+  autoClosingPairs: [
+    { open: '{', close: '}' },
+    { open: '[', close: ']' },
+    { open: '"', close: '"', notIn: ['string'] },
+  ],
+});
+
+/** Hover help on the field names of a target specification. */
+monaco.languages.registerHoverProvider('json', {
+  provideHover(model, position) {
+    const path = model.uri.path.replace(/^\//, '');
+    if (configKind(path) !== 'target-spec') return null;
+    const line = model.getLineContent(position.lineNumber);
+    const re = /"([^"\\]*)"\s*:/g;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const start = m.index + 1;
+      const end = start + m[0].indexOf(':');
+      if (position.column >= start && position.column <= end) {
+        const doc = fieldHover(m[1]!);
+        if (!doc) return null;
+        return {
+          range: new monaco.Range(position.lineNumber, start, position.lineNumber, start + m[1]!.length + 2),
+          contents: [{ value: doc }],
+        };
+      }
+    }
+    return null;
+  },
+});
+
+export function languageOf(path: string): string {
+  if (path.endsWith('.rs')) return 'rust';
+  if (path.endsWith('.toml') || path === 'rust-toolchain' || path === 'Cargo.lock') return 'toml';
+  if (path.endsWith('.json')) return 'json';
+  return 'plaintext';
+}
+
+export { monaco };

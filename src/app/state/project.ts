@@ -1,0 +1,345 @@
+// The learner's project in the page: one Vfs shared by editors (and later terminal and
+// toolchain), the per-step workspaces that are saved, lesson navigation, snapshot links,
+// and live validation of the configuration files.
+import { lineColAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
+import { validateProject } from '../../toolchain/config/project.ts';
+import { Vfs, checkNewPath, normalizePath } from '../../toolchain/vfs.ts';
+import { LESSONS, lessonIndex } from '../lessons.ts';
+import { decodeSnapshot, encodeSnapshot, snapshotFromHash, snapshotUrl, MAX_LINK_CHARS } from '../share/snapshot.ts';
+import { Saver, loadWork, type SavedWork, type StepWork } from './persist.ts';
+import { print, useApp } from './store.ts';
+
+export const vfs = new Vfs();
+
+let work: SavedWork = { version: 1, savedAt: 0, step: LESSONS[0]?.id ?? 'none', steps: {} };
+/** true while a shared snapshot is on screen: nothing is saved until the learner decides */
+let viewingSnapshot = false;
+let suppressSave = false;
+
+const saver = new Saver((state, detail) => {
+  if (viewingSnapshot) return;
+  useApp.setState({ saveState: state, saveError: detail });
+});
+
+export const currentLesson = () => LESSONS[useApp.getState().stepIndex] ?? LESSONS[0]!;
+
+function textFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [p, d] of Object.entries(vfs.toJSON())) if (typeof d === 'string') out[p] = d;
+  return out;
+}
+
+function captureStep(): StepWork {
+  const s = useApp.getState();
+  const prev = work.steps[currentLesson().id];
+  return {
+    files: textFiles(),
+    emptyDirs: vfs.listEmptyDirs(),
+    tabs: s.tabs,
+    active: s.active,
+    beforeSolution: s.solutionShown ? prev?.beforeSolution : undefined,
+  };
+}
+
+/** Records the current step in the saved work and writes it (unless a snapshot is being viewed). */
+export function persist(): void {
+  if (viewingSnapshot || suppressSave) return;
+  work = { ...work, savedAt: Date.now(), step: currentLesson().id, steps: { ...work.steps, [currentLesson().id]: captureStep() } };
+  saver.save(work);
+}
+
+export function flushSave(): Promise<void> {
+  return saver.flush();
+}
+
+// ---- validation ----
+
+let validateTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleValidation(delay = 120): void {
+  clearTimeout(validateTimer);
+  validateTimer = setTimeout(runValidation, delay);
+}
+
+export function runValidation(): void {
+  clearTimeout(validateTimer);
+  const result = validateProject(vfs);
+  const diagnostics: Record<string, Diagnostic[]> = {};
+  for (const [p, list] of result) diagnostics[p] = list;
+  useApp.setState({ diagnostics });
+}
+
+// ---- keeping the store in step with the file system ----
+
+vfs.subscribe((e) => {
+  const s = useApp.getState();
+  if (e.type === 'change') {
+    // content only
+  } else if (e.type === 'rename') {
+    const swap = (p: string) => (p === e.from ? e.path : p);
+    useApp.setState({ files: vfs.listFiles(), tabs: s.tabs.map(swap), active: s.active && swap(s.active) });
+  } else if (e.type === 'delete') {
+    const tabs = s.tabs.filter((t) => t !== e.path);
+    const active = s.active === e.path ? (tabs[Math.max(0, s.tabs.indexOf(e.path) - 1)] ?? null) : s.active;
+    useApp.setState({ files: vfs.listFiles(), tabs, active });
+  } else {
+    useApp.setState({ files: vfs.listFiles() });
+  }
+  scheduleValidation();
+  persist();
+});
+
+function loadFiles(files: Record<string, string>, tabs: string[], active: string | null, emptyDirs: string[] = []): void {
+  suppressSave = true;
+  try {
+    vfs.replaceAll(files, emptyDirs);
+  } finally {
+    suppressSave = false;
+  }
+  const existing = tabs.filter((t) => vfs.isFile(t));
+  const act = active && vfs.isFile(active) ? active : (existing[0] ?? defaultOpen());
+  const finalTabs = act && !existing.includes(act) ? [...existing, act] : existing;
+  useApp.setState({ files: vfs.listFiles(), tabs: finalTabs, active: act });
+  runValidation();
+}
+
+function defaultOpen(): string | null {
+  for (const p of ['src/main.rs', 'x86_64-blog_os.json', 'Cargo.toml']) if (vfs.isFile(p)) return p;
+  return vfs.listFiles()[0] ?? null;
+}
+
+const DEFAULT_TABS = ['Cargo.toml', 'x86_64-blog_os.json', '.cargo/config.toml', 'src/main.rs'];
+
+function enterStep(index: number): void {
+  const lesson = LESSONS[index]!;
+  const saved = work.steps[lesson.id];
+  useApp.setState({ stepIndex: index, solutionShown: !!saved?.beforeSolution });
+  if (saved) loadFiles(saved.files, saved.tabs, saved.active, saved.emptyDirs);
+  else loadFiles(lesson.start, DEFAULT_TABS, 'src/main.rs');
+}
+
+// ---- start-up ----
+
+export async function init(): Promise<void> {
+  const saved = await loadWork();
+  if (saved) work = saved;
+  const hashSnapshot = typeof location !== 'undefined' ? snapshotFromHash(location.hash) : null;
+  const savedIndex = Math.max(0, lessonIndex(work.step));
+
+  if (hashSnapshot !== null) {
+    const r = decodeSnapshot(hashSnapshot);
+    if (!r.ok) {
+      useApp.setState({ linkError: r.message });
+      enterStep(savedIndex);
+    } else {
+      const snap = r.snapshot;
+      let index = lessonIndex(snap.step);
+      if (index < 0) index = 0;
+      const stepSaved = work.steps[LESSONS[index]!.id];
+      const hadSavedWork = !!saved && Object.keys(work.steps).length > 0;
+      useApp.setState({ stepIndex: index, solutionShown: false });
+      if (hadSavedWork) {
+        viewingSnapshot = true;
+        useApp.setState({ snapshotView: { hadSavedWork: true }, saveState: 'paused' });
+        loadFiles(snap.files, snap.tabs ?? (snap.open ? [snap.open] : []), snap.open ?? null);
+      } else {
+        loadFiles(snap.files, snap.tabs ?? (snap.open ? [snap.open] : []), snap.open ?? null);
+        clearHash();
+        useApp.setState({
+          notice:
+            `Opened a shared project at step ${index + 1}, “${LESSONS[index]!.title}”.` +
+            (lessonIndex(snap.step) < 0 ? ' (The link named a step this Bootlab does not have, so it opened at the first one.)' : ''),
+        });
+        persist();
+      }
+      void stepSaved;
+    }
+  } else {
+    enterStep(savedIndex);
+  }
+  useApp.setState({ ready: true });
+  if (typeof window !== 'undefined') {
+    const flush = () => void saver.flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+  }
+}
+
+function clearHash(): void {
+  if (typeof history !== 'undefined' && location.hash) history.replaceState(null, '', location.pathname + location.search);
+}
+
+/** Leaves the snapshot and goes back to the learner's own saved work. */
+export function keepMyWork(): void {
+  viewingSnapshot = false;
+  clearHash();
+  useApp.setState({ snapshotView: null, saveState: 'saved', notice: 'Back to your own work. The shared snapshot was not saved.' });
+  enterStep(Math.max(0, lessonIndex(work.step)));
+}
+
+/** Makes the snapshot (as it is on screen now, with any edits) the learner's work for its step. */
+export function replaceWithSnapshot(): void {
+  viewingSnapshot = false;
+  clearHash();
+  useApp.setState({ snapshotView: null, notice: `The shared snapshot is now your work for step ${useApp.getState().stepIndex + 1}.` });
+  persist();
+}
+
+export function dismissLinkError(): void {
+  clearHash();
+  useApp.setState({ linkError: null });
+}
+
+// ---- lesson steps ----
+
+export function goToStep(index: number): void {
+  if (index < 0 || index >= LESSONS.length || index === useApp.getState().stepIndex) return;
+  if (!viewingSnapshot) persist();
+  else {
+    // leaving the snapshot view through navigation keeps the learner's work
+    viewingSnapshot = false;
+    clearHash();
+    useApp.setState({ snapshotView: null, saveState: 'saved' });
+  }
+  work = { ...work, step: LESSONS[index]!.id };
+  enterStep(index);
+  persist();
+}
+
+export function resetStep(): void {
+  const lesson = currentLesson();
+  useApp.setState({ solutionShown: false });
+  const stepWork = work.steps[lesson.id];
+  if (stepWork) work = { ...work, steps: { ...work.steps, [lesson.id]: { ...stepWork, beforeSolution: undefined } } };
+  loadFiles(lesson.start, DEFAULT_TABS, 'src/main.rs');
+  persist();
+  print(`Step ${useApp.getState().stepIndex + 1} reset: its files are back as they started.`, 'info');
+}
+
+export function showSolution(): void {
+  const lesson = currentLesson();
+  if (!lesson.solution) return;
+  const mine = textFiles();
+  const s = useApp.getState();
+  work = { ...work, steps: { ...work.steps, [lesson.id]: { ...captureStep(), beforeSolution: mine } } };
+  useApp.setState({ solutionShown: true });
+  loadFiles(lesson.solution, s.tabs, s.active);
+  persist();
+}
+
+export function backToMyVersion(): void {
+  const lesson = currentLesson();
+  const mine = work.steps[lesson.id]?.beforeSolution;
+  if (!mine) return;
+  const s = useApp.getState();
+  useApp.setState({ solutionShown: false });
+  work = { ...work, steps: { ...work.steps, [lesson.id]: { ...captureStep(), beforeSolution: undefined } } };
+  loadFiles(mine, s.tabs, s.active);
+  persist();
+}
+
+// ---- files and tabs ----
+
+export function openFile(path: string): void {
+  const s = useApp.getState();
+  if (!vfs.isFile(path)) return;
+  useApp.setState({ tabs: s.tabs.includes(path) ? s.tabs : [...s.tabs, path], active: path });
+  persist();
+}
+
+export function closeTab(path: string): void {
+  const s = useApp.getState();
+  const i = s.tabs.indexOf(path);
+  if (i < 0) return;
+  const tabs = s.tabs.filter((t) => t !== path);
+  const active = s.active === path ? (tabs[Math.min(i, tabs.length - 1)] ?? null) : s.active;
+  useApp.setState({ tabs, active });
+  persist();
+}
+
+/** Creates an empty file; returns a problem to show, or null. */
+export function createFile(path: string): string | null {
+  const problem = checkNewPath(path);
+  if (problem) return problem;
+  const p = normalizePath(path);
+  if (vfs.exists(p)) return `“${p}” already exists.`;
+  try {
+    vfs.writeFile(p, '');
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  openFile(p);
+  return null;
+}
+
+export function renameFile(from: string, to: string): string | null {
+  const problem = checkNewPath(to);
+  if (problem) return problem;
+  const p = normalizePath(to);
+  if (p === from) return null;
+  if (vfs.exists(p)) return `“${p}” already exists.`;
+  try {
+    vfs.rename(from, p);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return null;
+}
+
+export function deleteFile(path: string): void {
+  if (vfs.isFile(path)) vfs.remove(path);
+}
+
+/** Text typed in an editor. */
+export function editFile(path: string, text: string): void {
+  if (vfs.isFile(path) && vfs.readText(path) !== text) vfs.writeFile(path, text);
+}
+
+// ---- sharing ----
+
+export function makeShareLink(): { url: string; chars: number } | { error: string } {
+  const s = useApp.getState();
+  const encoded = encodeSnapshot({ files: textFiles(), open: s.active ?? undefined, tabs: s.tabs, step: currentLesson().id });
+  if (encoded.length > MAX_LINK_CHARS) {
+    return {
+      error: `Your project is too large for a link: it packs to ${Math.ceil(encoded.length / 1000)} thousand characters, and links are limited to ${MAX_LINK_CHARS / 1000} thousand. Remove large files you do not need, then try again.`,
+    };
+  }
+  return { url: snapshotUrl(location.href, encoded), chars: encoded.length };
+}
+
+// ---- Build and Run (the toolchain comes later: say so, and show what the checks found) ----
+
+function reportDiagnostics(): number {
+  runValidation();
+  const all = useApp.getState().diagnostics;
+  let errors = 0;
+  for (const [path, list] of Object.entries(all)) {
+    const text = vfs.tryReadText(path) ?? '';
+    for (const d of list) {
+      if (d.severity === 'info') continue;
+      if (d.severity === 'error') errors++;
+      const { line, column } = lineColAt(text, d.start);
+      const [first, ...rest] = d.message.split('\n');
+      print(`${d.severity}: ${first}`, d.severity === 'error' ? 'error' : 'warning');
+      for (const r of rest) print(`  ${r}`, 'output');
+      print(`  --> ${path}:${line}:${column}`, 'output');
+      for (const n of d.notes ?? []) print(`  = ${n}`, 'output');
+    }
+  }
+  return errors;
+}
+
+export function build(): void {
+  print('$ cargo build', 'input');
+  const errors = reportDiagnostics();
+  if (errors > 0) print(`Your configuration files have ${errors} error${errors === 1 ? '' : 's'} (above).`, 'error');
+  else print('Your configuration files are fine.', 'info');
+  print('The Rust compiler is not part of Bootlab yet (it is being built), so nothing was compiled.', 'info');
+}
+
+export function run(): void {
+  print('$ cargo run', 'input');
+  const errors = reportDiagnostics();
+  if (errors > 0) print(`Your configuration files have ${errors} error${errors === 1 ? '' : 's'} (above).`, 'error');
+  print('Nothing can run yet: the compiler and the emulated PC are still being built.', 'info');
+}

@@ -1,0 +1,90 @@
+// UI state (zustand). The files themselves live in the project's Vfs (see project.ts); this
+// store holds what React renders: the file list, tabs, diagnostics, terminal lines, dialogs.
+import { create } from 'zustand';
+import type { Diagnostic } from '../../toolchain/config/diagnostic.ts';
+
+export type Theme = 'dark' | 'light';
+
+export interface TerminalLine {
+  text: string;
+  kind: 'input' | 'output' | 'error' | 'warning' | 'info';
+}
+
+export type ConfirmRequest = {
+  title: string;
+  body: string;
+  confirm: string;
+  danger?: boolean;
+  onConfirm: () => void;
+};
+
+export interface AppState {
+  theme: Theme;
+  ready: boolean;
+  stepIndex: number;
+  files: string[];
+  tabs: string[];
+  active: string | null;
+  diagnostics: Record<string, Diagnostic[]>;
+  terminal: TerminalLine[];
+  saveState: 'saved' | 'saving' | 'error' | 'paused';
+  saveError?: string;
+  /** set while a shared snapshot is shown instead of the learner's own work */
+  snapshotView: null | { hadSavedWork: boolean };
+  /** a link that could not be opened, and why */
+  linkError: string | null;
+  notice: string | null;
+  solutionShown: boolean;
+  shareOpen: boolean;
+  confirm: ConfirmRequest | null;
+  editorLoaded: boolean;
+  /** bumped to ask the editor to take keyboard focus */
+  focusEditor: number;
+  /** set to reveal a place in a file: the editor scrolls there */
+  reveal: { path: string; offset: number; nonce: number } | null;
+}
+
+function initialTheme(): Theme {
+  try {
+    const t = localStorage.getItem('bootlab:theme');
+    if (t === 'dark' || t === 'light') return t;
+  } catch {
+    /* storage blocked */
+  }
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+}
+
+export const useApp = create<AppState>(() => ({
+  theme: initialTheme(),
+  ready: false,
+  stepIndex: 0,
+  files: [],
+  tabs: [],
+  active: null,
+  diagnostics: {},
+  terminal: [],
+  saveState: 'saved',
+  snapshotView: null,
+  linkError: null,
+  notice: null,
+  solutionShown: false,
+  shareOpen: false,
+  confirm: null,
+  editorLoaded: false,
+  focusEditor: 0,
+  reveal: null,
+}));
+
+export function setTheme(theme: Theme): void {
+  useApp.setState({ theme });
+  try {
+    localStorage.setItem('bootlab:theme', theme);
+  } catch {
+    /* not persisted: fine */
+  }
+}
+
+export function print(text: string, kind: TerminalLine['kind'] = 'output'): void {
+  const lines = text.replace(/\n$/, '').split('\n').map((t) => ({ text: t, kind }));
+  useApp.setState((s) => ({ terminal: [...s.terminal, ...lines].slice(-2000) }));
+}
