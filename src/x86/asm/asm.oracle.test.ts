@@ -104,6 +104,15 @@ const SNIPPETS: Record<string, string> = {
   'section order': 'section .b\ndb 1\nsection .a\ndb 2\nsection .text\ndb 3\nsection .bss\nresb 4\nsection .c align=1\ndb 4',
   'align raises the section alignment': 'db 1\nsection .data\nalign 16\ndb 2',
   'trailing reservations are written': 'db 1\nresb 3\ndb 2\nresw 2',
+  'preprocessor: stray %endrep and %endmacro': '%endrep\n%endmacro',
+  'preprocessor: %elif after %else is ignored': '%if 0\n%else\ndb 1\n%elif 1\ndb 2\n%else\ndb 3\n%endif',
+  'preprocessor: empty %error': 'nop\n%error',
+  'preprocessor: unterminated %macro': 'nop\n%macro m 1\nnop',
+  'preprocessor: unterminated %rep': '%rep 2\ndb 1',
+  'preprocessor: %assign without a value': '%assign x',
+  'preprocessor: %macro without a name': '%macro\n%endmacro',
+  'preprocessor: wrong parameter count falls through to the parser': '%macro m 2\ndb %1\n%endmacro\nm 1',
+  'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 
 describe('small sources: same bytes or same errors as nasm', () => {

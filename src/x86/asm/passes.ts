@@ -205,7 +205,7 @@ class Assembler implements EvalEnv {
       this.lineIndex = i;
       const line = lines[i];
       if (line.error) continue;
-      if (line.userError) { this.softError(line.userError); continue; }
+      if (line.userError !== undefined) { this.softError(line.userError); continue; }
       this.here0 = this.cur.size;
       if (line.label !== undefined) {
         if (line.stmt.kind === 'equ') {

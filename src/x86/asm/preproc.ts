@@ -248,8 +248,8 @@ class Preprocessor {
     if (this.collecting) {
       const c = this.collecting;
       this.collecting = null;
-      if (c.kind === 'macro') this.error(`end of file while still defining macro \`${c.def.name}'`, c.loc);
-      else this.error('end of file while still inside a `%rep\' block', c.loc);
+      if (c.kind === 'macro') this.error(`end of file while still defining macro \`${c.def.name}'`, lastLoc);
+      else this.error('end of file while still in %rep', lastLoc);
     }
   }
 
@@ -372,8 +372,8 @@ class Preprocessor {
       return;
     }
     if (top.sawElse) {
-      this.error(`\`${label}' after \`%else'`, loc);
-      top.state = top.state === CondState.Never ? CondState.Never : CondState.Done;
+      // NASM warns and ignores what follows.
+      if (top.state !== CondState.Never) top.state = CondState.Done;
       return;
     }
     if (name === 'else') {
@@ -395,15 +395,12 @@ class Preprocessor {
   private evalCondition(kind: string, rest: PPToken[], loc: Loc): boolean {
     switch (kind) {
       case '': {
-        const v = this.evalExpr(rest, loc, '%if');
+        const v = this.evalExpr(rest, loc);
         return v !== undefined && v !== 0n;
       }
       case 'def': {
         const i = skipWs(rest, 0);
-        if (i >= rest.length || rest[i].k !== 'id') {
-          this.error('`%ifdef\' expects a macro identifier', loc);
-          return false;
-        }
+        if (i >= rest.length || rest[i].k !== 'id') return false; // NASM only warns
         const name = rest[i].s;
         return this.lookupS(name) !== undefined || this.isBuiltin(name);
       }
@@ -446,12 +443,12 @@ class Preprocessor {
   }
 
   /** Evaluates a preprocessor expression after expanding macros; errors are reported here. */
-  private evalExpr(toks: readonly PPToken[], loc: Loc, what: string): bigint | undefined {
+  private evalExpr(toks: readonly PPToken[], loc: Loc): bigint | undefined {
     const text = joinTokens(this.expand(toks, null, loc));
     try {
       const ts = new TokenStream(tokenize(text));
       if (ts.atEnd()) {
-        this.error(`\`${what}': expression expected`, loc);
+        this.error('expression syntax error', loc);
         return undefined;
       }
       const e = parseExpr(ts, { qualify: (n) => n });
@@ -487,7 +484,7 @@ class Preprocessor {
       case 'assign': case 'iassign': {
         const i = skipWs(rest, 0);
         if (i >= rest.length || rest[i].k !== 'id') { this.error(`\`%${name}' expects a macro identifier`, loc); return; }
-        const v = this.evalExpr(rest.slice(i + 1), loc, '%' + name);
+        const v = this.evalExpr(rest.slice(i + 1), loc);
         if (v === undefined) return;
         this.defineS({ name: rest[i].s, params: null, body: [numToken(v)], ci: name === 'iassign' });
         return;
@@ -509,7 +506,7 @@ class Preprocessor {
         this.error(`\`%${name}': not defining a macro`, loc);
         return;
       case 'rep': {
-        const v = this.evalExpr(rest, loc, '%rep');
+        const v = this.evalExpr(rest, loc);
         let count = v === undefined ? 0 : Number(BigInt.asIntN(64, v));
         if (count < 0) {
           this.error(`negative \`%rep' count: ${count}`, loc);
@@ -536,7 +533,7 @@ class Preprocessor {
       case 'rotate': {
         const ctx = frame.ctx;
         if (!ctx) { this.error('`%rotate\' invoked outside a macro call', loc); return; }
-        const v = this.evalExpr(rest, loc, '%rotate');
+        const v = this.evalExpr(rest, loc);
         if (v === undefined || ctx.params.length === 0) return;
         const n = ctx.params.length;
         ctx.rotate = (((ctx.rotate + Number(v % BigInt(n))) % n) + n) % n;
@@ -646,11 +643,11 @@ class Preprocessor {
       return;
     }
     // %substr name 'string' start[, len]
-    const start = parts[1] ? this.evalExpr(parts[1], loc, '%' + name) : undefined;
+    const start = parts[1] ? this.evalExpr(parts[1], loc) : undefined;
     if (start === undefined) return;
     let len = 1n;
     if (parts[2]) {
-      const l = this.evalExpr(parts[2], loc, '%' + name);
+      const l = this.evalExpr(parts[2], loc);
       if (l === undefined) return;
       len = l;
     }
@@ -673,7 +670,6 @@ class Preprocessor {
     let i = skipWs(rest, 0);
     if (i >= rest.length || rest[i].k !== 'id') {
       this.error(`\`%${name}' expects a macro name`, loc);
-      this.collecting = { kind: 'macro', def: dummyMacro(), depth: 0, loc };
       return;
     }
     const macroName = rest[i].s;
@@ -685,7 +681,6 @@ class Preprocessor {
     const spec = this.parseParamSpec(specText);
     if (!spec) {
       this.error(`\`%${name}' expects a parameter count`, loc);
-      this.collecting = { kind: 'macro', def: dummyMacro(), depth: 0, loc };
       return;
     }
     const defaultsToks = trimTokens(rest.slice(j));
@@ -874,10 +869,6 @@ class Preprocessor {
     next.add(def);
     return this.expand(body, next, loc);
   }
-}
-
-function dummyMacro(): MMacro {
-  return { name: '', ci: false, min: 0, max: 0, greedy: false, defaults: [], body: [] };
 }
 
 function findLastIndex<T>(arr: readonly T[], pred: (x: T) => boolean): number {
