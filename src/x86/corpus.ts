@@ -11,7 +11,7 @@
 import { FORMS } from './table/index.ts';
 import { kindSize, modeBit, type Form, type OpKind } from './spec.ts';
 import { regsByClass, registerByName, type Register } from './registers.ts';
-import { formatInstruction } from './format.ts';
+import { formatInstruction, IMMEDIATE_SIZED } from './format.ts';
 import type {
   Bits, FarOperand, ImmOperand, Instruction, MemOperand, OpSize, Operand, RelOperand,
 } from './types.ts';
@@ -230,7 +230,7 @@ function isFar(form: Form): boolean {
 
 /** True when no register or memory operand tells NASM the operand size. */
 function sizeFromImmediateOnly(form: Form): boolean {
-  return form.osize !== 0 && form.ops.length === 1 && (form.ops[0] === 's8' || form.ops[0] === 's32' || form.ops[0] === `i${form.osize * 8}`);
+  return form.osize !== 0 && form.ops.length === 1 && /^(i8|i16|i32|i64|s8|s32|u32)$/.test(form.ops[0]) && IMMEDIATE_SIZED.has(form.mnemonic);
 }
 
 function genOperand(g: Gen, kind: OpKind, s: Slot, memSized: boolean): Operand | undefined {
@@ -319,11 +319,16 @@ function rexConflict(ops: readonly Operand[], form: Form, bits: Bits): boolean {
   return hi && rex;
 }
 
-/** Mnemonics whose operand size only an o16/o32/o64 prefix can give (o64 sysret). */
+const SIZE_SHOWN = /^(r|rm|m|R|o)(8|16|32|64|128)$|^(al|ax|eax|rax|moffs|ptr|rel)|^m(48|80)$/;
+
+/**
+ * Mnemonics whose operand size only an o16/o32/o64 prefix can give: no operand shows it and
+ * it is not spelled in the name (o64 sysret, o16 ret, o32 retf, o16 leave, o16 enter).
+ */
 export const OSIZE_BY_PREFIX: ReadonlySet<string> = (() => {
   const sizes = new Map<string, Set<number>>();
   for (const f of FORMS) {
-    if (f.decodeOnly || !f.ops.every((k) => kindSize(k) === 0)) continue;
+    if (f.decodeOnly || f.ops.some((k) => SIZE_SHOWN.test(k)) || sizeFromImmediateOnly(f)) continue;
     if (!sizes.has(f.mnemonic)) sizes.set(f.mnemonic, new Set());
     sizes.get(f.mnemonic)!.add(f.osize);
   }

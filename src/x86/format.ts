@@ -26,11 +26,20 @@ export function hex(v: bigint): string {
   return v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
 }
 
-/** Mnemonics whose operand size an immediate alone can carry (push word 5). */
-const IMMEDIATE_SIZED = new Set(
-  FORMS.filter((f) => f.osize !== 0 && f.ops.length === 1 && (f.ops[0] === 's8' || f.ops[0] === 's32' || f.ops[0] === `i${f.osize * 8}`))
-    .map((f) => f.mnemonic),
-);
+/**
+ * Mnemonics whose operand size an immediate alone can carry (push word 5): the immediate's
+ * width follows the operand size (ret's i16 does not).
+ */
+export const IMMEDIATE_SIZED: ReadonlySet<string> = (() => {
+  const kinds = new Map<string, Set<string>>();
+  for (const f of FORMS) {
+    if (f.osize === 0 || f.ops.length !== 1 || !/^(i8|i16|i32|i64|s8|s32|u32)$/.test(f.ops[0])) continue;
+    const key = `${f.mnemonic} ${f.map} ${f.opcode}`;
+    if (!kinds.has(key)) kinds.set(key, new Set());
+    kinds.get(key)!.add(f.ops[0]);
+  }
+  return new Set([...kinds].filter(([, k]) => k.size > 1).map(([key]) => key.split(' ')[0]));
+})();
 
 /** Mnemonics with a count in cl (shl x, cl): that cl says nothing about the operand size. */
 const CL_COUNT = new Set(FORMS.filter((f) => f.ops[f.ops.length - 1] === 'cl').map((f) => f.mnemonic));

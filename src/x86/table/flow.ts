@@ -35,14 +35,15 @@ export const FLOW_ROWS: readonly Row[] = [
   ['loopne', 'rel8', 'e0', 'r:z'],
   ['loopnz', 'rel8', 'e0', 'r:z enc'],
 
-  ['ret', '', 'c3', 'f64'],
-  ['ret', 'i16', 'c2', 'f64'],
-  ['retn', '', 'c3', 'f64 enc'],
-  ['retn', 'i16', 'c2', 'f64 enc'],
-  ['retf', '', 'cb', ''],
-  ['retf', 'i16', 'ca', ''],
-  ['retfq', '', 'cb', 'o64'],
-  ['retfq', 'i16', 'ca', 'o64'],
+  // What a return pops follows the operand size (o16 ret, o32 retf), which no operand shows.
+  ['ret', '', 'c3', 'f64 sizes:2,4,8'],
+  ['ret', 'i16', 'c2', 'f64 sizes:2,4,8'],
+  ['retn', '', 'c3', 'f64 enc sizes:2,4,8'],
+  ['retn', 'i16', 'c2', 'f64 enc sizes:2,4,8'],
+  ['retf', '', 'cb', 'sizes:2,4,8'],
+  ['retf', 'i16', 'ca', 'sizes:2,4,8'],
+  ['retfq', '', 'cb', 'o64 enc'],          // = o64 retf
+  ['retfq', 'i16', 'ca', 'o64 enc'],
 
   ['int3', '', 'cc', ''],
   ['int', 'i8', 'cd', ''],

@@ -95,8 +95,9 @@ export const MOVE_ROWS: readonly Row[] = [
   ['popfw', '', '9d', 'o16 w:oszapcdi'],
   ['popfd', '', '9d', 'o32 i64 w:oszapcdi'],
   ['popfq', '', '9d', 'o64 d64 w:oszapcdi'],
-  ['enter', 'i16,i8', 'c8', ''],
-  ['leave', '', 'c9', ''],
+  // The frame pointer pushed and popped has the operand size (o16 leave).
+  ['enter', 'i16,i8', 'c8', 'd64 sizes:2,4,8'],
+  ['leave', '', 'c9', 'd64 sizes:2,4,8'],
   ['lahf', '', '9f', 'r:szapc'],
   ['sahf', '', '9e', 'w:szapc'],
 
