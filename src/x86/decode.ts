@@ -65,7 +65,7 @@ interface DForm {
   readonly ops: readonly OpKind[];
 }
 
-const SIZE_VISIBLE = /^(r|rm|m|R|o)(8|16|32|64)$|^(ax|eax|rax|moffs)/;
+const SIZE_VISIBLE = /^(r|rm|m|R|o)(8|16|32|48|64|80)$|^(ax|eax|rax|moffs|ptr)/;
 
 function makeDForm(f: Form): DForm {
   // objdump (like AMD processors) lets 66 shorten near branches in long mode, so the
@@ -85,9 +85,13 @@ function makeDForm(f: Form): DForm {
 
 const STRING_MNEMONICS = /^(movs|cmps|stos|lods|scas|ins|outs)[bwdq]$|^xlatb$/;
 
-/** Mnemonics that spell their operand size (cbw/cwde, iretq, pushfw, movsd ...). */
+/** Mnemonics that spell their operand size (cbw/cwde, iretq, pushfw, movsd ...): another
+ * form of the same opcode has another mnemonic. (sysret's sizes share one name: o64 sysret.) */
 function isMnemonicSized(f: Form): boolean {
-  return f.ops.length === 0 && f.osize !== 0;
+  if (f.osize === 0) return false;
+  const ops = f.ops.join();
+  return FORMS.some((g) => g.map === f.map && g.opcode === f.opcode && g.mnemonic !== f.mnemonic && !g.encodeOnly
+    && g.modrmByte === f.modrmByte && g.ops.join() === ops && g.osize !== f.osize);
 }
 
 function mandatoryClass(f: Form): number {
@@ -266,6 +270,7 @@ function decodeInner(): DecodedInstruction {
   let fwait = false;
   let fwaitAt = -1;
   let anyPrefix = false;
+  let lockBeforeFwait = false;
   let b = 0;
   for (;;) {
     if (length >= MAX_PREFIXES) return invalid(s.nPrefix);
@@ -275,6 +280,7 @@ function decodeInner(): DecodedInstruction {
     if (kind === P_NONE) break;
     if (kind === P_FWAIT) {
       fwaitAt = s.nPrefix;
+      lockBeforeFwait = s.lock;
       if (anyPrefix || s.rex) {
         s.pos++;
         if (s.rex) return invalid(s.nPrefix);
@@ -292,7 +298,12 @@ function decodeInner(): DecodedInstruction {
         case P_LOCK: s.lock = true; break;
         case P_F2: s.hasF2 = true; s.lastRep = 0xf2; break;
         case P_F3: s.hasF3 = true; s.lastRep = 0xf3; break;
-        case P_SEG: s.seg = SEG_OF_PREFIX[b]; break;
+        case P_SEG: {
+          // In 64-bit code es/cs/ss/ds do not displace an fs/gs override given before them.
+          const seg = SEG_OF_PREFIX[b];
+          if (!(bits === 64 && seg < 4 && s.seg >= 4)) s.seg = seg;
+          break;
+        }
         case P_REX: break;
       }
       s.nPrefix++;
@@ -304,7 +315,7 @@ function decodeInner(): DecodedInstruction {
   if (s.rex) anyPrefix = true;
   if (fwait) {
     const next = peek();
-    if (next < 0xd8 || next > 0xdf) return fwaitInstruction(fwaitAt + 1);
+    if (next < 0xd8 || next > 0xdf) return fwaitInstruction(fwaitAt + 1, lockBeforeFwait);
   }
   const pc = s.lastRep === 0xf3 ? 2 : s.lastRep === 0xf2 ? 3 : s.opsize ? 1 : 0;
 
@@ -337,6 +348,8 @@ function decodeInner(): DecodedInstruction {
   if (group) {
     if (group.modrm || (shape && shape.kind === 2)) {
       s.modrm = byte();
+      // mov to/from control and debug registers ignores the mod bits.
+      if (map === 1 && (op & 0xf8) === 0x20) s.modrm |= 0xc0;
       if (shape) {
         const st = modrmStatus(shape, s.modrm);
         if (st !== VALID) return badModrm(st);
@@ -361,27 +374,52 @@ function decodeInner(): DecodedInstruction {
 function badModrm(st: number): DecodedInstruction {
   if (st === BAD_FIRST_BYTE) return invalid(s.opStart + 1 - s.start);
   if (st === BAD_AT_OPCODE) return invalid(s.opEnd - s.start);
+  // An operand objdump could not name, after the ModRM byte (and its memory operand) was read.
+  if (s.modrm < 0xc0) {
+    // (In 16-bit addressing the memory operand itself is what objdump rejects: only ModRM counts.)
+    if (effectiveAsize() === 2) return invalid(s.opEnd - s.start + st);
+    skipMemory(effectiveAsize());
+    return invalid(s.pos - s.start);
+  }
   return invalid(s.opEnd - s.start + st);
 }
 
 function pick(list: readonly DForm[] | undefined, op: number): DForm | undefined {
   if (!list) return undefined;
+  const d = pickWith(list, op, false);
+  // REX.W on an instruction without a 64-bit form (in/out, retf imm ...) is ignored.
+  return d ?? (s.rex & 8 ? pickWith(list, op, true) : undefined);
+}
+
+function pickWith(list: readonly DForm[], op: number, ignoreW: boolean): DForm | undefined {
   const mode = modeBit(s.bits);
+  let first: DForm | undefined;
   for (let i = 0; i < list.length; i++) {
     const d = list[i];
     if (!(d.modes & mode)) continue;
-    if (d.osize !== 0 && d.osize !== effectiveOsize(d)) continue;
+    const os = effectiveOsize(d, ignoreW);
+    if (d.osize !== 0 && d.osize !== os) continue;
     if (d.asize !== 0 && d.asize !== effectiveAsize()) continue;
-    // 90 without REX.B is nop (or pause), not xchg with the accumulator.
-    if (op === 0x90 && d.form.map === 0 && !(s.rex & 1) && d.form.mnemonic === 'xchg') continue;
-    return d;
+    // 90 is nop (or pause) unless REX.B or 66 (without REX.W) make it an exchange.
+    if (op === 0x90 && d.form.map === 0 && !(s.rex & 1)) {
+      const exchange = s.opsize;
+      if (d.form.mnemonic === (exchange ? 'nop' : 'xchg')) continue;
+    }
+    // A form named for a size that is not the default (iretw, pushfq, retfq) wins over the plain name.
+    if (d.osize !== 0 && first && first.osize === 0 && os !== defaultOsize(d)) return d;
+    first ??= d;
+    if (d.osize !== 0) break;
   }
-  return undefined;
+  return first;
 }
 
-function effectiveOsize(d: DForm): number {
+function defaultOsize(d: DForm): number {
+  return s.bits === 16 ? 2 : s.bits === 64 && d.d64 ? 8 : 4;
+}
+
+function effectiveOsize(d: DForm, ignoreW = false): number {
   if (s.bits === 64) {
-    if (s.rex & 8) return 8;
+    if (s.rex & 8) return ignoreW ? 4 : 8;   // (REX.W overrides 66 even where it does nothing)
     if (s.opsize) return 2;
     return d.d64 ? 8 : 4;
   }
@@ -415,7 +453,11 @@ function build(d: DForm, op: number): DecodedInstruction {
   const rm = modrm >= 0 ? (modrm & 7) | ((rex & 1) << 3) : 0;
   const asize = effectiveAsize();
   let memory: MemOperand | undefined;
-  if (modrm >= 0 && modrm < 0xc0 && form.modrmByte === undefined) memory = decodeMemory(asize);
+  if (modrm >= 0 && modrm < 0xc0 && form.modrmByte === undefined) {
+    // 3E before a near indirect call/jmp is CET's notrack, not a segment override.
+    if (s.seg === 3 && form.map === 0 && form.opcode === 0xff && (form.modrm === 2 || form.modrm === 4)) s.seg = -1;
+    memory = decodeMemory(asize);
+  }
   const ops = d.ops;
   const operands: Operand[] = new Array(ops.length);
   let relIndex = -1;
@@ -455,7 +497,7 @@ function build(d: DForm, op: number): DecodedInstruction {
         if (asize === 8) { const lo = readU(4); const hi = readU(4); disp = (big(hi) << 32n) | big(lo); }
         else disp = big(readU(asize));
         operands[i] = {
-          kind: 'mem', size: kindSize(k) as OpSize, scale: 1, disp, seg: s.seg >= 0 ? SEGS[s.seg] : undefined,
+          kind: 'mem', size: kindSize(k) as OpSize, scale: 1, disp, seg: absSeg(),
           addrSize: asize !== defaultAsize() ? (asize as 2 | 4 | 8) : undefined, dispSize: asize === 8 ? 8 : undefined,
         };
         break;
@@ -504,7 +546,7 @@ function build(d: DForm, op: number): DecodedInstruction {
   if (relIndex >= 0) {
     const next = s.address + BigInt(length);
     // Branch targets wrap at the operand size (16-bit IP in 16-bit code).
-    const osize = form.osize ? effectiveOsize(d) : s.bits === 16 ? 2 : s.bits === 64 ? 8 : 4;
+    const osize = form.osize ? effectiveOsize(d) : s.bits === 64 ? 8 : (s.bits === 16) !== s.opsize ? 2 : 4;
     const width = osize === 2 ? 16 : s.bits === 64 ? 64 : 32;
     operands[relIndex] = { kind: 'rel', target: BigInt.asUintN(width, next + BigInt(relDisp)) };
   }
@@ -522,26 +564,32 @@ function build(d: DForm, op: number): DecodedInstruction {
   if (s.lock) result.lock = true;
   if (s.lastRep && form.mandatory !== s.lastRep) {
     if (form.rep === 'repcc') result.rep = (s.lastRep === 0xf3 ? 'repe' : 'repne') as RepPrefix;
-    else if (form.rep === 'rep') result.rep = 'rep';
+    else if (form.rep === 'rep') result.rep = s.lastRep === 0xf3 ? 'rep' : 'repne';
   }
   if (d.far) result.far = true;
   // The operand size, where nothing else shows it (jmp rel16 in 32-bit code, push word imm ...).
   if (d.sizeHidden) {
-    const os = effectiveOsize(d);
+    const os = d.osize;
     const def = s.bits === 16 ? 2 : s.bits === 64 && d.d64 ? 8 : 4;
     if (os !== def) result.opsizeOverride = os as 2 | 4 | 8;
-  } else if (d.form.osize === 0 && s.opsize && PUSH_POP_SEG.has(form.opcode | (form.map << 8))) {
+  } else if (d.form.osize === 0 && s.opsize && !(s.rex & 8) && IMPLICIT_OSIZE.has(form.opcode | (form.map << 8))) {
     result.opsizeOverride = s.bits === 16 ? 4 : 2;
   }
   if (d.string || (s.addr && !memory && !d.hasMoffs && d.asize === 0 && STRING_LIKE.has(form.mnemonic))) {
     if (asize !== defaultAsize()) result.addrsizeOverride = asize as 2 | 4 | 8;
-    if (s.seg >= 0 && d.string) result.segmentPrefix = SEGS[s.seg];
+    // A segment override applies to the source (ds:rsi / ds:rbx) only; ds is the default, and
+    // in 64-bit code only fs and gs count.
+    if (s.seg >= 0 && s.seg !== 3 && d.string && SOURCE_STRING.test(form.mnemonic) && (s.bits !== 64 || s.seg >= 4)) {
+      result.segmentPrefix = SEGS[s.seg];
+    }
   }
   return result;
 }
 
-/** push/pop of a segment register: 66 changes how much is pushed, which no operand shows. */
-const PUSH_POP_SEG = new Set([0x06, 0x07, 0x0e, 0x16, 0x17, 0x1e, 0x1f, 0x1a0, 0x1a1, 0x1a8, 0x1a9]);
+const SOURCE_STRING = /^(movs|cmps|lods|outs)[bwdq]$|^xlatb$/;
+/** push/pop of a segment register, ret/retf/enter/leave: 66 changes how much goes to or from the
+ * stack, which no operand shows (objdump: pushw/retw/leavew; NASM: o16). */
+const IMPLICIT_OSIZE = new Set([0x06, 0x07, 0x0e, 0x16, 0x17, 0x1e, 0x1f, 0x1a0, 0x1a1, 0x1a8, 0x1a9, 0xc2, 0xc3, 0xc8, 0xc9, 0xca, 0xcb]);
 /** Instructions whose implicit memory operands use the address size (loop/jcxz use asize forms). */
 const STRING_LIKE = new Set(['loop', 'loope', 'loopne']);
 
@@ -549,10 +597,10 @@ function decodeMemory(asize: number): MemOperand {
   const modrm = s.modrm;
   const mod = modrm >> 6;
   const rmLow = modrm & 7;
-  const seg = s.seg >= 0 ? SEGS[s.seg] : undefined;
+  const seg = segOverride();
   if (asize === 2) {
     if (mod === 0 && rmLow === 6) {
-      return { kind: 'mem', scale: 1, disp: big(readU(2)), seg, addrSize: s.bits === 16 ? undefined : 2 };
+      return { kind: 'mem', scale: 1, disp: big(readU(2)), seg: absSeg(), addrSize: s.bits === 16 ? undefined : 2 };
     }
     const [bn, xn] = BASE16[rmLow];
     const disp = mod === 1 ? readS(1) : mod === 2 ? readS(2) : 0;
@@ -584,12 +632,26 @@ function decodeMemory(asize: number): MemOperand {
   } else {
     base = regs[rmLow | rexB];
   }
-  const disp = dispBytes ? big(readS(dispBytes)) : 0n;
+  let disp = dispBytes ? big(readS(dispBytes)) : 0n;
+  // An address without registers is a number, not an offset (it wraps at the address size).
+  if (!base && !index) disp = BigInt.asUintN(asize * 8, disp);
   return {
-    kind: 'mem', scale, disp, seg, base, index,
+    kind: 'mem', scale, disp, seg: rmLow === 5 && mod === 0 && !base ? absSeg() : seg, base, index,
     dispSize: dispBytes === 1 ? 1 : dispBytes === 4 && base && base.cls !== 'ip' ? 4 : undefined,
     addrSize: asize !== defaultAsize() ? (asize as 2 | 4 | 8) : undefined,
   };
+}
+
+/** For an absolute address objdump always names the segment; ds is the default there. */
+function absSeg(): Register | undefined {
+  const r = segOverride();
+  return r && r.name !== 'ds' ? r : undefined;
+}
+
+/** The segment override that counts: in 64-bit code es/cs/ss/ds are ignored. */
+function segOverride(): Register | undefined {
+  if (s.seg < 0 || (s.bits === 64 && s.seg < 4)) return undefined;
+  return SEGS[s.seg];
 }
 
 /** Skips a ModRM memory operand (SIB and displacement) without building it. */
@@ -624,6 +686,8 @@ function measureUnmodelled(shape: Shape, map: number, op: number): DecodedInstru
   }
   if (s.modrm < 0) {
     s.modrm = byte();
+    // mov to/from test registers (0F 24/26, 32-bit code) ignores the mod bits like cr/dr.
+    if (map === 1 && (op & 0xf8) === 0x20) s.modrm |= 0xc0;
     const st = modrmStatus(shape, s.modrm);
     if (st !== VALID) return badModrm(st);
   }
@@ -647,7 +711,7 @@ function decode3DNow(): DecodedInstruction {
   s.modrm = byte();
   skipMemory(effectiveAsize());
   const suffix = byte();
-  if (!THREE_DNOW[suffix]) return invalid(s.pos - s.start);
+  if (!THREE_DNOW[suffix]) return invalid(s.opStart + 1 - s.start);
   return unsupported();
 }
 const THREE_DNOW = new Uint8Array(256);
@@ -692,6 +756,6 @@ function decodeXop(): DecodedInstruction {
 }
 
 /** fwait (9B) with the prefixes before it; NASM spells it `wait`/`fwait`. */
-function fwaitInstruction(length: number): DecodedInstruction {
-  return { mnemonic: 'fwait', operands: [], length };
+function fwaitInstruction(length: number, lock: boolean): DecodedInstruction {
+  return lock ? { mnemonic: 'fwait', operands: [], length, lock: true } : { mnemonic: 'fwait', operands: [], length };
 }

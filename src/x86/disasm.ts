@@ -12,7 +12,7 @@ export function disassemble(bytes: Uint8Array, opts: { bits: Bits; org?: bigint 
     const address = org + BigInt(off);
     const ins = decode(bytes, off, { bits: opts.bits, address });
     const raw = Array.from(bytes.subarray(off, off + ins.length), (b) => b.toString(16).padStart(2, '0')).join(' ');
-    const text = ins.invalid ? `db ${Array.from(bytes.subarray(off, off + ins.length), (b) => '0x' + b.toString(16).padStart(2, '0')).join(', ')}` : formatInstruction(ins);
+    const text = ins.invalid || ins.unsupported ? `db ${Array.from(bytes.subarray(off, off + ins.length), (b) => '0x' + b.toString(16).padStart(2, '0')).join(', ')}` : formatInstruction(ins, { bits: opts.bits });
     lines.push(`${address.toString(16).padStart(addrWidth, '0')}  ${raw.padEnd(30)}  ${text}`);
     off += ins.length;
   }
