@@ -185,7 +185,9 @@ export class LineParser {
     }
 
     let label: string | undefined;
-    if (first.escaped || !this.startsStatement(lower)) {
+    // A word followed by a colon is a label even when it names an instruction (`loop:`).
+    const colonLabel = ts.isOp(':', 1) && !registerByName(first.text);
+    if (first.escaped || colonLabel || !this.startsStatement(lower)) {
       if (!first.escaped && (registerByName(first.text) || isReservedWord(lower))) {
         throw new ParseError('label or instruction expected at start of line');
       }
@@ -397,7 +399,7 @@ export class LineParser {
     ts: TokenStream, expr: Expr, size: number | undefined, seg: Register | undefined,
     dispSize: 1 | 2 | 4 | 8 | undefined, rel: boolean | undefined, nosplit: boolean,
   ): OperandAst {
-    if (!ts.eatOp(']')) throw new ParseError('expecting ]');
+    if (!ts.eatOp(']')) throw new ParseError('expecting ] at end of memory operand');
     return {
       kind: 'mem', expr, hasRegs: hasRegister(expr),
       ...(size !== undefined && { size }), ...(seg && { seg }), ...(dispSize && { dispSize }),
