@@ -100,16 +100,16 @@ export function cpuidValues(leaf: number, sub: number): [number, number, number,
 
 export function cpuidI(c: Cpu): void {
   const [a, b, cc, d] = cpuidValues(c.regs[0], c.regs[2]);
-  c.w32(0, a); c.w32(6, b); c.w32(2, cc); c.w32(4, d);
+  c.w32(0, a); c.w32(3, b); c.w32(1, cc); c.w32(2, d);
 }
 
 export function rdtscI(c: Cpu): void {
   const [lo, hi] = tsc(c);
-  c.w32(0, lo); c.w32(4, hi);
+  c.w32(0, lo); c.w32(2, hi);
 }
 export function rdtscpI(c: Cpu): void {
   rdtscI(c);
-  c.w32(2, c.getMsr(MSR.TSC_AUX)[0]);
+  c.w32(1, c.getMsr(MSR.TSC_AUX)[0]);
 }
 
 function tsc(c: Cpu): [number, number] {
@@ -166,7 +166,7 @@ export function writeMsr(c: Cpu, n: number, lo: number, hi: number): void {
 export function rdmsrI(c: Cpu): void {
   privileged(c);
   const [lo, hi] = readMsr(c, c.regs[2] >>> 0);
-  c.w32(0, lo); c.w32(4, hi);
+  c.w32(0, lo); c.w32(2, hi);
 }
 export function wrmsrI(c: Cpu): void {
   privileged(c);
@@ -174,7 +174,7 @@ export function wrmsrI(c: Cpu): void {
 }
 export function rdpmcI(c: Cpu): void {
   privileged(c);
-  c.w32(0, 0); c.w32(4, 0);
+  c.w32(0, 0); c.w32(2, 0);
 }
 
 export function swapgsI(c: Cpu): void {
