@@ -215,6 +215,10 @@ describe('robustness', () => {
     expect(asm('; only a comment\n\n')).toEqual({ ok: true, bytes: new Uint8Array(0) });
   });
 
+  it('gives up, as nasm does, on values that never settle', () => {
+    expect(errorsOf('x equ x+1\ndw x')).toEqual(['t.asm: error: unable to find valid values for all labels after 400 passes; giving up.']);
+  });
+
   it('ends passes that would oscillate, with a valid program', () => {
     // nasm gives up on this one; the jump grows to near and stays there.
     const r = asm('s: jmp x\ntimes 328 - 100*($-s) db 0\nx: nop');

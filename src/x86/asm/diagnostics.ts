@@ -2,7 +2,10 @@
 // a macro, by one `file:line: ... from macro `name' defined here` line per level of expansion.
 import type { Loc } from './preproc.ts';
 
-/** A message about one place; `notes` are extra lines NASM prints after it (already formatted). */
+/**
+ * A message about one place (line 0: about the whole file); `notes` are extra lines NASM
+ * prints after it (already formatted).
+ */
 export interface Diagnostic {
   readonly loc: Loc;
   readonly message: string;
@@ -18,7 +21,8 @@ function trailLines(loc: Loc): string {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  let s = `${d.loc.file}:${d.loc.line}: ${d.fatal ? 'fatal' : 'error'}: ${d.message}${trailLines(d.loc)}`;
+  const where = d.loc.line > 0 ? `${d.loc.file}:${d.loc.line}` : d.loc.file;
+  let s = `${where}: ${d.fatal ? 'fatal' : 'error'}: ${d.message}${trailLines(d.loc)}`;
   if (d.notes) for (const n of d.notes) s += '\n' + n;
   return s;
 }

@@ -68,6 +68,7 @@ function assembleUnguarded(source: string, opts: AssembleOptions): AssembleResul
     return text === undefined ? undefined : new TextEncoder().encode(text);
   });
   const result = runPasses(lines, {
+    fileName: opts.fileName,
     bits: opts.bits ?? 16,
     encoder,
     loadBinary: (name) => findIncludeFile(name, includeDirs, readBinary)?.data,

@@ -30,6 +30,8 @@ export interface Line {
 }
 
 export interface PassOptions {
+  /** The main file: messages about the whole program name only it. */
+  readonly fileName: string;
   readonly bits: 16 | 32 | 64;
   readonly encoder: Encoder;
   /** Contents of an `incbin` file (search path already applied), or undefined when missing. */
@@ -41,7 +43,7 @@ export type PassResult =
   | { readonly ok: false; readonly errors: readonly Diagnostic[] };
 
 const GROW_AFTER = 12;
-const MAX_PASSES = 60;
+const MAX_PASSES = 400;
 const MAX_TIMES = 100_000_000;
 
 interface SymbolEntry {
@@ -127,8 +129,9 @@ class Assembler implements EvalEnv {
         return { ok: true, bytes: linkImage(this.sections, this.org) };
       }
       if (pass >= MAX_PASSES) {
-        const loc = this.lines.length > 0 ? this.lines[this.lines.length - 1].loc : { file: '', line: 0 };
-        return { ok: false, errors: [{ loc, message: `unable to settle label addresses after ${MAX_PASSES} passes` }] };
+        const loc = { file: this.opts.fileName, line: 0 };
+        const message = `unable to find valid values for all labels after ${MAX_PASSES} passes; giving up.`;
+        return { ok: false, errors: [{ loc, message }] };
       }
     }
   }
