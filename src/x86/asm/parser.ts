@@ -2,7 +2,7 @@
 // its prefixes and operands, a data or reservation directive, `times`, `equ`, or one of the
 // assembler directives. Expressions stay as trees; the passes evaluate them.
 import { registerByName, type Register } from '../registers.ts';
-import type { OpSize, RepPrefix } from '../types.ts';
+import type { RepPrefix } from '../types.ts';
 import { tokenize, LexError, type Token } from './lexer.ts';
 import { parseExpr, TokenStream, ExprSyntaxError, isReservedWord, type Expr } from './expr.ts';
 import { isNasmMnemonic } from './mnemonics.ts';
@@ -636,8 +636,4 @@ function hasRegister(e: Expr): boolean {
 function decodeLatin1AsUtf8(s: string): string {
   const bytes = Uint8Array.from(s, (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
-}
-
-export function sizeOk(n: number | undefined): n is OpSize {
-  return n === 1 || n === 2 || n === 4 || n === 8 || n === 10 || n === 16;
 }

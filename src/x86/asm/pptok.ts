@@ -20,9 +20,6 @@ export interface PPToken {
   readonly s: string;
 }
 
-const WS: PPToken = { k: 'ws', s: ' ' };
-export const SPACE = WS;
-
 /** Splits a line into preprocessor tokens, dropping a `;` comment. */
 export function ppTokenize(line: string): PPToken[] {
   const out: PPToken[] = [];
