@@ -65,7 +65,7 @@ interface DForm {
   readonly ops: readonly OpKind[];
 }
 
-const SIZE_VISIBLE = /^(r|rm|m|R|o)(8|16|32|48|64|80)$|^(ax|eax|rax|moffs|ptr)/;
+const SIZE_VISIBLE = /^(r|rm|m|R|o)(8|16|32|48|64|80|128)$|^(ax|eax|rax|moffs|ptr)/;
 
 function makeDForm(f: Form): DForm {
   // objdump (like AMD processors) lets 66 shorten near branches in long mode, so the
@@ -509,18 +509,18 @@ function build(d: DForm, op: number): DecodedInstruction {
         break;
       }
       case 'i8': case 'i16': case 'i32':
-        operands[i] = { kind: 'imm', value: big(readU(k === 'i8' ? 1 : k === 'i16' ? 2 : 4)) };
+        operands[i] = immediate(form, k, big(readU(k === 'i8' ? 1 : k === 'i16' ? 2 : 4)));
         break;
       case 'i64': {
         const lo = readU(4);
         const hi = readU(4);
-        operands[i] = { kind: 'imm', value: (big(hi) << 32n) | big(lo) };
+        operands[i] = immediate(form, k, (big(hi) << 32n) | big(lo));
         break;
       }
       case 's8': case 's32': {
         const w = k === 's8' ? 1 : 4;
         const osize = form.osize || (form.default64 && s.bits === 64 ? 8 : s.bits === 16 ? 2 : 4);
-        operands[i] = { kind: 'imm', value: BigInt.asUintN(osize * 8, big(readS(w))) };
+        operands[i] = immediate(form, k, BigInt.asUintN(osize * 8, big(readS(w))));
         break;
       }
       case 'u32':
@@ -642,10 +642,31 @@ function decodeMemory(asize: number): MemOperand {
   };
 }
 
-/** For an absolute address objdump always names the segment; ds is the default there. */
+/**
+ * The segment of an absolute address. A ds prefix there changes nothing but is kept, so that
+ * the instruction encodes to the same bytes again (objdump names ds on every absolute
+ * address, prefix or not: objdump-normalize.ts compares them without it).
+ */
 function absSeg(): Register | undefined {
-  const r = segOverride();
-  return r && r.name !== 'ds' ? r : undefined;
+  return segOverride();
+}
+
+/** Mnemonics with a sign-extended byte immediate form (83 /x, 6b, 6a). */
+const HAS_S8 = new Set(FORMS.filter((f) => f.ops.includes('s8')).map((f) => f.mnemonic));
+
+/**
+ * An immediate, marked `strict` when it is wider than the shortest encoding needs (81 /0
+ * or 05 with a value that fits 83's byte, mov r64 with a 64-bit immediate that fits 32
+ * bits): NASM's `strict` (and encode()) keep that encoding, so the bytes come back.
+ */
+function immediate(form: Form, k: OpKind, value: bigint): Operand {
+  let wide = false;
+  if (k === 'i64') wide = value <= 0xffffffffn || BigInt.asIntN(64, value) >= -0x80000000n;
+  else if ((k === 'i16' || k === 'i32' || k === 's32') && form.osize !== 0 && HAS_S8.has(form.mnemonic)) {
+    const v = BigInt.asIntN(form.osize * 8, value);
+    wide = v >= -0x80n && v < 0x80n;
+  }
+  return wide ? { kind: 'imm', value, size: form.osize as OpSize, strict: true } : { kind: 'imm', value };
 }
 
 /** The segment override that counts: in 64-bit code es/cs/ss/ds are ignored. */

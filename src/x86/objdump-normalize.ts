@@ -30,7 +30,8 @@
 //  7. objdump's operand-size suffix on a mnemonic NASM does not have (`callw`, `jmpw`,
 //     `retw`, `pushw`, `enterw`, `sysretd`, ...), or whose plain form takes that size from a
 //     prefix in the table (`retfq` = `o64 retf`) → `o16`/`o32`/`o64` prefix, only when that
-//     size is not the mode's default for the instruction.
+//     size is not the mode's default for the instruction; likewise `data16`/`data32` before
+//     such an instruction without operands (`data32 sysret` = `o32 sysret` in 16-bit code).
 //  8. `SIZE PTR` → NASM's size keyword (`BYTE PTR` → `byte`, `XMMWORD` → `oword`, ...), then
 //     kept only where NASM needs it, by the rule our printer follows: no other operand is a
 //     register, or a register (other than a segment register or a shift count in cl)
@@ -173,6 +174,7 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
   let rep = '';
   let addr = '';
   let rexW = false;
+  let dataWord = 0;
   for (; i < words.length && PREFIX_WORD.test(words[i]); i++) {
     const w = words[i];
     if (w === 'lock') lock = true;
@@ -180,6 +182,7 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
     else if (w === 'repnz' || w === 'repne') rep = 'repne';
     else if (w === 'addr16' || w === 'addr32') addr = w === 'addr16' ? 'a16' : 'a32';
     else if (/^rex\.?W/.test(w)) rexW = true;
+    else if (w === 'data16' || w === 'data32') dataWord = w === 'data16' ? 2 : 4;
   }
   let mnemonic = words[i] ?? '';
   const opText = words.slice(i + 1).join(' ');
@@ -223,6 +226,11 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
     mnemonic = stem;
   }
 
+  // objdump calls 66 on sysret/sysexit `data32`/`data16`; NASM: o32/o16.
+  if (!osizeWord && dataWord && operands.length === 0 && SIZED_BY_PREFIX.has(`${mnemonic}/${dataWord}`)) {
+    const def = ctx.bits === 16 ? 2 : 4;
+    if (dataWord !== def) osizeWord = `o${dataWord * 8}`;
+  }
   // Rules 8-10 on the operands.
   let far = '';
   const sizes: (string | undefined)[] = [];
@@ -319,6 +327,9 @@ function farModrmReg(bytes: Uint8Array, bits: Bits): number {
 /** Applied to both texts before comparing: displacement-size keywords inside brackets go. */
 export function canonical(text: string): string {
   let t = text.replace(/\[((?:[a-z]s:)?)(?:byte|word|dword|qword) /g, '[$1');
+  // `strict` keeps a wider immediate than needed, and ds: on an absolute address says there
+  // was a ds prefix: both are what NASM needs for the same bytes, and objdump does not show.
+  t = t.replace(/strict (?:byte|word|dword|qword) /g, '').replace(/\[ds:(0x[0-9a-f]+)\]/g, '[$1]');
   // xchg is symmetric: NASM's operand order is chosen to reproduce the encoding, objdump's
   // follows the ModRM fields; two registers are put in one order on both sides.
   const x = /^((?:lock )?xchg) ([a-z0-9]+), ([a-z0-9]+)$/.exec(t);
