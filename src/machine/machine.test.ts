@@ -1,0 +1,304 @@
+// Boot-sector programs on the whole machine (BIOS, devices, CPU): mode switches, paging and
+// page faults, interrupts through the IVT/IDT, the PIT through the PIC, unreal mode, triple
+// fault, save/restore. Expected outputs were checked against qemu-system-x86_64.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../x86/asm/index.ts';
+import { createMachine, type Machine } from './machine.ts';
+
+function image(source: string): Uint8Array {
+  const r = assemble(source, { fileName: 'boot.asm', bits: 16, readFile: () => undefined });
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.bytes;
+}
+
+function bootSector(body: string): Uint8Array {
+  return image(`bits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);
+}
+
+function boot(img: Uint8Array, maxInstructions = 5_000_000): { m: Machine; stop: ReturnType<Machine['run']> } {
+  const m = createMachine({ diskImage: img, memorySize: 32 << 20 });
+  const stop = m.run({ maxInstructions });
+  return { m, stop };
+}
+
+const testdata = (name: string) => readFileSync(new URL(`./cpu/testdata/${name}`, import.meta.url), 'utf8');
+
+describe('booting boot-sector programs', () => {
+  it('prints through int 10h and stops on hlt with interrupts off', () => {
+    const { m, stop } = boot(bootSector(`
+      xor ax, ax
+      mov ds, ax
+      mov si, msg
+    .l: lodsb
+      test al, al
+      jz .done
+      mov ah, 0x0e
+      int 0x10
+      jmp .l
+    .done:
+      cli
+      hlt
+    msg: db "Hello, World!", 0`));
+    expect(stop).toEqual({ kind: 'hlt' });
+    expect(m.screenText()).toBe('Hello, World!');
+  });
+
+  it('real -> protected -> long mode with paging; #PF error code and CR2; debug exit', () => {
+    const { m, stop } = boot(image(testdata('long-mode.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x21 });
+    expect(m.screenText()).toBe('OK64');
+    expect(m.serialOutput()).toBe('P0:1D');
+  });
+
+  it('ring 3 via iretq, int 0x80 on RSP0 from the TSS, #PF error 7 on IST1', () => {
+    const { m, stop } = boot(image(testdata('user-mode.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('3S0F7IC');
+  });
+
+  it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
+    const { m, stop } = boot(bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      lgdt [gdtr]
+      mov eax, cr0
+      or al, 1
+      mov cr0, eax
+      mov bx, 0x08
+      mov ds, bx
+      and al, 0xfe
+      mov cr0, eax
+      xor ax, ax
+      mov ds, ax
+      mov dword [dword 0x200000], 0x4f4b4f4b
+      mov eax, [dword 0x200000]
+      mov dx, 0x3f8
+      out dx, al
+      mov al, ah
+      out dx, al
+      mov al, 1
+      out 0xf4, al
+    gdt: dq 0, 0x00cf92000000ffff
+    gdtr: dw 15
+      dd gdt`));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 1 });
+    expect(m.serialOutput()).toBe('KO');
+  });
+
+  it('the PIT interrupts through the PIC into a handler of our own (sti; hlt)', () => {
+    const { m, stop } = boot(bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      mov word [0x08*4], tick
+      mov word [0x08*4+2], 0
+      sti
+    .wait:
+      hlt
+      cmp byte [count], 3
+      jb .wait
+      mov al, 2
+      out 0xf4, al
+    tick:
+      inc byte [count]
+      mov dx, 0x3f8
+      mov al, 'T'
+      out dx, al
+      mov al, 0x20
+      out 0x20, al
+      iret
+    count: db 0`));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 2 });
+    expect(m.serialOutput()).toBe('TTT');
+    // Three ticks of the 18.2 Hz timer passed in guest time, not host time.
+    expect(m.cpu.nowNs).toBeGreaterThan(2 * 54_900_000);
+  });
+
+  it('32-bit protected mode: an IDT interrupt gate, #GP with an error code, 32-bit paging #PF', () => {
+    const { m, stop } = boot(bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      lgdt [gdtr]
+      mov eax, cr0
+      or al, 1
+      mov cr0, eax
+      jmp 0x08:pm
+    bits 32
+    pm:
+      mov ax, 0x10
+      mov ds, ax
+      mov ss, ax
+      mov esp, 0x90000
+      mov eax, gp
+      mov [0x6000 + 13*8], ax
+      mov word [0x6000 + 13*8 + 2], 0x08
+      mov word [0x6000 + 13*8 + 4], 0x8e00
+      shr eax, 16
+      mov [0x6000 + 13*8 + 6], ax
+      mov eax, pf
+      mov [0x6000 + 14*8], ax
+      mov word [0x6000 + 14*8 + 2], 0x08
+      mov word [0x6000 + 14*8 + 4], 0x8e00
+      shr eax, 16
+      mov [0x6000 + 14*8 + 6], ax
+      lidt [idtr]
+      mov ax, 0x1234
+      mov es, ax                       ; beyond the GDT limit: #GP(0x1234 & ~3)
+    after_gp:
+      ; 32-bit paging: page directory at 0x20000, one table at 0x21000 mapping 0-4 MiB but page 0x5 read-only
+      mov edi, 0x20000
+      mov ecx, 0x2000/4
+      xor eax, eax
+      rep stosd
+      mov dword [0x20000], 0x21003
+      mov ecx, 0
+    .fill:
+      mov eax, ecx
+      shl eax, 12
+      or eax, 3
+      mov [0x21000 + ecx*4], eax
+      inc ecx
+      cmp ecx, 1024
+      jb .fill
+      and dword [0x21000 + 5*4], ~2
+      mov eax, 0x20000
+      mov cr3, eax
+      mov eax, cr0
+      or eax, 0x80010000
+      mov cr0, eax
+      mov byte [0x5010], 1             ; read-only page, WP: #PF error 3
+      hlt
+    gp:
+      pop eax
+      mov dx, 0x3f8
+      mov [0x7000], eax
+      mov al, 'G'
+      out dx, al
+      mov dword [esp], after_gp
+      iret
+    pf:
+      pop ebx
+      mov dx, 0x3f8
+      mov al, 'P'
+      out dx, al
+      mov al, bl
+      add al, '0'
+      out dx, al
+      mov eax, cr2
+      mov [0x7004], eax
+      mov al, 3
+      out 0xf4, al
+    align 8
+    gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff
+    gdtr: dw 23
+      dd gdt
+    idtr: dw 0x7ff
+      dd 0x6000`));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 3 });
+    expect(m.serialOutput()).toBe('GP3');
+    expect(m.mem.read32(0x7000)).toBe(0x1234);  // TI (bit 2) set: an LDT selector with no LDT
+    expect(m.mem.read32(0x7004)).toBe(0x5010);
+  });
+
+  it('a triple fault stops the machine with a register dump', () => {
+    const { stop } = boot(bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      lidt [idtr]
+      int3
+    idtr: dw 0
+      dd 0`));
+    expect(stop.kind).toBe('triple-fault');
+    if (stop.kind === 'triple-fault') {
+      expect(stop.message).toMatch(/triple fault/);
+      expect(stop.message).toMatch(/rip=/);
+    }
+  });
+
+  it('double fault: a #GP whose handler gate is missing becomes #DF', () => {
+    const { m, stop } = boot(bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      lgdt [gdtr]
+      mov eax, cr0
+      or al, 1
+      mov cr0, eax
+      jmp 0x08:pm
+    bits 32
+    pm:
+      mov ax, 0x10
+      mov ds, ax
+      mov ss, ax
+      mov esp, 0x90000
+      mov eax, df
+      mov [0x6000 + 8*8], ax
+      mov word [0x6000 + 8*8 + 2], 0x08
+      mov word [0x6000 + 8*8 + 4], 0x8e00
+      shr eax, 16
+      mov [0x6000 + 8*8 + 6], ax
+      mov word [0x6000 + 13*8 + 4], 0x0e00   ; #GP gate not present: #NP while delivering #GP
+      lidt [idtr]
+      mov ax, 0x1234
+      mov es, ax
+      hlt
+    df:
+      mov dx, 0x3f8
+      mov al, 'D'
+      out dx, al
+      pop eax
+      add al, '0'
+      out dx, al
+      mov al, 4
+      out 0xf4, al
+    align 8
+    gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff
+    gdtr: dw 23
+      dd gdt
+    idtr: dw 0x7ff
+      dd 0x6000`));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 4 });
+    expect(m.serialOutput()).toBe('D0');
+  });
+});
+
+describe('machine state', () => {
+  const counter = bootSector(`
+      xor ax, ax
+      mov ds, ax
+      mov ax, 0xb800
+      mov es, ax
+      xor ecx, ecx
+    .l:
+      inc ecx
+      mov eax, ecx
+      and eax, 0x3ff
+      mov [es:0], al
+      jmp .l`);
+
+  it('save and restore give the same continuation (determinism)', () => {
+    const a = createMachine({ diskImage: counter, memorySize: 8 << 20 });
+    a.run({ maxInstructions: 123_457 });
+    const saved = a.saveState();
+    a.run({ maxInstructions: 200_000 });
+    const ecx = a.cpu.regs[2], rip = a.cpu.rip, now = a.cpu.nowNs;
+    const b = createMachine({ diskImage: counter, memorySize: 8 << 20 });
+    b.restoreState(saved);
+    b.run({ maxInstructions: 200_000 });
+    expect([b.cpu.regs[2], b.cpu.rip, b.cpu.nowNs]).toEqual([ecx, rip, now]);
+    expect(b.mem.ram[0xb8000]).toBe(a.mem.ram[0xb8000]);
+  });
+
+  it('the same image gives the same trace in one run or in many slices', () => {
+    const a = createMachine({ diskImage: counter, memorySize: 8 << 20 });
+    a.run({ maxInstructions: 300_000 });
+    const b = createMachine({ diskImage: counter, memorySize: 8 << 20 });
+    for (let k = 0; k < 30; k++) b.run({ maxInstructions: 10_000 });
+    expect(b.cpu.regs[2]).toBe(a.cpu.regs[2]);
+    expect(b.cpu.icount).toBe(a.cpu.icount);
+  });
+});
