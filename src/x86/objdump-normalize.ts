@@ -227,7 +227,8 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
   }
 
   // objdump calls 66 on sysret/sysexit `data32`/`data16`; NASM: o32/o16.
-  if (!osizeWord && dataWord && operands.length === 0 && SIZED_BY_PREFIX.has(`${mnemonic}/${dataWord}`)) {
+  if (!osizeWord && dataWord && operands.length === 0 && SIZED_BY_PREFIX.has(`${mnemonic}/${dataWord}`)
+    && new Set(FORMS.filter((f) => f.mnemonic === mnemonic).map((f) => f.osize)).size > 1) {
     const def = ctx.bits === 16 ? 2 : 4;
     if (dataWord !== def) osizeWord = `o${dataWord * 8}`;
   }
