@@ -112,6 +112,7 @@ const SNIPPETS: Record<string, string> = {
   'preprocessor: %assign without a value': '%assign x',
   'preprocessor: %macro without a name': '%macro\n%endmacro',
   'preprocessor: wrong parameter count falls through to the parser': '%macro m 2\ndb %1\n%endmacro\nm 1',
+  'far memory operands with sizes': 'jmp far [bx]\njmp far dword [bx]\ncall far word [bx]\nbits 32\njmp far [ebx]\ncall far [ebx]\njmp far word [ebx]\nbits 64\njmp far [rbx]\ncall far qword [rbx]',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

@@ -14,11 +14,13 @@ export interface OperandContext {
   readonly branch: boolean;
   /** Growth-only passes: ask for the long forms so that sizes cannot shrink back. */
   readonly pessimistic: boolean;
+  /** `jmp far [x]`: a size keyword names the offset, the operand is the whole pointer. */
+  readonly far?: boolean;
 }
 
 function opSize(n: number | undefined): OpSize | undefined {
   if (n === undefined) return undefined;
-  if (n === 1 || n === 2 || n === 4 || n === 8 || n === 10 || n === 16) return n;
+  if (n === 1 || n === 2 || n === 4 || n === 6 || n === 8 || n === 10 || n === 16) return n;
   throw new EvalError(`operand size of ${n * 8} bits is not supported`);
 }
 
@@ -70,7 +72,8 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
   const ripRelative = ctx.bits === 64 && !base && !index
     && (ast.rel === true || (ast.rel === undefined && ctx.defaultRel && ast.seg?.name !== 'fs' && ast.seg?.name !== 'gs'));
   const dispKnown = ripRelative ? known : known && !reloc && !ctx.pessimistic;
-  const size = opSize(ast.size);
+  // With `far`, `word`/`dword`/`qword` give the offset's size: the pointer has 2 more bytes.
+  const size = opSize(ast.size !== undefined && ctx.far ? ast.size + 2 : ast.size);
   return {
     kind: 'mem', scale, disp, dispKnown,
     ...(size !== undefined && { size }),

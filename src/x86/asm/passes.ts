@@ -560,7 +560,9 @@ class Assembler implements EvalEnv {
 
   private encodeWith(b: InsnStmt, ctx: EncodeContext, pessimistic: boolean): Uint8Array {
     const branch = isBranchMnemonic(b.mnemonic);
-    const octx = { bits: this.bits, address: ctx.address, defaultRel: this.defaultRel, branch, pessimistic };
+    const octx = {
+      bits: this.bits, address: ctx.address, defaultRel: this.defaultRel, branch, pessimistic, far: b.far === true,
+    };
     let operands: Operand[] = b.operands.map((o) => buildOperand(o, this.ev, octx));
     let loneSegment: number | undefined;
     if (b.segPrefix) {
