@@ -12,6 +12,7 @@ import { FORMS } from './table/index.ts';
 import { kindSize, modeBit, type Form, type OpKind } from './spec.ts';
 import { regsByClass, registerByName, type Register } from './registers.ts';
 import { formatInstruction, IMMEDIATE_SIZED } from './format.ts';
+import { encode } from './encode.ts';
 import type {
   Bits, FarOperand, ImmOperand, Instruction, MemOperand, OpSize, Operand, RelOperand,
 } from './types.ts';
@@ -27,8 +28,13 @@ export interface CorpusItem {
   readonly text: string;
   /** The table form the item was generated for, when it came from the per-form pass. */
   readonly form?: Form;
-  /** Which generator made it: 'form', 'mem', 'imm', 'reg', 'branch', 'prefix'. */
+  /** Which generator made it: 'form', 'mem', 'imm', 'reg', 'branch', 'prefix', 'case'. */
   readonly source: string;
+}
+
+/** A corpus item with encode()'s bytes for it (what the decoder's tests read). */
+export interface EncodedItem extends CorpusItem {
+  readonly bytes: Uint8Array;
 }
 
 export const MODES: readonly Bits[] = [16, 32, 64];
@@ -653,10 +659,10 @@ function prefixSweep(b: Builder): void {
   }
 }
 
-let cached: CorpusItem[] | undefined;
+let cached: EncodedItem[] | undefined;
 
 /** The corpus (computed once per process). */
-export function corpus(seed = 0x5eed): CorpusItem[] {
+export function corpus(seed = 0x5eed): EncodedItem[] {
   if (cached && seed === 0x5eed) return cached;
   const b = new Builder();
   const g = new Gen(seed);
@@ -666,8 +672,15 @@ export function corpus(seed = 0x5eed): CorpusItem[] {
   registerSweep(b);
   branchSweep(b);
   prefixSweep(b);
-  if (seed === 0x5eed) cached = b.items;
-  return b.items;
+  const items = b.items.map((item): EncodedItem => {
+    try {
+      return { ...item, bytes: encode(item.ins, { bits: item.bits, address: item.address }) };
+    } catch (e) {
+      throw new Error(`corpus: ${item.bits}-bit ${item.text}: ${(e as Error).message}`);
+    }
+  });
+  if (seed === 0x5eed) cached = items;
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------
