@@ -69,8 +69,11 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
   const known = !ev.unknown;
   const { base, index, scale } = chooseBaseIndex(lf.terms, ast.nosplit === true);
   // RIP-relative displacements are always 4 bytes and the encoder needs the real target.
-  const ripRelative = ctx.bits === 64 && !base && !index
-    && (ast.rel === true || (ast.rel === undefined && ctx.defaultRel && ast.seg?.name !== 'fs' && ast.seg?.name !== 'gs'));
+  // A plain number is an absolute address even under `rel` (NASM: [rel 0x1000] is [0x1000]).
+  const wantsRel = ast.rel === true || (ast.rel === undefined && ctx.defaultRel && ast.seg?.name !== 'fs' && ast.seg?.name !== 'gs');
+  const address = reloc || !known; // a value not known yet is taken to be a label
+  const ripRelative = ctx.bits === 64 && !base && !index && wantsRel && address;
+  const rel = ctx.bits === 64 && !base && !index && wantsRel && !address ? false : ast.rel;
   const dispKnown = ripRelative ? known : known && !reloc && !ctx.pessimistic;
   // With `far`, `word`/`dword`/`qword` give the offset's size: the pointer has 2 more bytes.
   const size = opSize(ast.size !== undefined && ctx.far ? ast.size + 2 : ast.size);
@@ -81,7 +84,7 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
     ...(base && { base }),
     ...(index && { index }),
     ...(ast.dispSize && { dispSize: ast.dispSize }),
-    ...(ast.rel !== undefined && { rel: ast.rel }),
+    ...(rel !== undefined && { rel }),
   };
 }
 
