@@ -13,12 +13,25 @@ export async function openFile(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('tab', { selected: true })).toHaveText(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** Replaces the whole text of the open file, as if typed (pasted) by the learner. */
+/** Puts the caret into the editor (near its top left: long lines make the text wider than the pane). */
+export async function clickIntoEditor(page: Page): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').click({ position: { x: 30, y: 8 } });
+}
+
+/**
+ * Replaces the whole text of the open file the way a learner pastes it: select all, then a
+ * real paste event carrying the text (typing it would let the editor's auto-indent re-indent
+ * every line).
+ */
 export async function replaceText(page: Page, text: string): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click();
+  await clickIntoEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.evaluate((t) => {
+    const target = document.activeElement ?? document.body;
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 /** The text of the open file, read from the editor's model through the page. */

@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './browser.ts';
+import { clickIntoEditor, openFile, openIde, problems, replaceText } from './ide.ts';
+
+const START = 'content/01-how-a-pc-boots/start/';
+const start = (p: string) => readFileSync(START + p, 'utf8');
+
+/** The saved copy of a file (what a reload restores), read from the page's storage. */
+async function savedFile(page: import('@playwright/test').Page, path: string): Promise<string | undefined> {
+  return page.evaluate((p) => {
+    const w = JSON.parse(localStorage.getItem('bootlab:work:v1') ?? 'null');
+    return w?.steps?.[w.step]?.files?.[p];
+  }, path);
+}
+
+test('editing every file of the project is saved as typed', async ({ page }) => {
+  await openIde(page);
+  for (const [path, extra] of [
+    ['src/main.rs', '\n// edited by the test\n'],
+    ['Cargo.toml', '\n# edited by the test\n'],
+    ['.cargo/config.toml', '\n# edited by the test\n'],
+    ['rust-toolchain', ''],
+    ['x86_64-blog_os.json', '\n'],
+  ] as const) {
+    await openFile(page, path);
+    const text = path === 'rust-toolchain' ? 'nightly\n' : start(path) + extra;
+    await replaceText(page, text);
+    await expect.poll(() => savedFile(page, path)).toBe(text);
+  }
+  await expect(problems(page)).toContainText('0 errors');
+});
+
+test('a JSON error and a TOML error show as markers and go away when fixed', async ({ page }) => {
+  await openIde(page);
+  const spec = start('x86_64-blog_os.json');
+  await openFile(page, 'x86_64-blog_os.json');
+  // type the mistake with the keyboard: line 6 holds `"target-pointer-width": 64,`
+  await clickIntoEditor(page);
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('"64"');
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  await expect(problems(page)).toContainText('target-pointer-width: invalid type: string "64", expected u16');
+  await expect(problems(page)).toContainText('x86_64-blog_os.json:6:27');
+  // the hover shows rustc's message and our note
+  await page.locator('.monaco-editor .view-line', { hasText: 'target-pointer-width' }).locator('span', { hasText: '"64"' }).last().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'expected u16' })).toBeVisible();
+
+  await replaceText(page, spec);
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  await expect(problems(page)).toContainText('0 errors');
+
+  // a TOML syntax error in Cargo.toml, then a key cargo would not use
+  const manifest = start('Cargo.toml');
+  await openFile(page, 'Cargo.toml');
+  await replaceText(page, manifest.replace('version = "0.1.0"', 'version = "0.1.0'));
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(1);
+  await expect(problems(page)).toContainText('TOML parse error at line 3');
+  await replaceText(page, manifest + '\n[build]\ntarget = "x86_64-blog_os.json"\n');
+  await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);
+  await expect(problems(page)).toContainText('unused manifest key: build');
+  await replaceText(page, manifest);
+  await expect(problems(page)).toContainText('0 errors');
+  await expect(problems(page)).toContainText('0 warnings');
+});
+
+test('hovering a target field explains it', async ({ page }) => {
+  await openIde(page);
+  await openFile(page, 'x86_64-blog_os.json');
+  await page.locator('.monaco-editor .view-line', { hasText: 'disable-redzone' }).locator('span', { hasText: 'disable-redzone' }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'red zone' })).toBeVisible();
+});
+
+test('a reload keeps every edit, the open file and the step', async ({ page }) => {
+  await openIde(page);
+  await openFile(page, 'src/main.rs');
+  const text = start('src/main.rs').replace('Hello World!', 'Hello from the reload test!');
+  await replaceText(page, text);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('article', { name: 'Lesson' })).toContainText('A target of our own');
+  await page.getByRole('button', { name: 'Previous', exact: true }).click();
+  await expect(page.getByRole('article', { name: 'Lesson' })).toContainText('How a PC starts');
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('main.rs');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Hello from the reload test!');
+  // right after typing, before any debounce could fire
+  await replaceText(page, text.replace('reload test', 'quick reload'));
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Hello from the quick reload!', { timeout: 15_000 });
+});
+
+test('files can be added, renamed and deleted', async ({ page }) => {
+  await openIde(page);
+  const files = page.getByRole('navigation', { name: 'Files' });
+  await files.getByRole('button', { name: 'New file' }).click();
+  await page.getByLabel('New file name').fill('src/vga.rs');
+  await page.getByLabel('New file name').press('Enter');
+  await expect(files.getByRole('button', { name: 'src/vga.rs', exact: true })).toBeVisible();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('vga.rs');
+  await files.getByRole('button', { name: 'Rename src/vga.rs' }).click();
+  await page.getByLabel('New name for src/vga.rs').fill('src/screen.rs');
+  await page.getByLabel('New name for src/vga.rs').press('Enter');
+  await expect(files.getByRole('button', { name: 'src/screen.rs', exact: true })).toBeVisible();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('screen.rs');
+  await files.getByRole('button', { name: 'Delete src/screen.rs' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(files.getByRole('button', { name: 'src/screen.rs', exact: true })).toHaveCount(0);
+  // a bad name is explained, not accepted
+  await files.getByRole('button', { name: 'New file' }).click();
+  await page.getByLabel('New file name').fill('Cargo.toml');
+  await page.getByLabel('New file name').press('Enter');
+  await expect(page.locator('#file-name-problem')).toContainText('“Cargo.toml” already exists.');
+});
+
+test('Ctrl+Enter runs, and the terminal says honestly what happened', async ({ page }) => {
+  await openIde(page);
+  await clickIntoEditor(page);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await expect(page.getByTestId('terminal')).toContainText('$ cargo run');
+  await expect(page.getByTestId('terminal')).toContainText('still being built');
+});
