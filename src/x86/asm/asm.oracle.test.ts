@@ -114,6 +114,7 @@ const SNIPPETS: Record<string, string> = {
   'preprocessor: wrong parameter count falls through to the parser': '%macro m 2\ndb %1\n%endmacro\nm 1',
   'far memory operands with sizes': 'jmp far [bx]\njmp far dword [bx]\ncall far word [bx]\nbits 32\njmp far [ebx]\ncall far [ebx]\njmp far word [ebx]\nbits 64\njmp far [rbx]\ncall far qword [rbx]',
   'rel applies to labels, not to plain numbers': 'bits 64\ndefault rel\nmov eax, [0x1000]\nmov eax, [rel 0x1000]\nl: mov eax, [rel l]\nmov eax, [l - l]\nmov eax, [fs:0x10]\nmov eax, [$]\nmov eax, [fwd]\nfwd: dd 0',
+  'an error in a times line is reported once': 'times 3 mov ax, nothere\ntimes 2 jmp nowhere\ntimes 2 db nothing',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

@@ -425,7 +425,12 @@ class Assembler implements EvalEnv {
       }
       return;
     }
-    for (let k = 0; k < count; k++) this.body(body);
+    // Like NASM, a failing copy ends the repetition: the line's error is reported once.
+    const errorsBefore = this.soft.length + this.hard.length;
+    for (let k = 0; k < count; k++) {
+      this.body(body);
+      if (this.soft.length + this.hard.length !== errorsBefore) break;
+    }
   }
 
   /** True when every copy of `body` assembles to the same bytes (no branch, no RIP-relative operand). */
