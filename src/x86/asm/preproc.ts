@@ -119,6 +119,7 @@ class FatalError extends Error {}
 
 const MAX_FRAMES = 1000;
 const MAX_LINES = 4_000_000;
+const MAX_LINE_TOKENS = 100_000;
 
 const COND_KINDS = new Set(['', 'def', 'macro', 'idn', 'idni', 'id', 'num', 'str', 'empty', 'token']);
 
@@ -837,7 +838,8 @@ class Preprocessor {
       }
       if (replacement) {
         if (!out) out = toks.slice(0, i);
-        out.push(...replacement);
+        if (out.length + replacement.length > MAX_LINE_TOKENS) this.fatal('macro expansion produces a line that is too long', loc);
+        for (const r of replacement) out.push(r);
         i = consumedTo;
       } else if (out) {
         out.push(t);
