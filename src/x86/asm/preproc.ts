@@ -723,18 +723,18 @@ class Preprocessor {
     const found = this.matchMacro(toks, j);
     if (!found) return false;
     this.emit(trimTokens(toks.slice(0, j)), loc);
-    this.startExpansion(found.def, found.params, found.given, loc);
+    this.startExpansion(found.def, found.params, loc);
     return true;
   }
 
   private invoke(toks: PPToken[], i: number, loc: Loc): boolean {
     const found = this.matchMacro(toks, i);
     if (!found) return false;
-    this.startExpansion(found.def, found.params, found.given, loc);
+    this.startExpansion(found.def, found.params, loc);
     return true;
   }
 
-  private matchMacro(toks: PPToken[], i: number): { def: MMacro; params: PPToken[][]; given: number } | undefined {
+  private matchMacro(toks: PPToken[], i: number): { def: MMacro; params: PPToken[][] } | undefined {
     const defs = this.lookupM(toks[i].s);
     if (!defs) return undefined;
     const argToks = trimTokens(toks.slice(i + 1));
@@ -754,19 +754,18 @@ class Preprocessor {
         params = params.slice(0, -1); // NASM drops one trailing empty parameter
       }
       if (params.length < def.min || params.length > def.max) continue;
-      const given = params.length;
       if (params.length < def.max && def.defaults.length > 0) {
         params = params.slice();
         for (let k = params.length; k - def.min < def.defaults.length && k < def.max; k++) {
           params.push(def.defaults[k - def.min]);
         }
       }
-      return { def, params, given };
+      return { def, params };
     }
     return undefined;
   }
 
-  private startExpansion(def: MMacro, params: PPToken[][], _given: number, loc: Loc): void {
+  private startExpansion(def: MMacro, params: PPToken[][], loc: Loc): void {
     const ctx: MacroCtx = { name: def.name, params, rotate: 0, id: ++this.uniqueId };
     this.pushFrame({ kind: 'macro', lines: def.body, pos: 0, conds: [], ctx, invLoc: loc }, loc);
   }
