@@ -72,6 +72,8 @@ export class Cpu extends CpuState {
   private stopRequested = false;
   private readonly blocks = new Map<number, Block>();
   private readonly pageBlocks = new Map<number, Block[]>();
+  /** Pages whose code keeps being overwritten (self-modifying code): decoded one instruction a block. */
+  private readonly smcPages = new Map<number, number>();
   /** The memory marks code pages itself (GuestMemory): the CPU need not check its writes. */
   private readonly memoryMarksCode: boolean;
   private readonly biosRegs: BiosRegisters;
@@ -136,6 +138,7 @@ export class Cpu extends CpuState {
   /** Drops every decoded block. */
   flushCodeCache(): void {
     this.blocks.clear();
+    this.smcPages.clear();
     for (const page of this.pageBlocks.keys()) this.marks[page] = 0;
     this.pageBlocks.clear();
   }
@@ -145,6 +148,7 @@ export class Cpu extends CpuState {
     if (list) {
       for (const b of list) { b.valid = false; this.blocks.delete(b.key); }
       this.pageBlocks.delete(page);
+      this.smcPages.set(page, (this.smcPages.get(page) ?? 0) + 1);
     }
     if (page < this.marks.length) this.marks[page] = 0;
   }
@@ -242,7 +246,8 @@ export class Cpu extends CpuState {
     let at = lin;
     const fetch = (k: number) => fetchLin8(this, at + k);
     const savedCr2 = this.cr2;
-    for (let n = 0; n < MAX_BLOCK; n++) {
+    const maxLen = (this.smcPages.get(Math.floor(phys / 4096)) ?? 0) > 16 ? 1 : MAX_BLOCK;
+    for (let n = 0; n < maxLen; n++) {
       const insn = new Insn();
       try {
         decodeInto(fetch, bits, insn);
@@ -266,7 +271,6 @@ export class Cpu extends CpuState {
       if (insn.ends) break;
       if (Math.floor(at / 4096) !== Math.floor(lin / 4096)) break;
     }
-    void phys;
     this.blocks.set(key, block);
     const marks = this.marks;
     for (const p of pages) {
