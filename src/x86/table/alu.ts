@@ -84,7 +84,7 @@ export const ALU_ROWS: readonly Row[] = [
   ['not', 'rmv', 'f7 /2', 'lock'],
   ['neg', 'rm8', 'f6 /3', 'lock w:oszapc'],
   ['neg', 'rmv', 'f7 /3', 'lock w:oszapc'],
-  ['mul', 'rm8', 'f6 /4', 'w:oc u:sza'],
+  ['mul', 'rm8', 'f6 /4', 'w:oc u:szap'],
   ['mul', 'rmv', 'f7 /4', 'w:oc u:szap'],
   ['imul', 'rm8', 'f6 /5', 'w:oc u:szap'],
   ['imul', 'rmv', 'f7 /5', 'w:oc u:szap'],

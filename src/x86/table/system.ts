@@ -49,10 +49,10 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['clac', '', '0f 01 ca', ''],
   ['stac', '', '0f 01 cb', ''],
   ['swapgs', '', '0f 01 f8', 'x64'],
-  ['syscall', '', '0f 05', ''],
+  ['syscall', '', '0f 05', 'w:oszapcdi'],       // RFLAGS &= ~IA32_FMASK (saved in r11)
   // The 64-bit returns are `o64 sysret` / `o64 sysexit` in NASM (REX.W).
-  ['sysret', '', '0f 07', 'sizes:2,4,8'],
-  ['sysenter', '', '0f 34', ''],
+  ['sysret', '', '0f 07', 'sizes:2,4,8 w:oszapcdi'],   // RFLAGS from r11 (64-bit), IF set (legacy)
+  ['sysenter', '', '0f 34', 'w:i'],             // IF (and VM, RF) cleared
   ['sysexit', '', '0f 35', 'sizes:2,4,8'],
   ['clts', '', '0f 06', ''],
   ['invd', '', '0f 08', ''],
