@@ -197,12 +197,13 @@ function isMnemonicSized(form: Form): boolean {
   return SINGLE_SIZE.has(form.mnemonic);
 }
 
-/** lock needs a lockable instruction with a memory operand; NASM only warns about stray rep. */
-function checkPrefixes(ins: Instruction, form: Form): void {
-  if (ins.lock && (!form.lock || !ins.operands.some((o) => o.kind === 'mem'))) {
-    throw new EncodeError('instruction is not lockable');
-  }
+/** Bytes of immediate data a form carries (its branch displacement not counted). */
+function immediateWidth(form: Form): number {
+  let n = 0;
+  for (const k of form.ops) n += IMMEDIATE_KIND_BYTES[k] ?? 0;
+  return n;
 }
+const IMMEDIATE_KIND_BYTES: Partial<Record<OpKind, number>> = { i8: 1, s8: 1, i16: 2, i32: 4, s32: 4, u32: 4, i64: 8 };
 
 /** Encodes one instruction. Throws EncodeError with NASM's style of message. */
 export function encode(ins: Instruction, ctx: EncodeContext): Uint8Array {
@@ -224,7 +225,8 @@ export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: U
     if (m) matches.push(m);
   }
   if (matches.length === 0) {
-    if (forms.every((f) => !(f.modes & modeBit(ctx.bits)))) {
+    const usesLongModeRegister = ins.operands.some((o) => o.kind === 'reg' && (o.reg.needsRex || o.reg.cls === 'gpr64'));
+    if (forms.every((f) => !(f.modes & modeBit(ctx.bits))) || (ctx.bits !== 64 && usesLongModeRegister)) {
       throw new EncodeError(`instruction not supported in ${ctx.bits}-bit mode`);
     }
     throw new EncodeError('invalid combination of opcode and operands');
@@ -237,6 +239,12 @@ export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: U
   }
   const exact = candidates.filter((m) => m.fit === Fit.Exact);
   if (exact.length > 0) candidates = exact;
+  // A value not known yet (a label's address, a forward reference) may be anything: like
+  // NASM, keep only the forms with the widest immediate for it (mov r64, label is B8+r imm64).
+  if (ins.operands.some((o) => o.kind === 'imm' && o.known === false)) {
+    const widest = Math.max(...candidates.map((m) => immediateWidth(m.form)));
+    candidates = candidates.filter((m) => immediateWidth(m.form) === widest);
+  }
 
   // The shortest encoding wins, ties going to the earlier form. An instruction that comes
   // from decode() carries its length: an encoding of that length wins then, so that
@@ -259,7 +267,7 @@ export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: U
     if (better) { best = bytes; bestForm = m.form; }
   }
   if (!best || !bestForm) throw firstError ?? new EncodeError('invalid combination of opcode and operands');
-  checkPrefixes(ins, bestForm);
+  // NASM only warns about lock on an instruction that cannot take it, and writes the prefix.
   return { bytes: best, form: bestForm };
 }
 

@@ -43,7 +43,7 @@ const MODRM16: Record<string, number> = {
 };
 
 function encode16(m: MemOperand): MemEncoding {
-  if (m.index && m.scale !== 1) throw new EncodeError('invalid effective address');
+  if (m.index && m.scale !== 1) throw new EncodeError('invalid 16-bit effective address');
   const regs = [m.base, m.index].filter((r): r is Register => !!r).map((r) => r.name);
   // Either order is fine: [si+bx] is [bx+si].
   if (regs.length === 2 && (regs[0] === 'si' || regs[0] === 'di')) regs.reverse();
@@ -53,7 +53,7 @@ function encode16(m: MemOperand): MemEncoding {
     return mem(0, 6, -1, 2, m.disp, 2);
   }
   const rm = MODRM16[regs.join('+')];
-  if (rm === undefined) throw new EncodeError('invalid effective address');
+  if (rm === undefined) throw new EncodeError('invalid 16-bit effective address');
   let mod: number;
   if (m.dispSize === 1) mod = 1;
   else if (m.dispSize) mod = 2;
@@ -89,7 +89,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
   }
 
   // A scaled index with no base: [eax*2] is shorter as [eax+eax], [eax*1] is just [eax].
-  if (!base && index && (scale === 1 || (scale === 2 && index.num !== 4))) {
+  if (!base && index && !m.nosplit && (scale === 1 || (scale === 2 && index.num !== 4))) {
     if (scale === 2) { base = index; scale = 1; } else { base = index; index = undefined; }
   }
   // esp/rsp cannot be an index: swap it into the base when the scale allows.
@@ -132,7 +132,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
 export function encodeMemory(m: MemOperand, bits: Bits, defaultRel: boolean): MemEncoding {
   const asize = addressSizeOf(m, bits);
   if (bits === 64 && asize === 2) throw new EncodeError('16-bit addressing is not supported in 64-bit mode');
-  if (bits !== 64 && asize === 8) throw new EncodeError('64-bit addressing is only supported in 64-bit mode');
+  if (bits !== 64 && asize === 8) throw new EncodeError('impossible combination of address sizes');
   if (asize === 2) return encode16(m);
   return encode32or64(m, bits, asize, defaultRel);
 }

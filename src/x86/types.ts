@@ -41,6 +41,8 @@ export interface MemOperand {
   readonly dispSize?: 1 | 2 | 4 | 8;
   /** NASM `[rel x]` (RIP-relative) vs `[abs x]`; undefined follows `default rel/abs`. */
   readonly rel?: boolean;
+  /** NASM `nosplit`: keep a lone scaled index ([eax*2]) as written instead of [eax+eax]. */
+  readonly nosplit?: boolean;
   /** Address size when not the mode's default (from a 67 prefix or a 32-bit base in 64-bit code). */
   readonly addrSize?: 2 | 4 | 8;
 }

@@ -77,6 +77,11 @@ describe('sample programs assemble exactly as nasm assembles them', () => {
 
 /** Small sources, each written to a temporary directory and run through both assemblers. */
 const SNIPPETS: Record<string, string> = {
+  'labels as 64-bit immediates take imm64': 'bits 64\norg 0x200000\nmov rsp, stack_top\nmov rax, start\nstart: nop\nstack_top:',
+  'lock on an unlockable instruction is only a warning': 'bits 16\nlock mov ax, bx',
+  'nosplit keeps a lone index': 'bits 32\nmov eax, [nosplit eax*2]\nmov eax, [nosplit eax*1+4]',
+  'a 64-bit register in 16-bit code': 'bits 16\nmov rax, 1',
+  'scaled 16-bit index': 'bits 16\nmov ax, [bx*2]',
   'undefined symbol in a macro in a rep': '%macro m 0\n%rep 2\nmov ax, nothere\n%endrep\n%endmacro\nm',
   'errors of the final pass': 'mov ax, bl\ntimes -1 db 0\njmp short far_away\ntimes 200 nop\nfar_away:\nmov ax, nothere',
   'division by zero stops after the first pass': 'mov ax, nothere\ndd 5/0\ndd 1 %% 0',

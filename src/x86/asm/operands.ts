@@ -84,6 +84,7 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
     ...(base && { base }),
     ...(index && { index }),
     ...(ast.dispSize && { dispSize: ast.dispSize }),
+    ...(ast.nosplit && { nosplit: true }),
     ...(rel !== undefined && { rel }),
   };
 }
