@@ -49,6 +49,7 @@ test('a JSON error and a TOML error show as markers and go away when fixed', asy
   // the hover shows rustc's message and our note
   await page.locator('.monaco-editor .view-line', { hasText: 'target-pointer-width' }).locator('span', { hasText: '"64"' }).last().hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'expected u16' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/json-error-hover.png' });
 
   await replaceText(page, spec);
   await expect(page.locator('.monaco-editor .squiggly-error')).toHaveCount(0);

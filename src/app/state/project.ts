@@ -123,45 +123,57 @@ export async function init(): Promise<void> {
   const saved = await loadWork();
   if (saved) work = saved;
   const hashSnapshot = typeof location !== 'undefined' ? snapshotFromHash(location.hash) : null;
-  const savedIndex = Math.max(0, lessonIndex(work.step));
-
-  if (hashSnapshot !== null) {
-    const r = decodeSnapshot(hashSnapshot);
-    if (!r.ok) {
-      useApp.setState({ linkError: r.message });
-      enterStep(savedIndex);
-    } else {
-      const snap = r.snapshot;
-      let index = lessonIndex(snap.step);
-      if (index < 0) index = 0;
-      const stepSaved = work.steps[LESSONS[index]!.id];
-      const hadSavedWork = !!saved && Object.keys(work.steps).length > 0;
-      useApp.setState({ stepIndex: index, solutionShown: false });
-      if (hadSavedWork) {
-        viewingSnapshot = true;
-        useApp.setState({ snapshotView: { hadSavedWork: true }, saveState: 'paused' });
-        loadFiles(snap.files, snap.tabs ?? (snap.open ? [snap.open] : []), snap.open ?? null);
-      } else {
-        loadFiles(snap.files, snap.tabs ?? (snap.open ? [snap.open] : []), snap.open ?? null);
-        clearHash();
-        useApp.setState({
-          notice:
-            `Opened a shared project at step ${index + 1}, “${LESSONS[index]!.title}”.` +
-            (lessonIndex(snap.step) < 0 ? ' (The link named a step this Bootlab does not have, so it opened at the first one.)' : ''),
-        });
-        persist();
-      }
-      void stepSaved;
-    }
-  } else {
-    enterStep(savedIndex);
-  }
+  if (hashSnapshot === null || !openSnapshot(hashSnapshot, !!saved)) enterStep(Math.max(0, lessonIndex(work.step)));
   useApp.setState({ ready: true });
   if (typeof window !== 'undefined') {
     const flush = () => void saver.flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    // a link pasted into the address bar of an open Bootlab only changes the fragment
+    window.addEventListener('hashchange', () => {
+      const encoded = snapshotFromHash(location.hash);
+      if (encoded === null) return;
+      openSnapshot(encoded, Object.keys(work.steps).length > 0, () => {
+        // the work on screen is saved before the snapshot replaces it
+        if (!viewingSnapshot) persist();
+        void saver.flush();
+      });
+    });
   }
+}
+
+/**
+ * Shows the snapshot in a link. Over saved work it is only viewed until the learner decides;
+ * with nothing saved it simply becomes the learner's work. A bad link changes nothing and
+ * explains itself. Returns whether files were loaded.
+ */
+function openSnapshot(encoded: string, hasSavedWork: boolean, beforeLoading?: () => void): boolean {
+  const r = decodeSnapshot(encoded);
+  if (!r.ok) {
+    useApp.setState({ linkError: r.message });
+    return false;
+  }
+  beforeLoading?.();
+  const snap = r.snapshot;
+  const known = lessonIndex(snap.step);
+  const index = known < 0 ? 0 : known;
+  const tabs = snap.tabs ?? (snap.open ? [snap.open] : []);
+  useApp.setState({ stepIndex: index, solutionShown: false, linkError: null });
+  if (hasSavedWork) {
+    viewingSnapshot = true;
+    useApp.setState({ snapshotView: { hadSavedWork: true }, saveState: 'paused' });
+    loadFiles(snap.files, tabs, snap.open ?? null);
+  } else {
+    loadFiles(snap.files, tabs, snap.open ?? null);
+    clearHash();
+    useApp.setState({
+      notice:
+        `Opened a shared project at step ${index + 1}, “${LESSONS[index]!.title}”.` +
+        (known < 0 ? ' (The link named a step this Bootlab does not have, so it opened at the first one.)' : ''),
+    });
+    persist();
+  }
+  return true;
 }
 
 function clearHash(): void {

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './browser.ts';
+import { openFile, openIde, replaceText } from './ide.ts';
+
+const main = readFileSync('content/01-how-a-pc-boots/start/src/main.rs', 'utf8');
+const lesson = (page: Page) => page.getByRole('article', { name: 'Lesson' });
+
+async function makeLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share a snapshot' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('of at most 60,000 characters');
+  await page.screenshot({ path: 'test-results/screenshots/share-dialog.png' });
+  const url = await dialog.getByLabel('Snapshot link').inputValue();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return url;
+}
+
+test('a share link opened in a fresh browser reproduces the files, the open file and the step', async ({ page, browser }) => {
+  await openIde(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(lesson(page)).toContainText('A target of our own');
+  await openFile(page, 'src/main.rs');
+  const edited = main.replace('Hello World!', 'Hello from a shared link!');
+  await replaceText(page, edited);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  const url = await makeLink(page);
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#s=[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openIde(other, url);
+  await expect(lesson(other)).toContainText('A target of our own');
+  await expect(other.getByRole('status').filter({ hasText: 'Opened a shared project at step 2' })).toBeVisible();
+  await expect(other.getByRole('tab', { selected: true })).toHaveText('main.rs');
+  await expect(other.locator('.monaco-editor .view-lines')).toContainText('Hello from a shared link!');
+  // the step's other files came along too, errors included
+  await expect(other.getByTestId('problems')).toContainText('target-pointer-width: invalid type: string "64", expected u16');
+  // with no work of its own, the new browser keeps the snapshot as its work: it survives a reload
+  await other.reload();
+  await expect(other.locator('.monaco-editor .view-lines')).toContainText('Hello from a shared link!', { timeout: 15_000 });
+  expect(other.url()).not.toContain('#s=');
+  await fresh.close();
+});
+
+test('opening a link over saved work offers to keep it or replace it', async ({ page, browser }) => {
+  // someone else's project
+  const sharer = await browser.newContext();
+  const theirs = await sharer.newPage();
+  await openIde(theirs);
+  await openFile(theirs, 'src/main.rs');
+  await replaceText(theirs, main.replace('Hello World!', 'Their kernel'));
+  const url = await makeLink(theirs);
+  await sharer.close();
+
+  // my own saved work
+  await openIde(page);
+  await openFile(page, 'src/main.rs');
+  await replaceText(page, main.replace('Hello World!', 'My kernel'));
+
+  await page.goto(url);
+  const banner = page.getByRole('region', { name: 'Shared snapshot' });
+  await expect(banner).toBeVisible();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Their kernel', { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/screenshots/snapshot-banner.png' });
+  await banner.getByRole('button', { name: 'Keep my work' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('My kernel');
+  await expect(banner).toHaveCount(0);
+
+  await page.goto(url);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Their kernel', { timeout: 15_000 });
+  await page.getByRole('region', { name: 'Shared snapshot' }).getByRole('button', { name: 'Replace my work with this' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Replace my work' }).click();
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Their kernel', { timeout: 15_000 });
+  await expect(page.getByRole('region', { name: 'Shared snapshot' })).toHaveCount(0);
+});
+
+test('a damaged, truncated or newer link says so and changes nothing', async ({ page }) => {
+  await openIde(page);
+  await openFile(page, 'src/main.rs');
+  await replaceText(page, main.replace('Hello World!', 'Saved before the bad link'));
+  const url = await makeLink(page);
+  const saved = await page.evaluate(() => localStorage.getItem('bootlab:work:v1'));
+  const encoded = url.split('#s=')[1]!;
+  const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+  const newer = 'Ag' + encoded.slice(2); // version byte 2 (0x02 → "Ag…")
+
+  for (const [bad, expected] of [
+    [encoded.slice(0, encoded.length - 12), /damaged or incomplete/],
+    [flip(encoded, 20), /damaged or incomplete/],
+    [encoded + '!!', /characters that a Bootlab link never has/],
+    [newer, /newer version of Bootlab/],
+  ] as const) {
+    await page.goto('/#s=' + bad);
+    const alert = page.getByRole('alertdialog', { name: 'This link could not be opened' });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText(expected);
+    await expect(alert).toContainText('Nothing was changed');
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('Saved before the bad link', { timeout: 15_000 });
+    await alert.getByRole('button', { name: 'OK' }).click();
+    await expect(alert).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('bootlab:work:v1'))).toBe(saved);
+  }
+
+  // the same in a page that starts with the bad link (a full load, not a fragment change)
+  const second = await page.context().newPage();
+  await second.goto('/#s=' + encoded.slice(0, 40));
+  const alert = second.getByRole('alertdialog', { name: 'This link could not be opened' });
+  await expect(alert).toContainText(/damaged or incomplete/, { timeout: 15_000 });
+  await expect(second.locator('.monaco-editor .view-lines')).toContainText('Saved before the bad link', { timeout: 15_000 });
+  await second.screenshot({ path: 'test-results/screenshots/link-error.png' });
+  await alert.getByRole('button', { name: 'OK' }).click();
+  expect(second.url()).not.toContain('#s=');
+  expect(await second.evaluate(() => localStorage.getItem('bootlab:work:v1'))).toBe(saved);
+});
