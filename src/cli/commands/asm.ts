@@ -12,6 +12,14 @@ function readTextFile(path: string): string | undefined {
   }
 }
 
+function readBinaryFile(path: string): Uint8Array | undefined {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
 export function run(args: string[], io: CliIO): number {
   const { values, positionals } = parseCommandLine(args, {
     output: { type: 'string', short: 'o' },
@@ -37,6 +45,7 @@ export function run(args: string[], io: CliIO): number {
     ...(bits !== undefined && { bits }),
     includeDirs,
     readFile: readTextFile,
+    readBinary: readBinaryFile, // incbin takes the file's bytes as they are
   });
   if (!result.ok) {
     for (const error of result.errors) io.err(error + '\n');
