@@ -757,6 +757,16 @@ function errorCases(bits: Bits, here: bigint): Case[] {
     ['imul', [R('rax'), R('rbx'), I(0x1000n, { size: 4 })]], ['nop', [mem(a)]], ['bt', [mem(a), I(1n)]],
     ['add', [R(acc), mem(a)], { lock: true }], ['cmp', [mem(a, { size: 4 }), R('ecx')], { lock: true }],
     ['movsb', [], { addrsizeOverride: bits === 64 ? 2 : 8 }],
+    // operand counts and kinds that no form has
+    ['add', [R(acc), R(acc), R(acc)]], ['pop', [I(5n)]], ['push', [R(acc), R(acc)]], ['int3', [I(1n)]],
+    ['xlatb', [R('al')]], ['xchg', [mem(a, { size: 4 }), I(5n)]], ['imul', [R(acc), mem(a), R(acc)]],
+    ['cmovz', [R('ax'), R('bl')]], ['cmovz', [R('al'), R('bl')]], ['setz', [R('ax')]], ['bswap', [R('eax'), R('ebx')]],
+    ['popcnt', [R('al'), R('bl')]], ['nop', [R('al')]], ['mov', [R('dr0'), R('cr0')]], ['mov', [R('cr0'), R('ax')]],
+    ['movsxd', [R('rax'), mem(a, { size: 2 })]], ['movzx', [R('rax'), mem(a, { size: 4 })]], ['bt', [R('eax'), R('ax')]],
+    ['shld', [R('eax'), R('bx'), I(1n)]], ['out', [I(0x60n), R('bl')]], ['bound', [R('eax'), R('ebx')]], ['les', [R('eax'), R('ebx')]],
+    ['call', [R('rax')], { far: true }], ['lea', [R('al'), mem(a)]], ['lea', [mem(a), R(acc)]], ['test', [mem(a, { size: 4 }), R(acc), I(1n)]],
+    ['mov', [R('al'), mem(a, { size: 2 })]], ['inc', [mem(a, { size: 6 })]], ['jmp', [mem(a, { size: 6 })]],
+    ['cmpxchg16b', [mem(a, { size: 8 })]], ['lgdt', [I(0n)]], ['ltr', [R('eax')]], ['in', [R('eax'), I(0x60n), I(1n)]],
   ];
   return cases;
 }

@@ -177,6 +177,8 @@ describe('encode() against nasm -f bin', () => {
       mismatches.push(`${item.bits}-bit ${item.text}: nasm ${hex(want)}, encode ${gotText}`);
     });
     report('mismatches', mismatches);
+    const perMode = [16, 32, 64].map((b) => `${b}-bit ${valid.items.filter((i) => i.bits === b).length}`).join(', ');
+    console.log(`nasm corpus: ${compared} instructions (${perMode}), ${mismatches.length} mismatches, ${listed} listed differences`);
     expect(compared).toBe(valid.items.length);
     expect(mismatches.slice(0, 80), `${mismatches.length} mismatches of ${compared} (${listed} listed differences)`).toEqual([]);
   });
@@ -199,6 +201,7 @@ describe('encode() against nasm -f bin', () => {
       }
     });
     report('error corpus', problems);
+    console.log(`nasm error corpus: ${invalid.items.length} instructions, ${rejected} rejected by nasm (all rejected by encode() too unless listed below), ${problems.length} problems`);
     expect(rejected).toBeGreaterThan(100);
     expect(problems.slice(0, 80), `${problems.length} problems`).toEqual([]);
   });
