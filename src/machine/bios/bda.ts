@@ -41,6 +41,7 @@ export const BDA = {
   videoControl: 0x487,       // byte: EGA misc info
   videoSwitches: 0x488,      // byte
   videoModeOptions: 0x489,   // byte: VGA flags
+  displayCombination: 0x48a, // byte: index into the display combination table
   keyboardFlags3: 0x496,     // byte: 0x10 = 101/102-key keyboard
   keyboardLeds: 0x497,       // byte
 } as const;

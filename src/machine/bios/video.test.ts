@@ -33,6 +33,7 @@ describe('int 10h video', () => {
     expect(rows[0]).toBe('line 2');
     expect(rows[23]).toBe('line 25');
     expect(rows[24]).toBe('');
+    expect(pc.mem.read8(0xb8000 + 24 * 160 + 1)).toBe(0x07); // the new line is light grey on black
     expect(pc.vga.cursor()).toMatchObject({ row: 24, column: 0 });
   });
 
@@ -93,7 +94,10 @@ describe('int 10h video', () => {
     pc.int(0x10, { eax: ax(0x0e, 0x41) });
     pc.int(0x10, { eax: ax(0x00, 0x03) });
     expect(pc.vga.text()).toBe('');
-    expect(pc.vga.cursor()).toMatchObject({ row: 0, column: 0 });
+    // CRTC and BDA as QEMU + SeaBIOS leave them after AX=0003h.
+    expect(pc.vga.cursor()).toMatchObject({ row: 0, column: 0, startLine: 13, endLine: 14, visible: true });
+    expect(pc.int(0x10, { eax: ax(0x03) }).getReg16('cx')).toBe(0x0607);
+    expect(pc.mem.read16(BDA.videoControl)).toBe(0xf960);
     let r = pc.int(0x10, { eax: ax(0x12), ebx: 0x10 });
     expect([r.getReg8('bh'), r.getReg8('bl')]).toEqual([0, 3]);
     r = pc.int(0x10, { eax: ax(0x1a, 0) });

@@ -96,9 +96,9 @@ export function teletype(mem: PhysicalMemory, io: IoBus, ch: number, attr: numbe
     }
   }
   if (row >= ROWS) {
-    // The new bottom line takes the attribute of the cell the cursor is on, as the IBM BIOS did.
-    const fill = mem.read8(cellAddress(ROWS - 1, Math.min(column, COLUMNS - 1)) + 1) || BLANK_ATTR;
-    scrollWindow(mem, row - ROWS + 1, fill, 0, 0, ROWS - 1, COLUMNS - 1);
+    // The new bottom line is blank in light grey on black (SeaBIOS does this; the IBM BIOS
+    // used the attribute under the cursor instead).
+    scrollWindow(mem, row - ROWS + 1, BLANK_ATTR, 0, 0, ROWS - 1, COLUMNS - 1);
     row = ROWS - 1;
   }
   setCursor(mem, io, row, column);
@@ -113,19 +113,26 @@ export function setTextMode(mem: PhysicalMemory, io: IoBus, mode: number, clear 
   for (let p = 0; p < 8; p++) setCursorBda(mem, 0, 0, p);
   mem.write8(BDA.activePage, 0);
   mem.write16(BDA.crtcPort, 0x3d4);
-  mem.write8(BDA.modeControl, mode === 2 ? 0x2d : 0x29);
-  mem.write8(BDA.palette, 0x30);
+  // SeaBIOS leaves the CGA mode/palette bytes at 0 for VGA text modes; QEMU shows the same.
+  mem.write8(BDA.modeControl, 0);
+  mem.write8(BDA.palette, 0);
   mem.write8(BDA.videoRows, ROWS - 1);
   mem.write16(BDA.charHeight, CHAR_HEIGHT);
   mem.write8(BDA.videoControl, 0x60);
-  mem.write8(BDA.videoSwitches, 0x09);
+  mem.write8(BDA.videoSwitches, 0xf9);
   mem.write8(BDA.videoModeOptions, 0x51);
+  mem.write8(BDA.displayCombination, 0x08);
   if (clear) {
     for (let a = TEXT_BASE; a < TEXT_BASE + TEXT_WINDOW_BYTES; a += 2) mem.write16(a, 0x20 | (BLANK_ATTR << 8));
   }
   writeCrtc(io, 0x0c, 0);
   writeCrtc(io, 0x0d, 0);
-  setCursorShape(mem, io, 0x06, 0x07);
+  // The mode's own register table gives the 16-line font's cursor, lines 13–14; the BDA keeps
+  // the CGA-style shape 06h–07h that AH=03h reports (both as SeaBIOS leaves them).
+  mem.write8(BDA.cursorStartLine, 0x06);
+  mem.write8(BDA.cursorEndLine, 0x07);
+  writeCrtc(io, 0x0a, 0x0d);
+  writeCrtc(io, 0x0b, 0x0e);
   setCursor(mem, io, 0, 0);
 }
 

@@ -66,7 +66,7 @@ describe('8254 PIT', () => {
   it('answers the read-back command with status and count', () => {
     const { bus } = setup();
     bus.out(0x43, 1, 0xc2); // read back count and status of channel 0
-    expect(bus.in(0x40, 1)).toBe(0x80 | 0x30 | 0x06); // OUT high, lo/hi access, mode 3
+    expect(bus.in(0x40, 1)).toBe(0x80 | 0x30 | 0x04); // OUT high, lo/hi access, mode 2 (as SeaBIOS programs it)
     expect(bus.in(0x40, 1)).toBe(0x00);
     expect(bus.in(0x40, 1)).toBe(0x00); // 65536 → 0x0000 at time 0
   });

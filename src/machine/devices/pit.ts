@@ -134,9 +134,11 @@ export class Pit implements TimedDevice {
   constructor(options: PitOptions) {
     this.clock = options.clock;
     this.irq = options.irq;
-    // What the BIOS programs: channel 0 mode 3 with reload 0 (65536 → 18.2 Hz), channel 1
-    // (DRAM refresh) mode 2 with 18, channel 2 idle in mode 3 until someone uses it.
-    this.program(0, 0x36, 0);
+    // What the BIOS programs: channel 0 with reload 0 (65536 → 18.2 Hz) in mode 2, the rate
+    // generator SeaBIOS uses (read-back in QEMU shows mode 2; the classic IBM BIOS used mode 3,
+    // which ticks at the same rate), channel 1 (DRAM refresh) mode 2 with 18, channel 2 idle in
+    // mode 3 until someone uses it.
+    this.program(0, 0x34, 0);
     this.program(1, 0x74, 18);
     this.channels[2]!.mode = 3;
   }

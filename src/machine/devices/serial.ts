@@ -37,8 +37,8 @@ export class Uart16550 {
   onOutput: ((byte: number) => void) | undefined;
 
   ier = 0;
-  lcr = 0x03; // 8N1, as the BIOS leaves it
-  mcr = 0;
+  lcr = 0x00; // what QEMU's UART shows after SeaBIOS: nobody programmed it
+  mcr = 0x08; // OUT2 set, as QEMU resets it
   scratch = 0;
   divisor = 12; // 9600 baud
   fifoEnabled = false;
