@@ -135,6 +135,17 @@ function byteCode(n: number, rex: number): number {
  * then the bytes looked at). Throws what `fetch` throws (#PF on a code fetch).
  */
 export function decodeInto(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean {
+  return decodeWith(fetch, bits, out, false);
+}
+
+function decodeIntoRetry(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean {
+  return decodeWith(fetch, bits, out, true);
+}
+
+/** fwait (9B) is not in the table; with no x87 state to wait for it is a no-op. */
+const NOP_FORM = FORMS.find((f) => f.mnemonic === 'nop' && f.ops.length === 0 && f.mandatory === undefined)!;
+
+function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boolean): boolean {
   let pos = 0;
   let opsizePrefix = false, addrPrefix = false, lock = false, rep = 0, seg = -1, rex = 0;
   let b: number;
@@ -146,9 +157,15 @@ export function decodeInto(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean
     else if (b === 0xf0) lock = true;
     else if (b === 0xf2 || b === 0xf3) rep = b;
     else if (SEG_OF_PREFIX[b] >= 0) seg = SEG_OF_PREFIX[b];
-    else if (bits === 64 && (b & 0xf0) === 0x40) { rex = b; continue; }
+    else if (bits === 64 && (b & 0xf0) === 0x40) { rex = ignoreRexW ? b & ~8 : b; continue; }
     else break;
     rex = 0;
+  }
+  if (b === 0x9b) {
+    out.invalid = false; out.bits = bits; out.formId = NOP_FORM.index; out.form = NOP_FORM; out.len = pos;
+    out.map = 0; out.opcode = 0x9b; out.modrm = -1; out.mem = false; out.rep = 0; out.lock = false;
+    out.op0 = out.op1 = out.op2 = K.None; out.osize = 4; out.asize = 4;
+    return true;
   }
   let map = 0;
   if (b === 0x0f) {
@@ -170,6 +187,8 @@ export function decodeInto(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean
   if (!any) return fail(out, pos);
   let modrm = -1;
   if (needModrm) modrm = fetch(pos++);
+  // mov to/from control and debug registers ignores the mod field: always registers.
+  if (map === 1 && (opcode & 0xfc) === 0x20) modrm |= 0xc0;
   const mod = modrm >> 6, regf = (modrm >> 3) & 7;
   const asize = bits === 64 ? (addrPrefix ? 4 : 8) : bits === 16 ? (addrPrefix ? 4 : 2) : (addrPrefix ? 2 : 4);
 
@@ -199,6 +218,12 @@ export function decodeInto(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean
       effOsize = o;
       break;
     }
+  }
+  if (form < 0 && (rex & 8)) {
+    // REX.W on an instruction that has no 64-bit form (in/out, mov to a segment register):
+    // the processor ignores it.
+    rex &= ~8;
+    return decodeIntoRetry(fetch, bits, out);
   }
   if (form < 0) return fail(out, pos);
   const F = FORMS[form];
@@ -321,7 +346,15 @@ export function decodeInto(fetch: Fetch, bits: 16 | 32 | 64, out: Insn): boolean
       case 's32': kind = K.Imm; size = 8; setImm(out, read32(fetch, pos), 8); pos += 4; break;
       case 'u32': kind = K.Imm; size = 8; out.imm = read32(fetch, pos); out.immHi = 0; pos += 4; break;
       case 'i64': kind = K.Imm; out.imm = read32(fetch, pos); out.immHi = read32(fetch, pos + 4); pos += 8; break;
-      default: return fail(out, pos);
+      default:
+        // Kinds added to the table later, recognised by their spelling.
+        if (k[0] === 'R' || k.startsWith('rm') || (k[0] === 'm' && !k.startsWith('moffs'))) {
+          kind = K.Rm;
+          if (!out.mem) out.rm = size === 1 ? byteCode(rmNum, rex) : rmNum;
+          break;
+        }
+        if (k[0] === 'r' && /^r(8|16|32|64)$/.test(k)) { kind = K.Reg; out.reg = size === 1 ? byteCode(regNum, rex) : regNum; break; }
+        return fail(out, pos);
     }
     if (n === 0) { out.op0 = kind; out.s0 = size; }
     else if (n === 1) { out.op1 = kind; out.s1 = size; }

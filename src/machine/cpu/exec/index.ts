@@ -40,6 +40,8 @@ const BY_MNEMONIC: Record<string, Exec> = {
   int3: flow.int3I, int: flow.intI, into: flow.intoI, int1: flow.int1I, icebp: flow.int1I, bound: flow.boundI,
   in: sys.inI, out: sys.outI, hlt: sys.hltI, cmc: sys.cmcI, clc: sys.clcI, stc: sys.stcI, cli: sys.cliI, sti: sys.stiI,
   cld: sys.cldI, std: sys.stdI, salc: sys.salcI, nop: sys.nopI, pause: sys.nopI,
+  // CET is not advertised: endbr is a hint no-op. RTM is not advertised: xbegin & co. are #UD (the default).
+  endbr64: sys.nopI, endbr32: sys.nopI,
   ud2: sys.udI, ud1: sys.udI, ud0: sys.udI,
   // Not advertised by CPUID, so #UD as on a processor without them.
   xgetbv: sys.udI, xsetbv: sys.udI, monitor: sys.udI, mwait: sys.udI, clac: sys.udI, stac: sys.udI,
