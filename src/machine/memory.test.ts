@@ -63,4 +63,14 @@ describe('physical memory', () => {
     expect(Array.from(m.readBytes(0x500, 3))).toEqual([1, 2, 3]);
     expect(m.read16(0x600)).toBe(0x0909);
   });
+
+  it('copies overlapping ranges front to back and respects A20 in bulk operations', () => {
+    const m = createPhysicalMemory(2 * 1024 * 1024);
+    m.writeBytes(0x1000, new Uint8Array([1, 2, 3, 4]));
+    m.copyWithin(0x1001, 0x1000, 3); // like rep movsb forwards: the first byte repeats
+    expect(Array.from(m.readBytes(0x1000, 4))).toEqual([1, 1, 1, 1]);
+    m.a20 = false;
+    m.writeBytes(0xffffe, new Uint8Array([7, 8, 9])); // the third byte wraps to 0
+    expect([m.read8(0xffffe), m.read8(0xfffff), m.read8(0x0000)]).toEqual([7, 8, 9]);
+  });
 });

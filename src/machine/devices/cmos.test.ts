@@ -48,4 +48,10 @@ describe('CMOS and RTC', () => {
     expect(read(0x80 | 0x15)).toBe(640 & 0xff);
     expect(cmos.nmiDisabled).toBe(true);
   });
+
+  it('reports 12-hour time with the PM bit when register B asks for it', () => {
+    const { bus, read } = setup();
+    bus.out(0x70, 1, 0x0b); bus.out(0x71, 1, 0x00); // 12-hour, BCD
+    expect(read(4)).toBe(0x80 | 0x11); // 23:59 → 11 PM
+  });
 });

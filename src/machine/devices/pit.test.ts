@@ -83,4 +83,28 @@ describe('8254 PIT', () => {
     expect(pic.acknowledge()).toBe(0x08);
     expect(pit.nextEventNs()).toBe(Infinity);
   });
+
+  it('counts down by two in mode 3 and freezes channel 2 while its gate is low', () => {
+    const { clock, bus, pit } = setup();
+    bus.out(0x43, 1, 0xb6); // channel 2, lo/hi, mode 3
+    bus.out(0x42, 1, 100);
+    bus.out(0x42, 1, 0);
+    bus.out(0x61, 1, 0x01); // gate on: counting starts now
+    clock.nowNs = (10 * 1e9) / PIT_HZ + 1; // 10 ticks
+    bus.out(0x43, 1, 0x80); // latch channel 2
+    expect(bus.in(0x42, 1) | (bus.in(0x42, 1) << 8)).toBe(80);
+    bus.out(0x61, 1, 0x00); // gate off
+    clock.nowNs += 1e6;
+    expect(pit.channels[2]!.count(clock.nowNs)).toBe(80);
+  });
+
+  it('counts in BCD when asked', () => {
+    const { clock, bus } = setup();
+    bus.out(0x43, 1, 0x31); // channel 0, lo/hi, mode 0, BCD
+    bus.out(0x40, 1, 0x00);
+    bus.out(0x40, 1, 0x10); // 1000 decimal
+    clock.nowNs = (1 * 1e9) / PIT_HZ + 1;
+    bus.out(0x43, 1, 0x00);
+    expect(bus.in(0x40, 1) | (bus.in(0x40, 1) << 8)).toBe(0x0999);
+  });
 });

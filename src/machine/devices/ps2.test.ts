@@ -88,4 +88,12 @@ describe('DOM key names to scan codes', () => {
     expect(keyStrokeScanCodes('A')).toEqual([0x2a, 0x1e, 0x9e, 0xaa]);
     expect(keyStrokeScanCodes('ArrowLeft')).toEqual([0xe0, 0x4b, 0xe0, 0xcb]);
   });
+
+  it('echoes bytes written with 0xD2 as keyboard data', () => {
+    const { bus, pic } = setup();
+    bus.out(0x64, 1, 0xd2);
+    bus.out(0x60, 1, 0x1c);
+    expect(pic.acknowledge()).toBe(0x09);
+    expect(bus.in(0x60, 1)).toBe(0x1c);
+  });
 });

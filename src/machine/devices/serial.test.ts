@@ -71,4 +71,14 @@ describe('16550 UART', () => {
     expect(bus.in(0x3fa, 1)).toBe(0x02);
     expect(bus.in(0x3fa, 1)).toBe(0x01);
   });
+
+  it('reaches the PIC with the THR-empty interrupt only while OUT2 is set', () => {
+    const { bus, pic } = setup();
+    bus.out(0x21, 1, 0xe8); // unmask IRQ 4
+    bus.out(0x3fc, 1, 0x00); // OUT2 off
+    bus.out(0x3f9, 1, 0x02);
+    expect(pic.hasPending()).toBe(false);
+    bus.out(0x3fc, 1, 0x08);
+    expect(pic.acknowledge()).toBe(0x0c);
+  });
 });

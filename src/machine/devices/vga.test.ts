@@ -71,4 +71,14 @@ describe('VGA text mode', () => {
     bus.out(0x3c0, 1, 0x04);
     expect(vga.blinkEnabled).toBe(false);
   });
+
+  it('reads and writes the DAC palette three components at a time', () => {
+    const { bus } = setup();
+    bus.out(0x3c7, 1, 0x07); // read entry 7 (the default light grey)
+    expect([bus.in(0x3c9, 1), bus.in(0x3c9, 1), bus.in(0x3c9, 1)]).toEqual([0x2a, 0x2a, 0x2a]);
+    bus.out(0x3c8, 1, 0x01);
+    for (const v of [1, 2, 3]) bus.out(0x3c9, 1, v);
+    bus.out(0x3c7, 1, 0x01);
+    expect([bus.in(0x3c9, 1), bus.in(0x3c9, 1), bus.in(0x3c9, 1)]).toEqual([1, 2, 3]);
+  });
 });
