@@ -632,7 +632,16 @@ function prefixSweep(b: Builder): void {
         }
       }
     }
+    // Segment overrides on the source of the string instructions (es:di cannot be overridden;
+    // ds is the default, and in 64-bit mode only fs and gs count).
+    for (const seg of bits === 64 ? ['fs', 'gs'] : ['es', 'cs', 'ss', 'fs', 'gs']) {
+      for (const mn of ['movsb', 'cmpsw', 'lodsd', 'outsb', 'xlatb', ...(bits === 64 ? ['movsq', 'lodsq'] : [])]) {
+        const rep = mn === 'cmpsw' ? 'repne' as const : mn === 'xlatb' || mn === 'lodsq' ? undefined : 'rep' as const;
+        b.add(bits, { mnemonic: mn, operands: [], segmentPrefix: reg(seg), ...(rep && seg !== 'cs' ? { rep } : {}) }, 'prefix');
+      }
+    }
     const alt = bits === 32 ? 2 : 4;
+    b.add(bits, { mnemonic: 'lodsw', operands: [], addrsizeOverride: alt, segmentPrefix: reg(bits === 64 ? 'gs' : 'es') }, 'prefix');
     b.add(bits, { mnemonic: 'xlatb', operands: [], addrsizeOverride: alt }, 'prefix');
     b.add(bits, { mnemonic: 'loop', operands: [{ kind: 'rel', target: b.address(bits) + 0x20n }], addrsizeOverride: alt }, 'prefix');
     b.add(bits, { mnemonic: 'loopne', operands: [{ kind: 'rel', target: b.address(bits) - 0x20n }], addrsizeOverride: alt }, 'prefix');

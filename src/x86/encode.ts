@@ -385,7 +385,9 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   // Prefixes, in the order NASM writes them.
   if (ins.lock || lockForCr8) out.push(0xf0);
   if (ins.rep) out.push(REP_PREFIX[ins.rep]);
-  const seg = memOp?.seg ?? moffs?.seg;
+  const explicitSeg = memOp?.seg ?? moffs?.seg;
+  if (explicitSeg && ins.segmentPrefix && explicitSeg !== ins.segmentPrefix) throw new EncodeError('conflicting segment overrides');
+  const seg = explicitSeg ?? ins.segmentPrefix;
   if (seg) out.push(SEGMENT_PREFIX[seg.name]);
   if (opsizePrefix) out.push(0x66);
   if (addrPrefix) out.push(0x67);

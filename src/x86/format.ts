@@ -149,7 +149,7 @@ export function formatInstruction(ins: Instruction | DecodedInstruction, opts: F
   const asize = ins.addrsizeOverride ?? hiddenAddressSize(ins);
   if (asize) prefix.push(`a${asize * 8}`);
   if (ins.opsizeOverride) prefix.push(`o${ins.opsizeOverride * 8}`);
-  if ('segmentPrefix' in ins && ins.segmentPrefix) prefix.push(ins.segmentPrefix.name);
+  if (ins.segmentPrefix) prefix.push(ins.segmentPrefix.name);
   const far = ins.far ? 'far ' : '';
   const ops = ins.operands.map((o) => formatOperand(o, ins, opts)).join(', ');
   const head = [...prefix, ins.mnemonic].join(' ');

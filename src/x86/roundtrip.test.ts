@@ -172,6 +172,7 @@ function canonical(ins: Instruction, bits: Bits, form: Form | undefined): Instru
   if (ins.lock) out.lock = true;
   if (ins.rep) out.rep = ins.rep;
   if (ins.far) out.far = true;
+  if (ins.segmentPrefix) out.segmentPrefix = ins.segmentPrefix;
   // o16/o32/o64 only where nothing else says the size (push imm, jmp rel, push fs, sysret).
   const shown = ops.some((o) => (o.kind === 'reg' && o.reg.cls.startsWith('gpr')) || o.kind === 'mem' || o.kind === 'far');
   if (opsize !== undefined && opsize !== defaultOsize(bits, mnemonic) && !shown && (fromName || !SINGLE_SIZE.has(mnemonic))) out.opsizeOverride = opsize;

@@ -83,6 +83,11 @@ export interface Instruction {
   readonly addrsizeOverride?: 2 | 4 | 8;
   /** `far` keyword on call/jmp/ret with a memory operand or `retf`. */
   readonly far?: boolean;
+  /**
+   * A segment prefix written before the mnemonic (`fs lodsb`, `rep fs movsb`, `cs xlatb`):
+   * the segment of an implicit memory operand. Explicit memory operands carry theirs.
+   */
+  readonly segmentPrefix?: Register;
 }
 
 /** Options for one encode call. */
