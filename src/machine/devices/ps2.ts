@@ -26,6 +26,7 @@ const CMD_KBD_DISABLED = 0x10;
 const CMD_AUX_DISABLED = 0x20;
 
 const MAX_QUEUED = 256;
+const AUX_FLAG = 0x100;
 
 export interface Ps2Options {
   irq?: InterruptLines;
@@ -49,7 +50,9 @@ export class Ps2Controller {
   private outputBuffer = 0;
   private outputFull = false;
   private outputIsAux = false;
-  private readonly queue: { byte: number; aux: boolean }[] = [];
+  /** Bytes waiting for the output buffer: the byte, plus AUX_FLAG for mouse-port data. Plain
+   *  numbers keep the device state trivially serialisable (machine snapshots). */
+  private readonly queue: number[] = [];
   private dataTarget: DataTarget = 'keyboard';
   /** A keyboard command waiting for its parameter byte (0xED LEDs, 0xF0 scan set, 0xF3 rate). */
   private keyboardPending = 0;
@@ -195,7 +198,7 @@ export class Ps2Controller {
 
   /** A controller reply goes ahead of queued keystrokes. */
   private reply(byte: number): void {
-    this.queue.unshift({ byte, aux: false });
+    this.queue.unshift(byte);
     if (!this.outputFull) this.refill(true);
   }
 
@@ -205,7 +208,7 @@ export class Ps2Controller {
 
   private enqueue(byte: number, aux: boolean, force = false): void {
     if (this.queue.length >= MAX_QUEUED && !force) return;
-    this.queue.push({ byte, aux });
+    this.queue.push(aux ? byte | AUX_FLAG : byte);
     this.refill();
   }
 
@@ -213,13 +216,14 @@ export class Ps2Controller {
   private refill(ignoreDisable = false): void {
     if (this.outputFull || this.queue.length === 0) return;
     const next = this.queue[0]!;
-    if (!ignoreDisable && !next.aux && this.commandByte & CMD_KBD_DISABLED) return;
+    const aux = (next & AUX_FLAG) !== 0;
+    if (!ignoreDisable && !aux && this.commandByte & CMD_KBD_DISABLED) return;
     this.queue.shift();
-    this.outputBuffer = next.byte;
-    this.outputIsAux = next.aux;
+    this.outputBuffer = next & 0xff;
+    this.outputIsAux = aux;
     this.outputFull = true;
-    const irqEnabled = next.aux ? this.commandByte & CMD_AUX_IRQ : this.commandByte & CMD_KBD_IRQ;
-    if (irqEnabled) this.irq?.setIrq(next.aux ? 12 : 1, true);
+    const irqEnabled = aux ? this.commandByte & CMD_AUX_IRQ : this.commandByte & CMD_KBD_IRQ;
+    if (irqEnabled) this.irq?.setIrq(aux ? 12 : 1, true);
   }
 
   readonly ports: PortHandler = {
