@@ -59,7 +59,12 @@ interface MemoryWithCodeMarks extends PhysicalMemory {
 class Block {
   readonly insns: Insn[] = [];
   valid = true;
-  constructor(readonly key: number) {}
+  /** The block that ran after this one last time, and under which conditions (a one-entry link). */
+  next: Block | null = null;
+  nextLin = NaN;
+  nextEpoch = -1;
+  nextCpl = -1;
+  constructor(readonly key: number, readonly bits: number) {}
 }
 
 const MAX_BLOCK = 64;
@@ -139,6 +144,7 @@ export class Cpu extends CpuState {
   flushCodeCache(): void {
     this.blocks.clear();
     this.smcPages.clear();
+    this.lastBlock = null;
     for (const page of this.pageBlocks.keys()) this.marks[page] = 0;
     this.pageBlocks.clear();
   }
@@ -230,17 +236,28 @@ export class Cpu extends CpuState {
     return phys * 4 + (this.bits === 16 ? 0 : this.bits === 32 ? 1 : 2);
   }
 
+  private lastBlock: Block | null = null;
+
   private blockAt(): Block {
     const lin = this.ripLinear();
+    const prev = this.lastBlock;
+    const epoch = this.tlb.epoch;
+    if (prev !== null && prev.nextLin === lin && prev.nextEpoch === epoch && prev.nextCpl === this.cpl) {
+      const n = prev.next!;
+      if (n.valid && n.bits === this.bits) { this.lastBlock = n; return n; }
+    }
     const phys = translate(this, lin, Access.Exec);
     const key = this.blockKey(phys);
-    const cached = this.blocks.get(key);
-    if (cached) return cached;
-    return this.decodeBlock(lin, phys, key);
+    const block = this.blocks.get(key) ?? this.decodeBlock(lin, phys, key);
+    if (prev !== null && prev.valid) {
+      prev.next = block; prev.nextLin = lin; prev.nextEpoch = this.tlb.epoch; prev.nextCpl = this.cpl;
+    }
+    this.lastBlock = block;
+    return block;
   }
 
   private decodeBlock(lin: number, phys: number, key: number): Block {
-    const block = new Block(key);
+    const block = new Block(key, this.bits);
     const bits = this.bits;
     const pages = new Set<number>();
     let at = lin;

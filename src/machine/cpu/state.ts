@@ -60,8 +60,11 @@ export class Tlb {
   readonly tag = new Float64Array(TLB_SIZE).fill(NaN);
   readonly phys = new Float64Array(TLB_SIZE);
   readonly perm = new Uint8Array(TLB_SIZE);
-  flush(): void { this.tag.fill(NaN); }
+  /** Bumped by every flush: cached links between decoded blocks are only valid within one epoch. */
+  epoch = 0;
+  flush(): void { this.tag.fill(NaN); this.epoch++; }
   flushPage(lin: number): void {
+    this.epoch++;
     const vpn = Math.floor(lin / 4096);
     const i = vpn & (TLB_SIZE - 1);
     if (this.tag[i] === vpn) this.tag[i] = NaN;
