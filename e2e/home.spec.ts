@@ -27,6 +27,7 @@ for (const theme of ['dark', 'light'] as const) {
       await page.addInitScript((t) => localStorage.setItem('bootlab:theme', t), theme);
       await page.goto('/');
       await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+      if (w < 800) await page.screenshot({ path: `test-results/screenshots/ide-${theme}-${w}x${h}-top.png` });
       await page.getByRole('button', { name: 'x86_64-blog_os.json', exact: true }).click();
       await page.getByRole('button', { name: 'Build', exact: true }).click();
       await expect(page.getByTestId('terminal')).toContainText('cargo build');

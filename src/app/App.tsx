@@ -16,7 +16,7 @@ function useLayout() {
     } catch {
       /* default */
     }
-    return { lesson: 25, editor: 60, screen: 50 };
+    return { lesson: 24, editor: 64, screen: 48 };
   });
   const update = (patch: Partial<typeof layout>) => {
     const next = { ...layout, ...patch };

@@ -79,9 +79,11 @@ export function VgaScreen() {
 
 export function TerminalPane() {
   const lines = useApp((s) => s.terminal);
-  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
+    // keep the newest line in view (scrolling the terminal only, never the page)
+    const el = box.current;
+    if (el) el.scrollTop = el.scrollHeight;
   }, [lines.length]);
   return (
     <section className="terminal-pane" aria-label="Terminal">
@@ -92,13 +94,12 @@ export function TerminalPane() {
         </button>
       </div>
       {lines.length === 0 && <p className="terminal-hint muted small">Build and Run print here.</p>}
-      <div className="terminal" data-testid="terminal" role="log" aria-live="polite" tabIndex={0}>
+      <div className="terminal" data-testid="terminal" role="log" aria-live="polite" tabIndex={0} ref={box}>
         {lines.map((l, i) => (
           <div key={i} className={`t-line ${l.kind}`}>
             {l.text || '\u00a0'}
           </div>
         ))}
-        <div ref={end} />
       </div>
     </section>
   );
