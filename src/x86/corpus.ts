@@ -477,6 +477,20 @@ function memorySweep(b: Builder, g: Gen): void {
         }
       }
     }
+    // Special cases NASM rewrites: a lone index becomes the base ([eax*2] -> [eax+eax]), esp
+    // as an index swaps into the base, displacements that wrap at the address size.
+    // (NASM takes [bx+0xffff] as [bx-1] too, but warns.)
+    type Odd = [string | undefined, string | undefined, 1 | 2 | 4 | 8, bigint];
+    const odd: Odd[] = bits === 16
+      ? [['bx', undefined, 1, 0x7fffn], ['bp', undefined, 1, 0x8000n], ['di', 'bx', 1, 0n], ['bp', undefined, 1, 0n]]
+      : [['eax', 'esp', 1, 0n], [undefined, 'ebp', 2, 0n], [undefined, 'esp', 1, 0x10n], [undefined, 'eax', 1, 0x10n],
+        [undefined, 'ebx', 2, -0x10n], ['ebp', 'esp', 1, 0x80n]];
+    if (bits === 64) odd.push([undefined, 'r12', 1, 0n], [undefined, 'r13', 2, 0n], [undefined, 'rbp', 1, 0n], ['r12', 'rsp', 1, 4n], ['rsp', 'r12', 1, 0n]);
+    for (const [base, index, scale, disp] of odd) {
+      const m: MemOperand = { kind: 'mem', scale, disp, ...(base ? { base: reg(base) } : {}), ...(index ? { index: reg(index) } : {}) };
+      b.add(bits, { mnemonic: 'mov', operands: [R(bits === 16 ? 'cx' : 'ecx'), m] }, 'mem');
+      b.add(bits, { mnemonic: 'lea', operands: [R(bits === 16 ? 'dx' : 'edx'), m] }, 'mem');
+    }
     // Segment overrides on each addressing size.
     for (const seg of bits === 64 ? ['fs', 'gs'] : SEGS) {
       for (const asize of asizes) {
