@@ -109,7 +109,7 @@ describe('booting boot-sector programs', () => {
       mov al, 0x20
       out 0x20, al
       iret
-    count: db 0`));
+    count: db 0`), 1_000_000_000);
     expect(stop).toEqual({ kind: 'debug-exit', code: 2 });
     expect(m.serialOutput()).toBe('TTT');
     // Three ticks of the 18.2 Hz timer passed in guest time, not host time.
@@ -263,6 +263,30 @@ describe('booting boot-sector programs', () => {
       dd 0x6000`));
     expect(stop).toEqual({ kind: 'debug-exit', code: 4 });
     expect(m.serialOutput()).toBe('D0');
+  });
+});
+
+describe('input', () => {
+  it('int 16h waits for a key (time skips, no busy loop) and gets it from the keyboard', () => {
+    const m = createMachine({ diskImage: bootSector(`
+      xor ax, ax
+      mov ds, ax
+      mov ah, 0
+      int 0x16
+      mov ah, 0x0e
+      int 0x10
+      mov dx, 0x3f8
+      out dx, al
+      cli
+      hlt`), memorySize: 8 << 20 });
+    expect(m.run({ maxInstructions: 2_000_000 })).toEqual({ kind: 'slice' });
+    expect(m.cpu.icount).toBeLessThan(100_000);   // waiting: guest time skipped, few instructions run
+    m.pressKey('x');
+    let stop = m.run({ maxInstructions: 2_000_000 });
+    for (let k = 0; k < 10 && stop.kind === 'slice'; k++) stop = m.run({ maxInstructions: 2_000_000 });
+    expect(stop).toEqual({ kind: 'hlt' });
+    expect(m.serialOutput()).toBe('x');
+    expect(m.screenText()).toBe('x');
   });
 });
 

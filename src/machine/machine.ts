@@ -23,7 +23,7 @@ export interface MachineOptions {
 }
 
 export interface RunOptions {
-  /** Stop after this many instructions (default: no limit). */
+  /** Stop after this much guest time, in instructions of 1 ns (time skipped by hlt counts); default: no limit. */
   maxInstructions?: number;
   /** Stop after about this much host time (default: no limit). */
   maxMs?: number;
@@ -86,13 +86,17 @@ export class Machine {
     this.cpu.requestStop();
   }
 
-  /** Runs until a stop reason or a budget (instructions or host milliseconds) runs out. */
+  /**
+   * Runs until a stop reason or a budget runs out: `maxInstructions` is a budget of guest time
+   * in instructions (1 ns each), so time that `hlt` skips counts against it too (a waiting
+   * guest returns after that much guest time instead of racing its clock ahead); `maxMs` is
+   * host time.
+   */
   run(opts: RunOptions = {}): StopReason {
-    const maxInstructions = opts.maxInstructions ?? Infinity;
-    const deadline = opts.maxMs !== undefined ? performance.now() + opts.maxMs : Infinity;
     const cpu = this.cpu;
+    const budgetEnd = cpu.nowNs + (opts.maxInstructions ?? Infinity);
+    const deadline = opts.maxMs !== undefined ? performance.now() + opts.maxMs : Infinity;
     const timed = this.devices.timed;
-    const startCount = cpu.icount;
     for (;;) {
       if (this.pendingStop) { const s = this.pendingStop; this.pendingStop = null; return s; }
       const now = cpu.nowNs;
@@ -103,7 +107,7 @@ export class Machine {
         next = Infinity;
         for (const d of timed) next = Math.min(next, d.nextEventNs());
       }
-      const left = maxInstructions - (cpu.icount - startCount);
+      const left = budgetEnd - now;
       if (left <= 0) return { kind: 'slice' };
       const slice = Math.max(1, Math.min(left, SLICE, next - now));
       const result = cpu.run(slice);
@@ -112,11 +116,13 @@ export class Machine {
         case RunResult.TripleFault: return { kind: 'triple-fault', message: cpu.tripleFaultMessage };
         case RunResult.Halted: if (!this.pendingStop) return { kind: 'hlt' }; break;
         case RunResult.Waiting: {
-          // hlt with interrupts enabled: jump guest time to the next timer event.
+          // hlt with interrupts enabled: jump guest time to the next timer event (or to the
+          // end of the budget, if that comes first).
           let when = Infinity;
           for (const d of timed) when = Math.min(when, d.nextEventNs());
           if (when === Infinity) return { kind: 'hlt' };
-          if (when > cpu.nowNs) cpu.skippedNs += when - cpu.nowNs;
+          const to = Math.min(when, budgetEnd);
+          if (to > cpu.nowNs) cpu.skippedNs += to - cpu.nowNs;
           for (const d of timed) d.advanceTo(cpu.nowNs);
           break;
         }
