@@ -780,6 +780,11 @@ function errorCases(bits: Bits, here: bigint): Case[] {
     ['imul', [R('rax'), R('rbx'), I(0x1000n, { size: 4 })]], ['nop', [mem(a)]], ['bt', [mem(a), I(1n)]],
     ['add', [R(acc), mem(a)], { lock: true }], ['cmp', [mem(a, { size: 4 }), R('ecx')], { lock: true }],
     ['movsb', [], { addrsizeOverride: bits === 64 ? 2 : 8 }],
+    // immediates out of range: NASM warns and cuts them; encode() should cut them the same way
+    ['add', [R('al'), I(0x100n)]], ['mov', [R('ax'), I(0x12345n)]], ['add', [R('eax'), I(0x100000000n)]],
+    ['add', [R('ax'), I(0x1ffffn)]], ['add', [R('rax'), I(0xffffffffn)]], ['push', [I(0xffffffffn)]],
+    ['and', [R('rcx'), I(0x80000000n)]], ['imul', [R('rax'), R('rbx'), I(0xffffffffn)]], ['mov', [mem(a, { size: 1 }), I(-0x81n)]],
+    ['cmp', [R('rax'), I(0xffffffff80000000n)]], ['int', [I(0x1ffn)]], ['ret', [I(0x10000n)]], ['shl', [R(acc), I(0x100n)]],
     // operand counts and kinds that no form has
     ['add', [R(acc), R(acc), R(acc)]], ['pop', [I(5n)]], ['push', [R(acc), R(acc)]], ['int3', [I(1n)]],
     ['xlatb', [R('al')]], ['xchg', [mem(a, { size: 4 }), I(5n)]], ['imul', [R(acc), mem(a), R(acc)]],

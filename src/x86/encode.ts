@@ -158,7 +158,11 @@ function immFit(v: bigint, known: boolean, size: number | undefined, strict: boo
   if (kind === 's8') {
     if (size === 1) return known && !fitsSigned(toSigned(v, osize || 1), 1) ? Fit.Lossy : Fit.Exact;
     if (!known) return Fit.No;
-    return fitsSigned(toSigned(v, osize || 8), 1) ? Fit.Exact : Fit.No;
+    if (fitsSigned(toSigned(v, osize || 8), 1)) return Fit.Exact;
+    // A 64-bit operation takes a sign-extended dword: NASM cuts 0xffffffff to that dword (-1,
+    // with a warning) and then finds that it fits the byte form too.
+    if (osize === 8 && v >= 0n && v <= 0xffffffffn && fitsSigned(toSigned(v, 4), 1)) return Fit.Lossy;
+    return Fit.No;
   }
   if (kind === 'u32') {
     if (strict || !known) return Fit.No;
