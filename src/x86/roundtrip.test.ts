@@ -28,7 +28,7 @@ import { corpus, type CorpusItem } from './corpus.ts';
 import { decode } from './decode.ts';
 import { encode, encodeWithForm } from './encode.ts';
 import { formatInstruction } from './format.ts';
-import { kindSize, type Form } from './spec.ts';
+import { kindSize, modeBit, type Form } from './spec.ts';
 import { regsByClass, type Register } from './registers.ts';
 import { CONDITIONS } from './table/conditions.ts';
 import { FORMS } from './table/index.ts';
@@ -223,6 +223,22 @@ describe('decode(encode(x)) round trip over the corpus', () => {
   it('has at least 5,000 instructions, in every mode', () => {
     expect(items.length).toBeGreaterThanOrEqual(5000);
     for (const bits of [16, 32, 64] as const) expect(items.filter((i) => i.bits === bits).length).toBeGreaterThan(1000);
+  });
+  it('covers every form the encoder may pick, in every mode where it is valid', () => {
+    const used = new Set<string>();
+    for (const item of items) used.add(`${encodeWithForm(item.ins, { bits: item.bits, address: item.address }).form.index}/${item.bits}`);
+    const missing: string[] = [];
+    for (const f of FORMS) {
+      for (const bits of [16, 32, 64] as const) {
+        if (f.decodeOnly || !(f.modes & modeBit(bits)) || used.has(`${f.index}/${bits}`)) continue;
+        // NASM has no way to write a conditional branch (or xbegin) of the other operand size:
+        // `jz word x` in 32-bit code is an error, `o16 jz` keeps the 32-bit displacement.
+        const def = bits === 16 ? 2 : bits === 32 ? 4 : f.default64 ? 8 : 4;
+        if (f.ops.some((k) => k === 'rel16' || k === 'rel32') && !/^(jmp|call)$/.test(f.mnemonic) && f.osize !== def) continue;
+        missing.push(`${bits}-bit ${f.mnemonic} ${f.ops.join(',')} (osize ${f.osize})`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
   it('encodes every item', () => {
     const bad: string[] = [];
