@@ -125,3 +125,35 @@ test('Ctrl+Enter runs, and the terminal says honestly what happened', async ({ p
   await expect(page.getByTestId('terminal')).toContainText('$ cargo run');
   await expect(page.getByTestId('terminal')).toContainText('still being built');
 });
+
+test('Show solution, Back to my version and Reset step', async ({ page }) => {
+  await openIde(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  const problemsPanel = problems(page);
+  await expect(problemsPanel).toContainText('2 errors');
+  await page.getByRole('button', { name: 'Show solution', exact: true }).click();
+  await expect(problemsPanel).toContainText('0 errors');
+  await expect(page.getByRole('region', { name: 'Solution shown' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back to my version' }).click();
+  await expect(problemsPanel).toContainText('2 errors');
+
+  await openFile(page, 'Cargo.toml');
+  await replaceText(page, 'this is not toml =');
+  await expect(problemsPanel).toContainText('TOML parse error');
+  await page.getByRole('button', { name: 'Reset step', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Reset this step?' }).getByRole('button', { name: 'Reset step' }).click();
+  await expect(problemsPanel).not.toContainText('TOML parse error');
+  await expect(problemsPanel).toContainText('2 errors');
+  await expect(page.getByTestId('terminal')).toContainText('Step 2 reset');
+});
+
+test('the theme toggle switches and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openIde(page);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs(?!-dark)/);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});

@@ -67,13 +67,12 @@ export class Saver {
 
   save(work: SavedWork): void {
     this.pending = work;
-    let mirrorOk = true;
     try {
       localStorage.setItem(LS_KEY, JSON.stringify(work));
     } catch {
-      mirrorOk = false;
+      // full or blocked: IndexedDB below still gets it, and flush() reports if that fails too
     }
-    this.listener(mirrorOk ? 'saving' : 'saving');
+    this.listener('saving');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }

@@ -62,9 +62,14 @@ function scheduleValidation(delay = 120): void {
 
 export function runValidation(): void {
   clearTimeout(validateTimer);
-  const result = validateProject(vfs);
   const diagnostics: Record<string, Diagnostic[]> = {};
-  for (const [p, list] of result) diagnostics[p] = list;
+  try {
+    for (const [p, list] of validateProject(vfs)) diagnostics[p] = list;
+  } catch (e) {
+    // a bug in a checker must not take the editor down: say so where the learner looks
+    console.error(e);
+    print(`Bootlab could not check your configuration files (an internal error: ${e instanceof Error ? e.message : String(e)}).`, 'error');
+  }
   useApp.setState({ diagnostics });
 }
 
