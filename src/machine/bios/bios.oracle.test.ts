@@ -16,6 +16,8 @@ const run = promisify(execFile);
 const NASM = process.env.NASM ?? 'nasm';
 const QEMU = process.env.QEMU ?? 'qemu-system-x86_64';
 const MIB = 1024 * 1024;
+/** Both machines' real-time clock starts here (QEMU: -rtc base=…,clock=vm). */
+const RTC_START = '2026-11-25T14:30:05';
 
 /**
  * Lines whose values legitimately differ. QEMU's E820 map reserves the top 128 KiB of RAM
@@ -64,6 +66,7 @@ async function qemuAnswers(imagePath: string): Promise<string> {
     await run(QEMU, [
       '-drive', `format=raw,file=${imagePath}`, '-serial', `file:${serial}`, '-display', 'none',
       '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-m', '128', '-no-reboot',
+      '-rtc', `base=${RTC_START},clock=vm`,
     ], { timeout: 60_000 });
   } catch (e) {
     // The probe ends by writing 0x10 to isa-debug-exit: QEMU exits with (0x10 << 1) | 1.
@@ -73,7 +76,7 @@ async function qemuAnswers(imagePath: string): Promise<string> {
 }
 
 function bootlabAnswers(image: Uint8Array): string {
-  const machine = createMachine({ diskImage: image, memorySize: 128 * MIB });
+  const machine = createMachine({ diskImage: image, memorySize: 128 * MIB, rtcStartTimeMs: Date.parse(`${RTC_START}Z`) });
   const stop = machine.run({ maxInstructions: 100_000_000 });
   expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
   return machine.serialOutput();

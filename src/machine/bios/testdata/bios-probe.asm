@@ -552,6 +552,27 @@ main:
   call hex8
   call newline
 
+  ; ---------------------------------------------------------------- clock (the host runs
+  ; both machines with the same RTC start; seconds and ticks are left out, boot times differ)
+  say "int1a.02 "
+  mov ah, 0x02
+  int 0x1a
+  pushf
+  mov ax, cx
+  call hex16
+  pop ax
+  and ax, 1
+  call hex16
+  call newline
+  say "int1a.04 "
+  mov ah, 0x04
+  int 0x1a
+  mov ax, cx
+  call hex16
+  mov ax, dx
+  call hex16
+  call newline
+
   say "end"
   call newline
   mov dx, 0xf4
