@@ -491,6 +491,15 @@ function memorySweep(b: Builder, g: Gen): void {
       b.add(bits, { mnemonic: 'mov', operands: [R(bits === 16 ? 'cx' : 'ecx'), m] }, 'mem');
       b.add(bits, { mnemonic: 'lea', operands: [R(bits === 16 ? 'dx' : 'edx'), m] }, 'mem');
     }
+    // Displacement sizes written out: [dword eax+4], [byte eax], [word bx+4].
+    const forced: [string, bigint, 1 | 2 | 4][] = bits === 16
+      ? [['bx', 4n, 2], ['si', 0n, 1], ['di', 0n, 2], ['bp', 0x10n, 2]]
+      : [['eax', 4n, 4], ['eax', 0n, 1], ['ebx', 0n, 4], ['esp', 8n, 4], ['ebp', 0n, 4], ['esi', -4n, 4]];
+    if (bits === 64) forced.push(['rax', 4n, 4], ['r12', 0n, 1], ['r13', 0n, 4], ['rsp', 0n, 1]);
+    for (const [base, disp, dispSize] of forced) {
+      const m: MemOperand = { kind: 'mem', scale: 1, disp, base: reg(base), dispSize };
+      b.add(bits, { mnemonic: 'mov', operands: [R(bits === 16 ? 'ax' : 'eax'), m] }, 'mem');
+    }
     // Segment overrides on each addressing size.
     for (const seg of bits === 64 ? ['fs', 'gs'] : SEGS) {
       for (const asize of asizes) {
