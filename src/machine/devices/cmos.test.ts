@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIoBus } from '../io.ts';
 import { createCmos } from './cmos.ts';
+import { createPic } from './pic.ts';
 
 function setup(ramSize = 128 * 1024 * 1024) {
   const clock = { nowNs: 0 };
@@ -53,5 +54,38 @@ describe('CMOS and RTC', () => {
     const { bus, read } = setup();
     bus.out(0x70, 1, 0x0b); bus.out(0x71, 1, 0x00); // 12-hour, BCD
     expect(read(4)).toBe(0x80 | 0x11); // 23:59 → 11 PM
+  });
+
+  it('raises IRQ 8 for the periodic interrupt until register C is read', () => {
+    const clock = { nowNs: 0 };
+    const bus = createIoBus();
+    const pic = createPic();
+    pic.attach(bus);
+    const cmos = createCmos({ clock, ramSize: 16 * 1024 * 1024, irq: pic });
+    cmos.attach(bus);
+    bus.out(0xa1, 1, 0xfe); // unmask IRQ 8
+    expect(cmos.nextEventNs()).toBe(Infinity);
+    bus.out(0x70, 1, 0x0b); bus.out(0x71, 1, 0x42); // periodic interrupt on, 1024 Hz (rate 6)
+    const at = cmos.nextEventNs();
+    expect(at).toBeCloseTo(1e9 / 1024, 3);
+    clock.nowNs = at;
+    cmos.advanceTo(at);
+    expect(pic.acknowledge()).toBe(0x70);
+    bus.out(0x70, 1, 0x0c);
+    expect(bus.in(0x71, 1)).toBe(0xc0);
+    bus.out(0xa0, 1, 0x20); bus.out(0x20, 1, 0x20);
+    clock.nowNs = cmos.nextEventNs();
+    cmos.advanceTo(clock.nowNs);
+    expect(pic.acknowledge()).toBe(0x70); // a new edge because reading C lowered the line
+  });
+
+  it('raises the update-ended interrupt once a second', () => {
+    const clock = { nowNs: 0 };
+    const cmos = createCmos({ clock, ramSize: 16 * 1024 * 1024 });
+    cmos.writeRegister(0x0b, 0x12);
+    expect(cmos.nextEventNs()).toBe(1e9);
+    cmos.advanceTo(1e9);
+    expect(cmos.readRegister(0x0c)).toBe(0x90);
+    expect(cmos.nextEventNs()).toBe(2e9);
   });
 });

@@ -9,8 +9,14 @@
 //
 // The rest of CMOS RAM holds what a BIOS setup would have stored: memory sizes derived from the
 // RAM size, the equipment byte, the century, and a valid-battery status.
+//
+// Interrupts (IRQ 8): the periodic interrupt (register B bit 6, rate from register A's low
+// nibble) and the once-a-second update-ended interrupt (bit 4) are timed in guest time like the
+// PIT (TimedDevice). Each sets its flag in register C and raises IRQ 8; the line stays high until
+// the guest reads register C, which is what RTC drivers do in their handler. Alarms are not
+// implemented.
 
-import type { GuestClock, PortHandler } from '../types.ts';
+import type { GuestClock, InterruptLines, PortHandler, TimedDevice } from '../types.ts';
 import type { PortIoBus } from '../io.ts';
 
 /** 2026-01-01 00:00:00 UTC: the default date the guest sees at power-on. */
@@ -32,12 +38,20 @@ export interface CmosOptions {
   startTimeMs?: number;
   /** Whether a floppy drive is reported in the equipment byte. */
   floppy?: boolean;
+  /** Where IRQ 8 goes (the PIC pair). */
+  irq?: InterruptLines;
 }
+
+const B_PERIODIC = 0x40;
+const B_UPDATE_ENDED = 0x10;
+const C_ANY = 0x80;
+const C_PERIODIC = 0x40;
+const C_UPDATE_ENDED = 0x10;
 
 const toBcd = (v: number): number => ((Math.floor(v / 10) % 10) << 4) | (v % 10);
 const fromBcd = (v: number): number => (v >> 4) * 10 + (v & 0xf);
 
-export class Cmos {
+export class Cmos implements TimedDevice {
   readonly ram = new Uint8Array(128);
   index = 0;
   nmiDisabled = true;
@@ -45,9 +59,13 @@ export class Cmos {
   private offsetSeconds = 0;
   private readonly clock: GuestClock;
   private readonly startTimeMs: number;
+  private readonly irq: InterruptLines | undefined;
+  /** Guest time up to which interrupt events have been delivered. */
+  private deliveredUntilNs = 0;
 
   constructor(options: CmosOptions) {
     this.clock = options.clock;
+    this.irq = options.irq;
     this.startTimeMs = options.startTimeMs ?? DEFAULT_RTC_START_MS;
     const r = this.ram;
     r[CMOS_REG.statusA] = 0x26; // 32.768 kHz time base, 1024 Hz periodic rate
@@ -103,9 +121,10 @@ export class Cmos {
         return (this.ram[reg]! & 0x7f) | (intoSecond >= 1e9 - UIP_WINDOW_NS ? 0x80 : 0);
       }
       case CMOS_REG.statusC: {
-        // Reading C acknowledges the clock's interrupt flags.
+        // Reading C acknowledges the clock's interrupt flags and releases IRQ 8.
         const v = this.ram[reg]!;
         this.ram[reg] = 0;
+        if (v & C_ANY) this.irq?.setIrq(8, false);
         return v;
       }
       case 0x01: case 0x03: case 0x05: return this.ram[reg]!; // alarm registers
@@ -139,11 +158,47 @@ export class Cmos {
       return;
     }
     if (reg === CMOS_REG.weekday || reg === CMOS_REG.statusC || reg === CMOS_REG.statusD) return; // derived or read-only
-    if (reg === CMOS_REG.statusA) {
-      this.ram[reg] = value & 0x7f;
+    if (reg === CMOS_REG.statusA || reg === CMOS_REG.statusB) {
+      // Events are counted from now on: no burst for the time interrupts were off.
+      this.deliveredUntilNs = Math.max(this.deliveredUntilNs, this.clock.nowNs);
+      this.ram[reg] = reg === CMOS_REG.statusA ? value & 0x7f : value;
       return;
     }
     this.ram[reg & 0x7f] = value;
+  }
+
+  /** Period of the periodic interrupt in ns, or Infinity when it is off. */
+  private periodicNs(): number {
+    if (!(this.ram[CMOS_REG.statusB]! & B_PERIODIC)) return Infinity;
+    const rate = this.ram[CMOS_REG.statusA]! & 0x0f;
+    if (rate === 0) return Infinity;
+    // Rates 1 and 2 are aliases of 8 and 9 on the MC146818 (256 and 128 Hz would be faster).
+    const r = rate < 3 ? rate + 7 : rate;
+    return 1e9 / (32768 >> (r - 1));
+  }
+
+  /** First multiple of `period` strictly after `after`. */
+  private static nextMultiple(after: number, period: number): number {
+    return (Math.floor(after / period) + 1) * period;
+  }
+
+  nextEventNs(): number {
+    let next = Infinity;
+    const p = this.periodicNs();
+    if (p !== Infinity) next = Cmos.nextMultiple(this.deliveredUntilNs, p);
+    if (this.ram[CMOS_REG.statusB]! & B_UPDATE_ENDED) next = Math.min(next, Cmos.nextMultiple(this.deliveredUntilNs, 1e9));
+    return next;
+  }
+
+  advanceTo(nowNs: number): void {
+    let flags = 0;
+    const p = this.periodicNs();
+    if (p !== Infinity && Cmos.nextMultiple(this.deliveredUntilNs, p) <= nowNs) flags |= C_PERIODIC;
+    if (this.ram[CMOS_REG.statusB]! & B_UPDATE_ENDED && Cmos.nextMultiple(this.deliveredUntilNs, 1e9) <= nowNs) flags |= C_UPDATE_ENDED;
+    this.deliveredUntilNs = Math.max(this.deliveredUntilNs, nowNs);
+    if (flags === 0) return;
+    this.ram[CMOS_REG.statusC] = this.ram[CMOS_REG.statusC]! | flags | C_ANY;
+    this.irq?.setIrq(8, true);
   }
 
   readonly ports: PortHandler = {

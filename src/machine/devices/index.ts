@@ -55,6 +55,7 @@ export function createPcDevices(options: PcDeviceOptions): PcDevices {
     ramSize: memory.size,
     ...(options.rtcStartTimeMs !== undefined ? { startTimeMs: options.rtcStartTimeMs } : {}),
     ...(options.floppy !== undefined ? { floppy: options.floppy } : {}),
+    irq: pic,
   });
   const serial = new Uart16550({ irq: pic, ...(options.onSerialOutput ? { onOutput: options.onSerialOutput } : {}) });
   const keyboard = new Ps2Controller({ irq: pic, memory, ...(options.onReset ? { onReset: options.onReset } : {}) });
@@ -63,7 +64,7 @@ export function createPcDevices(options: PcDeviceOptions): PcDevices {
   const resetControl = new ResetControl(options.onReset);
   const debugExit = new DebugExit(options.onDebugExit);
   for (const device of [pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit]) device.attach(io);
-  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, timed: [pit] };
+  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, timed: [pit, cmos] };
 }
 
 export { DualPic, Pic8259, createPic } from './pic.ts';
