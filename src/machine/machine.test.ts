@@ -266,6 +266,16 @@ describe('booting boot-sector programs', () => {
   });
 });
 
+describe('a kernel built by rustc', () => {
+  it('boots through a BIOS bootloader into 64-bit Rust code: VGA text, u128 arithmetic, debug exit', () => {
+    const disk = new Uint8Array(readFileSync(new URL('./testdata/rust-kernel/disk.img', import.meta.url)));
+    const { m, stop } = boot(disk, 50_000_000);
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    const a = 0xdeadbeef12345678n, b = 0x100000001n, p = a * b;
+    expect(m.screenText()).toBe(['Hello World!', String(p), String(p / 7n), '987654312'].join('\n'));
+  });
+});
+
 describe('input', () => {
   it('int 16h waits for a key (time skips, no busy loop) and gets it from the keyboard', () => {
     const m = createMachine({ diskImage: bootSector(`

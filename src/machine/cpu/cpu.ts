@@ -274,7 +274,8 @@ export class Cpu extends CpuState {
         break;
       }
       insn.fn = insn.invalid ? null : FORM_EXEC[insn.formId] as Insn['fn'];
-      insn.ea = insn.mem && !insn.invalid && insn.form.mnemonic !== 'lea';
+      // lea and the multi-byte nop name memory without touching it: no address check.
+      insn.ea = insn.mem && !insn.invalid && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
       insn.ends = insn.invalid || FORM_ENDS[insn.formId] === 1;
       block.insns.push(insn);
       // The physical pages the instruction's bytes came from.
