@@ -516,8 +516,8 @@ function immediateSweep(b: Builder, g: Gen): void {
     const sizes = bits === 64 ? [1, 2, 4, 8] : [1, 2, 4];
     for (const v of EDGE_IMMEDIATES) {
       for (const size of sizes) {
-        const lim = size === 8 ? 4 : size;  // 64-bit operations take a sign-extended dword
-        const ok = size === 8 ? v >= -(1n << 31n) && v < 1n << 31n : fits(v, lim);
+        // 64-bit operations take a sign-extended dword.
+        const ok = size === 8 ? v >= -(1n << 31n) && v < 1n << 31n : fits(v, size);
         const r0 = regsByClass[size === 1 ? 'gpr8' : size === 2 ? 'gpr16' : size === 4 ? 'gpr32' : 'gpr64'][g.int(4)];
         const r1 = regsByClass[size === 1 ? 'gpr8' : size === 2 ? 'gpr16' : size === 4 ? 'gpr32' : 'gpr64'][3];
         if (size === 8 ? fits(v, 8) : fits(v, size)) b.add(bits, { mnemonic: 'mov', operands: [{ kind: 'reg', reg: r0 }, I(v)] }, 'imm');
@@ -529,11 +529,10 @@ function immediateSweep(b: Builder, g: Gen): void {
         b.add(bits, { mnemonic: g.pick(['mov', 'cmp', 'sub']), operands: [m, I(v)] }, 'imm');
         if (size >= 2) {
           b.add(bits, { mnemonic: 'imul', operands: [{ kind: 'reg', reg: r1 }, { kind: 'reg', reg: r0 }, I(v)] }, 'imm');
-          if (size !== 8 || true) {
-            const def = bits === 64 ? 8 : bits === 16 ? 2 : 4;
-            if (!(bits === 64 && size === 4)) {
-              b.add(bits, { mnemonic: 'push', operands: [I(v, size === def ? {} : { size: size as OpSize })] }, 'imm');
-            }
+          // push takes the operand size from the keyword (`push dword` is `push qword` in 64-bit code).
+          const def = bits === 64 ? 8 : bits === 16 ? 2 : 4;
+          if (bits !== 64 || (v >= -(1n << 31n) && v < 1n << 31n)) {
+            b.add(bits, { mnemonic: 'push', operands: [I(v, size === def ? {} : { size: size as OpSize })] }, 'imm');
           }
           // `strict` keeps the long form; `byte` asks for the short one.
           b.add(bits, { mnemonic: alu, operands: [{ kind: 'reg', reg: r0 }, I(v, { size: size as OpSize, strict: true })] }, 'imm');

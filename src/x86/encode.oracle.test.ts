@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendFileSync } from 'node:fs';
-import { corpus, errorCorpus, CORPUS_ORG, SLOT_SIZE, type CorpusItem } from './corpus.ts';
+import { corpus, errorCorpus, CORPUS_ORG, type CorpusItem } from './corpus.ts';
 import { encode } from './encode.ts';
 import { knownDifference } from './encode-differences.ts';
 import { EncodeError, type Bits } from './types.ts';
@@ -208,5 +208,3 @@ describe('encode() against nasm -f bin', () => {
     expect(problems.slice(0, 80), `${problems.length} problems`).toEqual([]);
   });
 });
-
-void SLOT_SIZE;

@@ -15,8 +15,11 @@
 //     the mode's size; `sldt r64` -> `sldt r32`; the selector register of lar/lsl -> 16-bit;
 //   - sizes: every memory operand gets the size of the form the encoder chose; an immediate
 //     or branch target alone in its instruction moves its size to o16/o32/o64 (`push word 5`
-//     == `o16 push 5`); far pointers get their size spelled out; `strict`, `short`, `near`,
-//     immediate sizes and displacement sizes are dropped (the bytes check covers them);
+//     == `o16 push 5`; `push dword 5` in 64-bit code is `push 5`); far pointers get their
+//     size spelled out; `strict`, `short`, `near`, immediate sizes and displacement sizes are
+//     dropped (the bytes check covers them);
+//   - operand sizes a sized mnemonic spells become o16/o32/o64 (`pushfw` -> `o16 pushf`,
+//     `retfq` -> `o64 retf`), and o16/o32/o64 go where an operand already shows the size;
 //   - numbers: immediates modulo the operand size, branch targets modulo the IP size,
 //     displacements signed at the address size (absolute addresses unsigned);
 //   - memory: [r*1] -> [r], [r*2] -> [r+r], [si+bx] -> [bx+si], esp as index swapped into
@@ -151,7 +154,9 @@ function canonical(ins: Instruction, bits: Bits, form: Form | undefined): Instru
   ops = ops.map((o, i): Operand => {
     switch (o.kind) {
       case 'imm': {
-        if (alone && o.size && o.size !== 1 && ops.length === 1 && o.size !== defaultOsize(bits, mnemonic)) opsize ??= o.size as 2 | 4 | 8;
+        // (`push dword x` in 64-bit code is `push qword x`.)
+        const size = mnemonic === 'push' && bits === 64 && o.size === 4 ? 8 : o.size;
+        if (alone && size && size !== 1 && ops.length === 1 && size !== defaultOsize(bits, mnemonic)) opsize ??= size as 2 | 4 | 8;
         // Fixed-width immediates (ret i16, enter, int) wrap at their width, the others at the operand size.
         const kind = form?.ops[i];
         const fixed = form && kind && /^(i8|i16|i32|i64|u32)$/.test(kind) && !immediateFollowsOsize(form, i) ? kindSize(kind) : 0;
