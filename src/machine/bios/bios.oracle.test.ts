@@ -4,13 +4,14 @@
 // state devices are left in — and prints each answer on COM1 as "name value ...". The same
 // image boots in qemu-system-x86_64 and in Bootlab's machine; every line must match except the
 // differences listed below, each with its reason.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine } from '../machine.ts';
+import { keyStrokeScanCodes } from '../devices/scancodes.ts';
 
 const run = promisify(execFile);
 const NASM = process.env.NASM ?? 'nasm';
@@ -99,4 +100,76 @@ describe('BIOS answers compared with QEMU + SeaBIOS', () => {
       for (const name of ours.keys()) expect(theirs.has(name), `extra line ${name}`).toBe(true);
     });
   }
+});
+
+/**
+ * Keys as QEMU's monitor names them (`sendkey`), with the scan codes Bootlab's keyboard sends
+ * for the same stroke (from its DOM-key helper where one exists).
+ */
+const KEYS: [string, number[]][] = [
+  ['a', keyStrokeScanCodes('a')],
+  ['shift-a', keyStrokeScanCodes('A')],
+  ['ctrl-c', [0x1d, 0x2e, 0xae, 0x9d]],
+  ['ret', keyStrokeScanCodes('Enter')],
+  ['up', keyStrokeScanCodes('ArrowUp')],
+  ['f1', keyStrokeScanCodes('F1')],
+  ['esc', keyStrokeScanCodes('Escape')],
+  ['backspace', keyStrokeScanCodes('Backspace')],
+  ['tab', keyStrokeScanCodes('Tab')],
+  ['shift-1', keyStrokeScanCodes('!')],
+  ['delete', keyStrokeScanCodes('Delete')],
+  ['kp_enter', keyStrokeScanCodes('NumpadEnter')],
+  ['alt-x', [0x38, 0x2d, 0xad, 0xb8]],
+  ['shift-slash', keyStrokeScanCodes('?')],
+  ['z', keyStrokeScanCodes('z')],
+];
+
+async function assembleProbe(name: string): Promise<Uint8Array> {
+  const out = join(dir, `${name}.bin`);
+  await run(NASM, ['-f', 'bin', '-o', out, new URL(`./testdata/${name}.asm`, import.meta.url).pathname]);
+  const image = new Uint8Array(64 * 1024);
+  image.set(readFileSync(out));
+  return image;
+}
+
+async function qemuTyped(image: Uint8Array): Promise<string> {
+  const path = join(dir, 'keyboard.img');
+  const serial = join(dir, 'keyboard.txt');
+  writeFileSync(path, image);
+  writeFileSync(serial, '');
+  const qemu = spawn(QEMU, [
+    '-drive', `format=raw,file=${path}`, '-serial', `file:${serial}`, '-display', 'none',
+    '-device', 'isa-debug-exit,iobase=0xf4,iosize=0x04', '-monitor', 'stdio', '-no-reboot',
+  ], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const exited = new Promise<number | null>((resolve) => qemu.on('exit', resolve));
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  try {
+    for (let i = 0; i < 200 && !readFileSync(serial, 'latin1').includes('ready'); i++) await sleep(50);
+    for (const [name] of KEYS) {
+      qemu.stdin.write(`sendkey ${name}\n`);
+      await sleep(150); // longer than sendkey's 100 ms hold, so strokes do not overlap
+    }
+    const code = await Promise.race([exited, sleep(20_000).then(() => 'timeout')]);
+    expect(code).toBe(33);
+  } finally {
+    qemu.kill();
+  }
+  return readFileSync(serial, 'latin1');
+}
+
+function bootlabTyped(image: Uint8Array): string {
+  const machine = createMachine({ diskImage: image });
+  for (let i = 0; i < 100 && !machine.serialOutput().includes('ready'); i++) machine.run({ maxInstructions: 10_000 });
+  for (const [, bytes] of KEYS) machine.devices.keyboard.sendScanCodes(bytes);
+  expect(machine.run({ maxInstructions: 10_000_000 })).toEqual({ kind: 'debug-exit', code: 0x10 });
+  return machine.serialOutput();
+}
+
+describe('BIOS keyboard compared with QEMU + SeaBIOS', () => {
+  it('turns the same key strokes into the same int 16h words and shift state', async () => {
+    const image = await assembleProbe('keyboard-probe');
+    const theirs = await qemuTyped(image);
+    expect(theirs).toMatch(/^ready\n/);
+    expect(bootlabTyped(image)).toBe(theirs);
+  });
 });
