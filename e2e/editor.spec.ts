@@ -69,11 +69,15 @@ test('a JSON error and a TOML error show as markers and go away when fixed', asy
   await expect(problems(page)).toContainText('0 warnings');
 });
 
-test('hovering a target field explains it', async ({ page }) => {
+test('hovering a target field or a cargo key explains it', async ({ page }) => {
   await openIde(page);
   await openFile(page, 'x86_64-blog_os.json');
   await page.locator('.monaco-editor .view-line', { hasText: 'disable-redzone' }).locator('span', { hasText: 'disable-redzone' }).first().hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'red zone' })).toBeVisible();
+  await openFile(page, '.cargo/config.toml');
+  await page.locator('.monaco-editor .view-line', { hasText: 'build-std-features' }).locator('span', { hasText: /^build-std-features$/ }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'compiler-builtins-mem' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/toml-hover.png' });
 });
 
 test('a reload keeps every edit, the open file and the step', async ({ page }) => {

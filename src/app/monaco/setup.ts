@@ -8,6 +8,7 @@ import 'monaco-editor/languages/definitions/rust/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { fieldHover } from '../../toolchain/config/targetSpecFields.ts';
 import { configKind } from '../../toolchain/config/project.ts';
+import { tomlHover } from '../../toolchain/config/tomlDocs.ts';
 
 declare global {
   interface Window {
@@ -94,6 +95,19 @@ monaco.languages.registerHoverProvider('json', {
       }
     }
     return null;
+  },
+});
+
+/** Hover help on the keys of Cargo.toml, .cargo/config.toml and rust-toolchain(.toml). */
+monaco.languages.registerHoverProvider('toml', {
+  provideHover(model, position) {
+    const kind = configKind(model.uri.path.replace(/^\//, ''));
+    if (kind !== 'cargo-toml' && kind !== 'cargo-config' && kind !== 'rust-toolchain') return null;
+    const h = tomlHover(kind, model.getValue(), model.getOffsetAt(position));
+    if (!h) return null;
+    const a = model.getPositionAt(h.start);
+    const b = model.getPositionAt(h.end);
+    return { range: new monaco.Range(a.lineNumber, a.column, b.lineNumber, b.column), contents: [{ value: h.markdown }] };
   },
 });
 

@@ -223,3 +223,19 @@ describe('the whole project', () => {
     ]);
   });
 });
+
+describe('hover help for cargo keys', () => {
+  const CONFIG = read('.cargo/config.toml');
+  const at = (text: string, needle: string) => text.indexOf(needle) + 2;
+  it('explains the keys the post uses', async () => {
+    const { tomlHover } = await import('./tomlDocs.ts');
+    expect(tomlHover('cargo-config', CONFIG, at(CONFIG, 'build-std ='))!.markdown).toMatch(/^\*\*`unstable\.build-std`\*\*/);
+    expect(tomlHover('cargo-config', CONFIG, at(CONFIG, 'build-std-features'))!.markdown).toMatch(/memcpy/);
+    expect(tomlHover('cargo-config', CONFIG, at(CONFIG, 'runner'))!.markdown).toMatch(/bootimage runner/);
+    expect(tomlHover('cargo-config', CONFIG, at(CONFIG, "target.'cfg"))!.markdown).toMatch(/target_os = "none"/);
+    const manifest = read('Cargo.toml');
+    expect(tomlHover('cargo-toml', manifest, at(manifest, 'bootloader'))!.markdown).toMatch(/0\.9/);
+    expect(tomlHover('cargo-toml', manifest, at(manifest, 'edition'))!.markdown).toMatch(/edition/);
+    expect(tomlHover('cargo-toml', manifest, manifest.indexOf('"blog_os"') + 2)).toBeUndefined();
+  });
+});

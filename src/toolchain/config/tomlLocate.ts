@@ -18,7 +18,7 @@ export interface TomlSpan {
 export type TomlPath = readonly (string | number)[];
 
 export class TomlLocations {
-  private spans = new Map<string, TomlSpan>();
+  private spans = new Map<string, { path: TomlPath; span: TomlSpan }>();
 
   static key(path: TomlPath): string {
     return path.join('\u0001');
@@ -26,11 +26,16 @@ export class TomlLocations {
 
   set(path: TomlPath, span: TomlSpan): void {
     const k = TomlLocations.key(path);
-    if (!this.spans.has(k)) this.spans.set(k, span);
+    if (!this.spans.has(k)) this.spans.set(k, { path: [...path], span });
   }
 
   get(path: TomlPath): TomlSpan | undefined {
-    return this.spans.get(TomlLocations.key(path));
+    return this.spans.get(TomlLocations.key(path))?.span;
+  }
+
+  /** Every key path with where it is written, in document order. */
+  entries(): { path: TomlPath; span: TomlSpan }[] {
+    return [...this.spans.values()];
   }
 
   /** The span of a path, or of its closest ancestor that is written down. */
