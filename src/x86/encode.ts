@@ -2,6 +2,12 @@
 // bytes. Among the forms that accept the operands it takes the shortest encoding, ties going
 // to the earlier row, which is how NASM's optimiser behaves (83 /0 ib before 05 id before
 // 81 /0 id; mov r64,imm32 as mov r32,imm32; jmp rel8 when the target is in reach).
+//
+// NASM 2.16 is the reference: encode.oracle.test.ts assembles the corpus of corpus.ts with
+// `nasm -f bin` and compares every instruction's bytes; the few deliberate differences are
+// listed with their reasons in encode-differences.ts. Where the operands leave the operand
+// size open, the mode's default is meant for instructions that have one (jmp/call [x],
+// push imm, ret), and an unsized memory operand is an error elsewhere (push [x], inc [x]).
 import { FORMS_BY_MNEMONIC } from './table/index.ts';
 import { kindSize, modeBit, type Form, type OpKind } from './spec.ts';
 import { encodeMemory, toSigned, defaultAddressSize, type MemEncoding } from './modrm.ts';
