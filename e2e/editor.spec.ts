@@ -161,3 +161,17 @@ test('the theme toggle switches and is remembered', async ({ page }) => {
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
+
+test('two tabs on the same project: the second learns of the first one’s changes', async ({ page }) => {
+  await openIde(page);
+  const other = await page.context().newPage();
+  await openIde(other);
+  await openFile(page, 'src/main.rs');
+  await replaceText(page, 'fn changed_in_tab_one() {}\n');
+  const banner = other.getByRole('region', { name: 'Changed in another tab' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Load the other tab’s version' }).click();
+  await openFile(other, 'src/main.rs');
+  await expect(other.locator('.monaco-editor .view-lines')).toContainText('changed_in_tab_one');
+  await expect(banner).toHaveCount(0);
+});

@@ -2,7 +2,7 @@
 // snapshot and for short notices. Dialogs use <dialog> so focus and Escape behave natively.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { MAX_LINK_CHARS } from '../share/snapshot.ts';
-import { dismissLinkError, keepMyWork, makeShareLink, replaceWithSnapshot, backToMyVersion } from '../state/project.ts';
+import { dismissLinkError, keepMyWork, makeShareLink, replaceWithSnapshot, backToMyVersion, loadOtherTabWork, keepThisTabWork } from '../state/project.ts';
 import { useApp } from '../state/store.ts';
 import { LESSONS } from '../lessons.ts';
 
@@ -146,8 +146,25 @@ export function Banners() {
   const stepIndex = useApp((s) => s.stepIndex);
   const saveState = useApp((s) => s.saveState);
   const saveError = useApp((s) => s.saveError);
+  const otherTabChanged = useApp((s) => s.otherTabChanged);
   return (
     <>
+      {otherTabChanged && (
+        <div className="banner snapshot" role="region" aria-label="Changed in another tab">
+          <p>
+            <strong>Bootlab is open in another tab, and your project was just changed there.</strong> Choose which
+            version to keep: typing on here would save over the other tab’s changes.
+          </p>
+          <div className="banner-actions">
+            <button type="button" onClick={keepThisTabWork}>
+              Keep this tab’s version
+            </button>
+            <button type="button" className="primary" onClick={() => void loadOtherTabWork()}>
+              Load the other tab’s version
+            </button>
+          </div>
+        </div>
+      )}
       {snapshotView && (
         <div className="banner snapshot" role="region" aria-label="Shared snapshot">
           <p>

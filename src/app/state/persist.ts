@@ -22,7 +22,7 @@ export interface SavedWork {
 }
 
 const KEY = 'work';
-const LS_KEY = 'bootlab:work:v1';
+export const LS_KEY = 'bootlab:work:v1';
 let store: ReturnType<typeof createStore> | undefined;
 
 function idb() {
@@ -30,7 +30,7 @@ function idb() {
   return store;
 }
 
-function valid(w: unknown): w is SavedWork {
+export function valid(w: unknown): w is SavedWork {
   return (
     typeof w === 'object' && w !== null && (w as SavedWork).version === 1 &&
     typeof (w as SavedWork).step === 'string' && typeof (w as SavedWork).steps === 'object'

@@ -6,7 +6,7 @@ import { validateProject } from '../../toolchain/config/project.ts';
 import { Vfs, checkNewPath, normalizePath } from '../../toolchain/vfs.ts';
 import { LESSONS, lessonIndex } from '../lessons.ts';
 import { decodeSnapshot, encodeSnapshot, snapshotFromHash, snapshotUrl, MAX_LINK_CHARS } from '../share/snapshot.ts';
-import { Saver, loadWork, type SavedWork, type StepWork } from './persist.ts';
+import { LS_KEY, Saver, loadWork, valid, type SavedWork, type StepWork } from './persist.ts';
 import { print, useApp } from './store.ts';
 
 export const vfs = new Vfs();
@@ -134,6 +134,16 @@ export async function init(): Promise<void> {
     const flush = () => void saver.flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    // another tab saving the same project: warn before either tab's typing is lost
+    window.addEventListener('storage', (e) => {
+      if (e.key !== LS_KEY || !e.newValue) return;
+      try {
+        const other = JSON.parse(e.newValue) as unknown;
+        if (valid(other) && other.savedAt > work.savedAt) useApp.setState({ otherTabChanged: true });
+      } catch {
+        /* not ours to judge */
+      }
+    });
     // a link pasted into the address bar of an open Bootlab only changes the fragment
     window.addEventListener('hashchange', () => {
       const encoded = snapshotFromHash(location.hash);
@@ -198,6 +208,23 @@ export function replaceWithSnapshot(): void {
   viewingSnapshot = false;
   clearHash();
   useApp.setState({ snapshotView: null, notice: `The shared snapshot is now your work for step ${useApp.getState().stepIndex + 1}.` });
+  persist();
+}
+
+/** Takes the work another tab saved (this tab's unsaved view of it is dropped). */
+export async function loadOtherTabWork(): Promise<void> {
+  const saved = await loadWork();
+  useApp.setState({ otherTabChanged: false });
+  if (!saved) return;
+  work = saved;
+  viewingSnapshot = false;
+  useApp.setState({ snapshotView: null, saveState: 'saved' });
+  enterStep(Math.max(0, lessonIndex(work.step)));
+}
+
+/** Keeps this tab's files: they are saved again, over the other tab's. */
+export function keepThisTabWork(): void {
+  useApp.setState({ otherTabChanged: false });
   persist();
 }
 

@@ -34,6 +34,8 @@ export interface AppState {
   /** a link that could not be opened, and why */
   linkError: string | null;
   notice: string | null;
+  /** another tab of Bootlab saved newer work than this one shows */
+  otherTabChanged: boolean;
   solutionShown: boolean;
   shareOpen: boolean;
   confirm: ConfirmRequest | null;
@@ -67,6 +69,7 @@ export const useApp = create<AppState>(() => ({
   snapshotView: null,
   linkError: null,
   notice: null,
+  otherTabChanged: false,
   solutionShown: false,
   shareOpen: false,
   confirm: null,
