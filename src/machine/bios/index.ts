@@ -26,7 +26,7 @@ import { BIOS_STUB_BASE, BIOS_STUB_END, stubVector } from './layout.ts';
 
 export type { BiosContext } from './context.ts';
 export { createDisk, type Disk, type DiskKind } from './disk-image.ts';
-export { hardDiskGeometry, floppyGeometry, chsToLba, lbaToChs, SECTOR_SIZE, type DiskGeometry } from './geometry.ts';
+export { hardDiskGeometry, hardDiskPhysicalGeometry, floppyGeometry, chsToLba, lbaToChs, SECTOR_SIZE, type DiskGeometry } from './geometry.ts';
 export {
   BIOS_STUB_BASE, BIOS_STUB_END, BIOS_STUB_SIZE, BIOS_SEGMENT, BOOT_SECTOR_ADDRESS, HALT_LOOP_OFFSET,
   POST_ENTRY_OFFSET, RESET_VECTOR_OFFSET, stubVector, stubOffset, realAddress,

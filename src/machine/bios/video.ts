@@ -178,7 +178,8 @@ export function createVideoService(ctx: BiosContext): BiosHandler {
         setCursorShape(mem, io, regs.getReg8('ch'), regs.getReg8('cl'));
         return;
       case 0x02:
-        setCursor(mem, io, Math.min(regs.getReg8('dh'), 0xff), regs.getReg8('dl'));
+        // A row past the screen is accepted (programs hide the cursor that way).
+        setCursor(mem, io, regs.getReg8('dh'), regs.getReg8('dl'));
         return;
       case 0x03: {
         const { row, column } = getCursor(mem, 0);
