@@ -144,7 +144,11 @@ export class Machine {
   cursor() { return this.devices.vga.cursor(); }
 
   /** Everything the guest sent on COM1 so far. */
-  serialOutput(): string { return String.fromCharCode(...this.serialBytes.slice(-65536)); }
+  serialOutput(): string {
+    let out = '';
+    for (let k = 0; k < this.serialBytes.length; k += 8192) out += String.fromCharCode(...this.serialBytes.slice(k, k + 8192));
+    return out;
+  }
   /** Bytes sent on COM1 since the last call. */
   takeSerial(): Uint8Array { const b = Uint8Array.from(this.serialBytes.slice(this.serialRead)); this.serialRead = this.serialBytes.length; return b; }
   /** Bytes to the guest on COM1. */
