@@ -43,8 +43,10 @@ class RamMemory implements GuestMemory {
   readonly codePages: Uint8Array;
   onCodeWrite: ((page: number) => void) | null = null;
   a20 = true;
-  private readonly ram16: Uint16Array | null;
-  private readonly ram32: Uint32Array | null;
+  // Views of the same buffer for aligned accesses. They read host byte order, so a big-endian
+  // host gets BigEndianHostMemory below, which composes multi-byte values from bytes instead.
+  protected readonly ram16: Uint16Array;
+  protected readonly ram32: Uint32Array;
 
   constructor(size: number) {
     if (!Number.isInteger(size) || size < 0x100000 || size % PAGE_SIZE !== 0) {
@@ -53,8 +55,8 @@ class RamMemory implements GuestMemory {
     this.size = size;
     this.ram = new Uint8Array(size);
     this.codePages = new Uint8Array(size >>> PAGE_SHIFT);
-    this.ram16 = hostIsLittleEndian ? new Uint16Array(this.ram.buffer) : null;
-    this.ram32 = hostIsLittleEndian ? new Uint32Array(this.ram.buffer) : null;
+    this.ram16 = new Uint16Array(this.ram.buffer);
+    this.ram32 = new Uint32Array(this.ram.buffer);
   }
 
   translate(addr: number): number {
@@ -82,13 +84,13 @@ class RamMemory implements GuestMemory {
 
   read16(addr: number): number {
     if (!this.a20) addr -= addr & A20_BIT;
-    if ((addr & 1) === 0 && addr < this.size && this.ram16 !== null) return this.ram16[addr >>> 1]!;
+    if ((addr & 1) === 0 && addr < this.size) return this.ram16[addr >>> 1]!;
     return this.read8(addr) | (this.read8(addr + 1) << 8);
   }
 
   write16(addr: number, value: number): void {
     if (!this.a20) addr -= addr & A20_BIT;
-    if ((addr & 1) === 0 && addr < this.size && this.ram16 !== null) {
+    if ((addr & 1) === 0 && addr < this.size) {
       this.ram16[addr >>> 1] = value;
       // An aligned word never crosses a page, so one mark covers it.
       if (this.codePages[addr >>> PAGE_SHIFT] !== 0) this.noteWrite(addr);
@@ -100,13 +102,13 @@ class RamMemory implements GuestMemory {
 
   read32(addr: number): number {
     if (!this.a20) addr -= addr & A20_BIT;
-    if ((addr & 3) === 0 && addr < this.size && this.ram32 !== null) return this.ram32[addr >>> 2]!;
+    if ((addr & 3) === 0 && addr < this.size) return this.ram32[addr >>> 2]!;
     return (this.read16(addr) | (this.read16(addr + 2) << 16)) >>> 0;
   }
 
   write32(addr: number, value: number): void {
     if (!this.a20) addr -= addr & A20_BIT;
-    if ((addr & 3) === 0 && addr < this.size && this.ram32 !== null) {
+    if ((addr & 3) === 0 && addr < this.size) {
       this.ram32[addr >>> 2] = value;
       if (this.codePages[addr >>> PAGE_SHIFT] !== 0) this.noteWrite(addr);
       return;
@@ -167,7 +169,25 @@ class RamMemory implements GuestMemory {
   }
 }
 
+/** For big-endian hosts: multi-byte accesses built from bytes (the typed views would swap them). */
+class BigEndianHostMemory extends RamMemory {
+  override read16(addr: number): number {
+    return this.read8(addr) | (this.read8(addr + 1) << 8);
+  }
+  override write16(addr: number, value: number): void {
+    this.write8(addr, value & 0xff);
+    this.write8(addr + 1, (value >>> 8) & 0xff);
+  }
+  override read32(addr: number): number {
+    return (this.read16(addr) | (this.read16(addr + 2) << 16)) >>> 0;
+  }
+  override write32(addr: number, value: number): void {
+    this.write16(addr, value & 0xffff);
+    this.write16(addr + 2, (value >>> 16) & 0xffff);
+  }
+}
+
 /** Creates zeroed guest RAM of `size` bytes (a multiple of 4 KiB, at least 1 MiB), A20 enabled. */
 export function createPhysicalMemory(size: number = DEFAULT_RAM_SIZE): GuestMemory {
-  return new RamMemory(size);
+  return hostIsLittleEndian ? new RamMemory(size) : new BigEndianHostMemory(size);
 }
