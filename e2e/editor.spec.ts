@@ -175,3 +175,17 @@ test('two tabs on the same project: the second learns of the first one’s chang
   await expect(other.locator('.monaco-editor .view-lines')).toContainText('changed_in_tab_one');
   await expect(banner).toHaveCount(0);
 });
+
+test('Build reports problems in the tools’ format, with locations that open the file', async ({ page }) => {
+  await openIde(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await openFile(page, 'src/main.rs');
+  await page.getByRole('button', { name: 'Build', exact: true }).click();
+  const terminal = page.getByTestId('terminal');
+  await expect(terminal).toContainText('error: target-pointer-width: invalid type: string "64", expected u16');
+  await expect(terminal).toContainText('--> x86_64-blog_os.json:6:27');
+  await expect(terminal).toContainText('Your configuration files have 2 errors');
+  await terminal.getByRole('link', { name: 'x86_64-blog_os.json:6:27' }).click();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
+  await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
+});

@@ -2,6 +2,8 @@
 import { useEffect, useRef } from 'react';
 import Markdown from 'react-markdown';
 import { LESSONS } from '../lessons.ts';
+import { openFile, vfs } from '../state/project.ts';
+import { offsetAt } from '../../toolchain/config/diagnostic.ts';
 import { useApp } from '../state/store.ts';
 
 export function LessonPane() {
@@ -77,6 +79,32 @@ export function VgaScreen() {
   );
 }
 
+/** `--> path:line:col` in a line becomes a link that opens the file at that place. */
+function LineText({ text }: { text: string }) {
+  const m = /^(.*--> )([^\s:]+):(\d+):(\d+)(.*)$/.exec(text);
+  if (!m || !vfs.isFile(m[2]!)) return <>{text}</>;
+  const [, before, path, line, col, after] = m as unknown as [string, string, string, string, string, string];
+  return (
+    <>
+      {before}
+      <a
+        href={`#open=${encodeURIComponent(path)}`}
+        className="t-link"
+        onClick={(e) => {
+          e.preventDefault();
+          if (!vfs.isFile(path)) return;
+          const offset = offsetAt(vfs.readText(path), Number(line), Number(col));
+          openFile(path);
+          useApp.setState((s) => ({ reveal: { path, offset, nonce: (s.reveal?.nonce ?? 0) + 1 } }));
+        }}
+      >
+        {path}:{line}:{col}
+      </a>
+      {after}
+    </>
+  );
+}
+
 export function TerminalPane() {
   const lines = useApp((s) => s.terminal);
   const box = useRef<HTMLDivElement>(null);
@@ -97,7 +125,7 @@ export function TerminalPane() {
       <div className="terminal" data-testid="terminal" role="log" aria-live="polite" tabIndex={0} ref={box}>
         {lines.map((l, i) => (
           <div key={i} className={`t-line ${l.kind}`}>
-            {l.text || '\u00a0'}
+            {l.text ? <LineText text={l.text} /> : '\u00a0'}
           </div>
         ))}
       </div>
