@@ -84,9 +84,10 @@ function bootlabAnswers(image: Uint8Array): string {
 }
 
 describe('BIOS answers compared with QEMU + SeaBIOS', () => {
-  // Sizes: under one cylinder (QEMU still reports 2), a partial last cylinder, and one past
-  // 1024 cylinders where the BIOS switches to an LBA-translated geometry.
-  for (const [label, size] of [['64 KiB', 64 * 1024], ['20 MiB + 12345 bytes', 20 * MIB + 12345], ['510 MiB', 510 * MIB]] as const) {
+  // Sizes: under one cylinder (QEMU still reports 2), a partial last cylinder, just past 1024
+  // cylinders (still 16 heads, the cylinder count is capped), and large enough for the BIOS's
+  // LBA-translated geometry (32 heads).
+  for (const [label, size] of [['64 KiB', 64 * 1024], ['20 MiB + 12345 bytes', 20 * MIB + 12345], ['510 MiB', 510 * MIB], ['600 MiB', 600 * MIB]] as const) {
     it(`answers the probe like SeaBIOS on a ${label} disk`, async () => {
       const path = join(dir, 'disk.img');
       writeFileSync(path, probe);

@@ -82,6 +82,13 @@ describe('int 13h disk', () => {
     expect((r.getReg16('cx') << 16) | r.getReg16('dx')).toBe(0x9990);
   });
 
+  it('caps the cylinder count AH=08h reports at 1024 before reserving the last one', () => {
+    // QEMU + SeaBIOS with a 510 MiB image (1036 cylinders of 16 × 63): CX=FEFF, DX=0F01.
+    const pc = createTestPc({ hardDisk: createDisk(new Uint8Array(510 * 1024 * 1024)) });
+    const r = pc.int(0x13, { eax: ax(0x08), edx: 0x80 });
+    expect([r.getReg16('cx'), r.getReg16('dx')]).toEqual([0xfeff, 0x0f01]);
+  });
+
   it('supports the EDD extensions: check, packet reads and writes, drive parameters', () => {
     const disk = createDisk(numberedImage(300));
     const pc = createTestPc({ hardDisk: disk });

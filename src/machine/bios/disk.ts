@@ -176,9 +176,9 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       }
       case 0x08: {
         const g = disk.geometry;
-        // Cylinders count from 0; a hard disk's last cylinder is reserved for diagnostics (as
-        // SeaBIOS reports it), and the field holds 10 bits.
-        const maxCylinder = Math.max(0, Math.min(g.cylinders - (disk.kind === 'floppy' ? 1 : 2), 1023));
+        // The 10-bit field covers 1024 cylinders; numbering starts at 0, and a hard disk's last
+        // cylinder is reserved for diagnostics (SeaBIOS: cap at 1024, then minus 2).
+        const maxCylinder = Math.max(0, Math.min(g.cylinders, 1024) - (disk.kind === 'floppy' ? 1 : 2));
         regs.setReg16('cx', packChsRegisters(maxCylinder, g.sectorsPerTrack));
         regs.setReg8('dh', g.heads - 1);
         if (disk.kind === 'floppy') {
