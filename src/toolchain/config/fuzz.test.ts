@@ -61,6 +61,13 @@ describe('checks on damaged files', () => {
     }
   });
 
+  it('skip files far larger than any real configuration, saying so', () => {
+    const vfs = Vfs.from({ ...original, 'x86_64-blog_os.json': '[' + '1,'.repeat(200_000) + '1]' });
+    const d = validateProject(vfs).get('x86_64-blog_os.json')!;
+    expect(d).toHaveLength(1);
+    expect(d[0]!.message).toMatch(/too large to check/);
+  });
+
   it('cope with empty and odd files', () => {
     for (const text of ['', ' ', '\n\n', '{}', '[]', 'null', '"x"', '[a]\n[a]\n', 'a.b.c = 1\na.b = 2', '\ufeff{}']) {
       const vfs = Vfs.from(Object.fromEntries(FILES.map((f) => [f, text])));

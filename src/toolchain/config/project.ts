@@ -11,6 +11,22 @@ import { validateTargetSpec } from './targetSpec.ts';
 
 export type ProjectDiagnostics = Map<string, Diagnostic[]>;
 
+/** Configuration files larger than this are not checked (real ones are a few hundred bytes). */
+export const MAX_CHECKED_CHARS = 256 * 1024;
+
+function tooLarge(text: string): Diagnostic[] | undefined {
+  if (text.length <= MAX_CHECKED_CHARS) return undefined;
+  return [
+    {
+      severity: 'info',
+      source: 'bootlab',
+      message: `This file is too large to check as you type (${Math.round(text.length / 1024)} KB; the limit is ${MAX_CHECKED_CHARS / 1024} KB).`,
+      start: 0,
+      end: 0,
+    },
+  ];
+}
+
 /** Which checker a file gets, by path. */
 export function configKind(path: string): 'target-spec' | 'cargo-toml' | 'cargo-config' | 'rust-toolchain' | undefined {
   if (path === 'Cargo.toml') return 'cargo-toml';
@@ -27,6 +43,11 @@ export function validateProject(vfs: Vfs): ProjectDiagnostics {
   let channel: string | undefined;
   for (const p of files) {
     if (configKind(p) !== 'rust-toolchain') continue;
+    const big = tooLarge(vfs.readText(p));
+    if (big) {
+      out.set(p, big);
+      continue;
+    }
     const r = validateRustToolchain(vfs.readText(p), p);
     channel ??= r.channel;
     out.set(p, sortDiagnostics(r.diagnostics));
@@ -35,16 +56,29 @@ export function validateProject(vfs: Vfs): ProjectDiagnostics {
   const specOs = new Map<string, string | undefined>();
   for (const p of files) {
     if (configKind(p) !== 'target-spec') continue;
+    const big = tooLarge(vfs.readText(p));
+    if (big) {
+      out.set(p, big);
+      continue;
+    }
     const r = validateTargetSpec(vfs.readText(p), p);
     specOs.set(p, typeof r.fields.os === 'string' ? r.fields.os : r.ok ? 'none' : undefined);
     out.set(p, sortDiagnostics(r.diagnostics));
   }
 
-  if (vfs.isFile('Cargo.toml')) out.set('Cargo.toml', sortDiagnostics(validateCargoToml(vfs.readText('Cargo.toml')).diagnostics));
+  if (vfs.isFile('Cargo.toml')) {
+    const text = vfs.readText('Cargo.toml');
+    out.set('Cargo.toml', tooLarge(text) ?? sortDiagnostics(validateCargoToml(text).diagnostics));
+  }
 
   for (const p of files) {
     if (configKind(p) !== 'cargo-config') continue;
     const text = vfs.readText(p);
+    const big = tooLarge(text);
+    if (big) {
+      out.set(p, big);
+      continue;
+    }
     // first pass learns build.target, second knows the target's os
     const first = validateCargoConfig(text, { fileExists: (f) => vfs.isFile(f), channel });
     const os = first.buildTarget ? specOs.get(first.buildTarget) : undefined;
