@@ -16,6 +16,7 @@ import { encode } from './encode.ts';
 import type {
   Bits, FarOperand, ImmOperand, Instruction, MemOperand, OpSize, Operand, RelOperand,
 } from './types.ts';
+import { prng } from './prng.ts';
 
 export interface CorpusItem {
   readonly bits: Bits;
@@ -43,17 +44,6 @@ export const CORPUS_ORG: Readonly<Record<Bits, bigint>> = { 16: 0x1000n, 32: 0x1
 export const SLOT_SIZE = 16;
 export const CHUNK_SIZE = 2048;
 
-/** mulberry32: small, fast, good enough to vary operands reproducibly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const reg = (name: string): Register => {
   const r = registerByName(name);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from './decode.ts';
 import { formatInstruction } from './format.ts';
-import { prng } from './oracle/compare.ts';
+import { prng } from './prng.ts';
 import type { Bits } from './types.ts';
 
 const BYTES_PER_MODE = 2_000_000;

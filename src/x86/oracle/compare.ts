@@ -4,18 +4,8 @@ import { formatInstruction } from '../format.ts';
 import { canonical, normalizeObjdump } from '../objdump-normalize.ts';
 import type { Bits } from '../types.ts';
 import { objdumpListing, type ObjdumpLine } from './objdump.ts';
+import { prng } from '../prng.ts';
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Mismatch {
   readonly bits: Bits;
