@@ -12,6 +12,7 @@
 import type { BiosHandler, BiosRegisters, InterruptController, IoBus, PhysicalMemory } from '../types.ts';
 import { decodeInto, Insn } from './decoder.ts';
 import { FORM_ENDS, FORM_EXEC, type Exec } from './exec/index.ts';
+import { fastPath } from './exec/fast.ts';
 import { deliver, hasErrorCode, IntKind } from './interrupts.ts';
 import { computeEA, fetchLin8, pop, raise } from './memory-access.ts';
 import { Access, translate } from './paging.ts';
@@ -273,7 +274,7 @@ export class Cpu extends CpuState {
         this.cr2 = savedCr2;      // the fault belongs to a later instruction: end the block before it
         break;
       }
-      insn.fn = insn.invalid ? null : FORM_EXEC[insn.formId] as Insn['fn'];
+      insn.fn = insn.invalid ? null : (fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
       // lea and the multi-byte nop name memory without touching it: no address check.
       insn.ea = insn.mem && !insn.invalid && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
       insn.ends = insn.invalid || FORM_ENDS[insn.formId] === 1;

@@ -55,6 +55,8 @@ export class Insn {
   segOverride = -1;
   sreg = 0;
   imm = 0; immHi = 0; imm2 = 0;
+  /** Destination and source registers of specialised execution functions (exec/fast.ts). */
+  dst = 0; src = 0;
   /** 0, 0xf2 or 0xf3 when the form takes a repeat prefix. */
   rep = 0;
   lock = false;
