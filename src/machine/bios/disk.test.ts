@@ -54,18 +54,24 @@ describe('int 13h disk', () => {
     expect(pc.mem.read32(0x10010 + 512)).toBe(first + 1);
   });
 
-  it('fails reads past the end, on bad sectors and on absent drives', () => {
+  it('reports errors with the status codes SeaBIOS uses', () => {
     const pc = createTestPc({ hardDisk: createDisk(numberedImage(100)) });
-    let r = pc.int(0x13, { eax: ax(0x02, 4), ecx: packChsRegisters(0, 62), edx: 0x0180, es: 0x1000 });
-    expect(r.carry).toBe(true);
-    expect(r.getReg8('ah')).toBe(0x04);
+    // A transfer that runs off the end moves what exists, then fails with 0Ch.
+    let r = pc.int(0x13, { eax: ax(0x02, 4), ecx: packChsRegisters(0, 36), edx: 0x0180, es: 0x1000 });
+    expect([r.carry, r.getReg8('ah'), r.getReg8('al')]).toEqual([true, 0x0c, 2]); // LBA 98 and 99
+    expect(pc.mem.read32(0x10000 + 512)).toBe(99);
+    // Sector 0 (outside the geometry) and a zero count are parameter errors, as is a bad drive.
     r = pc.int(0x13, { eax: ax(0x02, 1), ecx: packChsRegisters(0, 0), edx: 0x0080, es: 0x1000 });
-    expect(r.carry).toBe(true);
+    expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x01]);
+    r = pc.int(0x13, { eax: ax(0x02, 0), ecx: 1, edx: 0x0080, es: 0x1000 });
+    expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x01]);
     r = pc.int(0x13, { eax: ax(0x02, 1), ecx: 1, edx: 0x0081, es: 0x1000 });
     expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x01]);
-    r = pc.int(0x13, { eax: ax(0x01), edx: 0x0081 });
+    // AH=01h reports the last status once, leaving AL alone.
+    r = pc.int(0x13, { eax: ax(0x01, 0x5a), edx: 0x0080 });
+    expect([r.carry, r.getReg8('ah'), r.getReg8('al')]).toEqual([true, 0x01, 0x5a]);
     r = pc.int(0x13, { eax: ax(0x01), edx: 0x0080 });
-    expect(r.getReg8('ah')).toBe(0x01); // last status of drive 0x80 (the bad sector 0)
+    expect([r.carry, r.getReg8('ah')]).toEqual([false, 0x00]);
     r = pc.int(0x13, { eax: ax(0x00), edx: 0x0080 });
     expect(r.carry).toBe(false);
   });
@@ -111,11 +117,16 @@ describe('int 13h disk', () => {
     expect(pc.mem.read32(0x20000)).toBe(257);
     expect(pc.mem.read32(0x20000 + 1024)).toBe(259);
 
-    // Past the end: what exists is read, the count is updated, CF set.
+    // Running off the end: what exists is read, the count says how much, AH=0Ch.
     pc.mem.write16(dap + 2, 10);
     pc.mem.write32(dap + 8, 295);
     r = pc.int(0x13, { eax: ax(0x42), edx: 0x80, ds: 0, esi: dap });
-    expect(r.carry).toBe(true);
+    expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x0c]);
+    expect(pc.mem.read16(dap + 2)).toBe(5);
+    // Starting past the end: a parameter error, the packet untouched.
+    pc.mem.write32(dap + 8, 300);
+    r = pc.int(0x13, { eax: ax(0x42), edx: 0x80, ds: 0, esi: dap });
+    expect([r.carry, r.getReg8('ah')]).toEqual([true, 0x01]);
     expect(pc.mem.read16(dap + 2)).toBe(5);
 
     // 64-bit flat buffer variant.

@@ -18,6 +18,7 @@ export const DISK_STATUS = {
   ok: 0x00,
   badCommand: 0x01,       // invalid function or parameter
   sectorNotFound: 0x04,
+  badTrack: 0x0c,         // what SeaBIOS reports when a transfer runs off the end of the disk
   writeProtected: 0x03,
   boundary: 0x09,
   noMedia: 0xaa,          // drive not ready
@@ -48,7 +49,7 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       if (write) disk.write(lba, mem.readBytes(address, available * SECTOR_SIZE));
       else mem.writeBytes(address, disk.read(lba, available)!);
     }
-    return [available === count ? DISK_STATUS.ok : DISK_STATUS.sectorNotFound, available];
+    return [available === count ? DISK_STATUS.ok : DISK_STATUS.badTrack, available];
   };
 
   const chsTransfer = (regs: BiosRegisters, mem: PhysicalMemory, disk: Disk, write: boolean): number => {
@@ -57,7 +58,7 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
     const head = regs.getReg8('dh');
     if (count === 0 || count > MAX_CHS_SECTORS) return DISK_STATUS.badCommand;
     const lba = chsToLba(disk.geometry, cylinder, head, sector);
-    if (lba < 0) return DISK_STATUS.sectorNotFound;
+    if (lba < 0) return DISK_STATUS.badCommand; // outside the geometry: a parameter error
     const [status, moved] = transfer(disk, mem, write, lba, count, segAddress(regs, 'es', regs.getReg16('bx')));
     regs.setReg8('al', moved);
     return status;
@@ -80,15 +81,14 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       if (flatHigh !== 0) return DISK_STATUS.badCommand;
       address = mem.read32(packet + 16);
     }
-    if (lbaHigh >= 0x200000) { // beyond 2^53: certainly past any disk
-      mem.write16(packet + 2, 0);
-      return DISK_STATUS.sectorNotFound;
-    }
     const lba = lbaHigh * 0x100000000 + lbaLow;
+    // A start past the end is a parameter error and leaves the packet alone (as SeaBIOS);
+    // a transfer that starts inside but runs off the end moves what exists (below).
+    if (lba >= disk.totalSectors) return DISK_STATUS.badCommand;
     if (verifyOnly) {
       const ok = lba + count <= disk.totalSectors;
-      if (!ok) mem.write16(packet + 2, Math.max(0, disk.totalSectors - lba));
-      return ok ? DISK_STATUS.ok : DISK_STATUS.sectorNotFound;
+      if (!ok) mem.write16(packet + 2, disk.totalSectors - lba);
+      return ok ? DISK_STATUS.ok : DISK_STATUS.badTrack;
     }
     const [status, moved] = transfer(disk, mem, write, lba, count, address);
     mem.write16(packet + 2, moved); // the packet's count says how many really moved
@@ -155,8 +155,10 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
         finish(regs, mem, dl, DISK_STATUS.ok);
         return;
       case 0x01: {
-        const last = mem.read8(dl & 0x80 ? BDA.hardDiskStatus : BDA.diskStatus);
-        regs.setReg8('al', last);
+        // Reports the previous call's status once: reading it resets it to success.
+        const statusAddress = dl & 0x80 ? BDA.hardDiskStatus : BDA.diskStatus;
+        const last = mem.read8(statusAddress);
+        mem.write8(statusAddress, 0);
         regs.setReg8('ah', last);
         regs.setCarry(last !== 0);
         return;
@@ -170,8 +172,8 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
       case 0x04: { // verify: nothing to check on an image, but the address must exist
         const { cylinder, sector } = unpackChsRegisters(regs.getReg16('cx'));
         const lba = chsToLba(disk.geometry, cylinder, regs.getReg8('dh'), sector);
-        const ok = lba >= 0 && lba + regs.getReg8('al') <= disk.totalSectors;
-        finish(regs, mem, dl, ok ? DISK_STATUS.ok : DISK_STATUS.sectorNotFound);
+        const status = lba < 0 ? DISK_STATUS.badCommand : lba + regs.getReg8('al') <= disk.totalSectors ? DISK_STATUS.ok : DISK_STATUS.badTrack;
+        finish(regs, mem, dl, status);
         return;
       }
       case 0x08: {

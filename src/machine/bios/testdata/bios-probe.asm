@@ -204,6 +204,123 @@ main:
   call hex16
   call newline
 
+  ; errors: the status codes a caller sees
+  say "int13.err.drive "
+  mov ax, 0x0201
+  mov cx, 0x0001
+  mov dx, 0x0081
+  mov bx, 0x9000
+  int 0x13
+  call ax_cf
+  say "int13.err.sector0 "
+  mov ax, 0x0201
+  mov cx, 0x0000
+  mov dh, 0
+  mov dl, [drive]
+  mov bx, 0x9000
+  int 0x13
+  call ax_cf
+  say "int13.err.count0 "
+  mov ax, 0x0200
+  mov cx, 0x0001
+  mov dh, 0
+  mov dl, [drive]
+  mov bx, 0x9000
+  int 0x13
+  call ax_cf
+  say "int13.err.beyond "
+  mov byte [dap], 0x10
+  mov word [dap + 2], 1
+  mov word [dap + 4], 0
+  mov word [dap + 6], 0x2000
+  mov dword [dap + 8], 0x7fffffff
+  mov dword [dap + 12], 0
+  mov ah, 0x42
+  mov dl, [drive]
+  mov si, dap
+  int 0x13
+  pushf
+  call hex16
+  pop ax
+  and ax, 1
+  call hex16
+  mov ax, [dap + 2]
+  call hex16
+  call newline
+  say "int13.err.partial "
+  mov ah, 0x48
+  mov dl, [drive]
+  mov si, buffer
+  mov word [buffer], 0x1a
+  int 0x13
+  mov eax, [buffer + 16]
+  dec eax
+  mov byte [dap], 0x10
+  mov word [dap + 2], 3
+  mov word [dap + 4], 0
+  mov word [dap + 6], 0x2000
+  mov [dap + 8], eax
+  mov dword [dap + 12], 0
+  mov ah, 0x42
+  mov dl, [drive]
+  mov si, dap
+  int 0x13
+  pushf
+  call hex16
+  pop ax
+  and ax, 1
+  call hex16
+  mov ax, [dap + 2]
+  call hex16
+  call newline
+  say "int13.err.chsbeyond "
+  mov ah, 0x08
+  mov dl, [drive]
+  int 0x13
+  mov ax, 0x0201
+  and cl, 0xc0
+  or cl, 1
+  inc ch
+  jnz .nowrap
+  add cl, 0x40
+.nowrap:
+  mov dh, 0
+  mov dl, [drive]
+  mov bx, 0x9000
+  int 0x13
+  call ax_cf
+  say "int13.err.function "
+  mov ax, 0x9900
+  mov dl, [drive]
+  int 0x13
+  call ax_cf
+  say "int13.01.after "
+  mov ah, 0x01
+  mov dl, [drive]
+  int 0x13
+  call ax_cf
+  mov ah, 0x00
+  mov dl, [drive]
+  int 0x13
+  say "int15.err.function "
+  mov ax, 0xe900
+  int 0x15
+  call ax_cf
+  say "int15.err.e820sig "
+  mov eax, 0xe820
+  xor ebx, ebx
+  mov edx, 0x12345678
+  mov ecx, 20
+  mov di, buffer
+  int 0x15
+  pushf
+  shr ax, 8
+  call hex16
+  pop ax
+  and ax, 1
+  call hex16
+  call newline
+
   ; ---------------------------------------------------------------- memory
   say "int12 "
   int 0x12
@@ -580,6 +697,15 @@ main:
   out dx, al
   cli
   hlt
+
+; prints AX and CF, then a newline (call right after the int)
+ax_cf:
+  pushf
+  call hex16
+  pop ax
+  and ax, 1
+  call hex16
+  jmp newline
 
 crtc:
   push cx
