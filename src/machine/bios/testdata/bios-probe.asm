@@ -549,6 +549,74 @@ main:
   call hex16
   call newline
 
+  push es
+  xor ax, ax
+  mov es, ax
+  mov ax, 0x1301
+  mov bx, 0x004f
+  mov cx, 2
+  mov dx, 0x060a
+  mov bp, text_ab
+  int 0x10
+  pop es
+  say "int10.13.1 "
+  mov ax, [es:6*160+20]
+  call hex16
+  mov ax, [es:6*160+22]
+  call hex16
+  mov ah, 3
+  mov bh, 0
+  int 0x10
+  mov ax, dx
+  call hex16
+  call newline
+
+  push es
+  xor ax, ax
+  mov es, ax
+  mov ax, 0x1302
+  mov bx, 0x0000
+  mov cx, 2
+  mov dx, 0x070a
+  mov bp, text_attr
+  int 0x10
+  pop es
+  say "int10.13.2 "
+  mov ax, [es:7*160+20]
+  call hex16
+  mov ax, [es:7*160+22]
+  call hex16
+  mov ah, 3
+  mov bh, 0
+  int 0x10
+  mov ax, dx
+  call hex16
+  call newline
+
+  mov ax, 0x0e07
+  int 0x10
+  say "tty.bel "
+  mov ah, 3
+  mov bh, 0
+  int 0x10
+  mov ax, dx
+  call hex16
+  call newline
+
+  mov ax, 0x0600
+  mov bh, 0x5a
+  mov cx, 0x0a0a
+  mov dx, 0x0b0b
+  int 0x10
+  say "int10.06.clear "
+  mov ax, [es:10*160+20]
+  call hex16
+  mov ax, [es:11*160+22]
+  call hex16
+  mov ax, [es:12*160+22]
+  call hex16
+  call newline
+
   xor ax, ax
   mov es, ax
   say "int10.1a "
@@ -729,6 +797,8 @@ bda_words:
   dw 0x463, 0x474, 0x475, 0x480, 0x482, 0x484, 0x486, 0x487, 0x489, 0x496
   dw 0
 
+text_ab: db "AB"
+text_attr: db "C", 0x1e, "D", 0x2f
 dap: times 16 db 0
 buffer: times 64 db 0
 times 9*512-($-$$) db 0
