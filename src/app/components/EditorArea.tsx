@@ -58,12 +58,30 @@ class EditorBoundary extends Component<{ children: ReactNode }, { failed: boolea
   }
 }
 
+const tabId = (path: string) => `tab-${path.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
 function Tabs() {
   const tabs = useApp((s) => s.tabs);
   const active = useApp((s) => s.active);
   const diagnostics = useApp((s) => s.diagnostics);
   return (
-    <div className="tabs" role="tablist" aria-label="Open files">
+    <div
+      className="tabs"
+      role="tablist"
+      aria-label="Open files"
+      onKeyDown={(e) => {
+        // arrows move between tabs, as in any tab list
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+        const i = active ? tabs.indexOf(active) : -1;
+        const next =
+          e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
+        const path = tabs[next];
+        if (!path) return;
+        e.preventDefault();
+        openFile(path);
+        requestAnimationFrame(() => document.getElementById(tabId(path))?.focus());
+      }}
+    >
       {tabs.map((path) => {
         const errs = (diagnostics[path] ?? []).filter((d) => d.severity === 'error').length;
         const selected = path === active;
@@ -72,6 +90,9 @@ function Tabs() {
             <button
               type="button"
               role="tab"
+              id={tabId(path)}
+              aria-controls="editor-panel"
+              tabIndex={selected ? 0 : -1}
               aria-selected={selected}
               className="tab-label"
               title={path}
@@ -145,7 +166,7 @@ export function EditorArea() {
   return (
     <section className="editor-area" aria-label="Editor">
       <Tabs />
-      <div className="editor-body">
+      <div className="editor-body" id="editor-panel" role="tabpanel" aria-labelledby={active ? tabId(active) : undefined}>
         {!active && ready && <p className="empty-editor muted">No file is open. Pick one from the list of files.</p>}
         <EditorBoundary>
           {loadMonaco ? (
