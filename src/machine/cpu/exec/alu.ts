@@ -173,7 +173,7 @@ export function daaI(c: Cpu): void {
   const cf = c.getCF(), af = c.getAF();
   const oldAl = al;
   let nf = 0;
-  if ((al & 0xf) > 9 || af) { al = (al + 6) & 0xff; nf |= AF; }
+  if ((al & 0xf) > 9 || af) { if (al + 6 > 0xff) nf |= CF; al = (al + 6) & 0xff; nf |= AF; }
   if (oldAl > 0x99 || cf) { al = (al + 0x60) & 0xff; nf |= CF; }
   c.w8(0, al);
   setSZPFlags(c, al, nf, AF | CF | OF);
@@ -183,7 +183,7 @@ export function dasI(c: Cpu): void {
   const cf = c.getCF(), af = c.getAF();
   const oldAl = al;
   let nf = 0;
-  if ((al & 0xf) > 9 || af) { al = (al - 6) & 0xff; nf |= AF; }
+  if ((al & 0xf) > 9 || af) { if (al < 6) nf |= CF; al = (al - 6) & 0xff; nf |= AF; }
   if (oldAl > 0x99 || cf) { al = (al - 0x60) & 0xff; nf |= CF; }
   c.w8(0, al);
   setSZPFlags(c, al, nf, AF | CF | OF);
