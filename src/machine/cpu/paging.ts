@@ -44,7 +44,7 @@ function pageFault(c: CpuState, lin: number, code: number, access: Access): neve
   const user = c.cpl === 3 && !implicitSupervisor;
   if (access === Access.Write) code |= 2;
   if (user) code |= 4;
-  if (access === Access.Exec && (c.efer & EFER_NXE || c.cr4 & CR4_PAE)) code |= 16;
+  if (access === Access.Exec && c.efer & EFER_NXE) code |= 16;   // I/D: reported only with NX enabled
   c.cr2 = lin;
   FAULT.vector = 14;
   FAULT.errorCode = code;
