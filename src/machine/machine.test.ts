@@ -57,6 +57,12 @@ describe('booting boot-sector programs', () => {
     expect(m.serialOutput()).toBe('3S0F7IC');
   });
 
+  it('compatibility mode, retf/retfq between 32- and 64-bit code, swapgs, rdtsc, syscall/sysret', () => {
+    const { m, stop } = boot(image(testdata('compat-mode.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('1LCBgkT30');
+  });
+
   it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
     const { m, stop } = boot(bootSector(`
       cli
