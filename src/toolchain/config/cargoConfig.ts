@@ -74,13 +74,24 @@ function unusedKey(ctx: Ctx, path: TomlPath, known: readonly string[]): void {
   });
 }
 
-function wrongType(ctx: Ctx, path: TomlPath, expected: string, value: unknown): void {
-  ctx.out.push({
-    severity: 'error',
-    source: 'cargo',
-    message: `expected ${expected}, but found ${tomlTypeName(value)} for \`${path.join('.')}\` in ${ctx.where}`,
-    ...valueRange(ctx.loc, path),
-  });
+/** cargo's name for a TOML value's type in config errors (`ConfigValue::desc`). */
+function cargoDesc(v: unknown): string {
+  return tomlTypeName(v).replace(/^an? /, '');
+}
+
+/**
+ * A value of the wrong type, worded as cargo words it. Lists and tables go through
+ * `GlobalContext::expected` (`invalid configuration for key …` then `expected a list, but found a
+ * string for … in …`, cargo's own grammar included); strings and booleans through
+ * `ConfigError::expected` (`error in …: \`key\` expected true/false, but found a string`).
+ */
+function wrongType(ctx: Ctx, path: TomlPath, expected: 'a list' | 'a table' | 'a string or array of strings' | 'a string' | 'true/false', value: unknown): void {
+  const key = path.join('.');
+  const message =
+    expected === 'a string' || expected === 'true/false'
+      ? `error in ${ctx.where}: \`${key}\` expected ${expected}, but found a ${cargoDesc(value)}`
+      : `invalid configuration for key \`${key}\`\nexpected ${expected}, but found a ${cargoDesc(value)} for \`${key}\` in ${ctx.where}`;
+  ctx.out.push({ severity: 'error', source: 'cargo', message, ...valueRange(ctx.loc, path) });
 }
 
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -93,76 +104,112 @@ export type CfgExpr =
   | { kind: 'all' | 'any'; list: CfgExpr[] }
   | { kind: 'not'; expr: CfgExpr };
 
-/** Parses `cfg(...)`; returns the expression or cargo's reason for refusing it. */
-export function parseCfg(text: string): { ok: true; expr: CfgExpr } | { ok: false; reason: string } {
-  const inner = /^cfg\((.*)\)$/s.exec(text.trim());
-  if (!inner) return { ok: false, reason: 'expected `cfg(` at the start and `)` at the end' };
-  const s = inner[1]!;
+type CfgToken = { kind: '(' | ')' | ',' | '=' | 'ident' | 'string'; text: string };
+
+/** How cargo-platform names a token in its messages. */
+function classify(t: CfgToken): string {
+  return t.kind === 'ident' ? 'an identifier' : t.kind === 'string' ? 'a string' : `\`${t.kind}\``;
+}
+
+function lexCfg(s: string): CfgToken[] {
+  const out: CfgToken[] = [];
   let i = 0;
-  const ws = () => {
-    while (i < s.length && /\s/.test(s[i]!)) i++;
-  };
+  while (i < s.length) {
+    const c = s[i]!;
+    if (/\s/.test(c)) i++;
+    else if (c === '(' || c === ')' || c === ',' || c === '=') {
+      out.push({ kind: c, text: c });
+      i++;
+    } else if (c === '"') {
+      const close = s.indexOf('"', i + 1);
+      if (close < 0) throw new CfgError('unterminated string in cfg');
+      out.push({ kind: 'string', text: s.slice(i + 1, close) });
+      i = close + 1;
+    } else if (/[\p{L}_]/u.test(c)) {
+      const m = /^[\p{L}\p{N}_]+/u.exec(s.slice(i))!;
+      out.push({ kind: 'ident', text: m[0] });
+      i += m[0].length;
+    } else {
+      throw new CfgError(`unexpected character \`${c}\` in cfg, expected parens, a comma, an identifier, or a string`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses a `[target.'cfg(…)']` key the way cargo-platform does, with its messages
+ * (`expected a string, found an identifier`, `expected \`)\`, but cfg expression ended`…).
+ * `reason` is the part after `failed to parse \`…\` as a cfg expression: `; `inner` is what
+ * cargo quotes there (the text inside `cfg(…)`).
+ */
+export function parseCfg(text: string): { ok: true; expr: CfgExpr } | { ok: false; inner: string; reason: string } {
+  const t = text.trim();
+  const closed = t.startsWith('cfg(') && t.endsWith(')');
+  const inner = closed ? t.slice(4, -1) : t.replace(/^cfg\(/, '');
+  let pos = 0;
+  let tokens: CfgToken[] = [];
   const fail = (reason: string): never => {
     throw new CfgError(reason);
   };
-  const ident = (): string => {
-    ws();
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i));
-    if (!m) {
-      if (i >= s.length) fail('expected identifier, but cfg expression ended');
-      const tok = s[i] === '"' ? `"${s.slice(i + 1).split('"')[0]}"` : s[i]!;
-      fail(`expected identifier, found \`${tok}\``);
-    }
-    i += m![0].length;
-    return m![0];
+  const next = (expected: string): CfgToken => tokens[pos++] ?? fail(`expected ${expected}, but cfg expression ended`);
+  const expect = (kind: CfgToken['kind'], expected: string) => {
+    const tok = next(expected);
+    if (tok.kind !== kind) fail(`expected ${expected}, found ${classify(tok)}`);
+    return tok;
   };
   const expr = (): CfgExpr => {
-    const name = ident();
-    ws();
-    if (s[i] === '(' && (name === 'all' || name === 'any' || name === 'not')) {
-      i++;
+    const tok = next('identifier');
+    if (tok.kind !== 'ident') fail(`expected identifier, found ${classify(tok)}`);
+    const name = tok.text;
+    const after = tokens[pos];
+    if (after?.kind === '(' && (name === 'all' || name === 'any' || name === 'not')) {
+      pos++;
       const list: CfgExpr[] = [];
-      ws();
-      while (s[i] !== ')') {
-        if (i >= s.length) fail('expected `)`, but cfg expression ended');
+      while (tokens[pos]?.kind !== ')') {
+        if (pos >= tokens.length) fail('expected `)`, but cfg expression ended');
         list.push(expr());
-        ws();
-        if (s[i] === ',') i++;
-        else if (s[i] !== ')') fail(i >= s.length ? 'expected `)`, but cfg expression ended' : `expected \`,\` or \`)\`, found \`${s[i]}\``);
-        ws();
+        const sep = tokens[pos];
+        if (sep?.kind === ',') pos++;
+        else if (sep && sep.kind !== ')') fail(`expected \`)\`, found ${classify(sep)}`);
       }
-      i++;
+      pos++;
       if (name === 'not') {
-        if (list.length !== 1) fail('expected exactly one cfg expression in `not(...)`');
+        if (list.length !== 1) fail('expected exactly one cfg expression in `not(…)`');
         return { kind: 'not', expr: list[0]! };
       }
       return { kind: name, list };
     }
-    if (s[i] === '=') {
-      i++;
-      ws();
-      if (s[i] !== '"') {
-        if (i >= s.length) fail('expected a string, but cfg expression ended');
-        fail(`expected a string, found \`${s.slice(i).split(/[\s,)]/)[0]}\``);
-      }
-      const close = s.indexOf('"', i + 1);
-      if (close < 0) fail('unterminated string in cfg');
-      const value = s.slice(i + 1, close);
-      i = close + 1;
-      return { kind: 'kv', name, value };
+    if (after?.kind === '=') {
+      pos++;
+      const value = expect('string', 'a string');
+      return { kind: 'kv', name, value: value.text };
     }
     return { kind: 'name', name };
   };
   try {
-    ws();
+    tokens = lexCfg(inner);
+    if (!closed) fail('expected `)`, but cfg expression ended');
     const e = expr();
-    ws();
-    if (i < s.length) fail(`unexpected content \`${s.slice(i)}\` found after cfg expression`);
+    if (pos < tokens.length) {
+      // cargo quotes the rest of the source text after the expression
+      fail(`unexpected content \`${restAfter(inner, pos, tokens)}\` found after cfg expression`);
+    }
     return { ok: true, expr: e };
   } catch (err) {
-    if (err instanceof CfgError) return { ok: false, reason: err.message };
+    if (err instanceof CfgError) return { ok: false, inner, reason: err.message };
     throw err;
   }
+}
+
+/** The source text from the `pos`-th token on (tokens carry no offsets; re-lex to find it). */
+function restAfter(src: string, pos: number, tokens: CfgToken[]): string {
+  let i = 0;
+  for (let k = 0; k < pos; k++) {
+    const tok = tokens[k]!;
+    while (/\s/.test(src[i] ?? '')) i++;
+    i += tok.kind === 'string' ? tok.text.length + 2 : tok.text.length;
+  }
+  return src.slice(i).trim();
 }
 
 class CfgError extends Error {}
@@ -227,14 +274,8 @@ export function validateCargoConfig(text: string, options: CargoConfigOptions = 
     for (const [k, v] of Object.entries(unstableTable)) {
       const path = ['unstable', k];
       if (!UNSTABLE_KEYS.includes(k)) {
-        const near = closest(k, UNSTABLE_KEYS);
-        ctx.out.push({
-          severity: 'error',
-          source: 'cargo',
-          message: `unknown \`-Z\` flag specified: ${k}`,
-          ...keyRange(ctx.loc, path),
-          notes: near ? [`Did you mean \`${near}\`?`] : undefined,
-        });
+        // cargo reads `[unstable]` into a struct and warns about fields it does not have
+        unusedKey(ctx, path, UNSTABLE_KEYS);
         continue;
       }
       if (k === 'build-std') {
@@ -260,7 +301,7 @@ export function validateCargoConfig(text: string, options: CargoConfigOptions = 
       } else if (k === 'build-std-features') {
         if (!isStringList(v)) wrongType(ctx, path, 'a list', v);
       } else if (k === 'json-target-spec' || k === 'unstable-options') {
-        if (typeof v !== 'boolean') wrongType(ctx, path, 'a boolean', v);
+        if (typeof v !== 'boolean') wrongType(ctx, path, 'true/false', v);
       }
     }
     const features = unstableTable['build-std-features'];
@@ -333,7 +374,7 @@ export function validateCargoConfig(text: string, options: CargoConfigOptions = 
           ctx.out.push({
             severity: 'error',
             source: 'cargo',
-            message: `failed to parse \`${key}\` as a cfg expression: ${parsedCfg.reason}`,
+            message: `failed to parse \`${parsedCfg.inner}\` as a cfg expression: ${parsedCfg.reason}`,
             ...keyRange(ctx.loc, path),
           });
         } else if (options.targetOs !== undefined) {
@@ -348,7 +389,17 @@ export function validateCargoConfig(text: string, options: CargoConfigOptions = 
           }
         }
         if (isTable(table)) {
-          for (const k of Object.keys(table)) if (!TARGET_TABLE_KEYS.includes(k)) unusedKey(ctx, [...path, k], TARGET_TABLE_KEYS);
+          for (const k of Object.keys(table)) {
+            if (TARGET_TABLE_KEYS.includes(k)) continue;
+            const near = closest(k, TARGET_TABLE_KEYS);
+            ctx.out.push({
+              severity: 'warning',
+              source: 'cargo',
+              message: `unused key \`${k}\` in [target] config table \`${key}\``,
+              ...keyRange(ctx.loc, [...path, k]),
+              notes: near ? [`Did you mean \`${near}\`?`] : undefined,
+            });
+          }
         }
       }
       if (!isTable(table)) continue;
