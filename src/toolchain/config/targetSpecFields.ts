@@ -1,6 +1,7 @@
 // The fields rustc accepts in a target specification (`x86_64-blog_os.json`), with the JSON
 // type its parser wants, the values it allows, and a short explanation in our own words for
-// the editor's hover. The field list follows rustc_target's JSON loader (nightly, 2026).
+// the editor's hover. The field list follows rustc_target's serde-based JSON loader
+// (`TargetSpecJson`, which denies unknown fields), as in 2026 nightlies.
 
 export type FieldType =
   | 'string'
@@ -166,7 +167,6 @@ export const TARGET_FIELDS: Readonly<Record<string, FieldSpec>> = {
   'abi-return-struct-as-int': { type: 'bool' },
   'is-like-aix': { type: 'bool' },
   'is-like-darwin': { type: 'bool' },
-  'is-like-osx': { type: 'bool' },
   'is-like-solaris': { type: 'bool' },
   'is-like-windows': { type: 'bool' },
   'is-like-msvc': { type: 'bool' },
@@ -187,7 +187,6 @@ export const TARGET_FIELDS: Readonly<Record<string, FieldSpec>> = {
   'main-needs-argc-argv': { type: 'bool' },
   'has-thread-local': { type: 'bool' },
   'obj-is-bitcode': { type: 'bool' },
-  'bitcode-llvm-cmdline': { type: 'string' },
   'max-atomic-width': { type: 'u64' },
   'min-atomic-width': { type: 'u64' },
   'atomic-cas': { type: 'bool' },
