@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { Vfs } from '../toolchain/vfs.ts';
+import { validateProject } from '../toolchain/config/project.ts';
+import { LESSONS, lessonIndex, parseFrontmatter } from './lessons.ts';
+
+const errorsOf = (files: Record<string, string>) =>
+  [...validateProject(Vfs.from(files)).entries()].flatMap(([path, list]) =>
+    list.filter((d) => d.severity !== 'info').map((d) => `${path}: ${d.severity}: ${d.message}`),
+  );
+
+describe('frontmatter', () => {
+  it('splits metadata from the body', () => {
+    expect(parseFrontmatter('---\ntitle: "A: B"\nstep: 2\n---\n# Hi\n')).toEqual({ meta: { title: 'A: B', step: '2' }, body: '# Hi\n' });
+    expect(parseFrontmatter('# No frontmatter')).toEqual({ meta: {}, body: '# No frontmatter' });
+  });
+});
+
+describe('the lessons in content/', () => {
+  it('are in folder order, each with a title, a body and the post’s files', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(2);
+    expect(LESSONS.map((l) => l.id)).toEqual([...LESSONS.map((l) => l.id)].sort());
+    for (const l of LESSONS) {
+      expect(l.title, l.id).not.toBe(l.id);
+      expect(l.body.trim().length, l.id).toBeGreaterThan(100);
+      for (const f of ['Cargo.toml', 'rust-toolchain', 'x86_64-blog_os.json', '.cargo/config.toml', 'src/main.rs']) {
+        expect(Object.keys(l.start), `${l.id} starts with ${f}`).toContain(f);
+      }
+    }
+    expect(lessonIndex(LESSONS[1]!.id)).toBe(1);
+    expect(lessonIndex('no-such-step')).toBe(-1);
+  });
+
+  it('start the first step with a project that has no problems', () => {
+    expect(errorsOf(LESSONS[0]!.start)).toEqual([]);
+  });
+
+  it('give step 2 exactly the two mistakes its text asks to fix, and a clean solution', () => {
+    const step = LESSONS.find((l) => l.id === '02-a-target-of-our-own')!;
+    expect(errorsOf(step.start)).toEqual([
+      'x86_64-blog_os.json: error: target-pointer-width: invalid type: string "64", expected u16',
+      'x86_64-blog_os.json: error: target-c-int-width: invalid type: string "32", expected u16',
+    ]);
+    expect(errorsOf(step.solution!)).toEqual([]);
+  });
+});
