@@ -89,6 +89,7 @@ export class Cpu extends CpuState {
     this.bios = opts.bios ?? null;
     const m = opts.mem as Partial<MemoryWithCodeMarks>;
     this.memoryMarksCode = m.codePages instanceof Uint8Array && 'onCodeWrite' in m;
+    this.cpuMarksCode = !this.memoryMarksCode;
     if (this.memoryMarksCode) {
       (opts.mem as MemoryWithCodeMarks).onCodeWrite = (page) => this.invalidatePage(page);
     } else {

@@ -79,6 +79,7 @@ export function computeOffset(c: CpuState, i: Insn): void {
 // ------------------------------------------------------------ linear accesses
 
 function codeCheck(c: CpuState, phys: number): void {
+  if (!c.cpuMarksCode) return;
   const page = Math.floor(phys / 4096);
   if (page < c.codePages.length && c.codePages[page]) c.codeWritten(page);
 }
@@ -96,9 +97,14 @@ export function readLin32(c: CpuState, lin: number): number {
 }
 /** Reads 64 bits: low half returned, high half in c.th. */
 export function readLin64(c: CpuState, lin: number): number {
-  const lo = readLin32(c, lin);
-  c.th = readLin32(c, lin + 4);
-  return lo;
+  if ((lin & 0xfff) > 0xff8) {
+    const lo = readLin32(c, lin);
+    c.th = readLin32(c, lin + 4);
+    return lo;
+  }
+  const p = translate(c, lin, Access.Read);
+  c.th = c.mem.read32(p + 4) | 0;
+  return c.mem.read32(p) | 0;
 }
 export function writeLin8(c: CpuState, lin: number, v: number): void {
   const p = translate(c, lin, Access.Write);
@@ -125,9 +131,16 @@ export function writeLin32(c: CpuState, lin: number, v: number): void {
   c.mem.write32(p, v >>> 0);
 }
 export function writeLin64(c: CpuState, lin: number, lo: number, hi: number): void {
-  if ((lin & 0xfff) > 0xff8) { translate(c, lin, Access.Write); translate(c, lin + 7, Access.Write); }
-  writeLin32(c, lin, lo);
-  writeLin32(c, lin + 4, hi);
+  if ((lin & 0xfff) > 0xff8) {
+    translate(c, lin, Access.Write); translate(c, lin + 7, Access.Write);
+    writeLin32(c, lin, lo);
+    writeLin32(c, lin + 4, hi);
+    return;
+  }
+  const p = translate(c, lin, Access.Write);
+  codeCheck(c, p);
+  c.mem.write32(p, lo >>> 0);
+  c.mem.write32(p + 4, hi >>> 0);
 }
 /** Fetches one code byte for the decoder. */
 export function fetchLin8(c: CpuState, lin: number): number {

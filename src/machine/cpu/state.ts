@@ -75,6 +75,8 @@ export class CpuState {
   readonly tlb = new Tlb();
   /** Per 4 KiB physical page: 1 when decoded blocks were made from it (see cpu.ts). */
   readonly codePages = new Uint8Array(1 << 20);
+  /** The CPU checks its own writes against codePages (when the memory does not mark code pages itself). */
+  cpuMarksCode = true;
   /** Called when the CPU writes into a page marked in codePages. */
   codeWritten: (page: number) => void = () => {};
 

@@ -5,6 +5,7 @@
 import type { Cpu } from '../cpu.ts';
 import { K, type Insn } from '../decoder.ts';
 import type { Exec } from './index.ts';
+import { readLin32, readLin64, writeLin32, writeLin64 } from '../memory-access.ts';
 
 const TWO32 = 4294967296;
 
@@ -22,6 +23,13 @@ const mov32rr: Exec = (c, i) => { const r = c.regs; r[i.dst << 1] = r[i.src << 1
 const mov32ri: Exec = (c, i) => { const r = c.regs; r[i.dst << 1] = i.imm; r[(i.dst << 1) + 1] = 0; };
 const mov64rr: Exec = (c, i) => { const r = c.regs; r[i.dst << 1] = r[i.src << 1]; r[(i.dst << 1) + 1] = r[(i.src << 1) + 1]; };
 const mov64ri: Exec = (c, i) => { const r = c.regs; r[i.dst << 1] = i.imm; r[(i.dst << 1) + 1] = i.immHi; };
+
+const load32: Exec = (c, i) => { const r = c.regs; r[i.dst << 1] = readLin32(c, c.eaLin); r[(i.dst << 1) + 1] = 0; };
+const load64: Exec = (c, i) => { const r = c.regs, v = readLin64(c, c.eaLin); r[i.dst << 1] = v; r[(i.dst << 1) + 1] = c.th; };
+const store32: Exec = (c, i) => { writeLin32(c, c.eaLin, c.regs[i.src << 1]); };
+const store64: Exec = (c, i) => { const r = c.regs; writeLin64(c, c.eaLin, r[i.src << 1], r[(i.src << 1) + 1]); };
+const store32i: Exec = (c, i) => { writeLin32(c, c.eaLin, i.imm); };
+const store64i: Exec = (c, i) => { writeLin64(c, c.eaLin, i.imm, i.immHi); };
 
 function alu32(op: string, imm: boolean): Exec {
   const get = imm ? (c: Cpu, i: Insn) => i.imm : (c: Cpu, i: Insn) => c.regs[i.src << 1];
@@ -116,6 +124,13 @@ export function fastPath(i: Insn): Exec | null {
   const m = i.form.mnemonic;
   const size = i.osize;
   const d = regOf(i, i.op0);
+  if (m === 'mov' && i.mem && !i.form.ops.some((k) => k === 'sreg' || k === 'cr' || k === 'dr' || k.startsWith('moffs'))) {
+    if (d >= 0 && i.op1 === K.Rm) { i.dst = d; return size === 4 ? load32 : load64; }
+    if (i.op0 === K.Rm && i.op1 === K.Imm) return size === 4 ? store32i : store64i;
+    const s = regOf(i, i.op1);
+    if (i.op0 === K.Rm && s >= 0) { i.src = s; return size === 4 ? store32 : store64; }
+    return null;
+  }
   if (d < 0) return null;
   if (m === 'mov') {
     if (i.form.ops.some((k) => k === 'sreg' || k === 'cr' || k === 'dr')) return null;
