@@ -333,6 +333,43 @@ describe('machine state', () => {
     expect(b.mem.ram[0xb8000]).toBe(a.mem.ram[0xb8000]);
   });
 
+  it('save and restore carry the devices too (PIT schedule, PIC state)', () => {
+    const ticks = bootSector(`
+      cli
+      xor ax, ax
+      mov ds, ax
+      mov word [0x08*4], tick
+      mov word [0x08*4+2], 0
+      sti
+    .wait:
+      hlt
+      cmp byte [count], 5
+      jb .wait
+      mov al, 2
+      out 0xf4, al
+    tick:
+      inc byte [count]
+      mov dx, 0x3f8
+      mov al, [count]
+      add al, '0'
+      out dx, al
+      mov al, 0x20
+      out 0x20, al
+      iret
+    count: db 0`);
+    const a = createMachine({ diskImage: ticks, memorySize: 8 << 20 });
+    while (!a.serialOutput().includes('2')) a.run({ maxInstructions: 10_000_000 });
+    const saved = a.saveState();
+    const before = a.serialOutput().length;
+    expect(a.run({ maxInstructions: 1_000_000_000 })).toEqual({ kind: 'debug-exit', code: 2 });
+    const b = createMachine({ diskImage: ticks, memorySize: 8 << 20 });
+    b.restoreState(saved);
+    expect(b.run({ maxInstructions: 1_000_000_000 })).toEqual({ kind: 'debug-exit', code: 2 });
+    expect(b.serialOutput()).toBe(a.serialOutput().slice(before));
+    expect(b.cpu.nowNs).toBe(a.cpu.nowNs);
+    expect(b.cpu.icount).toBe(a.cpu.icount);
+  });
+
   it('the same image gives the same trace in one run or in many slices', () => {
     const a = createMachine({ diskImage: counter, memorySize: 8 << 20 });
     a.run({ maxInstructions: 300_000 });
