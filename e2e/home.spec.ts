@@ -42,3 +42,23 @@ for (const theme of ['dark', 'light'] as const) {
     });
   }
 }
+
+test('panes resize with the keyboard and keep their size', async ({ page }) => {
+  await page.goto('/');
+  const splitter = page.getByRole('separator', { name: 'Resize the lesson' });
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  const lessonWidth = async () => (await page.getByRole('article', { name: 'Lesson' }).boundingBox())!.width;
+  const w0 = await lessonWidth();
+  await splitter.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 10));
+  expect(await lessonWidth()).toBeGreaterThan(w0 + 50);
+  await page.reload();
+  await expect(page.getByRole('separator', { name: 'Resize the lesson' })).toHaveAttribute('aria-valuenow', String(before + 10));
+});
+
+test('step 2 opens on the file it is about', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
+});

@@ -27,6 +27,8 @@ describe('the lessons in content/', () => {
       }
     }
     expect(lessonIndex(LESSONS[1]!.id)).toBe(1);
+    expect(LESSONS[1]!.open).toBe('x86_64-blog_os.json');
+    expect(LESSONS[0]!.open).toBe('src/main.rs');
     expect(lessonIndex('no-such-step')).toBe(-1);
   });
 

@@ -8,6 +8,8 @@ export interface Lesson {
   /** markdown without the frontmatter */
   body: string;
   start: Record<string, string>;
+  /** the file shown first when the step starts (frontmatter `open:`), default `src/main.rs` */
+  open: string;
   /** the solution overlaid on the start files; undefined when the step has none */
   solution?: Record<string, string>;
 }
@@ -54,6 +56,7 @@ function build(): Lesson[] {
         id,
         title: meta.title ?? id,
         body,
+        open: meta.open && meta.open in e.start ? meta.open : 'src/main.rs',
         start: e.start,
         solution: hasSolution ? { ...e.start, ...e.solution } : undefined,
       };

@@ -119,7 +119,7 @@ function enterStep(index: number): void {
   const saved = work.steps[lesson.id];
   useApp.setState({ stepIndex: index, solutionShown: !!saved?.beforeSolution });
   if (saved) loadFiles(saved.files, saved.tabs, saved.active, saved.emptyDirs);
-  else loadFiles(lesson.start, DEFAULT_TABS, 'src/main.rs');
+  else loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
 }
 
 // ---- start-up ----
@@ -254,7 +254,7 @@ export function resetStep(): void {
   useApp.setState({ solutionShown: false });
   const stepWork = work.steps[lesson.id];
   if (stepWork) work = { ...work, steps: { ...work.steps, [lesson.id]: { ...stepWork, beforeSolution: undefined } } };
-  loadFiles(lesson.start, DEFAULT_TABS, 'src/main.rs');
+  loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
   persist();
   print(`Step ${useApp.getState().stepIndex + 1} reset: its files are back as they started.`, 'info');
 }
