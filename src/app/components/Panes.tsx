@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import Markdown from 'react-markdown';
 import { LESSONS } from '../lessons.ts';
-import { openFile, vfs } from '../state/project.ts';
+import { goToStep, openFile, vfs } from '../state/project.ts';
 import { offsetAt } from '../../toolchain/config/diagnostic.ts';
 import { useApp } from '../state/store.ts';
 
@@ -12,8 +12,10 @@ export function LessonPane() {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     ref.current?.scrollTo?.({ top: 0 });
-  }, [stepIndex]);
+    if (lesson) document.title = `${lesson.title} · Bootlab`;
+  }, [stepIndex, lesson]);
   if (!lesson) return null;
+  const next = LESSONS[stepIndex + 1];
   return (
     <article className="lesson" aria-label="Lesson" ref={ref}>
       <p className="step-label">
@@ -36,6 +38,13 @@ export function LessonPane() {
           {lesson.body}
         </Markdown>
       </div>
+      {next && (
+        <p className="lesson-next">
+          <button type="button" onClick={() => goToStep(stepIndex + 1)}>
+            Continue with step {stepIndex + 2}: {next.title} <span aria-hidden="true">›</span>
+          </button>
+        </p>
+      )}
     </article>
   );
 }

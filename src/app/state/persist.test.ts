@@ -37,7 +37,7 @@ describe('saving the learner’s work', () => {
     saver.save(work('fn a() {}', 1));
     expect(JSON.parse(storage.getItem('bootlab:work:v1')!).steps['01'].files['src/main.rs']).toBe('fn a() {}');
     await saver.flush();
-    expect(states).toEqual(['saving', 'saved']);
+    expect(states).toEqual(['saved', 'saved']);
     storage.map.clear(); // IndexedDB alone still has it
     expect((await loadWork())?.steps['01']?.files['src/main.rs']).toBe('fn a() {}');
   });

@@ -67,12 +67,15 @@ export class Saver {
 
   save(work: SavedWork): void {
     this.pending = work;
+    let mirrored = true;
     try {
       localStorage.setItem(LS_KEY, JSON.stringify(work));
     } catch {
       // full or blocked: IndexedDB below still gets it, and flush() reports if that fails too
+      mirrored = false;
     }
-    this.listener('saving');
+    // with the mirror written, a reload already finds the work: it is saved
+    this.listener(mirrored ? 'saved' : 'saving');
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
