@@ -28,7 +28,9 @@ for (const theme of ['dark', 'light'] as const) {
       await page.goto('/');
       await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
       if (w < 800) await page.screenshot({ path: `test-results/screenshots/ide-${theme}-${w}x${h}-top.png` });
-      await page.getByRole('button', { name: 'x86_64-blog_os.json', exact: true }).click();
+      // step 2 opens on the target file with its two deliberate mistakes: markers, problems, Build output
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
       await page.getByRole('button', { name: 'Build', exact: true }).click();
       await expect(page.getByTestId('terminal')).toContainText('cargo build');
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);

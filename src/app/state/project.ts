@@ -355,6 +355,7 @@ export function makeShareLink(): { url: string; chars: number } | { error: strin
 
 function reportDiagnostics(): number {
   runValidation();
+  print('Checking the configuration files (messages as rustc and cargo give them):', 'info');
   const all = useApp.getState().diagnostics;
   let errors = 0;
   for (const [path, list] of Object.entries(all)) {
@@ -367,7 +368,11 @@ function reportDiagnostics(): number {
       print(`${d.severity}: ${first}`, d.severity === 'error' ? 'error' : 'warning');
       for (const r of rest) print(`  ${r}`, 'output');
       print(`  --> ${path}:${line}:${column}`, 'output');
-      for (const n of d.notes ?? []) print(`  = ${n}`, 'output');
+      for (const n of d.notes ?? []) {
+        // the tools' own help lines keep their form; Bootlab's explanations are marked as ours
+        if (/^(help|note):/.test(n)) print(`  = ${n}`, 'output');
+        else print(`  bootlab: ${n}`, 'info');
+      }
     }
   }
   return errors;
