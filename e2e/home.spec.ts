@@ -64,3 +64,17 @@ test('step 2 opens on the file it is about', async ({ page }) => {
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
 });
+
+test('everything the page loads comes from its own origin (no CDN: Bootlab works offline)', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseURL!) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  await page.goto('/');
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'x86_64-blog_os.json', exact: true }).click();
+  await page.locator('.monaco-editor .view-line', { hasText: 'disable-redzone' }).locator('span', { hasText: 'disable-redzone' }).first().hover();
+  await expect(page.locator('.monaco-hover').filter({ hasText: 'red zone' })).toBeVisible();
+  expect(foreign).toEqual([]);
+});
