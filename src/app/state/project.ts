@@ -124,7 +124,12 @@ function enterStep(index: number): void {
 
 // ---- start-up ----
 
+let started = false;
+
 export async function init(): Promise<void> {
+  // once per page, even when React's development mode runs effects twice
+  if (started) return;
+  started = true;
   const saved = await loadWork();
   if (saved) work = saved;
   const hashSnapshot = typeof location !== 'undefined' ? snapshotFromHash(location.hash) : null;
