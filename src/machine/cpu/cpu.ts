@@ -140,7 +140,7 @@ export class Cpu extends CpuState {
   }
 
   /** Asks `run` to return (RunResult.Stopped) after the current instruction. */
-  requestStop(): void { this.stopRequested = true; }
+  requestStop(): void { this.stopRequested = true; this.exitBlock = true; }
 
   /** Drops every decoded block. */
   flushCodeCache(): void {
@@ -156,6 +156,7 @@ export class Cpu extends CpuState {
     if (list) {
       for (const b of list) { b.valid = false; this.blocks.delete(b.key); }
       this.pageBlocks.delete(page);
+      this.exitBlock = true;
       this.smcPages.set(page, (this.smcPages.get(page) ?? 0) + 1);
     }
     if (page < this.marks.length) this.marks[page] = 0;
@@ -216,17 +217,16 @@ export class Cpu extends CpuState {
     }
     const insns = block.insns;
     const n = insns.length;
-    let k = 0;
+    this.exitBlock = false;
     try {
-      for (; k < n && this.icount < end; k++) {
+      for (let k = 0; k < n && this.icount < end; k++) {
         const i = insns[k];
-        if (i.invalid) raise(6);
         this.nextRip = this.rip + i.len;
         if (i.ea) computeEA(this, i);
         (i.fn as Exec)(this, i);
         this.rip = this.nextRip;
         this.icount++;
-        if (!block.valid || this.halted || this.stopRequested) break;
+        if (this.exitBlock) break;
       }
     } catch (e) {
       if (e !== FAULT) throw e;
@@ -275,7 +275,7 @@ export class Cpu extends CpuState {
         this.cr2 = savedCr2;      // the fault belongs to a later instruction: end the block before it
         break;
       }
-      insn.fn = insn.invalid ? null : (fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
+      insn.fn = (insn.invalid ? raiseUd : fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
       // lea and the multi-byte nop name memory without touching it: no address check.
       insn.ea = insn.mem && !insn.invalid && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
       insn.ends = insn.invalid || FORM_ENDS[insn.formId] === 1;
@@ -389,6 +389,9 @@ export class Cpu extends CpuState {
     return lines.join('\n');
   }
 }
+
+/** The execution function of bytes that are no instruction. */
+function raiseUd(): void { raise(6); }
 
 function name(v: number): string {
   return ['DE', 'DB', 'NMI', 'BP', 'OF', 'BR', 'UD', 'NM', 'DF', 'CSO', 'TS', 'NP', 'SS', 'GP', 'PF', '15', 'MF', 'AC', 'MC', 'XM'][v] ?? String(v);

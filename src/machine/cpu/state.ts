@@ -130,6 +130,8 @@ export class CpuState {
   /** Guest nanoseconds added by hlt skipping time forward. */
   skippedNs = 0;
   halted = false;
+  /** Set to leave the current block after this instruction (hlt, a stop request, self-modified code). */
+  exitBlock = false;
   /** icount at which the sti / mov ss interrupt shadow ends. */
   shadowUntil = -1;
   /** A20 mask applied to physical addresses (0xffefffff when the gate is off). */

@@ -45,6 +45,7 @@ export function outI(c: Cpu, i: Insn): void {
 export function hltI(c: Cpu): void {
   privileged(c);
   c.halted = true;
+  c.exitBlock = true;
 }
 
 export function cmcI(c: Cpu): void { c.setArith(CF, c.getCF() ^ 1); }
