@@ -117,7 +117,8 @@ describe('cpuid', () => {
     expect(reg(r, 8) & (1n << 20n)).not.toBe(0n);
     expect(Buffer.from(r.mem.ram.subarray(0x200000, 0x200013)).toString('latin1')).toBe('Bootlab virtual CPU');
     expect(reg(r, 9) & (1n << 6n)).not.toBe(0n);   // PAE
-    expect(reg(r, 9) & (1n << 25n)).toBe(0n);      // no SSE
+    expect(reg(r, 9) & (1n << 26n)).not.toBe(0n);  // SSE2: long mode requires it (bootloaders check)
+    expect(reg(r, 9) & (1n << 23n)).toBe(0n);      // no MMX
     expect(reg(r, 10) & (1n << 23n)).not.toBe(0n); // POPCNT
   });
 });

@@ -3,8 +3,10 @@
 // invlpg, syscall/sysret, sysenter/sysexit, swapgs, and the no-ops and traps.
 //
 // CPUID (documented choice): vendor "GenuineIntel", family 6; leaf 1 reports FPU TSC MSR PAE
-// CX8 APIC SEP PGE CMOV PAT PSE PSE36 (edx) and CX16 POPCNT (ecx) but no MMX/SSE/XSAVE (the
-// kernels of the post run with SSE disabled; x87 and SSE opcodes raise #UD); leaf 7 reports
+// CX8 APIC SEP PGE CMOV PAT PSE PSE36 and the FXSR/SSE/SSE2 bits that long mode architecturally
+// requires (bootloaders check them) (edx), CX16 POPCNT (ecx); no MMX, SSE3+, AVX, XSAVE. The
+// x87 and SSE instructions themselves are not modelled and raise #UD: the kernels of the post
+// are built with SSE disabled, and CR0/CR4 writes that enable SSE are accepted. Leaf 7 reports
 // BMI1 (so `rep bsf` is tzcnt, as the decoder treats it); 0x80000001 reports LM, NX, SYSCALL,
 // 1 GiB pages, RDTSCP, LAHF in 64-bit mode and LZCNT; 0x80000002-4 the brand string
 // "Bootlab virtual CPU". The TSC counts guest nanoseconds (a 1 GHz TSC).
@@ -83,7 +85,7 @@ export function cpuidValues(leaf: number, sub: number): [number, number, number,
   switch (leaf >>> 0) {
     case 0: return [7, vendorWord(0), vendorWord(2), vendorWord(1)];
     case 1: {
-      const edx = (1 << 0) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 8) | (1 << 9) | (1 << 11) | (1 << 13) | (1 << 15) | (1 << 16) | (1 << 17);
+      const edx = (1 << 0) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 8) | (1 << 9) | (1 << 11) | (1 << 13) | (1 << 15) | (1 << 16) | (1 << 17) | (1 << 24) | (1 << 25) | (1 << 26);
       const ecx = (1 << 13) | (1 << 23);
       return [0x000306a9, 0x00010800, ecx, edx];
     }
