@@ -65,6 +65,7 @@ class Block {
   nextLin = NaN;
   nextEpoch = -1;
   nextCpl = -1;
+  nextA20 = true;
   constructor(readonly key: number, readonly bits: number) {}
 }
 
@@ -244,7 +245,7 @@ export class Cpu extends CpuState {
     const lin = this.ripLinear();
     const prev = this.lastBlock;
     const epoch = this.tlb.epoch;
-    if (prev !== null && prev.nextLin === lin && prev.nextEpoch === epoch && prev.nextCpl === this.cpl) {
+    if (prev !== null && prev.nextLin === lin && prev.nextEpoch === epoch && prev.nextCpl === this.cpl && prev.nextA20 === this.mem.a20) {
       const n = prev.next!;
       if (n.valid && n.bits === this.bits) { this.lastBlock = n; return n; }
     }
@@ -252,7 +253,7 @@ export class Cpu extends CpuState {
     const key = this.blockKey(phys);
     const block = this.blocks.get(key) ?? this.decodeBlock(lin, phys, key);
     if (prev !== null && prev.valid) {
-      prev.next = block; prev.nextLin = lin; prev.nextEpoch = this.tlb.epoch; prev.nextCpl = this.cpl;
+      prev.next = block; prev.nextLin = lin; prev.nextEpoch = this.tlb.epoch; prev.nextCpl = this.cpl; prev.nextA20 = this.mem.a20;
     }
     this.lastBlock = block;
     return block;
