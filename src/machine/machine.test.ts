@@ -63,6 +63,12 @@ describe('booting boot-sector programs', () => {
     expect(m.serialOutput()).toBe('1LCBgkT30');
   });
 
+  it('32-bit rings: iret to ring 3, int 0x80 on SS0:ESP0 from the TSS, #GP(0) for out at CPL 3', () => {
+    const { m, stop } = boot(image(testdata('ring3-32.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('3E3KG0F0');
+  });
+
   it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
     const { m, stop } = boot(bootSector(`
       cli
