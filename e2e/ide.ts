@@ -13,9 +13,12 @@ export async function openFile(page: Page, path: string): Promise<void> {
   await expect(page.getByRole('tab', { selected: true })).toHaveText(path.slice(path.lastIndexOf('/') + 1));
 }
 
-/** Puts the caret into the editor (near its top left: long lines make the text wider than the pane). */
+/**
+ * Puts the caret into the editor: a click near the top left of its visible frame, right of the
+ * line numbers (the text layer itself can be wider than the pane, or scrolled).
+ */
 export async function clickIntoEditor(page: Page): Promise<void> {
-  await page.locator('.monaco-editor .view-lines').click({ position: { x: 30, y: 8 } });
+  await page.locator('.monaco-editor .overflow-guard').first().click({ position: { x: 100, y: 12 } });
 }
 
 /**

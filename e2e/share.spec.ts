@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser.ts';
-import { openFile, openIde, replaceText } from './ide.ts';
+import { clickIntoEditor, openFile, openIde, replaceText } from './ide.ts';
 
 const main = readFileSync('content/01-how-a-pc-boots/start/src/main.rs', 'utf8');
 const lesson = (page: Page) => page.getByRole('article', { name: 'Lesson' });
@@ -118,4 +118,37 @@ test('a damaged, truncated or newer link says so and changes nothing', async ({ 
   await alert.getByRole('button', { name: 'OK' }).click();
   expect(second.url()).not.toContain('#s=');
   expect(await second.evaluate(() => localStorage.getItem('bootlab:work:v1'))).toBe(saved);
+});
+
+test('Show solution or Reset step while viewing a snapshot leave the saved work alone', async ({ page, browser }) => {
+  const sharer = await browser.newContext();
+  const theirs = await sharer.newPage();
+  await openIde(theirs);
+  await theirs.getByRole('button', { name: 'Next', exact: true }).click();
+  const url = await makeLink(theirs);
+  await sharer.close();
+
+  await openIde(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await openFile(page, 'src/main.rs');
+  await replaceText(page, main.replace('Hello World!', 'Mine, on step 2'));
+  await page.goto(url);
+  await expect(page.getByRole('region', { name: 'Shared snapshot' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show solution', exact: true }).click();
+  await expect(page.getByTestId('problems')).toContainText('0 errors');
+  await page.getByRole('button', { name: 'Reset step', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reset step' }).click();
+  await page.getByRole('region', { name: 'Shared snapshot' }).getByRole('button', { name: 'Keep my work' }).click();
+  // the editor shows only the lines in view: go to the top before reading
+  const top = async () => {
+    await openFile(page, 'src/main.rs');
+    await clickIntoEditor(page);
+    await page.keyboard.press('ControlOrMeta+Home');
+  };
+  await top();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Mine, on step 2');
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+  await top();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Mine, on step 2');
 });

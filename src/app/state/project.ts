@@ -257,6 +257,11 @@ export function goToStep(index: number): void {
 export function resetStep(): void {
   const lesson = currentLesson();
   useApp.setState({ solutionShown: false });
+  if (viewingSnapshot) {
+    // only the snapshot on screen changes; the learner's saved work is not touched
+    loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
+    return;
+  }
   const stepWork = work.steps[lesson.id];
   if (stepWork) work = { ...work, steps: { ...work.steps, [lesson.id]: { ...stepWork, beforeSolution: undefined } } };
   loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
@@ -267,6 +272,11 @@ export function resetStep(): void {
 export function showSolution(): void {
   const lesson = currentLesson();
   if (!lesson.solution) return;
+  if (viewingSnapshot) {
+    const s = useApp.getState();
+    loadFiles(lesson.solution, s.tabs, s.active);
+    return;
+  }
   const mine = textFiles();
   const s = useApp.getState();
   work = { ...work, steps: { ...work.steps, [lesson.id]: { ...captureStep(), beforeSolution: mine } } };
@@ -278,7 +288,7 @@ export function showSolution(): void {
 export function backToMyVersion(): void {
   const lesson = currentLesson();
   const mine = work.steps[lesson.id]?.beforeSolution;
-  if (!mine) return;
+  if (!mine || viewingSnapshot) return;
   const s = useApp.getState();
   useApp.setState({ solutionShown: false });
   work = { ...work, steps: { ...work.steps, [lesson.id]: { ...captureStep(), beforeSolution: undefined } } };
