@@ -69,6 +69,18 @@ describe('booting boot-sector programs', () => {
     expect(m.serialOutput()).toBe('3E3KG0F0');
   });
 
+  it('paging: 1 GiB, 2 MiB and higher-half 4 KiB pages, accessed/dirty bits, invlpg, CR3 reload', () => {
+    const { m, stop } = boot(image(testdata('paging-probe.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('aab2363E323cb');
+  });
+
+  it('PIT ticks through the PIC in real mode, then remapped to 0x20 in protected mode', () => {
+    const { m, stop } = boot(image(testdata('pit-irq.asm')), 1_000_000_000);
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('123pp');
+  });
+
   it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
     const { m, stop } = boot(bootSector(`
       cli
