@@ -81,6 +81,18 @@ describe('booting boot-sector programs', () => {
     expect(m.serialOutput()).toBe('123pp');
   });
 
+  it('the A20 gate through port 0x92 makes 1 MiB wrap to 0 and back', () => {
+    const { m, stop } = boot(image(testdata('a20.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 1 });
+    expect(m.serialOutput()).toBe('DSD');
+  });
+
+  it('string instructions in 64-bit mode, overlapping copies in both directions', () => {
+    const { m, stop } = boot(image(testdata('strings64.asm')));
+    expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+    expect(m.serialOutput()).toBe('HHHHH, sHHHHH, strings i........HHHHMs');
+  });
+
   it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
     const { m, stop } = boot(bootSector(`
       cli
