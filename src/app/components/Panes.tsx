@@ -17,7 +17,7 @@ export function LessonPane() {
   if (!lesson) return null;
   const next = LESSONS[stepIndex + 1];
   return (
-    <article className="lesson" aria-label="Lesson" ref={ref}>
+    <article className="lesson" aria-label="Lesson" ref={ref} tabIndex={0}>
       <p className="step-label">
         Step {stepIndex + 1} of {LESSONS.length}
       </p>

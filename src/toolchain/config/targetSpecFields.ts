@@ -271,10 +271,9 @@ export function fieldHover(name: string): string | undefined {
 
 /** The layout LLVM uses for a triple, for the triples we know; undefined when we cannot tell. */
 export function llvmDefaultDataLayout(llvmTarget: string): string | undefined {
-  const [arch = '', , os = ''] = llvmTarget.split('-');
-  const rest = llvmTarget.split('-').slice(1).join('-');
+  const [arch = '', ...parts] = llvmTarget.split('-');
+  const rest = parts.join('-');
   const mangling = /darwin|macos|ios|tvos|watchos|visionos/.test(rest) ? 'o' : /windows/.test(rest) ? 'w' : 'e';
-  void os;
   if (arch === 'x86_64') {
     return `e-m:${mangling}-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128`;
   }

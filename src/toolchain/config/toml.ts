@@ -26,9 +26,7 @@ export function parseToml(text: string): TomlParse {
 
 /** The diagnostic for a TOML syntax error; `context` is cargo's outer line (`failed to parse manifest…`). */
 export function tomlSyntaxDiagnostic(text: string, p: Extract<TomlParse, { ok: false }>, context: string): Diagnostic {
-  const lineEnd = text.indexOf('\n', p.offset);
   const end = p.offset < text.length && text[p.offset] !== '\n' ? p.offset + 1 : p.offset;
-  void lineEnd;
   return {
     severity: 'error',
     source: 'cargo',
