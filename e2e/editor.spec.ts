@@ -189,3 +189,10 @@ test('Build reports problems in the tools’ format, with locations that open th
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
   await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
 });
+
+test('Ctrl+S acknowledges the save', async ({ page }) => {
+  await openIde(page);
+  await clickIntoEditor(page);
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved ✓' })).toBeVisible();
+});

@@ -32,10 +32,18 @@ function useLayout() {
 
 function SaveIndicator() {
   const state = useApp((s) => s.saveState);
+  const pulse = useApp((s) => s.savePulse);
+  const [flash, setFlash] = useState(false);
+  useEffect(() => {
+    if (!pulse) return;
+    setFlash(true);
+    const t = setTimeout(() => setFlash(false), 1200);
+    return () => clearTimeout(t);
+  }, [pulse]);
   const text = { saved: 'All changes saved', saving: 'Saving…', error: 'Not saved', paused: 'Snapshot — not saved' }[state];
   return (
-    <span className={`save-state ${state}`} role="status" title="Your files are saved in this browser as you type">
-      {text}
+    <span className={`save-state ${state}${flash ? ' flash' : ''}`} role="status" title="Your files are saved in this browser as you type">
+      {flash && state === 'saved' ? 'Saved ✓' : text}
     </span>
   );
 }

@@ -48,7 +48,10 @@ export function persist(): void {
   saver.save(work);
 }
 
+/** Ctrl/⌘+S: everything is saved already as typed; write IndexedDB now and show that it is done. */
 export function flushSave(): Promise<void> {
+  if (!viewingSnapshot) persist();
+  useApp.setState((s) => ({ savePulse: s.savePulse + 1 }));
   return saver.flush();
 }
 

@@ -29,6 +29,8 @@ export interface AppState {
   terminal: TerminalLine[];
   saveState: 'saved' | 'saving' | 'error' | 'paused';
   saveError?: string;
+  /** bumped by Ctrl/⌘+S so the save indicator can acknowledge it */
+  savePulse: number;
   /** set while a shared snapshot is shown instead of the learner's own work */
   snapshotView: null | { hadSavedWork: boolean };
   /** a link that could not be opened, and why */
@@ -66,6 +68,7 @@ export const useApp = create<AppState>(() => ({
   diagnostics: {},
   terminal: [],
   saveState: 'saved',
+  savePulse: 0,
   snapshotView: null,
   linkError: null,
   notice: null,
