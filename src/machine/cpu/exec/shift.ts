@@ -147,18 +147,18 @@ function doubleShift(c: Cpu, i: Insn, left: boolean): void {
     if (left) { r = (a << n) | (b >>> (32 - n)); cf = (a >>> (32 - n)) & 1; }
     else { r = (a >>> n) | (b << (32 - n)); cf = (a >>> (n - 1)) & 1; }
   } else {
-    // 16-bit: counts above 16 shift in bits of the destination again (as Intel processors do).
+    // 16-bit counts above 16 (an undefined result): the source is shifted in again, as the
+    // AMD processors of the differential tests do (left: dst:src:src, right: src:src:dst).
     const n16 = n;
     if (left) {
-      const cat = ((a << 16) | b) >>> 0;                   // a:b
-      const ext = n16 <= 16 ? cat * 2 ** n16 : (cat * 2 ** 16 + a) * 2 ** (n16 - 16);
-      r = Math.floor(ext / 65536) & 0xffff;
-      cf = Math.floor(ext / 2 ** 32) & 1;
+      const t = a * 2 ** 32 + b * 65536 + b;
+      const shifted = t * 2 ** n16;
+      r = Math.floor(shifted / 2 ** 32) & 0xffff;
+      cf = Math.floor(shifted / 2 ** 48) & 1;
     } else {
-      const cat = ((b << 16) | a) >>> 0;                   // b:a
-      const full = n16 <= 16 ? cat : cat + (a >>> 0) * 2 ** 32;
-      r = Math.floor(full / 2 ** n16) & 0xffff;
-      cf = Math.floor(full / 2 ** (n16 - 1)) & 1;
+      const t = b * 2 ** 32 + b * 65536 + a;
+      r = Math.floor(t / 2 ** n16) & 0xffff;
+      cf = Math.floor(t / 2 ** (n16 - 1)) & 1;
     }
   }
   const of = msb(size, r, rH) ^ msb(size, a, aH);
