@@ -152,3 +152,22 @@ test('Show solution or Reset step while viewing a snapshot leave the saved work 
   await top();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('Mine, on step 2');
 });
+
+test('Download project gives a zip of the files, in a folder named after the package', async ({ page }) => {
+  await openIde(page);
+  await openFile(page, 'src/main.rs');
+  await replaceText(page, main.replace('Hello World!', 'Going home'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download project' }).click()]);
+  expect(download.suggestedFilename()).toBe('blog_os.zip');
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const { readFile } = await import('node:fs/promises');
+  const files = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  expect(Object.keys(files).sort()).toEqual([
+    'blog_os/.cargo/config.toml',
+    'blog_os/Cargo.toml',
+    'blog_os/rust-toolchain',
+    'blog_os/src/main.rs',
+    'blog_os/x86_64-blog_os.json',
+  ]);
+  expect(strFromU8(files['blog_os/src/main.rs']!)).toContain('Going home');
+});

@@ -5,7 +5,7 @@ import { Banners, ConfirmDialog, LinkErrorDialog, ShareDialog } from './componen
 import { LessonPane, TerminalPane, VgaScreen } from './components/Panes.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { LESSONS } from './lessons.ts';
-import { build, currentLesson, flushSave, goToStep, init, resetStep, run, showSolution } from './state/project.ts';
+import { build, currentLesson, downloadProject, flushSave, goToStep, init, resetStep, run, showSolution } from './state/project.ts';
 import { setTheme, useApp } from './state/store.ts';
 
 function useLayout() {
@@ -109,6 +109,16 @@ function Toolbar() {
         </button>
         <button type="button" disabled={!ready} onClick={() => useApp.setState({ shareOpen: true })} title="Make a link to this project">
           Share
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          disabled={!ready}
+          onClick={() => void downloadProject()}
+          aria-label="Download project"
+          title="Download project (.zip) — it builds at home with cargo bootimage"
+        >
+          <span aria-hidden="true">⤓</span>
         </button>
         <SaveIndicator />
         <button

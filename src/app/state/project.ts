@@ -369,6 +369,39 @@ export function makeShareLink(): { url: string; chars: number } | { error: strin
   return { url: snapshotUrl(location.href, encoded), chars: encoded.length };
 }
 
+// ---- going home: the project as a zip ----
+
+/** The package name from Cargo.toml (what `cargo new` named the folder), or `project`. */
+function packageName(): string {
+  const text = vfs.tryReadText('Cargo.toml') ?? '';
+  const m = /^\s*name\s*=\s*"([A-Za-z0-9_-]+)"/m.exec(text);
+  return m?.[1] ?? 'project';
+}
+
+/** A zip of every file under a folder named after the package: unzip it and run `cargo bootimage`. */
+export async function projectZip(): Promise<{ name: string; bytes: Uint8Array }> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const root = packageName();
+  const entries: Record<string, Uint8Array> = {};
+  for (const [path, data] of Object.entries(vfs.toJSON())) {
+    entries[`${root}/${path}`] = typeof data === 'string' ? strToU8(data) : data;
+  }
+  for (const dir of vfs.listEmptyDirs()) entries[`${root}/${dir}/`] = new Uint8Array(0);
+  return { name: `${root}.zip`, bytes: zipSync(entries, { level: 6 }) };
+}
+
+export async function downloadProject(): Promise<void> {
+  const { name, bytes } = await projectZip();
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 // ---- Build and Run (the toolchain comes later: say so, and show what the checks found) ----
 
 function reportDiagnostics(): number {
