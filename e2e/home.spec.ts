@@ -78,3 +78,22 @@ test('everything the page loads comes from its own origin (no CDN: Bootlab works
   await expect(page.locator('.monaco-hover').filter({ hasText: 'red zone' })).toBeVisible();
   expect(foreign).toEqual([]);
 });
+
+test('after the first visit the app reloads offline, with the learner’s work', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+  // wait until the service worker has cached the app and controls the page
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+  await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: 'Cargo.toml', exact: true }).click();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('Cargo.toml');
+  await expect(page.getByRole('article', { name: 'Lesson' })).toContainText('How a PC starts');
+  await context.setOffline(false);
+});

@@ -114,7 +114,7 @@ function Toolbar() {
           type="button"
           className="icon-button"
           disabled={!ready}
-          onClick={() => void downloadProject()}
+          onClick={downloadProject}
           aria-label="Download project"
           title="Download project (.zip) — it builds at home with cargo bootimage"
         >

@@ -36,3 +36,10 @@ createRoot(rootElement).render(
     </Crash>
   </StrictMode>,
 );
+
+// Offline after the first visit (production builds only: the dev server's modules are not files).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch((e: unknown) => console.warn('Bootlab works online only here:', e));
+  });
+}

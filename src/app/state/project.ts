@@ -1,6 +1,7 @@
 // The learner's project in the page: one Vfs shared by editors (and later terminal and
 // toolchain), the per-step workspaces that are saved, lesson navigation, snapshot links,
 // and live validation of the configuration files.
+import { strToU8, zipSync } from 'fflate';
 import { lineColAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
 import { validateProject } from '../../toolchain/config/project.ts';
 import { Vfs, checkNewPath, normalizePath } from '../../toolchain/vfs.ts';
@@ -379,8 +380,7 @@ function packageName(): string {
 }
 
 /** A zip of every file under a folder named after the package: unzip it and run `cargo bootimage`. */
-export async function projectZip(): Promise<{ name: string; bytes: Uint8Array }> {
-  const { zipSync, strToU8 } = await import('fflate');
+export function projectZip(): { name: string; bytes: Uint8Array } {
   const root = packageName();
   const entries: Record<string, Uint8Array> = {};
   for (const [path, data] of Object.entries(vfs.toJSON())) {
@@ -390,8 +390,8 @@ export async function projectZip(): Promise<{ name: string; bytes: Uint8Array }>
   return { name: `${root}.zip`, bytes: zipSync(entries, { level: 6 }) };
 }
 
-export async function downloadProject(): Promise<void> {
-  const { name, bytes } = await projectZip();
+export function downloadProject(): void {
+  const { name, bytes } = projectZip();
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
   const a = document.createElement('a');
   a.href = url;
