@@ -88,8 +88,23 @@ export function VgaScreen() {
   );
 }
 
-/** `--> path:line:col` in a line becomes a link that opens the file at that place. */
+/**
+ * `--> path:line:col` in a line becomes a link that opens the file at that place, and an
+ * `error[E0463]` code a link to the explanation in the Rust error-code index.
+ */
 function LineText({ text }: { text: string }) {
+  const code = /^(.*?error\[)(E\d{4})(\].*)$/.exec(text);
+  if (code) {
+    return (
+      <>
+        {code[1]}
+        <a className="t-link" href={`https://doc.rust-lang.org/error_codes/${code[2]}.html`} target="_blank" rel="noreferrer noopener">
+          {code[2]}
+        </a>
+        {code[3]}
+      </>
+    );
+  }
   const m = /^(.*--> )([^\s:]+):(\d+):(\d+)(.*)$/.exec(text);
   if (!m || !vfs.isFile(m[2]!)) return <>{text}</>;
   const [, before, path, line, col, after] = m as unknown as [string, string, string, string, string, string];
