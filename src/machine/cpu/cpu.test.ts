@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reg, run16, run32, run64 } from './test-support.ts';
+import { asm, enterLong, load, reg, rig, run16, run32, run64 } from './test-support.ts';
+import { RunResult } from './cpu.ts';
 
 describe('Cpu runs small programs in each mode', () => {
   it('64-bit: loop, stack, imul with a 64-bit value', () => {
@@ -18,5 +19,85 @@ describe('Cpu runs small programs in each mode', () => {
     expect(reg(r, 0)).toBe(14n);
     expect(reg(r, 3)).toBe(1n);
     expect(reg(r, 2)).toBe(2n);
+  });
+});
+
+describe('compiled blocks behave as the interpreter', () => {
+  const program = `
+    mov rcx, 3000
+    xor rax, rax
+    mov rbx, 0x123456789
+    mov rsi, 0x200000
+  l:
+    add rax, rcx
+    imul rbx, rbx, 5
+    xor rax, rbx
+    mov [rsi + rcx*8], rax
+    ror rbx, 7
+    test cl, 3
+    jnz skip
+    call f
+  skip:
+    dec rcx
+    jnz l
+    mov rdi, [rsi + 8]
+    jmp done
+  f:
+    push rax
+    add qword [rsi], 3
+    pop rax
+    ret
+  done:`;
+
+  function final(compile: boolean, slice: number) {
+    const r = rig();
+    enterLong(r);
+    r.cpu.flags &= ~0x200;
+    r.cpu.compileBlocks = compile;
+    load(r, 0x100000, asm(`bits 64\norg 0x100000\n${program}\nhlt\n`, 64));
+    let res = RunResult.Budget;
+    while (res === RunResult.Budget) res = r.cpu.run(slice);
+    expect(res).toBe(RunResult.Halted);
+    return { regs: Array.from(r.cpu.regs), rip: r.cpu.rip, icount: r.cpu.icount, flags: r.cpu.getFlags(), sum: r.mem.ram.subarray(0x200000, 0x206000).reduce((a, b) => (a * 31 + b) >>> 0, 0) };
+  }
+
+  it('same registers, flags, memory and instruction count, in one run or in odd slices', () => {
+    const interpreted = final(false, 1_000_000);
+    expect(final(true, 1_000_000)).toEqual(interpreted);
+    expect(final(true, 7)).toEqual(interpreted);
+    expect(final(false, 13)).toEqual(interpreted);
+  });
+
+  it('a fault inside a compiled block is taken at the right instruction', () => {
+    // The loop walks up to an unmapped page; the #PF handler records CR2 and the faulting RIP.
+    const r = rig();
+    enterLong(r);
+    r.cpu.flags &= ~0x200;
+    r.mem.write32(0x12000 + 8 * 8, 0);   // unmap 16-18 MiB (PD entry 8)
+    load(r, 0x100000, asm(`bits 64\norg 0x100000
+      mov rax, pf
+      mov [0x30000 + 14*16], ax
+      mov word [0x30000 + 14*16 + 2], 0x18
+      mov word [0x30000 + 14*16 + 4], 0x8e00
+      shr rax, 16
+      mov [0x30000 + 14*16 + 6], ax
+      mov dword [0x30000 + 14*16 + 8], 0
+      lidt [idtr]
+      mov rsi, 0x1000000 - 0x100 * 8
+      mov r10, l
+    l:
+      mov rax, [rsi]
+      add rsi, 8
+      jmp l
+    pf:
+      mov r8, cr2
+      mov r9, [rsp + 8]
+      hlt
+    idtr: dw 0xfff
+      dq 0x30000
+    `, 64));
+    expect(r.cpu.run(1_000_000)).toBe(RunResult.Halted);
+    expect(reg(r, 8)).toBe(0x1000000n);
+    expect(reg(r, 9)).toBe(reg(r, 10));  // the mov rax, [rsi], not the instruction after it
   });
 });

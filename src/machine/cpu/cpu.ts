@@ -13,6 +13,7 @@ import type { BiosHandler, BiosRegisters, InterruptController, IoBus, PhysicalMe
 import { decodeInto, Insn } from './decoder.ts';
 import { FORM_ENDS, FORM_EXEC, type Exec } from './exec/index.ts';
 import { fastPath } from './exec/fast.ts';
+import { compileBlock, type CompiledBlock } from './compile.ts';
 import { deliver, hasErrorCode, IntKind } from './interrupts.ts';
 import { computeEA, fetchLin8, pop, raise } from './memory-access.ts';
 import { Access, translate } from './paging.ts';
@@ -66,16 +67,23 @@ class Block {
   nextEpoch = -1;
   nextCpl = -1;
   nextA20 = true;
+  /** Times the interpreter ran this block; at HOT_RUNS it is compiled. */
+  runs = 0;
+  compiled: CompiledBlock | null = null;
   constructor(readonly key: number, readonly bits: number) {}
 }
 
 const MAX_BLOCK = 64;
+/** Interpreted runs after which a block is compiled to a JavaScript function. */
+const HOT_RUNS = 64;
 
 export class Cpu extends CpuState {
   bios: BiosHook | null;
   /** The TSC is guest time plus this offset (wrmsr to the TSC sets it). */
   tscOffset = 0;
   tripleFaultMessage = '';
+  /** Compile hot blocks to JavaScript functions (off: always interpret). */
+  compileBlocks = true;
   private stopRequested = false;
   private readonly blocks = new Map<number, Block>();
   private readonly pageBlocks = new Map<number, Block[]>();
@@ -216,6 +224,15 @@ export class Cpu extends CpuState {
       this.exception(FAULT.vector, FAULT.errorCode);
       return;
     }
+    const compiled = block.compiled;
+    if (compiled !== null) {
+      try { compiled(this, end); } catch (e) {
+        if (e !== FAULT) throw e;
+        this.exception(FAULT.vector, FAULT.errorCode);
+      }
+      return;
+    }
+    if (++block.runs === HOT_RUNS && this.compileBlocks) block.compiled = compileBlock(block.insns, computeEA as never);
     const insns = block.insns;
     const n = insns.length;
     this.exitBlock = false;
