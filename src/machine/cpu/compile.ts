@@ -1,13 +1,15 @@
 // Hot decoded blocks compiled to JavaScript functions. A compiled block does exactly what the
-// interpreter loop in cpu.ts does for the same records (the instruction budget check, RIP and
-// the instruction count after each instruction, the exit flag), unrolled: each instruction's
+// interpreter loop in cpu.ts does for the same records (RIP and the instruction count after
+// each instruction, the exit flag), unrolled; it runs only when the instruction budget covers
+// the whole block (otherwise the interpreter runs it). Each instruction's
 // execution function is called from its own call site, which stays monomorphic, so the
 // JavaScript engine can inline it. This is the first step of block compilation; later steps
 // can emit the operations themselves instead of calls.
 import type { CpuState } from './state.ts';
 import type { Insn } from './decoder.ts';
 
-export type CompiledBlock = (c: CpuState, end: number) => void;
+/** Runs the whole block; the caller makes sure the instruction budget allows all of it. */
+export type CompiledBlock = (c: CpuState) => void;
 
 /** Whether the host allows generating code (a Worker under a strict CSP may not). */
 let allowed: boolean | null = null;
@@ -26,11 +28,11 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
   insns.forEach((i, k) => {
     names.push(`i${k}`, `f${k}`);
     values.push(i, i.fn);
-    body += `if (c.icount >= end) return;\nc.nextRip = c.rip + ${i.len};\n`;
+    body += `c.nextRip = c.rip + ${i.len};\n`;
     if (i.ea) body += `EA(c, i${k});\n`;
     body += `f${k}(c, i${k});\nc.rip = c.nextRip;\nc.icount++;\n`;
     if (k < insns.length - 1) body += 'if (c.exitBlock) return;\n';
   });
-  const factory = new Function(...names, `return function block(c, end) {\n${body}};`) as (...a: unknown[]) => CompiledBlock;
+  const factory = new Function(...names, `return function block(c) {\n${body}};`) as (...a: unknown[]) => CompiledBlock;
   return factory(...values);
 }

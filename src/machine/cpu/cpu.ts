@@ -225,8 +225,8 @@ export class Cpu extends CpuState {
       return;
     }
     const compiled = block.compiled;
-    if (compiled !== null) {
-      try { compiled(this, end); } catch (e) {
+    if (compiled !== null && this.icount + block.insns.length <= end) {
+      try { compiled(this); } catch (e) {
         if (e !== FAULT) throw e;
         this.exception(FAULT.vector, FAULT.errorCode);
       }
