@@ -4,7 +4,9 @@
 //
 // Pages (navigations) go to the network first, so a new deployment is picked up at once; when
 // the network fails, the cached page is served. Everything else is cache-first: the build gives
-// files content-hashed names, so a cached copy is never stale.
+// files content-hashed names, so a cached copy is never stale. Lookups ignore `Vary`: servers
+// often send `Vary: Origin`, and the page's module requests carry an Origin header that the
+// install-time requests did not.
 /* global VERSION, ASSETS */
 const CACHE = `bootlab-${VERSION}`;
 
@@ -37,12 +39,17 @@ self.addEventListener('fetch', (event) => {
           if (response.ok) caches.open(CACHE).then((cache) => cache.put('./', copy));
           return response;
         })
-        .catch(() => caches.match('./').then((hit) => hit ?? caches.match('./index.html')).then((hit) => hit ?? Response.error())),
+        .catch(() =>
+          caches
+            .match('./', { ignoreVary: true, ignoreSearch: true })
+            .then((hit) => hit ?? caches.match('./index.html', { ignoreVary: true }))
+            .then((hit) => hit ?? Response.error()),
+        ),
     );
     return;
   }
   event.respondWith(
-    caches.match(request).then(
+    caches.match(request, { ignoreVary: true }).then(
       (hit) =>
         hit ??
         fetch(request).then((response) => {
