@@ -99,10 +99,14 @@ export class Cpu extends CpuState {
     const m = opts.mem as Partial<MemoryWithCodeMarks>;
     this.memoryMarksCode = m.codePages instanceof Uint8Array && 'onCodeWrite' in m;
     this.cpuMarksCode = !this.memoryMarksCode;
-    if (this.memoryMarksCode) {
-      (opts.mem as MemoryWithCodeMarks).onCodeWrite = (page) => this.invalidatePage(page);
-    } else {
-      this.codeWritten = (page) => this.invalidatePage(page);
+    if (this.memoryMarksCode) (opts.mem as MemoryWithCodeMarks).onCodeWrite = (page) => this.invalidatePage(page);
+    this.codeWritten = (page) => this.invalidatePage(page);
+    this.codeMarks = this.marks;
+    const ram = opts.mem.ram;
+    const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+    if (littleEndian && ram.byteOffset % 4 === 0) {
+      this.ram32 = new Int32Array(ram.buffer, ram.byteOffset, ram.byteLength >>> 2);
+      this.ramDirectEnd = Math.min(ram.byteLength, opts.mem.size) - 8;
     }
     this.biosRegs = makeBiosRegisters(this);
     this.reset();

@@ -93,7 +93,24 @@ export function readLin16(c: CpuState, lin: number): number {
 }
 export function readLin32(c: CpuState, lin: number): number {
   if ((lin & 0xfff) > 0xffc) return readLin16(c, lin) | (readLin16(c, lin + 2) << 16);
-  return c.mem.read32(translate(c, lin, Access.Read)) | 0;
+  const p = translate(c, lin, Access.Read);
+  if ((p & 3) === 0 && p < c.ramDirectEnd && fastRam(c, p)) return c.ram32![p >>> 2];
+  return c.mem.read32(p) | 0;
+}
+
+/**
+ * Whether an aligned access at physical address p may go straight to the RAM array: RAM
+ * outside the legacy 0xA0000-0xFFFFF window (video memory and ROM stay with the memory
+ * object's own methods), A20 enabled, little-endian host.
+ */
+function fastRam(c: CpuState, p: number): boolean {
+  return (p < 0xa0000 || p >= 0x100000) && c.mem.a20;
+}
+
+/** After a direct RAM write: drop decoded code of that page. */
+function noteDirectWrite(c: CpuState, p: number): void {
+  const page = p >>> 12;
+  if (c.codeMarks[page] !== 0) c.codeWritten(page);
 }
 /** Reads 64 bits: low half returned, high half in c.th. */
 export function readLin64(c: CpuState, lin: number): number {
@@ -103,6 +120,11 @@ export function readLin64(c: CpuState, lin: number): number {
     return lo;
   }
   const p = translate(c, lin, Access.Read);
+  if ((p & 7) === 0 && p < c.ramDirectEnd && fastRam(c, p)) {
+    const w = p >>> 2, ram = c.ram32!;
+    c.th = ram[w + 1];
+    return ram[w];
+  }
   c.th = c.mem.read32(p + 4) | 0;
   return c.mem.read32(p) | 0;
 }
@@ -127,6 +149,11 @@ export function writeLin32(c: CpuState, lin: number, v: number): void {
     writeLin16(c, lin, v); writeLin16(c, lin + 2, v >>> 16); return;
   }
   const p = translate(c, lin, Access.Write);
+  if ((p & 3) === 0 && p < c.ramDirectEnd && fastRam(c, p)) {
+    c.ram32![p >>> 2] = v;
+    noteDirectWrite(c, p);
+    return;
+  }
   codeCheck(c, p);
   c.mem.write32(p, v >>> 0);
 }
@@ -138,6 +165,12 @@ export function writeLin64(c: CpuState, lin: number, lo: number, hi: number): vo
     return;
   }
   const p = translate(c, lin, Access.Write);
+  if ((p & 7) === 0 && p < c.ramDirectEnd && fastRam(c, p)) {
+    const w = p >>> 2, ram = c.ram32!;
+    ram[w] = lo; ram[w + 1] = hi;
+    noteDirectWrite(c, p);
+    return;
+  }
   codeCheck(c, p);
   c.mem.write32(p, lo >>> 0);
   c.mem.write32(p + 4, hi >>> 0);

@@ -77,6 +77,11 @@ export class CpuState {
   readonly codePages = new Uint8Array(1 << 20);
   /** The CPU checks its own writes against codePages (when the memory does not mark code pages itself). */
   cpuMarksCode = true;
+  /** The RAM as 32-bit words for direct aligned accesses (null on big-endian hosts), and the end of it. */
+  ram32: Int32Array | null = null;
+  ramDirectEnd = 0;
+  /** The code-page marks in use (the memory's when it keeps them, else codePages). */
+  codeMarks: Uint8Array = this.codePages;
   /** Called when the CPU writes into a page marked in codePages. */
   codeWritten: (page: number) => void = () => {};
 
