@@ -302,6 +302,26 @@ describe('booting boot-sector programs', () => {
   });
 });
 
+describe('more boot programs of testdata/ (outputs checked against QEMU by cpu.oracle.test.ts)', () => {
+  const cases: [string, string][] = [
+    ['self-modifying.asm', 'B123RS'],
+    ['memory64.asm', '01 22 00 00 28 2A 20 01 78 99 78 D0 0D 03 zNJ'],
+    ['segments64.asm', 'xFGGAS0G0'],
+    ['bios-calls.asm', '00420 0103 00001 TH'],
+    ['real-exceptions.asm', 'DFBOU331M3'],
+    ['long-irq.asm', 'IiSS1'],
+    ['port-io.asm', '60A555012345FFFF33'],
+    ['segments32.asm', '11223344 55667788 11223344 123400FC 0000CAFE 00C09300 FFFFFFFF 01010101 \n00009300 0000FFFF 01010101 \n00000000 00000000 00000000 \n00C09800 FFFFFFFF 01010000 \n'],
+  ];
+  for (const [file, serial] of cases) {
+    it(file, () => {
+      const { m, stop } = boot(image(testdata(file)), 1_000_000_000);
+      expect(stop).toEqual({ kind: 'debug-exit', code: 0x10 });
+      expect(m.serialOutput()).toBe(serial);
+    });
+  }
+});
+
 describe('a kernel built by rustc', () => {
   it('boots through a BIOS bootloader into 64-bit Rust code: VGA text, u128 arithmetic, debug exit', () => {
     const disk = new Uint8Array(readFileSync(new URL('./testdata/rust-kernel/disk.img', import.meta.url)));
