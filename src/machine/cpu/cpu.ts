@@ -84,6 +84,8 @@ export class Cpu extends CpuState {
   tripleFaultMessage = '';
   /** Compile hot blocks to JavaScript functions (off: always interpret). */
   compileBlocks = true;
+  /** Interpreted runs after which a block is compiled (tests set 1 to compile everything). */
+  hotRuns = HOT_RUNS;
   private stopRequested = false;
   private readonly blocks = new Map<number, Block>();
   private readonly pageBlocks = new Map<number, Block[]>();
@@ -236,7 +238,7 @@ export class Cpu extends CpuState {
       }
       return;
     }
-    if (++block.runs === HOT_RUNS && this.compileBlocks) block.compiled = compileBlock(block.insns, computeEA as never);
+    if (++block.runs === this.hotRuns && this.compileBlocks) block.compiled = compileBlock(block.insns, computeEA as never);
     const insns = block.insns;
     const n = insns.length;
     this.exitBlock = false;

@@ -20,6 +20,7 @@ describe('random instruction streams', () => {
         for (let k = 0; k < code.length; k++) code[k] = next();
         load(r, 0x100000, code);
         r.cpu.flags &= ~0x200;
+        r.cpu.hotRuns = 2;   // repeated blocks get compiled too
         let error: unknown = null;
         try { r.cpu.run(2000); } catch (e) { error = e; }
         if (error) throw new Error(`seed ${seed}: ${String(error)}\n${(error as Error).stack}`);
