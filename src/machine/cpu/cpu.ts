@@ -231,6 +231,7 @@ export class Cpu extends CpuState {
       return;
     }
     const compiled = block.compiled;
+    if (this.flags & TF) { this.singleStep(block); return; }
     if (compiled !== null && this.icount + block.insns.length <= end) {
       try { compiled(this); } catch (e) {
         if (e !== FAULT) throw e;
@@ -256,6 +257,26 @@ export class Cpu extends CpuState {
       if (e !== FAULT) throw e;
       this.exception(FAULT.vector, FAULT.errorCode);
     }
+  }
+
+  /** TF set: one instruction, then a #DB trap (DR6.BS) with RIP after it. */
+  private singleStep(block: Block): void {
+    const i = block.insns[0];
+    this.exitBlock = false;
+    try {
+      this.nextRip = this.rip + i.len;
+      if (i.ea) computeEA(this, i);
+      (i.fn as Exec)(this, i);
+      this.rip = this.nextRip;
+      this.icount++;
+    } catch (e) {
+      if (e !== FAULT) throw e;
+      this.exception(FAULT.vector, FAULT.errorCode);
+      return;
+    }
+    if (this.halted) return;
+    this.dr[6] = (this.dr[6] | 0x4000) >>> 0;
+    this.exception(1, -1);
   }
 
   private blockKey(phys: number): number {
