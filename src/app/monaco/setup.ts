@@ -3,7 +3,41 @@
 // We take the editor core and its features, Rust's grammar, and our own small grammars for
 // TOML and JSON; the JSON language service is left out: our validator owns the diagnostics.
 import * as monaco from 'monaco-editor/editor/editor.api.js';
-import 'monaco-editor/features/register.all.js';
+// The editor features a learner uses (find, folding, hover, comments, multi-cursor, go to
+// line, the command palette…); language-service features we have no provider for are left out.
+import 'monaco-editor/features/anchorSelect/register.js';
+import 'monaco-editor/features/bracketMatching/register.js';
+import 'monaco-editor/features/caretOperations/register.js';
+import 'monaco-editor/features/clipboard/register.js';
+import 'monaco-editor/features/codeEditor/register.js';
+import 'monaco-editor/features/codicon/register.js';
+import 'monaco-editor/features/comment/register.js';
+import 'monaco-editor/features/contextmenu/register.js';
+import 'monaco-editor/features/cursorUndo/register.js';
+import 'monaco-editor/features/dnd/register.js';
+import 'monaco-editor/features/find/register.js';
+import 'monaco-editor/features/folding/register.js';
+import 'monaco-editor/features/fontZoom/register.js';
+import 'monaco-editor/features/gotoError/register.js';
+import 'monaco-editor/features/gotoLine/register.js';
+import 'monaco-editor/features/hover/register.js';
+import 'monaco-editor/features/indentation/register.js';
+import 'monaco-editor/features/inPlaceReplace/register.js';
+import 'monaco-editor/features/insertFinalNewLine/register.js';
+import 'monaco-editor/features/lineSelection/register.js';
+import 'monaco-editor/features/linesOperations/register.js';
+import 'monaco-editor/features/multicursor/register.js';
+import 'monaco-editor/features/quickCommand/register.js';
+import 'monaco-editor/features/quickHelp/register.js';
+import 'monaco-editor/features/readOnlyMessage/register.js';
+import 'monaco-editor/features/smartSelect/register.js';
+import 'monaco-editor/features/toggleTabFocusMode/register.js';
+import 'monaco-editor/features/tokenization/register.js';
+import 'monaco-editor/features/unicodeHighlighter/register.js';
+import 'monaco-editor/features/unusualLineTerminators/register.js';
+import 'monaco-editor/features/wordHighlighter/register.js';
+import 'monaco-editor/features/wordOperations/register.js';
+import 'monaco-editor/features/wordPartOperations/register.js';
 import 'monaco-editor/languages/definitions/rust/register.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import { fieldHover } from '../../toolchain/config/targetSpecFields.ts';
