@@ -41,94 +41,77 @@ function decCount(c: Cpu, asize: number): boolean {
   return countZero(c, asize);
 }
 
-function run(c: Cpu, i: Insn, body: (delta: number) => boolean): void {
-  const size = i.osize;
-  const delta = c.flags & DF ? -size : size;
-  if (!i.rep) { body(delta); return; }
+const enum Op { Movs, Stos, Lods, Cmps, Scas, Ins, Outs }
+
+/** One iteration of a string instruction; false when a repe/repne condition ends the loop. */
+function step(c: Cpu, i: Insn, op: Op, d: number): boolean {
+  const size = i.osize, asize = i.asize;
+  switch (op) {
+    case Op.Movs: {
+      const v = readLin(c, addr(c, i.seg, 6, asize), size), vH = c.th;
+      writeLin(c, addr(c, Seg.ES, 7, asize), size, v, vH);
+      advance(c, 6, asize, d); advance(c, 7, asize, d);
+      return true;
+    }
+    case Op.Stos: {
+      const v = c.readReg(0, size), vH = c.th;
+      writeLin(c, addr(c, Seg.ES, 7, asize), size, v, vH);
+      advance(c, 7, asize, d);
+      return true;
+    }
+    case Op.Lods: {
+      const v = readLin(c, addr(c, i.seg, 6, asize), size), vH = c.th;
+      c.writeReg(0, size, v, vH);
+      advance(c, 6, asize, d);
+      return true;
+    }
+    case Op.Cmps: {
+      const a = readLin(c, addr(c, i.seg, 6, asize), size), aH = c.th;
+      const b = readLin(c, addr(c, Seg.ES, 7, asize), size), bH = c.th;
+      sub(c, size, a, aH, b, bH, 0);
+      advance(c, 6, asize, d); advance(c, 7, asize, d);
+      return c.getZF() === (i.rep === 0xf3);
+    }
+    case Op.Scas: {
+      const a = c.readReg(0, size), aH = c.th;
+      const b = readLin(c, addr(c, Seg.ES, 7, asize), size), bH = c.th;
+      sub(c, size, a, aH, b, bH, 0);
+      advance(c, 7, asize, d);
+      return c.getZF() === (i.rep === 0xf3);
+    }
+    case Op.Ins: {
+      const lin = addr(c, Seg.ES, 7, asize);
+      const v = c.io.in(c.regs[4] & 0xffff, size as 1 | 2 | 4);
+      writeLin(c, lin, size, v, 0);
+      advance(c, 7, asize, d);
+      return true;
+    }
+    default: {
+      const v = readLin(c, addr(c, i.seg, 6, asize), size);
+      c.io.out(c.regs[4] & 0xffff, size as 1 | 2 | 4, size === 4 ? v >>> 0 : v);
+      advance(c, 6, asize, d);
+      return true;
+    }
+  }
+}
+
+/** Runs a string instruction: once, or repeated by rep/repe/repne in chunks (no allocation). */
+function run(c: Cpu, i: Insn, op: Op): void {
+  const d = c.flags & DF ? -i.osize : i.osize;
+  if (!i.rep) { step(c, i, op, d); return; }
   const asize = i.asize;
   if (countZero(c, asize)) return;
   for (let n = 0; ; n++) {
-    const more = body(delta);
+    const more = step(c, i, op, d);
     if (decCount(c, asize) || !more) return;
     if (n >= CHUNK) { c.nextRip = c.rip; return; }
   }
 }
 
-export function movsI(c: Cpu, i: Insn): void {
-  const size = i.osize, asize = i.asize, seg = i.seg;
-  run(c, i, (d) => {
-    const v = readLin(c, addr(c, seg, 6, asize), size), vH = c.th;
-    writeLin(c, addr(c, Seg.ES, 7, asize), size, v, vH);
-    advance(c, 6, asize, d); advance(c, 7, asize, d);
-    return true;
-  });
-}
-
-export function stosI(c: Cpu, i: Insn): void {
-  const size = i.osize, asize = i.asize;
-  const v = c.readReg(0, size), vH = c.th;
-  run(c, i, (d) => {
-    writeLin(c, addr(c, Seg.ES, 7, asize), size, v, vH);
-    advance(c, 7, asize, d);
-    return true;
-  });
-}
-
-export function lodsI(c: Cpu, i: Insn): void {
-  const size = i.osize, asize = i.asize, seg = i.seg;
-  run(c, i, (d) => {
-    const v = readLin(c, addr(c, seg, 6, asize), size), vH = c.th;
-    c.writeReg(0, size, v, vH);
-    advance(c, 6, asize, d);
-    return true;
-  });
-}
-
-export function cmpsI(c: Cpu, i: Insn): void {
-  const size = i.osize, asize = i.asize, seg = i.seg;
-  const repz = i.rep === 0xf3;
-  run(c, i, (d) => {
-    const a = readLin(c, addr(c, seg, 6, asize), size), aH = c.th;
-    const b = readLin(c, addr(c, Seg.ES, 7, asize), size), bH = c.th;
-    sub(c, size, a, aH, b, bH, 0);
-    advance(c, 6, asize, d); advance(c, 7, asize, d);
-    return c.getZF() === repz;
-  });
-}
-
-export function scasI(c: Cpu, i: Insn): void {
-  const size = i.osize, asize = i.asize;
-  const a = c.readReg(0, size), aH = c.th;
-  const repz = i.rep === 0xf3;
-  run(c, i, (d) => {
-    const b = readLin(c, addr(c, Seg.ES, 7, asize), size), bH = c.th;
-    sub(c, size, a, aH, b, bH, 0);
-    advance(c, 7, asize, d);
-    return c.getZF() === repz;
-  });
-}
-
-export function insI(c: Cpu, i: Insn): void {
-  checkIo(c);
-  const size = i.osize, asize = i.asize;
-  const port = c.regs[4] & 0xffff;
-  run(c, i, (d) => {
-    const lin = addr(c, Seg.ES, 7, asize);
-    const v = c.io.in(port, size as 1 | 2 | 4);
-    writeLin(c, lin, size, v, 0);
-    advance(c, 7, asize, d);
-    return true;
-  });
-}
-
-export function outsI(c: Cpu, i: Insn): void {
-  checkIo(c);
-  const size = i.osize, asize = i.asize, seg = i.seg;
-  const port = c.regs[4] & 0xffff;
-  run(c, i, (d) => {
-    const v = readLin(c, addr(c, seg, 6, asize), size);
-    c.io.out(port, size as 1 | 2 | 4, size === 4 ? v >>> 0 : v);
-    advance(c, 6, asize, d);
-    return true;
-  });
-}
+export function movsI(c: Cpu, i: Insn): void { run(c, i, Op.Movs); }
+export function stosI(c: Cpu, i: Insn): void { run(c, i, Op.Stos); }
+export function lodsI(c: Cpu, i: Insn): void { run(c, i, Op.Lods); }
+export function cmpsI(c: Cpu, i: Insn): void { run(c, i, Op.Cmps); }
+export function scasI(c: Cpu, i: Insn): void { run(c, i, Op.Scas); }
+export function insI(c: Cpu, i: Insn): void { checkIo(c); run(c, i, Op.Ins); }
+export function outsI(c: Cpu, i: Insn): void { checkIo(c); run(c, i, Op.Outs); }
