@@ -51,9 +51,8 @@ function pageFault(c: CpuState, lin: number, code: number, access: Access): neve
   throw FAULT;
 }
 
-function read64(c: CpuState, addr: number): [number, number] {
-  return [c.mem.read32(addr), c.mem.read32(addr + 4)];
-}
+/** Physical addresses of the entries a walk went through (scratch, reused: no allocation). */
+const entries = new Float64Array(5);
 
 function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: number): number {
   const user = c.cpl === 3 && !implicitSupervisor;
@@ -61,7 +60,7 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
   let writable = true, usr = true, exec = true;
   let physPage: number;
   let pageSize: number;
-  const leafEntries: number[] = [];  // physical addresses of entries to mark accessed
+  let nEntries = 0;  // entries[0..nEntries): the walk's entries, to mark accessed
   const u = lin < 0 ? lin + 2 ** 48 : lin;
 
   if (c.cr4 & CR4_PAE) {
@@ -75,7 +74,7 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
     } else {
       const pdpte = (c.cr3 & ~0x1f) >>> 0;
       const idx = Math.floor(u / 2 ** 30) & 3;
-      const [lo, hi] = read64(c, pdpte + idx * 8);
+      const lo = c.mem.read32(pdpte + idx * 8), hi = c.mem.read32(pdpte + idx * 8 + 4);
       if (!(lo & 1)) pageFault(c, lin, 0, access);
       table = ((lo & ~0xfff) >>> 0) + (hi & 0xfffff) * 2 ** 32;
       level = 2;
@@ -84,13 +83,13 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
       const shift = 12 + 9 * (level - 1);
       const idx = Math.floor(u / 2 ** shift) & 511;
       const ea = table + idx * 8;
-      const [lo, hi] = read64(c, ea);
+      const lo = c.mem.read32(ea), hi = c.mem.read32(ea + 4) | 0;
       if (!(lo & 1)) pageFault(c, lin, 0, access);
       if (hi & 0x80000000 && !nxe) pageFault(c, lin, 1 | 8, access);
       if (!(lo & 2)) writable = false;
       if (!(lo & 4)) usr = false;
       if (nxe && hi & 0x80000000) exec = false;
-      leafEntries.push(ea);
+      entries[nEntries++] = ea;
       const big = level > 1 && (lo & 0x80) !== 0 && (level === 2 || (level === 3 && c.longMode));
       if (big && level === 4) pageFault(c, lin, 1 | 8, access);
       if (level === 1 || big) {
@@ -110,7 +109,7 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
     if (!(d & 1)) pageFault(c, lin, 0, access);
     if (!(d & 2)) writable = false;
     if (!(d & 4)) usr = false;
-    leafEntries.push(pde);
+    entries[nEntries++] = pde;
     if (d & 0x80 && c.cr4 & CR4_PSE) {
       pageSize = 4 << 20;
       physPage = ((d & 0xffc00000) >>> 0) + (a & 0x3ff000);
@@ -120,7 +119,7 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
       if (!(t & 1)) pageFault(c, lin, 0, access);
       if (!(t & 2)) writable = false;
       if (!(t & 4)) usr = false;
-      leafEntries.push(pte);
+      entries[nEntries++] = pte;
       pageSize = 4096;
       physPage = (t & ~0xfff) >>> 0;
     }
@@ -130,16 +129,16 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
   if (access === Access.Write && !writable && (user || c.cr0 & CR0_WP)) pageFault(c, lin, 1, access);
   if (access === Access.Exec && !exec) pageFault(c, lin, 1, access);
   // Accessed bits on every level, dirty on the leaf when writing.
-  const last = leafEntries.length - 1;
+  const last = nEntries - 1;
   for (let k = 0; k <= last; k++) {
-    const ea = leafEntries[k];
+    const ea = entries[k];
     const v = c.mem.read32(ea);
     let nv = v | 0x20;
     if (k === last && access === Access.Write) nv |= 0x40;
     if (nv !== v) c.mem.write32(ea, nv);
   }
   void pageSize;
-  const dirty = access === Access.Write || (c.mem.read32(leafEntries[last]) & 0x40) !== 0;
+  const dirty = access === Access.Write || (c.mem.read32(entries[last]) & 0x40) !== 0;
   const tlb = c.tlb;
   tlb.tag[slot] = vpn;
   tlb.phys[slot] = physPage;
