@@ -10,7 +10,7 @@
 // push imm, ret), and an unsized memory operand is an error elsewhere (push [x], inc [x]).
 import { FORMS_BY_MNEMONIC } from './table/index.ts';
 import { kindSize, modeBit, type Form, type OpKind } from './spec.ts';
-import { encodeMemory, toSigned, defaultAddressSize, type MemEncoding } from './modrm.ts';
+import { addressSizeOf, encodeMemory, toSigned, defaultAddressSize, type MemEncoding } from './modrm.ts';
 import { type Register } from './registers.ts';
 import {
   EncodeError, type Bits, type EncodeContext, type Instruction, type MemOperand, type Operand,
@@ -375,7 +375,7 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   let asize: number = defaultAddressSize(bits);
   const moffs = ins.operands.find((o, i) => o.kind === 'mem' && form.ops[i].startsWith('moffs')) as MemOperand | undefined;
   if (memEnc) asize = memEnc.asize;
-  else if (moffs) asize = moffs.addrSize ?? (moffs.dispSize === 8 ? 8 : defaultAddressSize(bits));
+  else if (moffs) asize = addressSizeOf(moffs, bits);
   else if (form.asize) asize = form.asize;
   if (ins.addrsizeOverride) {
     if ((memEnc || moffs) && ins.addrsizeOverride !== asize) throw new EncodeError('impossible combination of address sizes');

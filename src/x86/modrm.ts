@@ -31,10 +31,18 @@ export function toSigned(v: bigint, bytes: number): bigint {
   return BigInt.asIntN(bytes * 8, v);
 }
 
-function addressSizeOf(m: MemOperand, bits: Bits): 2 | 4 | 8 {
+/**
+ * The address size of a memory operand: explicit, or the size of its registers, or, for a
+ * bare address, NASM's reading of a size inside the brackets: [dword x] in 16-bit code and
+ * [word x] in 32-bit code change the address size (67); [qword x] is the 64-bit moffs form.
+ */
+export function addressSizeOf(m: MemOperand, bits: Bits): 2 | 4 | 8 {
   if (m.addrSize) return m.addrSize;
   const r = m.base ?? m.index;
   if (r) return r.cls === 'ip' ? (r.size as 4 | 8) : (r.size as 2 | 4 | 8);
+  if (m.dispSize === 8) return 8;
+  if (bits === 64 && m.dispSize === 2) throw new EncodeError('impossible combination of address sizes');
+  if (bits !== 64 && (m.dispSize === 2 || m.dispSize === 4)) return m.dispSize;
   return defaultAddressSize(bits);
 }
 

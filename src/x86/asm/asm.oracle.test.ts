@@ -79,6 +79,7 @@ describe('sample programs assemble exactly as nasm assembles them', () => {
 const SNIPPETS: Record<string, string> = {
   'labels as 64-bit immediates take imm64': 'bits 64\norg 0x200000\nmov rsp, stack_top\nmov rax, start\nstart: nop\nstack_top:',
   'lock on an unlockable instruction is only a warning': 'bits 16\nlock mov ax, bx',
+  'a size inside the brackets of a bare address sets the address size': 'bits 16\nmov eax,[dword 0x1000]\nmov ebx,[dword 0x1000]\nbits 32\nmov ax,[word 0x1000]\nmov bx,[word 0x1000]\nbits 64\nmov eax,[dword 0x1000]\nmov eax,[qword 0x1000]',
   'nosplit keeps a lone index': 'bits 32\nmov eax, [nosplit eax*2]\nmov eax, [nosplit eax*1+4]',
   'a 64-bit register in 16-bit code': 'bits 16\nmov rax, 1',
   'scaled 16-bit index': 'bits 16\nmov ax, [bx*2]',
