@@ -79,9 +79,11 @@ export class Section implements Sect {
   }
 }
 
+/** Rounds up to a multiple of `a`; correct for negative values too (an org above 2^63 reads as one). */
 function alignUp(v: bigint, a: number): bigint {
   const A = BigInt(a);
-  return ((v + A - 1n) / A) * A;
+  const rem = ((v % A) + A) % A;
+  return rem === 0n ? v : v + (A - rem);
 }
 
 /** Gives every section its address for the next pass; true when any address changed. */
