@@ -2,9 +2,12 @@
 // page faults, interrupts through the IVT/IDT, the PIT through the PIC, unreal mode, triple
 // fault, save/restore. Expected outputs were checked against qemu-system-x86_64.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assemble } from '../x86/asm/index.ts';
 import { createMachine, type Machine } from './machine.ts';
+
+// Whole-machine boots take a few hundred milliseconds each; generous limits for loaded hosts.
+vi.setConfig({ testTimeout: 60_000 });
 
 function image(source: string): Uint8Array {
   const r = assemble(source, { fileName: 'boot.asm', bits: 16, readFile: () => undefined });

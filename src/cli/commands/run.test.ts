@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { assemble } from '../../x86/asm/index.ts';
 import { runCli } from '../cli.ts';
 import type { CliIO } from '../io.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'bootlab-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

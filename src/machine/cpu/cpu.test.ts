@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { asm, enterLong, load, reg, rig, run16, run32, run64 } from './test-support.ts';
 import { RunResult } from './cpu.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('Cpu runs small programs in each mode', () => {
   it('64-bit: loop, stack, imul with a 64-bit value', () => {

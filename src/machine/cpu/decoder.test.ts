@@ -53,7 +53,7 @@ describe('decoder', () => {
         compared++;
       }
       expect(compared).toBeGreaterThan(10000);
-    });
+    }, 60_000);
   }
 
   it('fills operands: registers with REX, SIB memory, immediates extended to the operand size', () => {

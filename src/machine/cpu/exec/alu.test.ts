@@ -1,7 +1,9 @@
 // ALU results and flags in all operand sizes at edge values, against a small BigInt model of
 // the Intel definitions (written independently of the emulator's half-word arithmetic), plus
 // hand-checked cases.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { reg, run64 } from '../test-support.ts';
 
 const CF = 1n, PF = 4n, AF = 0x10n, ZF = 0x40n, SF = 0x80n, OF = 0x800n;

@@ -1,6 +1,8 @@
 // mul/imul/div/idiv in all sizes against BigInt, including 128-bit products and quotients,
 // and #DE on division by zero and quotient overflow.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { reg, rig, enterLong, load, asm } from '../test-support.ts';
 import { RunResult } from '../cpu.ts';
 

@@ -1,6 +1,8 @@
 // Shifts and rotates at 8/16/32/64 bits and counts 0, 1, n, width-1, >= width, against a
 // BigInt model of the defined results and flags (CF; OF for count 1; SF/ZF/PF for shifts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 60_000 });
 import { reg, run64 } from '../test-support.ts';
 
 const CF = 1n, PF = 4n, ZF = 0x40n, SF = 0x80n, OF = 0x800n;
