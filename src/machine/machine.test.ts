@@ -315,6 +315,7 @@ describe('more boot programs of testdata/ (outputs checked against QEMU by cpu.o
     ['long-irq.asm', 'IiSS1'],
     ['port-io.asm', '60A555012345FFFF33'],
     ['single-step.asm', '20 23 24 25 26 29 2A 2B 8'],
+    ['protected16.asm', 'PIEF3K0'],
     ['segments32.asm', '11223344 55667788 11223344 123400FC 0000CAFE 00C09300 FFFFFFFF 01010101 \n00009300 0000FFFF 01010101 \n00000000 00000000 00000000 \n00C09800 FFFFFFFF 01010000 \n'],
   ];
   for (const [file, serial] of cases) {
