@@ -121,6 +121,10 @@ const SNIPPETS: Record<string, string> = {
   'far memory operands with sizes': 'jmp far [bx]\njmp far dword [bx]\ncall far word [bx]\nbits 32\njmp far [ebx]\ncall far [ebx]\njmp far word [ebx]\nbits 64\njmp far [rbx]\ncall far qword [rbx]',
   'rel applies to labels, not to plain numbers': 'bits 64\ndefault rel\nmov eax, [0x1000]\nmov eax, [rel 0x1000]\nl: mov eax, [rel l]\nmov eax, [l - l]\nmov eax, [fs:0x10]\nmov eax, [$]\nmov eax, [fwd]\nfwd: dd 0',
   'an error in a times line is reported once': 'times 3 mov ax, nothere\ntimes 2 jmp nowhere\ntimes 2 db nothing',
+  'global with a special type in bin is an error at the definition': 'global _start:function (_start.end - _start)\nglobal foo, bar:data\n_start: nop\n.end:\nfoo: nop\nmov ax, nothere\nbar equ 4\nglobal late:function\nglobal late:function\nglobal plain:\nplain: nop',
+  'global before a label defined earlier, and syntax errors': 'early: nop\nglobal early:function\nglobal 3\nglobal foo function',
+  'inconsistent global attributes': 'global a:function\nglobal a:data\na: nop',
+  '%+ pastes after single-line macros expand': '%assign i 3\nisr3: db 1\ndw isr %+ i\n%define foo1 5\n%define N 1\ndw foo %+ N\n%define foo bar\n%define bar1 7\ndw foo %+ 1\n%define a1 9\ndw a %+ 1\n%define X(n) lbl %+ n\nlbl3: db 2\ndw X(i)\n%define Y isr %+ i\ndw Y\n%macro M 1\ndw isr %+ %1\ndw isr%1\ndw %1 %+ 0\n%endmacro\nM i\n%xdefine Z isr %+ i\n%assign i 4\ndw Z',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

@@ -110,7 +110,8 @@ describe('data and directives', () => {
     expect(parse('segment .bss nobits').stmt).toEqual({ kind: 'section', name: '.bss', nobits: true });
     expect(parse('default rel').stmt).toEqual({ kind: 'default', rel: true });
     expect(parse('cpu 386').stmt).toEqual({ kind: 'ignored' });
-    expect(parse('global _start').stmt).toEqual({ kind: 'ignored' });
+    expect(parse('global _start').stmt).toEqual({ kind: 'global', names: [{ name: '_start' }] });
+    expect(parse('global f:function (f.end - f), g').stmt).toEqual({ kind: 'global', names: [{ name: 'f', special: 'function ( f.end - f )' }, { name: 'g' }] });
     expect(parse('extern a, b').stmt).toEqual({ kind: 'extern', names: ['a', 'b'] });
     expect(parse('align 16, db 0').stmt).toMatchObject({ kind: 'align', b: false, fill: { kind: 'data' } });
     expect(parse('alignb 4').stmt).toMatchObject({ kind: 'align', b: true });

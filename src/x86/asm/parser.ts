@@ -117,6 +117,8 @@ export type Stmt =
   | { readonly kind: 'sectalign'; readonly boundary: Expr }
   | { readonly kind: 'default'; readonly rel: boolean }
   | { readonly kind: 'extern'; readonly names: readonly string[] }
+  /** `global`/`static` names; `special` is the type text after a colon (`function`, `data`...). */
+  | { readonly kind: 'global'; readonly names: readonly { readonly name: string; readonly special?: string }[] }
   | { readonly kind: 'absolute'; readonly expr: Expr }
   | { readonly kind: 'struc'; readonly name: string; readonly offset?: Expr }
   | { readonly kind: 'endstruc' }
@@ -222,6 +224,30 @@ export class LineParser {
       throw new ParseError('EQU not preceded by label');
     }
     return { label, stmt: this.statement(ts) };
+  }
+
+  /**
+   * `global a, b:function ...`: names with an optional special type after a colon. The flat
+   * binary format rejects special types, at each such symbol's definition (see the passes).
+   */
+  private globalDecl(directive: string, ts: TokenStream): Stmt {
+    const names: { name: string; special?: string }[] = [];
+    if (ts.atEnd()) return { kind: 'ignored' };
+    for (;;) {
+      let special: string | undefined;
+      const t = ts.next()!;
+      if (t.kind !== 'id') throw new ParseError(`identifier expected after ${directive}, got \`${t.text}'`);
+      if (ts.eatOp(':')) {
+        const words: string[] = [];
+        while (!ts.atEnd() && !ts.isOp(',')) words.push(ts.next()!.text);
+        if (words.length > 0) special = words.join(' ');
+      } else if (!ts.atEnd() && !ts.isOp(',')) {
+        throw new ParseError(`invalid syntax in ${directive} declaration`);
+      }
+      names.push({ name: this.qualify(t.text), ...(special !== undefined && { special }) });
+      if (!ts.eatOp(',') || ts.atEnd()) break;
+    }
+    return { kind: 'global', names };
   }
 
   private noteLabel(name: string): void {
@@ -518,7 +544,9 @@ export class LineParser {
         this.expectEnd(ts);
         return { kind: 'sectalign', boundary };
       }
-      case 'cpu': case 'global': case 'common': case 'static': case 'required': case 'warning':
+      case 'global': case 'static':
+        return this.globalDecl(name, ts);
+      case 'cpu': case 'common': case 'required': case 'warning':
       case 'list': case 'map': case 'float': case 'debug':
         return { kind: 'ignored' };
       case 'absolute': {

@@ -98,6 +98,8 @@ class Assembler implements EvalEnv {
   private readonly fixed: Uint8Array;
   private growOnly = false;
   private readonly binaries = new Map<string, Uint8Array | undefined>();
+  /** Names declared `global name:special`, with the special text and the declaring line. */
+  private readonly specials = new Map<string, { special: string; line: number }>();
 
   constructor(private readonly lines: readonly Line[], private readonly opts: PassOptions) {
     this.text = new Section('.text', 0, false, 1);
@@ -125,6 +127,10 @@ class Assembler implements EvalEnv {
       }
       const moved = layoutSections(this.sections, this.org);
       if (pass >= 2 && !this.changed && !moved) {
+        // NASM hands global symbols to the output format before its final pass; the flat
+        // binary format rejects special symbol types there, and assembly stops.
+        const special = this.specialSymbolErrors();
+        if (special.length > 0) return { ok: false, errors: sortDiags(special) };
         if (this.soft.length > 0) return { ok: false, errors: sortDiags(this.soft) };
         return { ok: true, bytes: linkImage(this.sections, this.org) };
       }
@@ -134,6 +140,19 @@ class Assembler implements EvalEnv {
         return { ok: false, errors: [{ loc, message }] };
       }
     }
+  }
+
+  private specialSymbolErrors(): Indexed[] {
+    const out: Indexed[] = [];
+    for (const name of this.specials.keys()) {
+      const s = this.symbols.get(name);
+      if (!s || s.kind === 'extern' || s.pass === 0) continue;
+      out.push({
+        line: s.line, order: 0,
+        diag: { loc: s.loc, message: 'binary format does not support any special symbol types' },
+      });
+    }
+    return out;
   }
 
   // ---- EvalEnv -------------------------------------------------------------------------------
@@ -376,6 +395,16 @@ class Assembler implements EvalEnv {
         this.cur.innerAlign = Math.max(this.cur.innerAlign, Number(n));
         return;
       }
+      case 'global':
+        for (const { name, special } of stmt.names) {
+          if (special === undefined) continue;
+          const prev = this.specials.get(name);
+          if (!prev) this.specials.set(name, { special, line: this.lineIndex });
+          else if (prev.special !== special && prev.line !== this.lineIndex) {
+            this.hardError(`symbol \`${name}' has inconsistent attributes \`${prev.special}' and \`${special}'`);
+          }
+        }
+        return;
       case 'extern':
         for (const name of stmt.names) {
           if (!this.symbols.has(name)) {

@@ -120,6 +120,7 @@ class FatalError extends Error {}
 const MAX_FRAMES = 1000;
 const MAX_LINES = 4_000_000;
 const MAX_LINE_TOKENS = 100_000;
+const MAX_PASTE_ROUNDS = 1000;
 
 const COND_KINDS = new Set(['', 'def', 'macro', 'idn', 'idni', 'id', 'num', 'str', 'empty', 'token']);
 
@@ -290,7 +291,6 @@ class Preprocessor {
     }
 
     let line = frame.ctx ? this.substituteParams(toks, frame.ctx, loc) : toks;
-    line = pasteTokens(line);
     line = this.expand(line, null, loc);
 
     if (this.tryInvoke(line, loc)) return;
@@ -799,7 +799,22 @@ class Preprocessor {
 
   // ---- single-line macro expansion ------------------------------------------------------------
 
+  /**
+   * Expands single-line macros. At the top level (`active` null), as in NASM, the `%+` pastes
+   * come after the expansion (`isr %+ i` with `%assign i 3` gives `isr3`), and a line that
+   * pasted anything is scanned again (the joined word may name a macro).
+   */
   private expand(toks: readonly PPToken[], active: Set<SMacro> | null, loc: Loc): PPToken[] {
+    let out = this.expandOnce(toks, active, loc);
+    if (active !== null) return out;
+    for (let round = 0; out.some((t) => t.k === 'paste'); round++) {
+      if (round >= MAX_PASTE_ROUNDS) this.fatal('macro expansion produces a line that is too long', loc);
+      out = this.expandOnce(pasteTokens(out), null, loc);
+    }
+    return out;
+  }
+
+  private expandOnce(toks: readonly PPToken[], active: Set<SMacro> | null, loc: Loc): PPToken[] {
     let out: PPToken[] | null = null;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
@@ -865,7 +880,6 @@ class Preprocessor {
         else body.push(t);
       }
     }
-    body = pasteTokens(body);
     const next = new Set(active ?? []);
     next.add(def);
     return this.expand(body, next, loc);
