@@ -125,6 +125,9 @@ const SNIPPETS: Record<string, string> = {
   'global before a label defined earlier, and syntax errors': 'early: nop\nglobal early:function\nglobal 3\nglobal foo function',
   'inconsistent global attributes': 'global a:function\nglobal a:data\na: nop',
   '%+ pastes after single-line macros expand': '%assign i 3\nisr3: db 1\ndw isr %+ i\n%define foo1 5\n%define N 1\ndw foo %+ N\n%define foo bar\n%define bar1 7\ndw foo %+ 1\n%define a1 9\ndw a %+ 1\n%define X(n) lbl %+ n\nlbl3: db 2\ndw X(i)\n%define Y isr %+ i\ndw Y\n%macro M 1\ndw isr %+ %1\ndw isr%1\ndw %1 %+ 0\n%endmacro\nM i\n%xdefine Z isr %+ i\n%assign i 4\ndw Z',
+  'conditional operator': 'L equ 10 ? 1 : 2\ndd L\nmov eax, 1 ? 2 : 3\ndd 0 ? 3 : 4, 7\ndd 1 ? 2 ? 3 : 4 : 5\ndd 0 ? 1 : 0 ? 2 : 3\ndd (1 ? 5 : 6) + 1\ndd 1 + 0 ? 8 : 9\ndd fwd ? 1 : 2\ndd 1 ? lbl : 0\nlbl: dd 5 > 3 ? 10 : 20\nmov ax, [bx + (1 ? 2 : 4)]\nfwd equ 0\n%if (1 ? 0 : 1)\ndb 1\n%endif',
+  'conditional operator errors': 'lbl: dd lbl ? 1 : 2\ndd 1 ? 2\ndd 0 ? nothere : 4\ndd 1?5:6',
+  'doubled quotes do not escape in NASM': 'banner: db \'It\'\'s "quoted"\', 0',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

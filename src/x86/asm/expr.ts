@@ -12,7 +12,9 @@ export type Expr =
   | { readonly k: 'start' }
   | { readonly k: 'reg'; readonly reg: Register }
   | { readonly k: 'un'; readonly op: string; readonly a: Expr }
-  | { readonly k: 'bin'; readonly op: string; readonly a: Expr; readonly b: Expr };
+  | { readonly k: 'bin'; readonly op: string; readonly a: Expr; readonly b: Expr }
+  /** `c ? a : b` (NASM's conditional operator, lowest precedence). */
+  | { readonly k: 'cond'; readonly c: Expr; readonly a: Expr; readonly b: Expr };
 
 /** A problem in the source text of an expression (reported on the first pass). */
 export class ExprSyntaxError extends Error {}
@@ -85,7 +87,15 @@ const LEVELS: readonly (readonly string[])[] = [
 
 /** Parses an expression starting at the stream's position; stops before a token that cannot continue it. */
 export function parseExpr(ts: TokenStream, ctx: ExprParseContext): Expr {
-  return parseLevel(ts, ctx, 0);
+  const c = parseLevel(ts, ctx, 0);
+  // A lone `?` is an operator token (`a?b` is one identifier).
+  const q = ts.peek();
+  if (!q || q.kind !== 'op' || q.text !== '?') return c;
+  ts.next();
+  const a = parseExpr(ts, ctx);
+  if (!ts.eatOp(':')) throw new ExprSyntaxError('`?\' without matching `:\'');
+  const b = parseExpr(ts, ctx);
+  return { k: 'cond', c, a, b };
 }
 
 function parseLevel(ts: TokenStream, ctx: ExprParseContext, level: number): Expr {
@@ -134,7 +144,7 @@ function parsePrimary(ts: TokenStream, ctx: ExprParseContext): Expr {
     }
     case 'op':
       if (t.text === '(') {
-        const e = parseLevel(ts, ctx, 0);
+        const e = parseExpr(ts, ctx);
         if (!ts.eatOp(')')) throw new ExprSyntaxError('expecting `)\'');
         return e;
       }
@@ -243,6 +253,31 @@ export class Evaluator {
         const sa = this.sec;
         this.sec = e.op === '-' && sa ? MIXED : null;
         return foldUnary(e.op, this.absolute(a, sa));
+      }
+      case 'cond': {
+        // All three parts are evaluated (an undefined name in either branch is an error, as
+        // in NASM); only the chosen branch's value, section and unknown-ness count.
+        const outer = this.unknown;
+        this.unknown = false;
+        const c = this.eval(e.c);
+        if (this.sec !== null) throw new EvalError('the left-hand side of `?\' must be a scalar value', true);
+        const uc = this.unknown;
+        this.unknown = false;
+        const a = this.eval(e.a);
+        const sa = this.sec;
+        const ua = this.unknown;
+        this.unknown = false;
+        const b = this.eval(e.b);
+        const sb = this.sec;
+        const ub = this.unknown;
+        if (uc) {
+          this.unknown = true;
+          this.sec = null;
+          return 0n;
+        }
+        this.unknown = outer || (c !== 0n ? ua : ub);
+        this.sec = c !== 0n ? sa : sb;
+        return c !== 0n ? a : b;
       }
       case 'bin': {
         // Both sides are evaluated even for && and ||, as NASM does.
@@ -378,6 +413,7 @@ function containsRegister(e: Expr): boolean {
     case 'reg': return true;
     case 'un': return containsRegister(e.a);
     case 'bin': return containsRegister(e.a) || containsRegister(e.b);
+    case 'cond': return containsRegister(e.c) || containsRegister(e.a) || containsRegister(e.b);
     default: return false;
   }
 }
@@ -388,6 +424,7 @@ export function isConstant(e: Expr): boolean {
     case 'num': return true;
     case 'un': return isConstant(e.a);
     case 'bin': return isConstant(e.a) && isConstant(e.b);
+    case 'cond': return isConstant(e.c) && isConstant(e.a) && isConstant(e.b);
     default: return false;
   }
 }

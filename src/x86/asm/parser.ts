@@ -656,6 +656,7 @@ function hasRegister(e: Expr): boolean {
     case 'reg': return true;
     case 'un': return hasRegister(e.a);
     case 'bin': return hasRegister(e.a) || hasRegister(e.b);
+    case 'cond': return hasRegister(e.c) || hasRegister(e.a) || hasRegister(e.b);
     default: return false;
   }
 }
