@@ -1,15 +1,29 @@
 // Hot decoded blocks compiled to JavaScript functions. A compiled block does exactly what the
 // interpreter loop in cpu.ts does for the same records (RIP and the instruction count after
-// each instruction, the exit flag), unrolled; it runs only when the instruction budget covers
-// the whole block (otherwise the interpreter runs it). Each instruction's
-// execution function is called from its own call site, which stays monomorphic, so the
-// JavaScript engine can inline it. This is the first step of block compilation; later steps
-// can emit the operations themselves instead of calls.
+// each instruction, the exit flag); it runs only when the instruction budget covers the whole
+// block (otherwise the interpreter runs it).
+//
+// - The commonest forms are emitted inline, with exactly the semantics of their specialised
+//   functions in exec/fast.ts: mov reg,reg / reg,imm and add/sub/cmp/and/or/xor/test
+//   reg,reg / reg,imm at 32 and 64 bits, inc/dec of a register, jcc and jmp rel. Inline
+//   operations cannot fault, so RIP and the instruction count are brought up to date only
+//   before an instruction that is called (which may fault or read them) and at the end.
+// - Lazy flags stay lazy; an inline operation's flag record is not stored at all when a later
+//   inline operation of the block overwrites it before anything could read it.
+// - A jcc/jmp right after an inline flag-setting operation tests the operands it just
+//   computed (cmp/sub: signed and unsigned orders, zero, sign) instead of the lazy flags.
+// - A block whose last instruction jumps back to its own start loops inside the function
+//   while the budget covers another round and nothing the dispatcher checks between blocks
+//   (an exit request, TF, a deliverable interrupt, real mode's BIOS stubs) needs it.
+// Everything else calls the instruction's execution function from its own (monomorphic)
+// call site, as before.
 import type { CpuState } from './state.ts';
-import type { Insn } from './decoder.ts';
+import { K, type Insn } from './decoder.ts';
+import { fastKind } from './exec/fast.ts';
+import { jccI, jmpI } from './exec/flow.ts';
 
-/** Runs the whole block; the caller makes sure the instruction budget allows all of it. */
-export type CompiledBlock = (c: CpuState) => void;
+/** Runs the whole block (more than once when it loops on itself, up to the instruction `end`). */
+export type CompiledBlock = (c: CpuState, end: number) => void;
 
 /** Whether the host allows generating code (a Worker under a strict CSP may not). */
 let allowed: boolean | null = null;
@@ -20,19 +34,241 @@ function canCompile(): boolean {
   return allowed;
 }
 
+/** What an inline flag-setting operation left in generated locals (for a following jcc). */
+interface FlagSource {
+  kind: 'add' | 'sub' | 'logic' | 'incdec';
+  size: 4 | 8;
+  a: string; aH: string; b: string; bH: string; v: string; vH: string;
+}
+
+interface Shape { op: string; size: 4 | 8; imm: boolean }
+
+function shapeOf(i: Insn): Shape | null {
+  const k = fastKind(i.fn);
+  if (k === undefined) return null;
+  const m = /^([a-z]+)([48])(rr|ri|r|i)?$/.exec(k);
+  if (!m) return null;
+  const size = m[2] === '8' ? 8 : 4;
+  return { op: m[1]!, size, imm: m[3] === 'ri' || m[3] === 'i' };
+}
+
+const FULL_SETTERS = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test']);
+
+function isRelJump(i: Insn): boolean {
+  return !i.invalid && (i.fn === (jccI as unknown) || (i.fn === (jmpI as unknown) && i.op0 === K.Rel));
+}
+
+/** A condition (cc = opcode & 15) from the operands of the last flag setter, or null. */
+function staticCond(cc: number, f: FlagSource): string | null {
+  const neg = (x: string | null) => (x === null ? null : (cc & 1) ? `!(${x})` : x);
+  const zero = f.size === 8 ? `((${f.v} | ${f.vH}) === 0)` : `(${f.v} === 0)`;
+  const sign = f.size === 8 ? `(${f.vH} < 0)` : `(${f.v} < 0)`;
+  const base = cc >> 1;
+  if (base === 2) return neg(zero);
+  if (base === 4) return neg(sign);
+  if (f.kind === 'sub') {
+    const ult = f.size === 8
+      ? `((${f.aH} >>> 0) < (${f.bH} >>> 0) || (((${f.aH} ^ ${f.bH}) === 0) && (${f.a} >>> 0) < (${f.b} >>> 0)))`
+      : `((${f.a} >>> 0) < (${f.b} >>> 0))`;
+    const slt = f.size === 8
+      ? `((${f.aH} | 0) < (${f.bH} | 0) || (((${f.aH} ^ ${f.bH}) === 0) && (${f.a} >>> 0) < (${f.b} >>> 0)))`
+      : `((${f.a} | 0) < (${f.b} | 0))`;
+    switch (base) {
+      case 1: return neg(ult);
+      case 3: return neg(`(${ult} || ${zero})`);
+      case 6: return neg(slt);
+      case 7: return neg(`(${slt} || ${zero})`);
+    }
+    return null;
+  }
+  if (f.kind === 'logic') {
+    // OF = CF = 0: l <=> SF, le <=> ZF or SF, b never, be <=> ZF.
+    switch (base) {
+      case 0: return (cc & 1) ? 'true' : 'false';
+      case 1: return (cc & 1) ? 'true' : 'false';
+      case 3: return neg(zero);
+      case 6: return neg(sign);
+      case 7: return neg(`(${zero} || ${sign})`);
+    }
+  }
+  return null;
+}
+
 export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i: Insn) => void): CompiledBlock | null {
   if (!canCompile() || insns.length === 0) return null;
+  const n = insns.length;
   const names: string[] = ['EA'];
   const values: unknown[] = [computeEA];
-  let body = 'c.exitBlock = false;\n';
-  insns.forEach((i, k) => {
+  const shapes = insns.map((i) => (i.invalid ? null : shapeOf(i)));
+  const last = insns[n - 1]!;
+  const lastJump = isRelJump(last);
+  const totalLen = insns.reduce((s, i) => s + i.len, 0);
+  const selfLoop = lastJump && totalLen + last.imm === 0;
+
+  // Which inline flag setters must store their lazy-flag record: those whose flags may be
+  // read (by a called function, an inc/dec, a jcc without a static condition, a fault's
+  // flag image, or whatever runs after the block) before a later inline setter replaces them.
+  const storeFlags = new Array<boolean>(n).fill(true);
+  {
+    let overwritten = false;   // a later inline full setter replaces the flags before any reader
+    for (let k = n - 1; k >= 0; k--) {
+      const s = shapes[k];
+      if (s !== null && FULL_SETTERS.has(s.op)) { storeFlags[k] = !overwritten; overwritten = true; continue; }
+      if (s !== null && (s.op === 'mov')) continue;
+      if (k === n - 1 && lastJump) { overwritten = false; continue; }   // decided below with the condition
+      overwritten = false;
+    }
+  }
+
+  let body = '';
+  let pending = 0;      // inline instructions not yet added to c.icount
+  let off = 0;          // bytes from R (the RIP of the current run of inline instructions)
+  let flagSrc: FlagSource | null = null;
+  const sync = () => {
+    let s = '';
+    if (pending > 0) s += `c.icount += ${pending};\n`;
+    s += off !== 0 ? `c.rip = R + ${off};\n` : 'c.rip = R;\n';
+    pending = 0;
+    return s;
+  };
+  const mask = (bits: number, osize: number, x: string) =>
+    osize === 2 ? `((${x}) & 0xffff)` : bits !== 64 ? `((${x}) >>> 0)` : `(${x})`;
+
+  for (let k = 0; k < n; k++) {
+    const i = insns[k]!;
+    const s = shapes[k];
+    if (s !== null) {
+      const d = i.dst << 1, src = i.src << 1;
+      const bLo = s.imm ? String(i.imm) : `r[${src}]`;
+      const bHi = s.imm ? String(i.immHi) : `r[${src + 1}]`;
+      if (s.op === 'mov') {
+        if (s.size === 4) body += `r[${d}] = ${bLo}; r[${d + 1}] = 0;\n`;
+        else body += `r[${d}] = ${bLo}; r[${d + 1}] = ${bHi};\n`;
+      } else if (s.op === 'inc' || s.op === 'dec') {
+        const dec = s.op === 'dec';
+        if (s.size === 4) {
+          body += `const a${k} = r[${d}], v${k} = (a${k} + ${dec ? -1 : 1}) | 0;\n` +
+            `c.setIncDec(4, a${k}, 0, v${k}, 0, ${dec}); r[${d}] = v${k}; r[${d + 1}] = 0;\n`;
+          flagSrc = { kind: 'incdec', size: 4, a: `a${k}`, aH: '0', b: '1', bH: '0', v: `v${k}`, vH: '0' };
+        } else {
+          body += `const a${k} = r[${d}], aH${k} = r[${d + 1}], l${k} = (a${k} >>> 0) + ${dec ? -1 : 1};\n` +
+            `const v${k} = l${k} | 0, vH${k} = (aH${k} + (l${k} >= 4294967296 ? 1 : l${k} < 0 ? -1 : 0)) | 0;\n` +
+            `c.setIncDec(8, a${k}, aH${k}, v${k}, vH${k}, ${dec}); r[${d}] = v${k}; r[${d + 1}] = vH${k};\n`;
+          flagSrc = { kind: 'incdec', size: 8, a: `a${k}`, aH: `aH${k}`, b: '1', bH: '0', v: `v${k}`, vH: `vH${k}` };
+        }
+      } else {
+        const op = s.op;
+        const write = op !== 'cmp' && op !== 'test';
+        const st = storeFlags[k];
+        if (s.size === 4) {
+          body += `const a${k} = r[${d}], b${k} = ${bLo};\n`;
+          if (op === 'add' || op === 'sub' || op === 'cmp') {
+            body += `const v${k} = (a${k} ${op === 'add' ? '+' : '-'} b${k}) | 0;\n`;
+            if (st) body += `c.fOp = ${op === 'add' ? 1 : 2}; c.fSize = 4; c.fKeepCF = false; c.fA = a${k}; c.fAH = 0; c.fB = b${k}; c.fBH = 0; c.fR = v${k}; c.fRH = 0; c.fCin = 0;\n`;
+            flagSrc = { kind: op === 'add' ? 'add' : 'sub', size: 4, a: `a${k}`, aH: '0', b: `b${k}`, bH: '0', v: `v${k}`, vH: '0' };
+          } else {
+            const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
+            body += `const v${k} = a${k} ${o} b${k};\n`;
+            if (st) body += `c.fOp = 3; c.fSize = 4; c.fKeepCF = false; c.fR = v${k}; c.fRH = 0;\n`;
+            flagSrc = { kind: 'logic', size: 4, a: `a${k}`, aH: '0', b: `b${k}`, bH: '0', v: `v${k}`, vH: '0' };
+          }
+          if (write) body += `r[${d}] = v${k}; r[${d + 1}] = 0;\n`;
+        } else {
+          body += `const a${k} = r[${d}], aH${k} = r[${d + 1}], b${k} = ${bLo}, bH${k} = ${bHi};\n`;
+          if (op === 'add') {
+            body += `const l${k} = (a${k} >>> 0) + (b${k} >>> 0), v${k} = l${k} | 0, vH${k} = (aH${k} + bH${k} + (l${k} >= 4294967296 ? 1 : 0)) | 0;\n`;
+          } else if (op === 'sub' || op === 'cmp') {
+            body += `const l${k} = (a${k} >>> 0) - (b${k} >>> 0), v${k} = l${k} | 0, vH${k} = (aH${k} - bH${k} - (l${k} < 0 ? 1 : 0)) | 0;\n`;
+          } else {
+            const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
+            body += `const v${k} = a${k} ${o} b${k}, vH${k} = aH${k} ${o} bH${k};\n`;
+          }
+          if (op === 'add' || op === 'sub' || op === 'cmp') {
+            if (st) body += `c.fOp = ${op === 'add' ? 1 : 2}; c.fSize = 8; c.fKeepCF = false; c.fA = a${k}; c.fAH = aH${k}; c.fB = b${k}; c.fBH = bH${k}; c.fR = v${k}; c.fRH = vH${k}; c.fCin = 0;\n`;
+            flagSrc = { kind: op === 'add' ? 'add' : 'sub', size: 8, a: `a${k}`, aH: `aH${k}`, b: `b${k}`, bH: `bH${k}`, v: `v${k}`, vH: `vH${k}` };
+          } else {
+            if (st) body += `c.fOp = 3; c.fSize = 8; c.fKeepCF = false; c.fR = v${k}; c.fRH = vH${k};\n`;
+            flagSrc = { kind: 'logic', size: 8, a: `a${k}`, aH: `aH${k}`, b: `b${k}`, bH: `bH${k}`, v: `v${k}`, vH: `vH${k}` };
+          }
+          if (write) body += `r[${d}] = v${k}; r[${d + 1}] = vH${k};\n`;
+        }
+      }
+      off += i.len;
+      pending++;
+      continue;
+    }
+    if (k === n - 1 && lastJump) {
+      // jmp rel / jcc rel: cannot fault (no limit checks; the target is masked as jumpTo does).
+      const isJmp = i.form.mnemonic === 'jmp';
+      let cond = 'true';
+      if (!isJmp) {
+        const cc = i.opcode & 15;
+        const sc = flagSrc !== null ? staticCond(cc, flagSrc) : null;
+        if (sc !== null) cond = sc;
+        else {
+          // The lazy flags must be in place: store the last inline setter's record if skipped.
+          if (flagSrc !== null) body += restoreFlags(insns, shapes, storeFlags, k);
+          cond = `c.cond(${cc})`;
+        }
+      }
+      const next = `R + ${off + i.len}`;
+      const target = mask(i.bits, i.osize, `R + ${off + i.len + i.imm}`);
+      body += `c.icount += ${pending + 1};\n`;
+      pending = 0;
+      if (selfLoop) {
+        body += `if (!(${cond})) { c.rip = ${next}; return; }\n` +
+          `c.rip = ${target};\n` +
+          `if (c.rip !== START || c.icount + ${n} > end || c.exitBlock || (c.flags & 0x100) !== 0 || (c.cr0 & 1) === 0 ||\n` +
+          `  ((c.flags & 0x200) !== 0 && c.pic !== null && c.icount !== c.shadowUntil && c.pic.hasPending())) return;\n`;
+      } else if (cond === 'true') {
+        body += `c.rip = ${target};\n`;
+      } else {
+        body += `c.rip = (${cond}) ? ${target} : ${next};\n`;
+      }
+      off = 0;
+      continue;
+    }
+    // Called: RIP and the count up to date first (it may fault, read them or change them).
     names.push(`i${k}`, `f${k}`);
     values.push(i, i.fn);
+    if (flagSrc !== null) body += restoreFlags(insns, shapes, storeFlags, k);
+    flagSrc = null;
+    body += sync();
     body += `c.nextRip = c.rip + ${i.len};\n`;
     if (i.ea) body += `EA(c, i${k});\n`;
     body += `f${k}(c, i${k});\nc.rip = c.nextRip;\nc.icount++;\n`;
-    if (k < insns.length - 1) body += 'if (c.exitBlock) return;\n';
-  });
-  const factory = new Function(...names, `return function block(c) {\n${body}};`) as (...a: unknown[]) => CompiledBlock;
+    if (k < n - 1) body += 'if (c.exitBlock) return;\nR = c.rip;\n';
+    off = 0;
+  }
+  if (!(lastJump)) {
+    if (pending > 0 || off !== 0) body += sync();
+  }
+  const fn = selfLoop
+    ? `return function block(c, end) {\nconst r = c.regs;\nconst START = c.rip;\nfor (;;) {\nc.exitBlock = false;\nlet R = c.rip;\n${body}}\n};`
+    : `return function block(c, end) {\nconst r = c.regs;\nc.exitBlock = false;\nlet R = c.rip;\n${body}};`;
+  const factory = new Function(...names, fn) as (...a: unknown[]) => CompiledBlock;
   return factory(...values);
+}
+
+/**
+ * Before a reader of the lazy flags at instruction `k`: the flag record of the last inline
+ * setter before it, when that setter skipped its store (it is then stored here). The
+ * analysis in compileBlock only skips stores followed by another inline full setter before
+ * any reader, so in practice this returns '' — kept as a guard.
+ */
+function restoreFlags(insns: readonly Insn[], shapes: readonly (Shape | null)[], storeFlags: readonly boolean[], k: number): string {
+  for (let j = k - 1; j >= 0; j--) {
+    const s = shapes[j];
+    if (s === null) return '';
+    if (s.op === 'mov') continue;
+    if (storeFlags[j]) return '';
+    const size = s.size;
+    if (s.op === 'add' || s.op === 'sub' || s.op === 'cmp') {
+      const hi = (x: string) => (size === 8 ? `${x}${j}` : '0');
+      return `c.fOp = ${s.op === 'add' ? 1 : 2}; c.fSize = ${size}; c.fKeepCF = false; c.fA = a${j}; c.fAH = ${hi('aH')}; c.fB = b${j}; c.fBH = ${hi('bH')}; c.fR = v${j}; c.fRH = ${hi('vH')}; c.fCin = 0;\n`;
+    }
+    if (s.op === 'inc' || s.op === 'dec') return '';
+    return `c.fOp = 3; c.fSize = ${size}; c.fKeepCF = false; c.fR = v${j}; c.fRH = ${size === 8 ? `vH${j}` : '0'};\n`;
+  }
+  return '';
 }

@@ -233,7 +233,7 @@ export class Cpu extends CpuState {
     const compiled = block.compiled;
     if (this.flags & TF) { this.singleStep(block); return; }
     if (compiled !== null && this.icount + block.insns.length <= end) {
-      try { compiled(this); } catch (e) {
+      try { compiled(this, end); } catch (e) {
         if (e !== FAULT) throw e;
         this.exception(FAULT.vector, FAULT.errorCode);
       }

@@ -106,10 +106,22 @@ function incdec(size: number, dec: boolean): Exec {
 }
 
 const CACHE = new Map<string, Exec>();
+/** The shape of each specialised function (`add8i`, `xor4r`, `dec8`, `mov4rr`, ...), for the block compiler. */
+const KIND = new Map<Exec, string>([
+  [mov32rr, 'mov4rr'], [mov32ri, 'mov4ri'], [mov64rr, 'mov8rr'], [mov64ri, 'mov8ri'],
+]);
 function cached(key: string, make: () => Exec): Exec {
   let f = CACHE.get(key);
-  if (!f) CACHE.set(key, (f = make()));
+  if (!f) { CACHE.set(key, (f = make())); KIND.set(f, key); }
   return f;
+}
+
+/**
+ * The shape of a specialised function chosen by `fastPath` (see KIND), or undefined: lets
+ * compile.ts emit the operation inline with exactly the semantics of the function.
+ */
+export function fastKind(fn: unknown): string | undefined {
+  return KIND.get(fn as Exec);
 }
 
 const ALU = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test']);
