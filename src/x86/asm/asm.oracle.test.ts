@@ -128,6 +128,9 @@ const SNIPPETS: Record<string, string> = {
   'conditional operator': 'L equ 10 ? 1 : 2\ndd L\nmov eax, 1 ? 2 : 3\ndd 0 ? 3 : 4, 7\ndd 1 ? 2 ? 3 : 4 : 5\ndd 0 ? 1 : 0 ? 2 : 3\ndd (1 ? 5 : 6) + 1\ndd 1 + 0 ? 8 : 9\ndd fwd ? 1 : 2\ndd 1 ? lbl : 0\nlbl: dd 5 > 3 ? 10 : 20\nmov ax, [bx + (1 ? 2 : 4)]\nfwd equ 0\n%if (1 ? 0 : 1)\ndb 1\n%endif',
   'conditional operator errors': 'lbl: dd lbl ? 1 : 2\ndd 1 ? 2\ndd 0 ? nothere : 4\ndd 1?5:6',
   'doubled quotes do not escape in NASM': 'banner: db \'It\'\'s "quoted"\', 0',
+  'loop and jcxz out of range': 'bits 32\njecxz .e\nloopne .e\ntimes 128 db 0\n.e: nop\nbits 16\njcxz e\nloop e\ntimes 128 db 0\ne: nop',
+  'align inside a section sets its alignment (default 4)': 'db 1\nsection .data\nalign 2\ndb 2\nsection .d2\ndb 3\nalign 1\nsection .d3 align=2\ndb 4\nalign 8\nsection .d4\nsectalign 2\ndb 5\nsection .d5\nalign 8\ndb 6\nalign 2\nsection .bss\nalignb 2\nresb 1\nsection .text\ndw x\nsection .bss\nx:',
+  'a size before the offset of a far pointer': 'bits 16\njmp 0x08:dword pm\njmp dword 0x08:pm\njmp word 0x08:pm\njmp 0x08:word pm\ncall 0x10:dword pm\nbits 32\njmp 0x08:word pm\njmp 0x08:pm\njmp word 0x08:pm\njmp 0x08:dword pm\npm:',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

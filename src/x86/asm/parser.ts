@@ -371,6 +371,11 @@ export class LineParser {
     const e = this.expr(ts);
     if (e.k === 'reg' && !ts.isOp(':')) return { op: { kind: 'reg', reg: e.reg }, far };
     if (ts.eatOp(':')) {
+      // `jmp 0x08:dword entry`: a size may also stand before the offset.
+      for (let t = ts.peek(); t && t.kind === 'id' && !t.escaped && t.text.toLowerCase() in SIZE_WORDS; t = ts.peek()) {
+        size = SIZE_WORDS[t.text.toLowerCase()];
+        ts.next();
+      }
       const offset = this.expr(ts);
       return { op: { kind: 'far', selector: e, offset, ...(size !== undefined && { size }) }, far };
     }

@@ -333,7 +333,7 @@ class Assembler implements EvalEnv {
       case 'section': {
         let s = this.sectionsByName.get(stmt.name);
         if (!s) {
-          s = new Section(stmt.name, this.sections.length, stmt.nobits ?? stmt.name === '.bss', stmt.align ?? 4);
+          s = new Section(stmt.name, this.sections.length, stmt.nobits ?? stmt.name === '.bss', stmt.align);
           this.sections.push(s);
           this.sectionsByName.set(stmt.name, s);
         } else {
@@ -568,7 +568,13 @@ class Assembler implements EvalEnv {
       if (bytes.length > this.maxSize[idx]) this.maxSize[idx] = bytes.length;
     } catch (e) {
       if (e instanceof EvalError) { this.evalError(e); return; }
-      if (e instanceof EncodeError) { this.softError(e.message); return; }
+      if (e instanceof EncodeError) {
+        // Keep the size it had (a `loop` or `jcxz` whose target moved out of range): dropping
+        // its bytes would bring the target back in range, and the passes would never settle.
+        this.softError(e.message);
+        this.cur.fill(this.maxSize[idx], 0);
+        return;
+      }
       throw e;
     }
     this.cur.write(bytes);

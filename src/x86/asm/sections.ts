@@ -1,6 +1,7 @@
 // Sections of a flat binary and how `nasm -f bin` lays them out: `.text` first at the origin,
 // then the other sections with contents in the order they were first named, each aligned
-// (4 bytes unless told otherwise, raised by `align` inside it), then the `nobits` sections,
+// (4 bytes unless an `align=` attribute or an `align`/`sectalign` inside it says otherwise:
+// NASM's `align 2` in a section without `align=` makes its alignment 2, not 4), then the `nobits` sections,
 // which take addresses but no bytes in the file.
 import type { Sect } from './expr.ts';
 
@@ -10,15 +11,16 @@ export class Section implements Sect {
   /** Bytes (or reserved space, for nobits) in the current pass. */
   size = 0;
   private buf = new Uint8Array(256);
-  /** Largest alignment asked for by `align`/`sectalign` in the current pass. */
-  innerAlign = 1;
+  /** Largest alignment asked for by `align`/`sectalign` in the current pass (0: none). */
+  innerAlign = 0;
 
   constructor(
     readonly name: string,
     /** Creation order; `.text` is 0. */
     readonly order: number,
     public nobits: boolean,
-    public align: number,
+    /** From the `align=` attribute; undefined when never given. */
+    public align: number | undefined,
     /** `absolute` space (also inside `struc`): no bytes, and labels in it are plain numbers. */
     readonly absolute = false,
   ) {}
@@ -34,7 +36,13 @@ export class Section implements Sect {
   /** Forgets the previous pass's contents (the layout, `base`, is kept). */
   reset(): void {
     this.size = 0;
-    this.innerAlign = 1;
+    this.innerAlign = 0;
+  }
+
+  /** The alignment of the section's start: 4 unless set by an attribute or an `align` inside. */
+  startAlign(): number {
+    if (this.align === undefined && this.innerAlign === 0) return 4;
+    return Math.max(this.align ?? 1, this.innerAlign);
   }
 
   private room(n: number): void {
@@ -95,7 +103,7 @@ export function layoutSections(sections: readonly Section[], org: bigint): boole
     ...sections.filter((s) => s.nobits),
   ];
   for (const s of ordered) {
-    if (s.order !== 0) addr = alignUp(addr, Math.max(s.align, s.innerAlign));
+    if (s.order !== 0) addr = alignUp(addr, s.startAlign());
     if (!s.baseKnown || s.base !== addr) changed = true;
     s.base = addr;
     s.baseKnown = true;
