@@ -21,6 +21,9 @@ import type { CpuState } from './state.ts';
 import { K, type Insn } from './decoder.ts';
 import { fastKind } from './exec/fast.ts';
 import { jccI, jmpI } from './exec/flow.ts';
+import { sarI, shlI, shrI } from './exec/shift.ts';
+import { popI, pushI } from './exec/stack.ts';
+import { PARITY } from './state.ts';
 
 /** Runs the whole block (more than once when it loops on itself, up to the instruction `end`). */
 export type CompiledBlock = (c: CpuState, end: number) => void;
@@ -41,9 +44,23 @@ interface FlagSource {
   a: string; aH: string; b: string; bH: string; v: string; vH: string;
 }
 
-interface Shape { op: string; size: 4 | 8; imm: boolean }
+interface Shape { op: string; size: 4 | 8; imm: boolean; n?: number }
 
 function shapeOf(i: Insn): Shape | null {
+  const sh = i.fn === (shlI as unknown) ? 'shl' : i.fn === (shrI as unknown) ? 'shr' : i.fn === (sarI as unknown) ? 'sar' : null;
+  if (sh !== null) {
+    // shl/shr/sar of a 32/64-bit register by a constant count (nonzero once masked).
+    if ((i.osize !== 4 && i.osize !== 8) || i.op0 !== K.Rm || i.mem || i.lock) return null;
+    if (i.op1 !== K.Imm && i.op1 !== K.One) return null;
+    const n = (i.op1 === K.One ? 1 : i.imm) & (i.osize === 8 ? 63 : 31);
+    if (n === 0) return null;
+    return { op: sh, size: i.osize, imm: true, n };
+  }
+  if ((i.fn === (pushI as unknown) || i.fn === (popI as unknown)) && i.bits === 64 && i.osize === 8 && !i.lock &&
+      (i.op0 === K.Reg || (i.op0 === K.Rm && !i.mem))) {
+    // push/pop of a 64-bit register: the register number travels in `n`.
+    return { op: i.fn === (pushI as unknown) ? 'push' : 'pop', size: 8, imm: false, n: i.op0 === K.Reg ? i.reg : i.rm };
+  }
   const k = fastKind(i.fn);
   if (k === undefined) return null;
   const m = /^([a-z]+)([48])(rr|ri|r|i)?$/.exec(k);
@@ -52,7 +69,10 @@ function shapeOf(i: Insn): Shape | null {
   return { op: m[1]!, size, imm: m[3] === 'ri' || m[3] === 'i' };
 }
 
-const FULL_SETTERS = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test']);
+const FULL_SETTERS = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test', 'shl', 'shr', 'sar']);
+const SHIFTS = new Set(['shl', 'shr', 'sar']);
+/** Forms that are called (they may fault) but whose address and RAM access are emitted inline. */
+const MEMORY = new Set(['load', 'store', 'push', 'pop']);
 
 function isRelJump(i: Insn): boolean {
   return !i.invalid && (i.fn === (jccI as unknown) || (i.fn === (jmpI as unknown) && i.op0 === K.Rel));
@@ -97,8 +117,8 @@ function staticCond(cc: number, f: FlagSource): string | null {
 export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i: Insn) => void): CompiledBlock | null {
   if (!canCompile() || insns.length === 0) return null;
   const n = insns.length;
-  const names: string[] = ['EA'];
-  const values: unknown[] = [computeEA];
+  const names: string[] = ['EA', 'P'];
+  const values: unknown[] = [computeEA, PARITY];
   const shapes = insns.map((i) => (i.invalid ? null : shapeOf(i)));
   const last = insns[n - 1]!;
   const lastJump = isRelJump(last);
@@ -114,7 +134,7 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
     for (let k = n - 1; k >= 0; k--) {
       const s = shapes[k];
       if (s !== null && FULL_SETTERS.has(s.op)) { storeFlags[k] = !overwritten; overwritten = true; continue; }
-      if (s !== null && (s.op === 'mov')) continue;
+      if (s !== null && s.op === 'mov') continue;
       if (k === n - 1 && lastJump) { overwritten = false; continue; }   // decided below with the condition
       overwritten = false;
     }
@@ -137,7 +157,14 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
   for (let k = 0; k < n; k++) {
     const i = insns[k]!;
     const s = shapes[k];
-    if (s !== null) {
+    if (s !== null && SHIFTS.has(s.op)) {
+      body += shiftCode(k, i.rm << 1, s.op, s.size, s.n!);
+      flagSrc = null;
+      off += i.len;
+      pending++;
+      continue;
+    }
+    if (s !== null && !MEMORY.has(s.op)) {
       const d = i.dst << 1, src = i.src << 1;
       const bLo = s.imm ? String(i.imm) : `r[${src}]`;
       const bHi = s.imm ? String(i.immHi) : `r[${src + 1}]`;
@@ -235,8 +262,13 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
     flagSrc = null;
     body += sync();
     body += `c.nextRip = c.rip + ${i.len};\n`;
-    if (i.ea) body += `EA(c, i${k});\n`;
-    body += `f${k}(c, i${k});\nc.rip = c.nextRip;\nc.icount++;\n`;
+    const inlineEA = i.ea && i.bits === 64 && i.asize === 8 && i.base !== 16 && i.seg < 4;
+    if (inlineEA) body += eaCode(k, i);
+    else if (i.ea) body += `EA(c, i${k});\n`;
+    if (s !== null && (s.op === 'push' || s.op === 'pop')) body += stackCode(k, s.op, s.n!);
+    else if (inlineEA && s !== null && MEMORY.has(s.op)) body += accessCode(k, i, s);
+    else body += `f${k}(c, i${k});\n`;
+    body += 'c.rip = c.nextRip;\nc.icount++;\n';
     if (k < n - 1) body += 'if (c.exitBlock) return;\nR = c.rip;\n';
     off = 0;
   }
@@ -244,8 +276,8 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
     if (pending > 0 || off !== 0) body += sync();
   }
   const fn = selfLoop
-    ? `return function block(c, end) {\nconst r = c.regs;\nconst START = c.rip;\nfor (;;) {\nc.exitBlock = false;\nlet R = c.rip;\n${body}}\n};`
-    : `return function block(c, end) {\nconst r = c.regs;\nc.exitBlock = false;\nlet R = c.rip;\n${body}};`;
+    ? `return function block(c, end) {\nconst r = c.regs, T = c.tlb, RAM = c.ram32;\nconst START = c.rip;\nfor (;;) {\nc.exitBlock = false;\nlet R = c.rip;\n${body}}\n};`
+    : `return function block(c, end) {\nconst r = c.regs, T = c.tlb, RAM = c.ram32;\nc.exitBlock = false;\nlet R = c.rip;\n${body}};`;
   const factory = new Function(...names, fn) as (...a: unknown[]) => CompiledBlock;
   return factory(...values);
 }
@@ -261,6 +293,7 @@ function restoreFlags(insns: readonly Insn[], shapes: readonly (Shape | null)[],
     const s = shapes[j];
     if (s === null) return '';
     if (s.op === 'mov') continue;
+    if (SHIFTS.has(s.op) || MEMORY.has(s.op)) return '';
     if (storeFlags[j]) return '';
     const size = s.size;
     if (s.op === 'add' || s.op === 'sub' || s.op === 'cmp') {
@@ -271,4 +304,123 @@ function restoreFlags(insns: readonly Insn[], shapes: readonly (Shape | null)[],
     return `c.fOp = 3; c.fSize = ${size}; c.fKeepCF = false; c.fR = v${j}; c.fRH = ${size === 8 ? `vH${j}` : '0'};\n`;
   }
   return '';
+}
+
+/**
+ * shl/shr/sar of a register by a constant count n (1..31 or 1..63): what shiftGroup in
+ * exec/shift.ts computes for that count, flags set as its setArith does (all six arithmetic
+ * flags replaced: the lazy record is dropped).
+ */
+function shiftCode(k: number, d: number, op: string, size: 4 | 8, n: number): string {
+  const a = `a${k}`, v = `v${k}`, cf = `cf${k}`, of = `of${k}`;
+  let code: string;
+  if (size === 4) {
+    if (op === 'shl') code = `const ${v} = ${a} << ${n}, ${cf} = (${a} >>> ${32 - n}) & 1, ${of} = (${v} >>> 31) ^ ${cf};\n`;
+    else if (op === 'shr') code = `const ${v} = (${a} >>> ${n}) | 0, ${cf} = (${a} >>> ${n - 1}) & 1, ${of} = ${a} >>> 31;\n`;
+    else code = `const ${v} = ${a} >> ${n}, ${cf} = (${a} >> ${n - 1}) & 1, ${of} = 0;\n`;
+    return `const ${a} = r[${d}];\n${code}r[${d}] = ${v}; r[${d + 1}] = 0;\n` +
+      `c.flags = (c.flags & ~0x8d5) | ${cf} | (${of} ? 0x800 : 0) | P[${v} & 0xff] | (${v} === 0 ? 0x40 : 0) | (${v} < 0 ? 0x80 : 0); c.fOp = 0;\n`;
+  }
+  const aH = `aH${k}`, vH = `vH${k}`;
+  let lo: string, hi: string, c: string;
+  const bitOf = (b: number) => (b < 32 ? `((${a} >>> ${b}) & 1)` : `((${aH} >>> ${b - 32}) & 1)`);
+  if (op === 'shl') {
+    if (n < 32) { hi = `(${aH} << ${n}) | (${a} >>> ${32 - n})`; lo = `${a} << ${n}`; }
+    else { hi = `${a} << ${n - 32}`; lo = '0'; }
+    c = bitOf(64 - n);
+  } else {
+    if (n < 32) { hi = op === 'shr' ? `${aH} >>> ${n}` : `${aH} >> ${n}`; lo = `(${a} >>> ${n}) | (${aH} << ${32 - n})`; }
+    else { hi = op === 'shr' ? '0' : `${aH} >> 31`; lo = op === 'shr' ? `${aH} >>> ${n - 32}` : `${aH} >> ${n - 32}`; }
+    c = bitOf(n - 1);
+  }
+  const ofExpr = op === 'shl' ? `(${vH} >>> 31) ^ ${cf}` : op === 'shr' ? `${aH} >>> 31` : '0';
+  code = `const ${a} = r[${d}], ${aH} = r[${d + 1}];\n` +
+    `const ${v} = ${lo}, ${vH} = ${hi}, ${cf} = ${c}, ${of} = ${ofExpr};\n` +
+    `r[${d}] = ${v}; r[${d + 1}] = ${vH};\n` +
+    `c.flags = (c.flags & ~0x8d5) | ${cf} | (${of} ? 0x800 : 0) | P[${v} & 0xff] | ((${v} | ${vH}) === 0 ? 0x40 : 0) | ((${vH} >>> 31) !== 0 ? 0x80 : 0); c.fOp = 0;\n`;
+  return code;
+}
+
+/**
+ * The effective address of a 64-bit-mode memory operand (base and/or index, no RIP, a segment
+ * other than FS/GS) into eaLo/eaHi/eaLin, as computeEA does; a non-canonical address goes
+ * through computeEA, which raises the fault.
+ */
+function eaCode(k: number, i: Insn): string {
+  let lo = String(i.disp >>> 0), hi = String(i.dispHi);
+  if (i.base >= 0) { lo += ` + (r[${i.base << 1}] >>> 0)`; hi += ` + r[${(i.base << 1) + 1}]`; }
+  if (i.index >= 0) {
+    const s = 1 << i.scale;
+    lo += ` + (r[${i.index << 1}] >>> 0) * ${s}`;
+    hi += ` + Math.imul(r[${(i.index << 1) + 1}], ${s})`;
+  }
+  return `const l${k} = ${lo}, h${k} = (${hi} + Math.floor(l${k} / 4294967296)) | 0;\n` +
+    `c.eaLo = l${k} | 0; c.eaHi = h${k};\n` +
+    `if (((h${k} << 16) >> 16) !== h${k}) EA(c, i${k});\n` +
+    `c.eaLin = h${k} * 4294967296 + (l${k} >>> 0);\n`;
+}
+
+/**
+ * mov reg <- [mem] / [mem] <- reg or imm at 32/64 bits: straight to the RAM array when the TLB
+ * holds the page, CPL < 3, the access stays in the page, is aligned and is ordinary RAM (the
+ * conditions of readLin32/64 and writeLin32/64's direct path); otherwise the called function.
+ */
+function accessCode(k: number, i: Insn, s: Shape): string {
+  const size = s.size;
+  const write = s.op === 'store';
+  let code = ramSlot(k, 'c.eaLin', size, write);
+  if (!write) {
+    const d = i.dst << 1;
+    code += size === 8
+      ? `if (p${k} >= 0) { const w = p${k} >>> 2; r[${d}] = RAM[w]; r[${d + 1}] = RAM[w + 1]; } else f${k}(c, i${k});\n`
+      : `if (p${k} >= 0) { r[${d}] = RAM[p${k} >>> 2]; r[${d + 1}] = 0; } else f${k}(c, i${k});\n`;
+  } else {
+    const lo = s.imm ? String(i.imm) : `r[${i.src << 1}]`;
+    const hi = s.imm ? String(i.immHi) : `r[${(i.src << 1) + 1}]`;
+    code += `if (p${k} >= 0) { const w = p${k} >>> 2; RAM[w] = ${lo};${size === 8 ? ` RAM[w + 1] = ${hi};` : ''}\n` +
+      `  if (c.codeMarks[p${k} >>> 12] !== 0) c.codeWritten(p${k} >>> 12); } else f${k}(c, i${k});\n`;
+  }
+  return code;
+}
+
+/**
+ * push/pop of a 64-bit register in 64-bit mode (stack size 8), as push/pop in
+ * memory-access.ts do, through the RAM array when ramSlot allows; otherwise the called
+ * function (nothing has been changed by then).
+ */
+function stackCode(k: number, op: string, reg: number): string {
+  const d = reg << 1;
+  if (op === 'push') {
+    return `let sl${k} = (r[8] >>> 0) - 8, sh${k} = r[9];\n` +
+      `if (sl${k} < 0) { sl${k} += 4294967296; sh${k} = (sh${k} - 1) | 0; }\n` +
+      `const sa${k} = ((sh${k} << 16) >> 16) === sh${k} ? sh${k} * 4294967296 + sl${k} : NaN;\n` +
+      ramSlot(k, `sa${k}`, 8, true) +
+      `if (p${k} >= 0) { const w = p${k} >>> 2; RAM[w] = r[${d}]; RAM[w + 1] = r[${d + 1}];\n` +
+      `  if (c.codeMarks[p${k} >>> 12] !== 0) c.codeWritten(p${k} >>> 12);\n` +
+      `  r[8] = sl${k} | 0; r[9] = sh${k}; } else f${k}(c, i${k});\n`;
+  }
+  return `const sh${k} = r[9];\n` +
+    `const sa${k} = ((sh${k} << 16) >> 16) === sh${k} ? sh${k} * 4294967296 + (r[8] >>> 0) : NaN;\n` +
+    ramSlot(k, `sa${k}`, 8, false) +
+    `if (p${k} >= 0) { const w = p${k} >>> 2, v = RAM[w], vH = RAM[w + 1];\n` +
+    `  const sl = (r[8] >>> 0) + 8; r[8] = sl | 0; r[9] = (sh${k} + (sl >= 4294967296 ? 1 : 0)) | 0;\n` +
+    `  r[${d}] = v; r[${d + 1}] = vH; } else f${k}(c, i${k});\n`;
+}
+
+/**
+ * Into p<k>: the physical address of an access of \`size\` bytes at linear address \`lin\`
+ * when it may go straight to the RAM array (the TLB holds the page with the needed
+ * permission, CPL < 3, the access stays in the page, is aligned and is ordinary RAM: the
+ * conditions of translate and of readLin/writeLin's direct path), else -1. A NaN address
+ * (not canonical) gives -1.
+ */
+function ramSlot(k: number, lin: string, size: number, write: boolean): string {
+  const perm = write ? ` && (T.perm[t${k}] & 8) !== 0 && ((T.perm[t${k}] & 1) !== 0 || (c.cr0 & 0x10000) === 0)` : '';
+  let code = `const vp${k} = Math.floor(${lin} / 4096), t${k} = vp${k} & 4095;\n` +
+    `let p${k} = -1;\n` +
+    `if (RAM !== null && T.tag[t${k}] === vp${k} && c.cpl !== 3 && (${lin} & 0xfff) <= ${size === 8 ? 0xff8 : 0xffc}${perm}) {\n` +
+    `  p${k} = T.phys[t${k}] + (${lin} - vp${k} * 4096);\n` +
+    `  if ((p${k} & ${size - 1}) !== 0 || p${k} >= c.ramDirectEnd || (p${k} >= 0xa0000 && p${k} < 0x100000) || !c.mem.a20) p${k} = -1;\n` +
+    `}\n`;
+  return code;
 }

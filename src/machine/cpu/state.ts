@@ -33,7 +33,7 @@ export const enum FlagOp { None = 0, Add = 1, Sub = 2, Logic = 3 }
 /** How the CPU is running, for reports and for the decoder's default sizes. */
 export type CpuMode = 'real' | 'protected16' | 'protected32' | 'compatibility16' | 'compatibility32' | 'long64';
 
-const PARITY = new Uint8Array(256);
+export const PARITY = new Uint8Array(256);
 for (let i = 0; i < 256; i++) {
   let p = 1;
   for (let b = i; b; b >>= 1) p ^= b & 1;

@@ -109,6 +109,7 @@ const CACHE = new Map<string, Exec>();
 /** The shape of each specialised function (`add8i`, `xor4r`, `dec8`, `mov4rr`, ...), for the block compiler. */
 const KIND = new Map<Exec, string>([
   [mov32rr, 'mov4rr'], [mov32ri, 'mov4ri'], [mov64rr, 'mov8rr'], [mov64ri, 'mov8ri'],
+  [load32, 'load4'], [load64, 'load8'], [store32, 'store4r'], [store64, 'store8r'], [store32i, 'store4i'], [store64i, 'store8i'],
 ]);
 function cached(key: string, make: () => Exec): Exec {
   let f = CACHE.get(key);
