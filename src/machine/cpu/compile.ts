@@ -20,7 +20,7 @@
 import type { CpuState } from './state.ts';
 import { K, type Insn } from './decoder.ts';
 import { fastKind } from './exec/fast.ts';
-import { jccI, jmpI } from './exec/flow.ts';
+import { callI, jccI, jmpI, retI } from './exec/flow.ts';
 import { sarI, shlI, shrI } from './exec/shift.ts';
 import { popI, pushI } from './exec/stack.ts';
 import { PARITY } from './state.ts';
@@ -61,6 +61,11 @@ function shapeOf(i: Insn): Shape | null {
     // push/pop of a 64-bit register: the register number travels in `n`.
     return { op: i.fn === (pushI as unknown) ? 'push' : 'pop', size: 8, imm: false, n: i.op0 === K.Reg ? i.reg : i.rm };
   }
+  if (i.bits === 64 && i.osize === 8 && !i.lock) {
+    // call rel / ret (no immediate) in 64-bit mode.
+    if (i.fn === (callI as unknown) && i.op0 === K.Rel) return { op: 'call', size: 8, imm: false };
+    if (i.fn === (retI as unknown) && i.op0 === K.None) return { op: 'ret', size: 8, imm: false };
+  }
   const k = fastKind(i.fn);
   if (k === undefined) return null;
   const m = /^([a-z]+)([48])(rr|ri|r|i)?$/.exec(k);
@@ -72,7 +77,7 @@ function shapeOf(i: Insn): Shape | null {
 const FULL_SETTERS = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test', 'shl', 'shr', 'sar']);
 const SHIFTS = new Set(['shl', 'shr', 'sar']);
 /** Forms that are called (they may fault) but whose address and RAM access are emitted inline. */
-const MEMORY = new Set(['load', 'store', 'push', 'pop']);
+const MEMORY = new Set(['load', 'store', 'push', 'pop', 'call', 'ret']);
 
 function isRelJump(i: Insn): boolean {
   return !i.invalid && (i.fn === (jccI as unknown) || (i.fn === (jmpI as unknown) && i.op0 === K.Rel));
@@ -265,7 +270,11 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
     const inlineEA = i.ea && i.bits === 64 && i.asize === 8 && i.base !== 16 && i.seg < 4;
     if (inlineEA) body += eaCode(k, i);
     else if (i.ea) body += `EA(c, i${k});\n`;
-    if (s !== null && (s.op === 'push' || s.op === 'pop')) body += stackCode(k, s.op, s.n!);
+    if (s !== null && (s.op === 'push' || s.op === 'pop')) body += stackCode(k, s.op, `r[${s.n! << 1}]`, `r[${(s.n! << 1) + 1}]`, '', s.n! << 1);
+    else if (s !== null && s.op === 'call') {
+      body += `const rt${k} = c.nextRip, rl${k} = rt${k} % 4294967296 | 0, rh${k} = Math.floor(rt${k} / 4294967296) | 0;\n` +
+        stackCode(k, 'push', `rl${k}`, `rh${k}`, `c.nextRip = c.rip + ${i.len + i.imm};`);
+    } else if (s !== null && s.op === 'ret') body += stackCode(k, 'ret', '', '', '');
     else if (inlineEA && s !== null && MEMORY.has(s.op)) body += accessCode(k, i, s);
     else body += `f${k}(c, i${k});\n`;
     body += 'c.rip = c.nextRip;\nc.icount++;\n';
@@ -384,20 +393,28 @@ function accessCode(k: number, i: Insn, s: Shape): string {
 }
 
 /**
- * push/pop of a 64-bit register in 64-bit mode (stack size 8), as push/pop in
- * memory-access.ts do, through the RAM array when ramSlot allows; otherwise the called
- * function (nothing has been changed by then).
+ * push (of lo/hi, then `then`), pop (into register pair d) and ret in 64-bit mode (stack size
+ * 8), as push/pop in memory-access.ts do, through the RAM array when ramSlot allows;
+ * otherwise the called function (nothing has been changed by then).
  */
-function stackCode(k: number, op: string, reg: number): string {
-  const d = reg << 1;
+function stackCode(k: number, op: string, lo: string, hi: string, then: string, d = -1): string {
   if (op === 'push') {
     return `let sl${k} = (r[8] >>> 0) - 8, sh${k} = r[9];\n` +
       `if (sl${k} < 0) { sl${k} += 4294967296; sh${k} = (sh${k} - 1) | 0; }\n` +
       `const sa${k} = ((sh${k} << 16) >> 16) === sh${k} ? sh${k} * 4294967296 + sl${k} : NaN;\n` +
       ramSlot(k, `sa${k}`, 8, true) +
-      `if (p${k} >= 0) { const w = p${k} >>> 2; RAM[w] = r[${d}]; RAM[w + 1] = r[${d + 1}];\n` +
+      `if (p${k} >= 0) { const w = p${k} >>> 2; RAM[w] = ${lo}; RAM[w + 1] = ${hi};\n` +
       `  if (c.codeMarks[p${k} >>> 12] !== 0) c.codeWritten(p${k} >>> 12);\n` +
-      `  r[8] = sl${k} | 0; r[9] = sh${k}; } else f${k}(c, i${k});\n`;
+      `  r[8] = sl${k} | 0; r[9] = sh${k}; ${then} } else f${k}(c, i${k});\n`;
+  }
+  if (op === 'ret') {
+    // ret: the popped address must be canonical (else the called function raises #GP).
+    return `const sh${k} = r[9];\n` +
+      `const sa${k} = ((sh${k} << 16) >> 16) === sh${k} ? sh${k} * 4294967296 + (r[8] >>> 0) : NaN;\n` +
+      ramSlot(k, `sa${k}`, 8, false) +
+      `if (p${k} >= 0 && ((RAM[(p${k} >>> 2) + 1] << 16) >> 16) === RAM[(p${k} >>> 2) + 1]) { const w = p${k} >>> 2, v = RAM[w], vH = RAM[w + 1];\n` +
+      `  const sl = (r[8] >>> 0) + 8; r[8] = sl | 0; r[9] = (sh${k} + (sl >= 4294967296 ? 1 : 0)) | 0;\n` +
+      `  c.nextRip = vH * 4294967296 + (v >>> 0); } else f${k}(c, i${k});\n`;
   }
   return `const sh${k} = r[9];\n` +
     `const sa${k} = ((sh${k} << 16) >> 16) === sh${k} ? sh${k} * 4294967296 + (r[8] >>> 0) : NaN;\n` +

@@ -233,7 +233,23 @@ export class Cpu extends CpuState {
     const compiled = block.compiled;
     if (this.flags & TF) { this.singleStep(block); return; }
     if (compiled !== null && this.icount + block.insns.length <= end) {
-      try { compiled(this, end); } catch (e) {
+      try {
+        compiled(this, end);
+        // Chain: run the linked compiled successor directly while nothing that the loop in
+        // `run` checks between blocks needs doing (an exit request, hlt, TF, a deliverable
+        // interrupt, real mode's BIOS stubs) and the link is valid as blockAt checks it.
+        let b = block;
+        while (!this.exitBlock && !this.halted && (this.cr0 & 1) !== 0 && (this.flags & TF) === 0 &&
+          !((this.flags & IF) !== 0 && this.pic !== null && this.icount !== this.shadowUntil && this.pic.hasPending())) {
+          const next = b.next;
+          if (next === null || next.compiled === null || b.nextLin !== this.ripLinear() || b.nextEpoch !== this.tlb.epoch ||
+            b.nextCpl !== this.cpl || b.nextA20 !== this.mem.a20 || !next.valid || next.bits !== this.bits ||
+            this.icount + next.insns.length > end) break;
+          this.lastBlock = next;
+          b = next;
+          next.compiled(this, end);
+        }
+      } catch (e) {
         if (e !== FAULT) throw e;
         this.exception(FAULT.vector, FAULT.errorCode);
       }
