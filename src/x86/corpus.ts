@@ -363,6 +363,17 @@ function instance(g: Gen, form: Form, bits: Bits, address: bigint, n = 0): Instr
     if (form.osize && sizeFromImmediateOnly(form) && (form.osize !== defOsize || g.chance(0.3))) {
       operands[0] = { ...(operands[0] as ImmOperand), size: form.osize as OpSize };
     }
+    // No register: the size may stand on the immediate instead (`add [ebx], byte 5`, `mov
+    // [bx], word 7`), which gives the memory operand its size. (Chosen by the slot, so that
+    // the PRNG's sequence, and with it the rest of the corpus, stays as it was.)
+    const memIdx = operands.findIndex((o) => o.kind === 'mem');
+    const immIdx = form.ops.findIndex((k) => k === 'i8' || k === 'i16' || k === 'i32');
+    if (!regPins && !mixedSizes && memIdx >= 0 && immIdx >= 0 && operands.length === 2 && !isFar(form) && !COUNTED.test(form.mnemonic)
+      && kindSize(form.ops[immIdx]) === kindSize(form.ops[memIdx]) && (address / BigInt(SLOT_SIZE)) % 3n === 0n) {
+      const { size, ...unsized } = operands[memIdx] as MemOperand;
+      operands[memIdx] = unsized;
+      operands[immIdx] = { ...(operands[immIdx] as ImmOperand), size: size! };
+    }
     // A relative branch of the other operand size: `jmp word x` in 32-bit code.
     const relIdx = form.ops.findIndex((k) => k === 'rel16' || k === 'rel32');
     if (relIdx >= 0 && form.osize !== defOsize) {

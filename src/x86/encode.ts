@@ -182,8 +182,8 @@ function immFit(v: bigint, known: boolean, size: number | undefined, strict: boo
   return fitsEither(v, width) ? Fit.Exact : Fit.Lossy;
 }
 
-function matchForm(ins: Instruction, form: Form, bits: Bits): Match | undefined {
-  if (!(form.modes & modeBit(bits))) return undefined;
+function matchForm(ins: Instruction, form: Form, bits: Bits, anyMode = false): Match | undefined {
+  if (!anyMode && !(form.modes & modeBit(bits))) return undefined;
   const ops = ins.operands;
   if (ops.length !== form.ops.length) return undefined;
   const m: Match = { form, fit: Fit.Exact, sizePinned: false, unsizedMemSize: 0 };
@@ -200,6 +200,49 @@ function matchForm(ins: Instruction, form: Form, bits: Bits): Match | undefined 
   if (form.osize && !m.sizePinned && !ins.opsizeOverride && !isMnemonicSized(form) && form.osize !== defaultOsize(form, bits)
     && !(m.unsizedMemSize && !BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic))) return undefined;
   return m;
+}
+
+/**
+ * Why no form takes the operands, in NASM's words and by NASM's ranking: a form that fits
+ * in another mode ("instruction not supported in 64-bit mode": push es, jmp 0x08:x in
+ * 64-bit code), then a form that fits but for a size written on a memory operand, an
+ * immediate or a far pointer that disagrees with the form's operand size ("mismatch in
+ * operand sizes": mov eax, word [ebx]; add byte [ebx], ax; mov al, word 5), else "invalid
+ * combination of opcode and operands" (mov ax, bl; push byte [ebx]; movzx eax, dword [ebx]).
+ */
+function noMatchError(ins: Instruction, forms: readonly Form[], bits: Bits): EncodeError {
+  const usesLongModeRegister = ins.operands.some((o) => o.kind === 'reg' && (o.reg.needsRex || o.reg.cls === 'gpr64'));
+  if (forms.every((f) => !(f.modes & modeBit(bits))) || (bits !== 64 && usesLongModeRegister)
+    || forms.some((f) => matchForm(ins, f, bits, true))) {
+    return new EncodeError(`instruction not supported in ${bits}-bit mode`);
+  }
+  const sized = ins.operands.map((o) => o.kind !== 'reg' && o.size !== undefined);
+  if (sized.some((x) => x)) {
+    const relaxed: Instruction = {
+      ...ins,
+      operands: ins.operands.map((o) => {
+        if (o.kind === 'reg' || o.size === undefined) return o;
+        const { size: _size, ...rest } = o as typeof o & { size?: unknown };
+        void _size;
+        return rest as Operand;
+      }),
+    };
+    for (const f of forms) {
+      if (!matchForm(relaxed, f, bits, true)) continue;
+      // NASM's templates name the size of a lone memory operand (push rm16, push rm32) and of
+      // a widening source (movzx r32, rm8): another size there is simply no match.
+      const counts = ins.operands.some((o, i) => sized[i] && (o.kind !== 'mem' || sizeTiedMemory(f, i)));
+      if (counts) return new EncodeError('mismatch in operand sizes');
+    }
+  }
+  return new EncodeError('invalid combination of opcode and operands');
+}
+
+/** The memory operand `i` of `form` has the size of the form's other register/memory operands. */
+function sizeTiedMemory(form: Form, i: number): boolean {
+  if (form.ops.length < 2) return false;
+  const own = kindSize(form.ops[i]);
+  return form.ops.every((k, j) => j === i || IMMEDIATE_KIND_BYTES[k] !== undefined || kindSize(k) === 0 || kindSize(k) === own);
 }
 
 /** Forms whose operand size is spelled in the mnemonic (cbw, movsq, iretd, pushfw ...). */
@@ -229,21 +272,28 @@ export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: U
   }
   const forms = FORMS_BY_MNEMONIC.get(mnemonic);
   if (!forms) throw new EncodeError(`unknown instruction \`${ins.mnemonic}'`);
+  // sil, r8b, r9w, r10d... outside 64-bit code (NASM's parser rejects them; rax, r8 in 32-bit
+  // code are "instruction not supported" below).
+  if (ctx.bits !== 64 && ins.operands.some((o) => o.kind === 'reg' && o.reg.needsRex && /^gpr(8|16|32)$/.test(o.reg.cls))) {
+    throw new EncodeError('invalid operands in non-64-bit mode', true);
+  }
   const matches: Match[] = [];
   for (const f of forms) {
     const m = matchForm(ins, f, ctx.bits);
     if (m) matches.push(m);
   }
-  if (matches.length === 0) {
-    const usesLongModeRegister = ins.operands.some((o) => o.kind === 'reg' && (o.reg.needsRex || o.reg.cls === 'gpr64'));
-    if (forms.every((f) => !(f.modes & modeBit(ctx.bits))) || (ctx.bits !== 64 && usesLongModeRegister)) {
-      throw new EncodeError(`instruction not supported in ${ctx.bits}-bit mode`);
-    }
-    throw new EncodeError('invalid combination of opcode and operands');
-  }
+  if (matches.length === 0) throw noMatchError(ins, forms, ctx.bits);
   // An unsized memory operand is fine only when every candidate agrees on its size.
-  const memSizes = new Set(matches.map((m) => m.unsizedMemSize).filter((s) => s !== 0));
+  let memSizes = new Set(matches.map((m) => m.unsizedMemSize).filter((s) => s !== 0));
   let candidates = matches;
+  // A sized immediate gives an unsized memory operand its size: `add [ebx], byte 5` is a byte
+  // operation (not the sign-extended imm8 form of a word or dword one).
+  const sizedImm = ins.operands.find((o) => o.kind === 'imm' && o.size !== undefined);
+  const immSize = sizedImm?.kind === 'imm' ? sizedImm.size : undefined;
+  if (memSizes.size > 1 && immSize !== undefined && memSizes.has(immSize)) {
+    candidates = matches.filter((m) => m.unsizedMemSize === immSize);
+    memSizes = new Set([immSize]);
+  }
   if (memSizes.size > 1) {
     if (!BRANCHES_WITH_DEFAULT_SIZE.has(mnemonic)) throw new EncodeError('operation size not specified');
   }

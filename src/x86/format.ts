@@ -100,7 +100,9 @@ export function formatOperand(op: Operand, ins: Instruction, opts: FormatOptions
     case 'imm': {
       const alone = ins.operands.every((o) => o.kind === 'imm');
       let size = '';
-      if (op.size !== undefined && (op.strict || (alone && IMMEDIATE_SIZED.has(ins.mnemonic)
+      // `add [ebx], byte 5`: the immediate's size is the size of an unsized memory operand.
+      const sizesMemory = ins.operands.some((o) => o.kind === 'mem' && o.size === undefined);
+      if (op.size !== undefined && (op.strict || sizesMemory || (alone && IMMEDIATE_SIZED.has(ins.mnemonic)
         && (opts.bits === undefined || op.size !== defaultOsize(opts.bits, ins.mnemonic))))) {
         size = `${SIZE_NAMES[op.size]} `;
       }

@@ -101,7 +101,8 @@ export interface EncodeContext {
 
 /** What a failed encode says: the assembler prefixes it with `file:line: error: `. */
 export class EncodeError extends Error {
-  constructor(message: string) {
+  /** `firstPass`: NASM reports it in the first pass that meets it and stops after that pass. */
+  constructor(message: string, readonly firstPass = false) {
     super(message);
     this.name = 'EncodeError';
   }

@@ -131,6 +131,10 @@ const SNIPPETS: Record<string, string> = {
   'loop and jcxz out of range': 'bits 32\njecxz .e\nloopne .e\ntimes 128 db 0\n.e: nop\nbits 16\njcxz e\nloop e\ntimes 128 db 0\ne: nop',
   'align inside a section sets its alignment (default 4)': 'db 1\nsection .data\nalign 2\ndb 2\nsection .d2\ndb 3\nalign 1\nsection .d3 align=2\ndb 4\nalign 8\nsection .d4\nsectalign 2\ndb 5\nsection .d5\nalign 8\ndb 6\nalign 2\nsection .bss\nalignb 2\nresb 1\nsection .text\ndw x\nsection .bss\nx:',
   'a size before the offset of a far pointer': 'bits 16\njmp 0x08:dword pm\njmp dword 0x08:pm\njmp word 0x08:pm\njmp 0x08:word pm\ncall 0x10:dword pm\nbits 32\njmp 0x08:word pm\njmp 0x08:pm\njmp word 0x08:pm\njmp 0x08:dword pm\npm:',
+  'mismatch in operand sizes': 'bits 32\nmovzx eax, dword [ebx]\nmov word [ebx], al\nmov byte [ebx], ax\nin al, word 0x60\nlea ax, byte [ebx]\nxchg ax, byte [ebx]\ntest eax, word 5\nmov cr0, ax\nmov ds, byte [ebx]\ncmp byte [ebx], word 5\nimul ax, bx, dword 5\ninc dword ax\nadd eax, qword 5\npush word [ebx], 1\nmovsx eax, dword [ebx]\nret byte 4\nint word 0x10\ncall word far [ebx]\nmov eax, qword [ebx]\nbt ax, byte 3\nout 0x80, ax\nout 0x80, bx\nmov al, word 5\nadd dword [ebx], word 5\npush byte [ebx]\nmov ax, bl\nbits 16\nmov eax, word [bx]\njmp 0x08:byte pm\njmp 0x08:qword pm\npm:',
+  'instructions of other modes': 'bits 64\npush es\npop ds\nlds eax, [rbx]\nles ax, [rbx]\npushad\ninto\njmp 0x08:x\nx: push cs\naaa\nbits 32\npush rax\nmov r8, 1',
+  'REX-only registers outside 64-bit code stop the first pass': 'bits 32\nmov sil, 1\nmov r8, 1\nmov rax, 1\nmov r8w, 1\nbits 16\nadd r9d, eax\nmov ax, nothere',
+  'a sized immediate sizes an unsized memory operand': 'bits 32\nadd [ebx], byte 5\nmov [ebx], byte 5\nadd [ebx], word 5\nadd [ebx], dword 5\ncmp [ebx], byte -1\nmov [ebx], dword 0\nbits 16\ncmp [si], byte 0\nsub [bx+2], word 300\nand [di], byte 0x7f\nbits 64\nadd [rax], byte 1\nor [rel x], dword 1\nx: dq 0\npush [ebx]',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

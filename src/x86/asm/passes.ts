@@ -571,7 +571,8 @@ class Assembler implements EvalEnv {
       if (e instanceof EncodeError) {
         // Keep the size it had (a `loop` or `jcxz` whose target moved out of range): dropping
         // its bytes would bring the target back in range, and the passes would never settle.
-        this.softError(e.message);
+        if (e.firstPass) this.hardError(e.message);
+        else this.softError(e.message);
         this.cur.fill(this.maxSize[idx], 0);
         return;
       }
