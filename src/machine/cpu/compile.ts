@@ -23,6 +23,7 @@ import { fastKind } from './exec/fast.ts';
 import { callI, jccI, jmpI, retI } from './exec/flow.ts';
 import { sarI, shlI, shrI } from './exec/shift.ts';
 import { popI, pushI } from './exec/stack.ts';
+import { addI, andI, cmpI, orI, subI, xorI } from './exec/alu.ts';
 import { PARITY } from './state.ts';
 
 /** Runs the whole block (more than once when it loops on itself, up to the instruction `end`). */
@@ -66,6 +67,12 @@ function shapeOf(i: Insn): Shape | null {
     if (i.fn === (callI as unknown) && i.op0 === K.Rel) return { op: 'call', size: 8, imm: false };
     if (i.fn === (retI as unknown) && i.op0 === K.None) return { op: 'ret', size: 8, imm: false };
   }
+  const alu = i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
+    : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor' : null;
+  if (alu !== null && (i.osize === 4 || i.osize === 8) && !i.lock && i.op0 === K.Reg && i.op1 === K.Rm && i.mem && i.op2 === K.None) {
+    // add/sub/cmp/and/or/xor reg, [mem] at 32/64 bits: the register travels in `n`.
+    return { op: 'm' + alu, size: i.osize, imm: false, n: i.reg };
+  }
   const k = fastKind(i.fn);
   if (k === undefined) return null;
   const m = /^([a-z]+)([48])(rr|ri|r|i)?$/.exec(k);
@@ -77,7 +84,7 @@ function shapeOf(i: Insn): Shape | null {
 const FULL_SETTERS = new Set(['add', 'sub', 'cmp', 'and', 'or', 'xor', 'test', 'shl', 'shr', 'sar']);
 const SHIFTS = new Set(['shl', 'shr', 'sar']);
 /** Forms that are called (they may fault) but whose address and RAM access are emitted inline. */
-const MEMORY = new Set(['load', 'store', 'push', 'pop', 'call', 'ret']);
+const MEMORY = new Set(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor']);
 
 function isRelJump(i: Insn): boolean {
   return !i.invalid && (i.fn === (jccI as unknown) || (i.fn === (jmpI as unknown) && i.op0 === K.Rel));
@@ -275,6 +282,7 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
       body += `const rt${k} = c.nextRip, rl${k} = rt${k} % 4294967296 | 0, rh${k} = Math.floor(rt${k} / 4294967296) | 0;\n` +
         stackCode(k, 'push', `rl${k}`, `rh${k}`, `c.nextRip = c.rip + ${i.len + i.imm};`);
     } else if (s !== null && s.op === 'ret') body += stackCode(k, 'ret', '', '', '');
+    else if (inlineEA && s !== null && s.op.startsWith('m')) body += memAluCode(k, s.op.slice(1), s.size, s.n! << 1);
     else if (inlineEA && s !== null && MEMORY.has(s.op)) body += accessCode(k, i, s);
     else body += `f${k}(c, i${k});\n`;
     body += 'c.rip = c.nextRip;\nc.icount++;\n';
@@ -440,4 +448,36 @@ function ramSlot(k: number, lin: string, size: number, write: boolean): string {
     `  if ((p${k} & ${size - 1}) !== 0 || p${k} >= c.ramDirectEnd || (p${k} >= 0xa0000 && p${k} < 0x100000) || !c.mem.a20) p${k} = -1;\n` +
     `}\n`;
   return code;
+}
+
+/**
+ * add/sub/cmp/and/or/xor reg, [mem] at 32/64 bits: the operand read straight from the RAM array
+ * when ramSlot allows, then what the generic function computes (flags recorded lazily, as
+ * exec/alu.ts does: add/sub with carry-in 0, logic ops); otherwise the called function.
+ */
+function memAluCode(k: number, op: string, size: 4 | 8, d: number): string {
+  let code = ramSlot(k, 'c.eaLin', size, false);
+  const write = op !== 'cmp';
+  code += `if (p${k} >= 0) { const w = p${k} >>> 2;\n`;
+  if (size === 4) {
+    code += `  const a = r[${d}], b = RAM[w];\n`;
+    if (op === 'add' || op === 'sub' || op === 'cmp') {
+      code += `  const v = (a ${op === 'add' ? '+' : '-'} b) | 0;\n` +
+        `  c.fOp = ${op === 'add' ? 1 : 2}; c.fSize = 4; c.fKeepCF = false; c.fA = a; c.fAH = 0; c.fB = b; c.fBH = 0; c.fR = v; c.fRH = 0; c.fCin = 0;\n`;
+    } else {
+      code += `  const v = a ${op === 'and' ? '&' : op === 'or' ? '|' : '^'} b;\n` +
+        `  c.fOp = 3; c.fSize = 4; c.fKeepCF = false; c.fR = v; c.fRH = 0;\n`;
+    }
+    if (write) code += `  r[${d}] = v; r[${d + 1}] = 0;\n`;
+  } else {
+    code += `  const a = r[${d}], aH = r[${d + 1}], b = RAM[w], bH = RAM[w + 1];\n`;
+    if (op === 'add') code += `  const l = (a >>> 0) + (b >>> 0), v = l | 0, vH = (aH + bH + (l >= 4294967296 ? 1 : 0)) | 0;\n`;
+    else if (op === 'sub' || op === 'cmp') code += `  const l = (a >>> 0) - (b >>> 0), v = l | 0, vH = (aH - bH - (l < 0 ? 1 : 0)) | 0;\n`;
+    else { const o = op === 'and' ? '&' : op === 'or' ? '|' : '^'; code += `  const v = a ${o} b, vH = aH ${o} bH;\n`; }
+    if (op === 'add' || op === 'sub' || op === 'cmp') {
+      code += `  c.fOp = ${op === 'add' ? 1 : 2}; c.fSize = 8; c.fKeepCF = false; c.fA = a; c.fAH = aH; c.fB = b; c.fBH = bH; c.fR = v; c.fRH = vH; c.fCin = 0;\n`;
+    } else code += `  c.fOp = 3; c.fSize = 8; c.fKeepCF = false; c.fR = v; c.fRH = vH;\n`;
+    if (write) code += `  r[${d}] = v; r[${d + 1}] = vH;\n`;
+  }
+  return code + `} else f${k}(c, i${k});\n`;
 }
