@@ -272,9 +272,30 @@ export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i:
     values.push(i, i.fn);
     if (flagSrc !== null) body += restoreFlags(insns, shapes, storeFlags, k);
     flagSrc = null;
+    const inlineEA = i.ea && i.bits === 64 && i.asize === 8 && i.base !== 16 && i.seg < 4;
+    if (k < n - 1 && s !== null && (s.op === 'push' || s.op === 'pop' || (inlineEA && (s.op.startsWith('m') || s.op === 'load' || s.op === 'store')))) {
+      // A memory access with an inline fast path, not last: RIP and the count are brought up
+      // to date only on the paths that leave the inline code (the called function, a
+      // non-canonical address, a write into decoded code); the called function's path then
+      // takes the count back so that both paths continue with the same pending count.
+      const syncCode = `${pending > 0 ? `c.icount += ${pending}; ` : ''}c.rip = R + ${off};`;
+      const slow = `{ ${syncCode} c.nextRip = R + ${off + i.len}; f${k}(c, i${k}); c.rip = c.nextRip; c.icount++; ` +
+        `if (c.exitBlock) return; c.icount -= ${pending + 1}; }`;
+      const written = `{ c.codeWritten(p${k} >>> 12); if (c.exitBlock) { c.icount += ${pending + 1}; c.rip = R + ${off + i.len}; return; } }`;
+      const stack = s.op === 'push' || s.op === 'pop';
+      const ea = stack ? '' : eaCode(k, i).split(`EA(c, i${k});`).join(`{ ${syncCode} c.nextRip = R + ${off + i.len}; EA(c, i${k}); }`);
+      let access: string;
+      if (stack) access = stackCode(k, s.op, `r[${s.n! << 1}]`, `r[${(s.n! << 1) + 1}]`, '', s.n! << 1);
+      else if (s.op.startsWith('m')) access = memAluCode(k, s.op.slice(1), s.size, s.n! << 1);
+      else access = accessCode(k, i, s);
+      access = access.split(`f${k}(c, i${k});`).join(slow).split(`c.codeWritten(p${k} >>> 12);`).join(written);
+      body += ea + access;
+      off += i.len;
+      pending++;
+      continue;
+    }
     body += sync();
     body += `c.nextRip = c.rip + ${i.len};\n`;
-    const inlineEA = i.ea && i.bits === 64 && i.asize === 8 && i.base !== 16 && i.seg < 4;
     if (inlineEA) body += eaCode(k, i);
     else if (i.ea) body += `EA(c, i${k});\n`;
     if (s !== null && (s.op === 'push' || s.op === 'pop')) body += stackCode(k, s.op, `r[${s.n! << 1}]`, `r[${(s.n! << 1) + 1}]`, '', s.n! << 1);
