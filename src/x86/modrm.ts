@@ -41,17 +41,26 @@ export function addressSizeOf(m: MemOperand, bits: Bits): 2 | 4 | 8 {
   const r = m.base ?? m.index;
   if (r) return r.cls === 'ip' ? (r.size as 4 | 8) : (r.size as 2 | 4 | 8);
   if (m.dispSize === 8) return 8;
-  if (bits === 64 && m.dispSize === 2) throw new EncodeError('impossible combination of address sizes');
+  if (bits === 64 && m.dispSize === 2) throw mixedAddressSizes(bits);
   if (bits !== 64 && (m.dispSize === 2 || m.dispSize === 4)) return m.dispSize;
   return defaultAddressSize(bits);
+}
+
+/** NASM's effective-address errors: reported in the first pass that meets them. */
+function badAddress(bits: Bits): EncodeError {
+  return new EncodeError(`invalid ${bits}-bit effective address`, true);
+}
+function mixedAddressSizes(bits: Bits): EncodeError {
+  return new EncodeError(`impossible combination of address sizes\ninvalid ${bits}-bit effective address`, true);
 }
 
 const MODRM16: Record<string, number> = {
   'bx+si': 0, 'bx+di': 1, 'bp+si': 2, 'bp+di': 3, si: 4, di: 5, bp: 6, bx: 7,
 };
 
-function encode16(m: MemOperand): MemEncoding {
-  if (m.index && m.scale !== 1) throw new EncodeError('invalid 16-bit effective address');
+function encode16(m: MemOperand, bits: Bits): MemEncoding {
+  if ((m.base && m.base.size !== 2) || (m.index && m.index.size !== 2)) throw mixedAddressSizes(bits);
+  if (m.index && m.scale !== 1) throw badAddress(bits);
   const regs = [m.base, m.index].filter((r): r is Register => !!r).map((r) => r.name);
   // Either order is fine: [si+bx] is [bx+si].
   if (regs.length === 2 && (regs[0] === 'si' || regs[0] === 'di')) regs.reverse();
@@ -61,7 +70,7 @@ function encode16(m: MemOperand): MemEncoding {
     return mem(0, 6, -1, 2, m.disp, 2);
   }
   const rm = MODRM16[regs.join('+')];
-  if (rm === undefined) throw new EncodeError('invalid 16-bit effective address');
+  if (rm === undefined) throw badAddress(bits);
   let mod: number;
   if (m.dispSize === 1) mod = 1;
   else if (m.dispSize) mod = 2;
@@ -83,7 +92,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
   let index = m.index;
   let scale: number = m.scale;
   for (const r of [base, index]) {
-    if (r && r.cls !== 'ip' && r.size !== asize) throw new EncodeError('impossible combination of address sizes');
+    if (r && r.cls !== 'ip' && r.size !== asize) throw mixedAddressSizes(bits);
   }
   const known = m.dispKnown !== false;
 
@@ -92,7 +101,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
   const segFsGs = m.seg && (m.seg.name === 'fs' || m.seg.name === 'gs');
   const wantRel = base?.cls === 'ip' || (bits === 64 && noRegs && (m.rel === true || (m.rel === undefined && defaultRel && !segFsGs)));
   if (wantRel) {
-    if (index) throw new EncodeError('invalid effective address');
+    if (index) throw badAddress(bits);
     return mem(0, 5, -1, 4, m.disp, asize, 0, 0, true);
   }
 
@@ -102,7 +111,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
   }
   // esp/rsp cannot be an index: swap it into the base when the scale allows.
   if (index && index.num === 4 && !index.needsRex) {
-    if (scale !== 1 || (base && base.num === 4 && !base.needsRex)) throw new EncodeError('invalid effective address');
+    if (scale !== 1 || (base && base.num === 4 && !base.needsRex)) throw badAddress(bits);
     [base, index] = [index, base];
   }
 
@@ -139,8 +148,7 @@ function encode32or64(m: MemOperand, bits: Bits, asize: 4 | 8, defaultRel: boole
 
 export function encodeMemory(m: MemOperand, bits: Bits, defaultRel: boolean): MemEncoding {
   const asize = addressSizeOf(m, bits);
-  if (bits === 64 && asize === 2) throw new EncodeError('16-bit addressing is not supported in 64-bit mode');
-  if (bits !== 64 && asize === 8) throw new EncodeError('impossible combination of address sizes');
-  if (asize === 2) return encode16(m);
+  if ((bits === 64 && asize === 2) || (bits !== 64 && asize === 8)) throw mixedAddressSizes(bits);
+  if (asize === 2) return encode16(m, bits);
   return encode32or64(m, bits, asize, defaultRel);
 }

@@ -135,6 +135,7 @@ const SNIPPETS: Record<string, string> = {
   'instructions of other modes': 'bits 64\npush es\npop ds\nlds eax, [rbx]\nles ax, [rbx]\npushad\ninto\njmp 0x08:x\nx: push cs\naaa\nbits 32\npush rax\nmov r8, 1',
   'REX-only registers outside 64-bit code stop the first pass': 'bits 32\nmov sil, 1\nmov r8, 1\nmov rax, 1\nmov r8w, 1\nbits 16\nadd r9d, eax\nmov ax, nothere',
   'a sized immediate sizes an unsized memory operand': 'bits 32\nadd [ebx], byte 5\nmov [ebx], byte 5\nadd [ebx], word 5\nadd [ebx], dword 5\ncmp [ebx], byte -1\nmov [ebx], dword 0\nbits 16\ncmp [si], byte 0\nsub [bx+2], word 300\nand [di], byte 0x7f\nbits 64\nadd [rax], byte 1\nor [rel x], dword 1\nx: dq 0\npush [ebx]',
+  'effective-address errors stop the first pass': 'bits 16\nmov eax, [ecx*16]\nmov ax, [bx+si*2]\nmov ax, [ax]\nbits 32\nmov eax, [ebx+ecx*3]\nmov eax, [esp*2]\nmov eax, [ebx-ecx]\nmov ax, [bx+bp]\nmov eax, [bx+ecx]\nbits 64\nmov eax, [rsp*2]\nmov eax, [ax]\nmov eax, [ecx*7]\nmov ax, nothere',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

@@ -67,7 +67,16 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
   const disp = ev.absolute(lf.disp, lf.sec);
   const reloc = lf.sec !== null;
   const known = !ev.unknown;
-  const { base, index, scale } = chooseBaseIndex(lf.terms, ast.nosplit === true);
+  let split: ReturnType<typeof chooseBaseIndex>;
+  try {
+    split = chooseBaseIndex(lf.terms, ast.nosplit === true);
+  } catch (e) {
+    // NASM reports these in the first pass that meets them, in its general words except for
+    // "too many registers" and "two index registers".
+    if (!(e instanceof EvalError)) throw e;
+    throw new EvalError(/too many registers|two index registers/.test(e.message) ? e.message : `invalid ${ctx.bits}-bit effective address`, true);
+  }
+  const { base, index, scale } = split;
   // RIP-relative displacements are always 4 bytes and the encoder needs the real target.
   // A plain number is an absolute address even under `rel` (NASM: [rel 0x1000] is [0x1000]).
   const wantsRel = ast.rel === true || (ast.rel === undefined && ctx.defaultRel && ast.seg?.name !== 'fs' && ast.seg?.name !== 'gs');

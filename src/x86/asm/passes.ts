@@ -571,8 +571,10 @@ class Assembler implements EvalEnv {
       if (e instanceof EncodeError) {
         // Keep the size it had (a `loop` or `jcxz` whose target moved out of range): dropping
         // its bytes would bring the target back in range, and the passes would never settle.
-        if (e.firstPass) this.hardError(e.message);
-        else this.softError(e.message);
+        for (const message of e.message.split('\n')) {
+          if (e.firstPass) this.hardError(message);
+          else this.softError(message);
+        }
         this.cur.fill(this.maxSize[idx], 0);
         return;
       }
