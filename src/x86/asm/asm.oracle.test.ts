@@ -136,6 +136,8 @@ const SNIPPETS: Record<string, string> = {
   'REX-only registers outside 64-bit code stop the first pass': 'bits 32\nmov sil, 1\nmov r8, 1\nmov rax, 1\nmov r8w, 1\nbits 16\nadd r9d, eax\nmov ax, nothere',
   'a sized immediate sizes an unsized memory operand': 'bits 32\nadd [ebx], byte 5\nmov [ebx], byte 5\nadd [ebx], word 5\nadd [ebx], dword 5\ncmp [ebx], byte -1\nmov [ebx], dword 0\nbits 16\ncmp [si], byte 0\nsub [bx+2], word 300\nand [di], byte 0x7f\nbits 64\nadd [rax], byte 1\nor [rel x], dword 1\nx: dq 0\npush [ebx]',
   'effective-address errors stop the first pass': 'bits 16\nmov eax, [ecx*16]\nmov ax, [bx+si*2]\nmov ax, [ax]\nbits 32\nmov eax, [ebx+ecx*3]\nmov eax, [esp*2]\nmov eax, [ebx-ecx]\nmov ax, [bx+bp]\nmov eax, [bx+ecx]\nbits 64\nmov eax, [rsp*2]\nmov eax, [ax]\nmov eax, [ecx*7]\nmov ax, nothere',
+  '%substr with and without a comma, %deftok': "%substr a 'xyzw' 1\n%substr b 'xyzw' 2,2\n%substr c 'xyzw', 3\n%substr d 'xyzw',2,-1\n%define S 'hello'\n%substr e S 2\n%substr f 'xyzw' 1+1, 1\ndb a, b, c, d, e, f\n%deftok T1 'mov eax, 7'\nT1\n%deftok T2 \"db 1, 2\"\nT2",
+  '%deftok without a string': '%deftok T3 5',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

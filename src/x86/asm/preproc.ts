@@ -497,6 +497,16 @@ class Preprocessor {
         this.defineS({ name: rest[i].s, params: null, body: [quoteString(body)], ci: name === 'idefstr' });
         return;
       }
+      case 'deftok': case 'ideftok': {
+        // %deftok name 'text': the string's contents become the macro's tokens.
+        const i = skipWs(rest, 0);
+        if (i >= rest.length || rest[i].k !== 'id') { this.error(`\`%${name}' expects a macro identifier`, loc); return; }
+        const arg = trimTokens(this.expand(rest.slice(i + 1), null, loc));
+        const text = arg.length === 1 && arg[0].k === 'str' ? stringContents(arg[0]) : undefined;
+        if (text === undefined) { this.error(`\`%${name}' requires string as second parameter`, loc); return; }
+        this.defineS({ name: rest[i].s, params: null, body: ppTokenize(text), ci: name === 'ideftok' });
+        return;
+      }
       case 'strlen': case 'istrlen': case 'substr': case 'isubstr': case 'strcat': case 'istrcat':
         this.stringFunction(name, rest, loc);
         return;
@@ -637,18 +647,25 @@ class Preprocessor {
       this.defineS({ name: target, params: null, body: [quoteString(s)], ci });
       return;
     }
-    const str = parts[0] && parts[0].length === 1 ? stringContents(parts[0][0]) : undefined;
-    if (str === undefined) { this.error(`\`%${name}' requires string as second parameter`, loc); return; }
     if (base === 'strlen') {
+      const str = parts[0] && parts[0].length === 1 ? stringContents(parts[0][0]) : undefined;
+      if (str === undefined) { this.error(`\`%${name}' requires string as second parameter`, loc); return; }
       this.defineS({ name: target, params: null, body: [numToken(str.length)], ci });
       return;
     }
-    // %substr name 'string' start[, len]
-    const start = parts[1] ? this.evalExpr(parts[1], loc) : undefined;
+    // %substr name 'string' start[,len]: the string is the first token; a comma after it is optional.
+    const toks = trimTokens(args);
+    const str = toks.length > 0 && toks[0].k === 'str' ? stringContents(toks[0]) : undefined;
+    if (str === undefined) { this.error(`\`%${name}' requires string as second parameter`, loc); return; }
+    let k = skipWs(toks, 1);
+    if (k < toks.length && toks[k].k === 'other' && toks[k].s === ',') k++;
+    const range = trimTokens(toks.slice(k));
+    const nums = range.length === 0 ? [] : splitArgs(range, true);
+    const start = nums[0] ? this.evalExpr(nums[0], loc) : undefined;
     if (start === undefined) return;
     let len = 1n;
-    if (parts[2]) {
-      const l = this.evalExpr(parts[2], loc);
+    if (nums[1]) {
+      const l = this.evalExpr(nums[1], loc);
       if (l === undefined) return;
       len = l;
     }
