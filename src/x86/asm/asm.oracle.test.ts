@@ -138,6 +138,8 @@ const SNIPPETS: Record<string, string> = {
   'effective-address errors stop the first pass': 'bits 16\nmov eax, [ecx*16]\nmov ax, [bx+si*2]\nmov ax, [ax]\nbits 32\nmov eax, [ebx+ecx*3]\nmov eax, [esp*2]\nmov eax, [ebx-ecx]\nmov ax, [bx+bp]\nmov eax, [bx+ecx]\nbits 64\nmov eax, [rsp*2]\nmov eax, [ax]\nmov eax, [ecx*7]\nmov ax, nothere',
   '%substr with and without a comma, %deftok': "%substr a 'xyzw' 1\n%substr b 'xyzw' 2,2\n%substr c 'xyzw', 3\n%substr d 'xyzw',2,-1\n%define S 'hello'\n%substr e S 2\n%substr f 'xyzw' 1+1, 1\ndb a, b, c, d, e, f\n%deftok T1 'mov eax, 7'\nT1\n%deftok T2 \"db 1, 2\"\nT2",
   '%deftok without a string': '%deftok T3 5',
+  'an expression before the brackets adds to the address (and MASM ptr)': 'bits 32\nptr equ 0x10\nmov eax, dword ptr [ebx]\nmov eax, ptr [ebx+4]\nmov byte ptr [eax], 1\nmov eax, 8[ebx]\nmov eax, ptr[ebx]\nlea eax, ptr [ebx*2]\nbits 16\nmov ax, 2[bx+si]\nmov ax, table[di]\ntable: dw 0',
+  'MASM ptr without a definition': 'bits 32\nmov eax, dword ptr [ebx]\nmov byte ptr [eax], 1',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

@@ -369,6 +369,16 @@ export class LineParser {
     }
     if (ts.isOp('[')) return { op: this.memory(ts, size, undefined), far };
     const e = this.expr(ts);
+    // `8[ebx]`, and MASM's `dword ptr [ebx]` (ptr is then a symbol): NASM adds the expression
+    // before the brackets to the address.
+    if (ts.isOp('[') && e.k !== 'reg') {
+      const m = this.memory(ts, size, undefined);
+      if (m.kind === 'mem') {
+        const expr: Expr = { k: 'bin', op: '+', a: e, b: m.expr };
+        return { op: { ...m, expr, hasRegs: hasRegister(expr) }, far };
+      }
+      return { op: m, far };
+    }
     if (e.k === 'reg' && !ts.isOp(':')) return { op: { kind: 'reg', reg: e.reg }, far };
     if (ts.eatOp(':')) {
       // `jmp 0x08:dword entry`: a size may also stand before the offset.
