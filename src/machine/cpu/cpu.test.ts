@@ -70,6 +70,49 @@ describe('compiled blocks behave as the interpreter', () => {
     expect(final(false, 13)).toEqual(interpreted);
   });
 
+  it('jcc after an inline cmp/sub/test takes the branches the interpreter takes (32 and 64 bits, all 16 conditions)', () => {
+    const conds = ['jb', 'jae', 'jbe', 'ja', 'jl', 'jge', 'jle', 'jg', 'je', 'jne', 'js', 'jns', 'jo', 'jno', 'jp', 'jnp'];
+    const body = conds.flatMap((cc, k) => [
+      `  shl r12, 1`, `  cmp rax, rbx`, `  ${cc} t${k}a`, `  or r12, 1`,
+      `t${k}a:`, `  shl r12, 1`, `  cmp eax, ebx`, `  ${cc} t${k}b`, `  or r12, 1`,
+      `t${k}b:`, `  mov rdx, rax`, `  sub rdx, rbx`, `  ${cc} t${k}c`, `  add r13, ${k + 1}`,
+      `t${k}c:`, `  test eax, ebx`, `  ${cc} t${k}d`, `  add r14, ${k + 1}`,
+      `t${k}d:`, `  add r15, r12`, `  rol r15, 3`,
+    ]).join('\n');
+    const program = `
+      mov rsi, values
+      mov ecx, 0
+    outer:
+      mov rax, [rsi + rcx*8]
+      mov edi, 0
+    inner:
+      mov rbx, [rsi + rdi*8]
+${body}
+      inc edi
+      cmp edi, 8
+      jb inner
+      inc ecx
+      cmp ecx, 8
+      jb outer
+      jmp done
+    align 8
+    values: dq 0, 1, -1, 0x7fffffff, 0x80000000, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffff
+    done:`;
+    const run = (compile: boolean, hotRuns: number) => {
+      const r = rig();
+      enterLong(r);
+      r.cpu.flags &= ~0x200;
+      r.cpu.compileBlocks = compile;
+      r.cpu.hotRuns = hotRuns;
+      load(r, 0x100000, asm(`bits 64\norg 0x100000\n${program}\nhlt\n`, 64));
+      expect(r.cpu.run(10_000_000)).toBe(RunResult.Halted);
+      return { regs: Array.from(r.cpu.regs), icount: r.cpu.icount, flags: r.cpu.getFlags() };
+    };
+    const interpreted = run(false, 64);
+    expect(run(true, 1)).toEqual(interpreted);
+    expect(run(true, 3)).toEqual(interpreted);
+  });
+
   it('a fault inside a compiled block is taken at the right instruction', () => {
     // The loop walks up to an unmapped page; the #PF handler records CR2 and the faulting RIP.
     const r = rig();
