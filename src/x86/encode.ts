@@ -111,9 +111,11 @@ function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m
     case 'rel': {
       if (kind !== 'rel8' && kind !== 'rel16' && kind !== 'rel32') return Fit.No;
       // `jmp word x`: the size is the operand size, which only jmp and call let one choose.
+      // A size written on the target asks for the near form (`jmp word x` is E9 even in reach
+      // of EB), and only jmp and call take one (`jz word x`: mismatch in operand sizes).
       if (op.size !== undefined) {
+        if (kind === 'rel8' || !BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic)) return Fit.No;
         if (form.osize !== op.size) return Fit.No;
-        if (!BRANCHES_WITH_DEFAULT_SIZE.has(form.mnemonic) && op.size !== defaultOsize(form, bits)) return Fit.No;
         m.sizePinned = true;
       }
       if (kind === 'rel8') {

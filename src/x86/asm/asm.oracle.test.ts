@@ -140,6 +140,9 @@ const SNIPPETS: Record<string, string> = {
   '%deftok without a string': '%deftok T3 5',
   'an expression before the brackets adds to the address (and MASM ptr)': 'bits 32\nptr equ 0x10\nmov eax, dword ptr [ebx]\nmov eax, ptr [ebx+4]\nmov byte ptr [eax], 1\nmov eax, 8[ebx]\nmov eax, ptr[ebx]\nlea eax, ptr [ebx*2]\nbits 16\nmov ax, 2[bx+si]\nmov ax, table[di]\ntable: dw 0',
   'MASM ptr without a definition': 'bits 32\nmov eax, dword ptr [ebx]\nmov byte ptr [eax], 1',
+  'qword on a number under rel is ignored': 'bits 64\ndefault rel\nmov al, [qword 0x1234567890]\nmov eax, [qword 0x1000]\nmov rax, [qword 0x1000]\nmov al, [abs qword 0x1000]\nmov al, [rel qword 0x1000]\ndefault abs\nmov al, [qword 0x1000]',
+  'a size on a jump target asks for the near form': 'bits 16\nx: jmp word x\njmp dword x\ncall word x\nbits 32\ny: jmp dword y\njmp word y\nbits 64\nz: jmp qword z\njmp z\nbits 16\njmp x\njmp near word x',
+  'sizes that jumps cannot take': 'bits 16\nx: jz word x\njmp byte x\njmp short word x\nloop word x\nbits 32\ny: jz dword y\nbits 64\nz: jmp dword z',
   'structures': 'struc s\n.a: resb 1\n.b: resw 1\nendstruc\nx: istruc s\nat s.b, dw 7\niend\npush s.b\nmov ax, s_size',
 };
 

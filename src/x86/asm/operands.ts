@@ -35,9 +35,12 @@ export function buildOperand(ast: OperandAst, ev: Evaluator, ctx: OperandContext
       const known = !ev.unknown;
       if (ctx.branch) {
         const dist = ctx.pessimistic && ast.dist === undefined ? 'near' : ast.dist;
+        // `jmp word x`: the operand size (the encoder takes the near form for it; `byte` and
+        // sizes on conditional jumps are a mismatch there).
+        const relSize = ast.size as 2 | 4 | 8 | undefined;
         return {
           kind: 'rel', target: known ? v : ctx.address, known,
-          ...(dist && { dist }), ...(ast.strict && { strict: true }),
+          ...(dist && { dist }), ...(ast.strict && { strict: true }), ...(relSize !== undefined && { size: relSize }),
         };
       }
       const size = opSize(ast.size);
@@ -84,6 +87,9 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
   const ripRelative = ctx.bits === 64 && !base && !index && wantsRel && address;
   const rel = ctx.bits === 64 && !base && !index && wantsRel && !address ? false : ast.rel;
   const dispKnown = ripRelative ? known : known && !reloc && !ctx.pessimistic;
+  // A number under `rel` stays a 32-bit absolute address: NASM ignores `qword` on it (with a
+  // warning) instead of taking the 64-bit moffs form.
+  const dispSize = rel === false && wantsRel && ast.dispSize === 8 ? undefined : ast.dispSize;
   // With `far`, `word`/`dword`/`qword` give the offset's size: the pointer has 2 more bytes.
   const size = opSize(ast.size !== undefined && ctx.far ? ast.size + 2 : ast.size);
   return {
@@ -92,7 +98,7 @@ function buildMemory(ast: Extract<OperandAst, { kind: 'mem' }>, ev: Evaluator, c
     ...(ast.seg && { seg: ast.seg }),
     ...(base && { base }),
     ...(index && { index }),
-    ...(ast.dispSize && { dispSize: ast.dispSize }),
+    ...(dispSize && { dispSize }),
     ...(ast.nosplit && { nosplit: true }),
     ...(rel !== undefined && { rel }),
   };
