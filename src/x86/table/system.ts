@@ -14,6 +14,9 @@ export const SYSTEM_ROWS: readonly Row[] = [
   ['out', 'dx,accv', 'ef', 'sizes:2,4'],
 
   ['hlt', '', 'f4', ''],
+  // Encode only: the decoder reads 9B before its table (a prefix of x87 instructions, or fwait alone).
+  ['fwait', '', '9b', 'enc'],
+  ['wait', '', '9b', 'enc'],
   ['cmc', '', 'f5', 'r:c w:c'],
   ['clc', '', 'f8', 'w:c'],
   ['stc', '', 'f9', 'w:c'],
