@@ -86,7 +86,7 @@ interface Match {
   unsizedMemSize: number;
 }
 
-function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m: Match, bits: Bits): Fit {
+function matchOperand(op: Operand, kind: OpKind, form: Form, m: Match, bits: Bits): Fit {
   switch (op.kind) {
     case 'reg': {
       if (!regFits(op.reg, kind)) return Fit.No;
@@ -134,7 +134,6 @@ function matchOperand(op: Operand, kind: OpKind, form: Form, ins: Instruction, m
       return Fit.Exact;
     }
   }
-  void ins;
 }
 
 function moffsFit(op: MemOperand, kind: OpKind, m: Match): Fit {
@@ -190,7 +189,7 @@ function matchForm(ins: Instruction, form: Form, bits: Bits, anyMode = false): M
   if (ops.length !== form.ops.length) return undefined;
   const m: Match = { form, fit: Fit.Exact, sizePinned: false, unsizedMemSize: 0 };
   for (let i = 0; i < ops.length; i++) {
-    const fit = matchOperand(ops[i], form.ops[i], form, ins, m, bits);
+    const fit = matchOperand(ops[i], form.ops[i], form, m, bits);
     if (fit === Fit.No) return undefined;
     if (fit < m.fit) m.fit = fit;
   }
@@ -345,7 +344,7 @@ class Bytes {
   result(): Uint8Array { return this.buf.slice(0, this.n); }
 }
 
-function immBytes(kind: OpKind, osize: number): number {
+function immBytes(kind: OpKind): number {
   switch (kind) {
     case 'i8': case 's8': case 'rel8': return 1;
     case 'i16': case 'rel16': return 2;
@@ -353,7 +352,7 @@ function immBytes(kind: OpKind, osize: number): number {
     case 'i64': return 8;
     case 'ptr16': return 4;
     case 'ptr32': return 6;
-    default: void osize; return 0;
+    default: return 0;
   }
 }
 
@@ -487,10 +486,10 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   ins.operands.forEach((op, i) => {
     const kind = form.ops[i];
     if (op.kind === 'imm' && kind !== 'one') {
-      out.int(op.value, immBytes(kind, form.osize));
+      out.int(op.value, immBytes(kind));
     } else if (op.kind === 'rel') {
       relAt = out.n;
-      relBytes = immBytes(kind, form.osize);
+      relBytes = immBytes(kind);
       relTarget = op.target;
       relKnown = op.known !== false;
       out.int(0n, relBytes);
