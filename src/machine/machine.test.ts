@@ -9,8 +9,14 @@ import { createMachine, type Machine } from './machine.ts';
 // Whole-machine boots take a few hundred milliseconds each; generous limits for loaded hosts.
 vi.setConfig({ testTimeout: 60_000 });
 
+// Programs of testdata/ include the shared macros of testdata/inc/ (`%include "inc/boot.inc"`).
+const testdataDir = new URL('./cpu/testdata/', import.meta.url).pathname;
+const readText = (path: string): string | undefined => {
+  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
+};
+
 function image(source: string): Uint8Array {
-  const r = assemble(source, { fileName: 'boot.asm', bits: 16, readFile: () => undefined });
+  const r = assemble(source, { fileName: 'boot.asm', bits: 16, includeDirs: [testdataDir], readFile: readText });
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.bytes;
 }

@@ -46,13 +46,15 @@ function parse(text: string): Map<string, string[]> {
   return lines;
 }
 
+// The probes include the shared serial macros of ../cpu/testdata/inc/ (`%include "inc/serial.inc"`).
+const INC = new URL('../cpu/testdata/', import.meta.url).pathname;
 let dir = '';
 let probe: Uint8Array;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bootlab-bios-'));
   const out = join(dir, 'probe.bin');
-  await run(NASM, ['-f', 'bin', '-o', out, new URL('./testdata/bios-probe.asm', import.meta.url).pathname]);
+  await run(NASM, ['-f', 'bin', '-i', INC, '-o', out, new URL('./testdata/bios-probe.asm', import.meta.url).pathname]);
   probe = new Uint8Array(readFileSync(out));
 });
 
@@ -127,7 +129,7 @@ const KEYS: [string, number[]][] = [
 
 async function assembleProbe(name: string): Promise<Uint8Array> {
   const out = join(dir, `${name}.bin`);
-  await run(NASM, ['-f', 'bin', '-o', out, new URL(`./testdata/${name}.asm`, import.meta.url).pathname]);
+  await run(NASM, ['-f', 'bin', '-i', INC, '-o', out, new URL(`./testdata/${name}.asm`, import.meta.url).pathname]);
   const image = new Uint8Array(64 * 1024);
   image.set(readFileSync(out));
   return image;

@@ -1,6 +1,7 @@
 // Differential test of the CPU against QEMU (TCG): boot programs in testdata/ (assembled by
-// NASM) and the rustc-built kernel image run in qemu-system-x86_64 and in Bootlab's machine;
-// what each prints on COM1 and the isa-debug-exit status must agree.
+// NASM, with testdata/ as include directory for the shared macros in testdata/inc/) and the
+// rustc-built kernel image run in qemu-system-x86_64 and in Bootlab's machine; what each prints
+// on COM1 and the isa-debug-exit status must agree.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ describe('boot programs: Bootlab and QEMU print the same and exit the same', () 
   for (const name of programs) {
     it(name, async () => {
       const out = join(dir, name.replace(/\.asm$/, '.img'));
-      await run(NASM, ['-f', 'bin', '-o', out, join(asmDir, name)]);
+      await run(NASM, ['-f', 'bin', '-i', asmDir, '-o', out, join(asmDir, name)]);
       const theirs = await qemu(out);
       const ours = bootlab(new Uint8Array(readFileSync(out)));
       expect(ours).toEqual(theirs);

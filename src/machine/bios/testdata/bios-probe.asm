@@ -2,6 +2,7 @@
 ; one line per question, "name value value ...", in hexadecimal. Run under QEMU + SeaBIOS and
 ; under Bootlab's machine, the two outputs are compared line by line (bios.oracle.test.ts).
 ; Ends with a write to isa-debug-exit.
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
 
@@ -29,14 +30,7 @@ boot:
   jc $
   jmp main
 
-puts:
-  lodsb
-  test al, al
-  jz .done
-  call putc
-  jmp puts
-.done:
-  ret
+SERIAL_PUTS
 
 putc:
   push dx
@@ -56,21 +50,7 @@ putc:
 hex16:
   push ax
   push cx
-  mov cx, 4
-.digit:
-  rol ax, 4
-  push ax
-  and al, 0x0f
-  add al, '0'
-  cmp al, '9'
-  jbe .out
-  add al, 7
-.out:
-  call putc
-  pop ax
-  loop .digit
-  mov al, ' '
-  call putc
+  HEX16_DIGITS
   pop cx
   pop ax
   ret

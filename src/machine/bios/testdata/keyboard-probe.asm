@@ -1,6 +1,7 @@
 ; Keyboard probe: announces "ready" on COM1, then reads 15 keys through int 16h AH=10h and
 ; prints each (scan code, character) word, then the shift flags, then exits through
 ; isa-debug-exit. The test types the same keys into QEMU (monitor sendkey) and into Bootlab.
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
   xor ax, ax
@@ -29,39 +30,13 @@ org 0x7c00
   cli
   hlt
 
-puts:
-  lodsb
-  test al, al
-  jz .done
-  call putc
-  jmp puts
-.done:
-  ret
+SERIAL_PUTS
 
-putc:
-  push dx
-  mov dx, 0x3f8
-  out dx, al
-  pop dx
-  ret
+SERIAL_PUTC dx
 
 hex16:
   push cx
-  mov cx, 4
-.digit:
-  rol ax, 4
-  push ax
-  and al, 0x0f
-  add al, '0'
-  cmp al, '9'
-  jbe .out
-  add al, 7
-.out:
-  call putc
-  pop ax
-  loop .digit
-  mov al, ' '
-  call putc
+  HEX16_DIGITS
   pop cx
   ret
 

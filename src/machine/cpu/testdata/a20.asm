@@ -1,5 +1,6 @@
 ; The A20 gate through port 0x92: with A20 on, 1 MiB and 0 are different bytes; with it off,
 ; 0x100000 wraps to 0. Reports on COM1 ('D' different, 'S' same).
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
@@ -34,5 +35,4 @@ probe:
   mov dx, 0x3f8
   out dx, al
   ret
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -1,56 +1,19 @@
 ; ALU probe: in 64-bit long mode, runs a list of instruction forms on every pair of a set of
 ; edge values, and prints each result and its defined flags as hex on COM1. Compared against
 ; QEMU by cpu.oracle.test.ts.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02                ; the rest of the program: 7 sectors to 0x7e00
-  mov al, 7
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  REAL_START
+  LOAD_SECTORS 7                ; the rest of the program: 7 sectors to 0x7e00
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71003
-  mov dword [0x71000], 0x72003
-  mov dword [0x72000], 0x83
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x70000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x100
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:lm
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
-gdtr: dw 31
-  dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+  ENTER_LONG lm
+GDT_FLAT
+GDTR
+BOOT_SIGNATURE
 
 bits 64
 lm:
@@ -219,12 +182,7 @@ hex:
   mov al, ' '
   jmp putc
 
-putc:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
+SERIAL_PUTC rdx
 
 values:
   dq 0, 1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffffffff, 0x80000000, 0x7fffffffffffffff, 0x8000000000000000

@@ -2,6 +2,8 @@
 ; checksum; int 10h teletype and the cursor position read back (AH=03h); int 15h E820 first
 ; entry; int 1Ah tick count advancing across hlt with interrupts on; far call into an int
 ; handler chain (pushf + call far [ivt]). Prints on COM1.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
   cli
@@ -85,33 +87,8 @@ handler:
   mov al, 'H'
   iret
 
-hexw:
-  push cx
-  push ax
-  mov cx, 4
-.d:
-  rol ax, 4
-  push ax
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc
-  pop ax
-  loop .d
-  mov al, ' '
-  call putc
-  pop ax
-  pop cx
-  ret
-putc:
-  push dx
-  mov dx, 0x3f8
-  out dx, al
-  pop dx
-  ret
+SERIAL_HEX hexw, cx, ax, 4
+SERIAL_PUTC dx
 
 drive: db 0
 t0: dw 0
@@ -121,8 +98,7 @@ dap: db 16, 0
   dw 1
   dw 0x8000, 0
   dq 1
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 sector1:
 %assign i 0
 %rep 512

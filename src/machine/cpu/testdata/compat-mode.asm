@@ -2,29 +2,16 @@
 ; 32-bit CS), retf into 64-bit code, a far return (retfq) back to 32-bit compatibility code,
 ; syscall/sysret between ring 0 and ring 3 (64-bit), swapgs and the GS base MSRs, rdtsc
 ; advancing, and a zero-limit IDT during the switch. Reports on COM1.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 3
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
+  REAL_START
+  LOAD_SECTORS 3
   lidt [zero_idt]
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 zero_idt: dw 0
   dd 0
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 
 bits 32
 pm:

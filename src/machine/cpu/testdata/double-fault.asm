@@ -1,14 +1,11 @@
 ; A #GP whose gate is not present becomes #DF (vector 8, error code 0) in 32-bit protected mode.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
   xor ax, ax
   mov ds, ax
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
   mov ax, 0x10
@@ -41,5 +38,4 @@ gdtr: dw 23
   dd gdt
 idtr: dw 0x7ff
   dd 0x6000
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -1,30 +1,16 @@
 ; Exceptions in long mode, each caught by a common handler that prints the vector, the error
 ; code (0 when none), the low byte of CR2 for #PF, and where RIP pointed (F: the faulting
 ; instruction, N: the next one), then skips to the next test. Compared against QEMU.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 6
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
-gdtr: dw 31
-  dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+  REAL_START
+  LOAD_SECTORS 6
+  ENTER_PM pm
+GDT_FLAT
+GDTR
+BOOT_SIGNATURE
 
 bits 32
 pm:
@@ -46,19 +32,7 @@ pm:
   mov dword [0x7300c], 0x80000000
   mov dword [0x73010], 0x202007          ; 0x202000 user
   ; 0x203000 not present
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x70000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x900
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80010000
-  mov cr0, eax
-  jmp 0x18:lm
+  ENABLE_LONG 0x70000, lm, 0x900, 0x80010000   ; EFER: LME, NXE; CR0: PG, WP
 
 bits 64
 %macro EXPECT 1                        ; the faulting instruction follows; %1 = its length
@@ -203,23 +177,7 @@ handler:
   mov rsp, rsi
   iretq
 
-hexb:
-  push rax
-  shr al, 4
-  call nib
-  pop rax
-nib:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe putc
-  add al, 7
-putc:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
+SERIAL_HEXB rax, rdx
 
 align 8
 stubs:

@@ -1,19 +1,13 @@
 ; Interrupts in long mode: the PIT through the PIC (remapped to 0x20) into a 64-bit interrupt
 ; gate on IST 1 while the CPU waits in hlt; a trap gate keeps IF, an interrupt gate clears it;
 ; iretq restores RFLAGS. Prints on COM1.
+%include "inc/boot.inc"
+%include "inc/longmode.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 2
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
+  REAL_START
+  LOAD_SECTORS 2
   ; PIC: master at 0x20, slave at 0x28, only IRQ0 unmasked
   mov al, 0x11
   out 0x20, al
@@ -33,44 +27,14 @@ org 0x7c00
   out 0x21, al
   mov al, 0xff
   out 0xa1, al
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
+  ENTER_PM pm
+GDT_FLAT
   dw 0x67, 0x5000, 0x8900, 0, 0, 0, 0, 0   ; 0x20: 64-bit TSS
-gdtr: dw gdtr - gdt - 1
-  dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+GDTR
+BOOT_SIGNATURE
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71003
-  mov dword [0x71000], 0x72003
-  mov dword [0x72000], 0x83
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x70000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x100
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:lm
+  ENTER_LONG lm
 bits 64
 lm:
   mov ax, 0x10
@@ -133,24 +97,8 @@ trap:
 .t:
   call putc
   iretq
-setgate:
-  shl rdi, 4
-  add rdi, 0x61000
-  mov [rdi], si
-  mov word [rdi + 2], 0x18
-  mov [rdi + 4], dx
-  mov rax, rsi
-  shr rax, 16
-  mov [rdi + 6], ax
-  mov dword [rdi + 8], 0
-  mov dword [rdi + 12], 0
-  ret
-putc:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
+IDT64_SETGATE 0x61000
+SERIAL_PUTC rdx
 ticks: db 0
 align 8
 idtr: dw 0xfff

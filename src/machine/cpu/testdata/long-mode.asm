@@ -1,13 +1,10 @@
 ; Real mode -> protected mode -> long mode with 4-level paging, then a #PF through the IDT
 ; (CR2 and error code reported on the serial port), then isa-debug-exit.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
 start:
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   in al, 0x92            ; A20 on
   or al, 2
   out 0x92, al
@@ -36,19 +33,7 @@ pm32:
   mov dword [0x12008], 0x200083
   mov dword [0x12010], 0x13003          ; 0x400000: 4 KiB pages
   mov dword [0x13000], 0x400003         ; 0x400000 present
-  mov eax, cr4
-  or eax, 1 << 5                         ; PAE
-  mov cr4, eax
-  mov eax, 0x10000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, (1 << 8) | (1 << 11)           ; LME, NXE
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:lm64
+  ENABLE_LONG 0x10000, lm64, (1 << 8) | (1 << 11)   ; EFER: LME, NXE
 
 bits 64
 lm64:
@@ -118,6 +103,5 @@ idtr:
   dw 256*16 - 1
   dq idt
 result: dq 0
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 idt equ 0x20000

@@ -1,56 +1,19 @@
 ; 64-bit memory forms: cmpxchg8b/16b, lock xadd, bt/bts on memory with large register offsets,
 ; RIP-relative loads and stores, 67-prefixed (32-bit address) accesses, push/pop of memory,
 ; enter with nesting levels, xlat, loop/jrcxz/jecxz, jmp far [m16:64] and call far [m16:32].
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 3
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
-gdtr: dw 31
-  dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+  REAL_START
+  LOAD_SECTORS 3
+  ENTER_PM pm
+GDT_FLAT
+GDTR
+BOOT_SIGNATURE
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71003
-  mov dword [0x71000], 0x72003
-  mov dword [0x72000], 0x83
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x70000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x100
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:lm
+  ENTER_LONG lm
 bits 64
 lm:
   mov ax, 0x10
@@ -166,18 +129,7 @@ hexb:
   call nib
   mov al, ' '
   jmp putc
-nib:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe putc
-  add al, 7
-putc:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
+SERIAL_NIB rdx
 align 8
 var: dq 0
 fptr64: dq 0, 0

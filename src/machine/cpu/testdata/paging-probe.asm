@@ -2,30 +2,16 @@
 ; 4 KiB pages in the higher half (0xffffffff80000000 -> physical 0x100000), accessed and dirty
 ; bits after reads and writes, a remap made visible by invlpg, CR3 reload, and the same byte
 ; read through three mappings. Reports on COM1.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 3
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
-gdtr: dw 31
-  dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+  REAL_START
+  LOAD_SECTORS 3
+  ENTER_PM pm
+GDT_FLAT
+GDTR
+BOOT_SIGNATURE
 
 bits 32
 pm:
@@ -48,19 +34,7 @@ pm:
   mov dword [0x15000], 0x16003          ; PD2[0] -> PT2
   mov dword [0x16000], 0x100003         ; PT2[0] -> 0x100000
   mov dword [0x16008], 0x101003         ; PT2[1] -> 0x101000
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x10000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x100
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:lm
+  ENABLE_LONG 0x10000, lm
 
 bits 64
 lm:
@@ -108,21 +82,5 @@ lm:
   out 0xf4, al
   hlt
 
-hexb:
-  push rax
-  shr al, 4
-  call nib
-  pop rax
-nib:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe putc
-  add al, 7
-putc:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
+SERIAL_HEXB rax, rdx
 times 2048-($-$$) db 0

@@ -2,13 +2,10 @@
 ; CPU waits in hlt, printing each on COM1; then the master PIC is reinitialised to vector
 ; 0x20 with all but IRQ0 masked, and protected mode with an IDT takes two more ticks through
 ; a 32-bit interrupt gate.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   mov word [0x08*4], tick
   mov word [0x08*4+2], 0
   sti
@@ -28,11 +25,7 @@ org 0x7c00
   out 0x21, al
   mov al, 0xfe
   out 0x21, al
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 
 tick:
   push ax
@@ -89,5 +82,4 @@ gdtr: dw 23
   dd gdt
 idtr: dw 0x7ff
   dd 0x6000
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

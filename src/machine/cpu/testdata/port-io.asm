@@ -1,6 +1,7 @@
 ; Port I/O the way early boot code uses it: COM1 line status (transmitter empty), scratch
 ; register, modem-control loopback; the 8042 self-test; CRTC cursor registers; in/out with
 ; 16- and 32-bit operands and the dx forms; rep insb/outsb. Prints hex on COM1.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
@@ -105,5 +106,4 @@ putc:
   out dx, al
   pop dx
   ret
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -1,13 +1,10 @@
 ; 16-bit protected mode (a 286-style code segment with D = 0): 16-bit interrupt gates (type 6)
 ; and iret, 16-bit far calls between two code segments, a data segment with a base, and
 ; sysenter/sysexit from 32-bit code (SEP). Prints on COM1.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   lgdt [gdtr]
   lidt [idtr]
   ; IDT (16-bit gates) at 0x6000: vector 0x30 -> handler (selector 0x08)
@@ -104,5 +101,4 @@ gdtr: dw gdtr - gdt - 1
   dd gdt
 idtr: dw 0x7ff
   dd 0x6000
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

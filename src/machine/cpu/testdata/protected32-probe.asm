@@ -2,30 +2,18 @@
 ; 32-bit code, pusha/popa, enter/leave, push/pop of segment registers, far call/retf, lods/stos
 ; with 32-bit addresses, bt on memory with large offsets, xadd/cmpxchg on memory, movzx/movsx,
 ; cmov/setcc; prints hex on COM1 (compared against QEMU by cpu.oracle.test.ts).
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 6
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  REAL_START
+  LOAD_SECTORS 6
+  ENTER_PM pm
 align 8
 gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00009a000000ffff
 gdtr: dw 31
   dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 
 bits 32
 %macro T 2
@@ -182,34 +170,9 @@ newline:
   mov al, 10
   jmp putc
 
-hexd:
-  push ecx
-  push eax
-  mov ecx, 8
-.d:
-  rol eax, 4
-  push eax
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc
-  pop eax
-  loop .d
-  mov al, ' '
-  call putc
-  pop eax
-  pop ecx
-  ret
+SERIAL_HEX hexd, ecx, eax, 8
 
-putc:
-  push edx
-  mov dx, 0x3f8
-  out dx, al
-  pop edx
-  ret
+SERIAL_PUTC edx
 
 align 4
 values: dd 0, 1, 7, 0x7f, 0x80, 0xffff, 0x8000, 0x7fffffff, 0x80000000, 0xffffffff, 0x12345678, 33, 100

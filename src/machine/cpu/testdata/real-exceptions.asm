@@ -1,13 +1,11 @@
 ; Exceptions in real mode through the IVT: #DE (return address = the div), #BR from bound,
 ; #OF from into (a trap: return after), #UD from ud2, int3; flags restored by iret; pushf/popf
 ; of IF; and the IVT base moved with lidt. Prints on COM1.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   mov word [0*4], de
   mov word [0*4+2], 0
   mov word [5*4], br
@@ -92,16 +90,10 @@ check_ret:
   call putc
   pop bp
   ret
-putc:
-  push dx
-  mov dx, 0x3f8
-  out dx, al
-  pop dx
-  ret
+SERIAL_PUTC dx
 limits: dw 10, 20
 ivt1: dw 0x3ff
   dd 0
 ivt2: dw 0x3ff
   dd 0x1000
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -2,22 +2,14 @@
 ; segment arithmetic, string instructions forwards and backwards with rep/repe/repne,
 ; BCD adjustments, 32-bit operands in 16-bit code, and a software interrupt through the IVT.
 ; Prints hex lines on COM1; compared against QEMU by cpu.oracle.test.ts.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 7
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
+  REAL_START
+  LOAD_SECTORS 7
   jmp main
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 
 %macro T 2
   mov ax, [values + si]
@@ -287,34 +279,9 @@ newline:
   mov al, 10
   jmp putc
 
-hexw:
-  push cx
-  push ax
-  mov cx, 4
-.d:
-  rol ax, 4
-  push ax
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc
-  pop ax
-  loop .d
-  mov al, ' '
-  call putc
-  pop ax
-  pop cx
-  ret
+SERIAL_HEX hexw, cx, ax, 4
 
-putc:
-  push dx
-  mov dx, 0x3f8
-  out dx, al
-  pop dx
-  ret
+SERIAL_PUTC dx
 
 values: dw 0, 1, 2, 9, 0x0f, 0x7f, 0x80, 0x99, 0xff, 0x100, 0x7fff, 0x8000, 0xfffe, 0xffff, 0x1234
 NVALS equ ($ - values) / 2

@@ -2,26 +2,13 @@
 ; trap gate switching to SS0:ESP0 from a 32-bit TSS (SS:ESP of ring 3 pushed), cli from
 ; ring 3 faulting with #GP(0) (IOPL 0), a far return back to ring 3, and an iret with the
 ; ring-3 frame. Reports on COM1.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  mov ah, 0x02
-  mov al, 3
-  mov cx, 2
-  xor dh, dh
-  mov bx, 0x7e00
-  int 0x13
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
-times 510-($-$$) db 0
-dw 0xaa55
+  REAL_START
+  LOAD_SECTORS 3
+  ENTER_PM pm
+BOOT_SIGNATURE
 
 bits 32
 pm:

@@ -2,18 +2,12 @@
 ; expand-up segment base wrap, segment overrides on string instructions, a 16-bit stack
 ; segment (SS.B = 0: push/pop use SP), lar/lsl/verr/verw on several selectors. Prints hex
 ; on COM1.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  REAL_START
+  ENTER_PM pm
 bits 32
 pm:
   mov ax, 0x10
@@ -83,33 +77,8 @@ probe:
   mov al, 10
   jmp putc
 
-hexd:
-  push ecx
-  push eax
-  mov ecx, 8
-.d:
-  rol eax, 4
-  push eax
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc
-  pop eax
-  loop .d
-  mov al, ' '
-  call putc
-  pop eax
-  pop ecx
-  ret
-putc:
-  push edx
-  mov dx, 0x3f8
-  out dx, al
-  pop edx
-  ret
+SERIAL_HEX hexd, ecx, eax, 8
+SERIAL_PUTC edx
 align 8
 gdt:
   dq 0
@@ -120,5 +89,4 @@ gdt:
   dq 0x00cf98000000ffff        ; 0x28 code32, execute-only
 gdtr: dw gdtr - gdt - 1
   dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -1,6 +1,7 @@
 ; Self-modifying code: an instruction rewritten just ahead in the same block, a loop whose
 ; body is patched between iterations, code copied with rep movsb and then run, and code
 ; written through a second (aliased) mapping. Prints on COM1. Real mode, then long mode.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
@@ -40,5 +41,4 @@ routine:
   out dx, al
   ret
 routine_len equ $ - routine
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

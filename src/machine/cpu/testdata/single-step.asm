@@ -1,13 +1,11 @@
 ; Single-stepping with TF: a #DB handler counts the instructions it sees and prints the
 ; interrupted IPs' low bytes; popf sets TF (the trap comes after the instruction following
 ; popf), and the handler's own iret clears nothing but runs with TF off. Real mode.
+%include "inc/boot.inc"
+%include "inc/serial.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   mov word [1*4], db_handler
   mov word [1*4+2], 0
   pushf
@@ -42,18 +40,6 @@ db_handler:
   mov al, ' '
   call putc
   iret
-nib:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe putc
-  add al, 7
-putc:
-  push dx
-  mov dx, 0x3f8
-  out dx, al
-  pop dx
-  ret
+SERIAL_NIB dx
 count: db 0
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

@@ -1,5 +1,6 @@
 ; A triple fault: int3 with a zero-limit IDT in real mode. QEMU with -no-reboot stops; so does
 ; Bootlab (StopReason triple-fault). Prints 'x' first.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
@@ -15,5 +16,4 @@ org 0x7c00
   hlt
 idtr: dw 0
   dd 0
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

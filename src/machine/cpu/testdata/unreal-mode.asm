@@ -1,5 +1,6 @@
 ; Unreal mode: load DS with a 4 GiB data descriptor in protected mode, return to real mode,
 ; reload DS with 0, and access memory above 1 MiB with 32-bit offsets. Reports on COM1.
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   cli
@@ -32,5 +33,4 @@ org 0x7c00
 gdt: dq 0, 0x00cf92000000ffff
 gdtr: dw 15
   dd gdt
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE

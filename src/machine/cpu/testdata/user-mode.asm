@@ -1,13 +1,11 @@
 ; Long mode, then ring 3 through iretq; int 0x80 from ring 3 switches to RSP0 from the TSS;
 ; a write from ring 3 to a supervisor page faults with error code 7; the #PF handler runs on
 ; IST1. Reports on COM1, then isa-debug-exit with 0x10.
+%include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
-  cli
-  xor ax, ax
-  mov ds, ax
-  mov ss, ax
-  mov sp, 0x7c00
+  REAL_START
   ; load 2 more sectors (the rest of this program) to 0x7e00
   mov ah, 0x02
   mov al, 2
@@ -17,15 +15,10 @@ org 0x7c00
   mov bx, 0x7e00
   int 0x13
   jc fail16
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 fail16:
   hlt
-times 510-($-$$) db 0
-dw 0xaa55
+BOOT_SIGNATURE
 
 bits 32
 pm:
@@ -41,19 +34,7 @@ pm:
   mov dword [0x11000], 0x12007
   mov dword [0x12000], 0x000087          ; 0-2 MiB user
   mov dword [0x12008], 0x200083          ; 2-4 MiB supervisor only
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x10000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x100
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80010000                     ; PG, WP
-  mov cr0, eax
-  jmp 0x18:lm
+  ENABLE_LONG 0x10000, lm, 0x100, 0x80010000   ; CR0: PG, WP
 
 bits 64
 lm:
@@ -85,18 +66,7 @@ lm:
   push user
   iretq
 
-setgate:                                 ; rdi = vector, rsi = handler, edx = type/ist word
-  shl rdi, 4
-  add rdi, 0x6000
-  mov [rdi], si
-  mov word [rdi + 2], 0x18
-  mov [rdi + 4], dx
-  mov rax, rsi
-  shr rax, 16
-  mov [rdi + 6], ax
-  mov dword [rdi + 8], 0
-  mov dword [rdi + 12], 0
-  ret
+IDT64_SETGATE 0x6000
 
 user:
   mov r12, rsp
