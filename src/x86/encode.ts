@@ -86,7 +86,7 @@ interface Match {
   unsizedMemSize: number;
 }
 
-function matchOperand(op: Operand, kind: OpKind, form: Form, m: Match, bits: Bits): Fit {
+function matchOperand(op: Operand, kind: OpKind, form: Form, m: Match): Fit {
   switch (op.kind) {
     case 'reg': {
       if (!regFits(op.reg, kind)) return Fit.No;
@@ -189,7 +189,7 @@ function matchForm(ins: Instruction, form: Form, bits: Bits, anyMode = false): M
   if (ops.length !== form.ops.length) return undefined;
   const m: Match = { form, fit: Fit.Exact, sizePinned: false, unsizedMemSize: 0 };
   for (let i = 0; i < ops.length; i++) {
-    const fit = matchOperand(ops[i], form.ops[i], form, m, bits);
+    const fit = matchOperand(ops[i], form.ops[i], form, m);
     if (fit === Fit.No) return undefined;
     if (fit < m.fit) m.fit = fit;
   }

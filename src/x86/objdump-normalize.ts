@@ -76,7 +76,6 @@ const SIZE_WORDS: Record<string, string> = {
 };
 const SIZE_BYTES: Record<string, number> = { byte: 1, word: 2, dword: 4, fword: 6, qword: 8, tword: 10, oword: 16 };
 
-const NOISE_PREFIX = /^(data16|data32|rex(\.[WRXB]+)?|rex\.?|cs|ds|es|ss|fs|gs|bnd|notrack|xacquire|xrelease)$/;
 const PREFIX_WORD = /^(data16|data32|addr16|addr32|rex(\.[WRXB]+)?|cs|ds|es|ss|fs|gs|bnd|notrack|xacquire|xrelease|lock|rep|repz|repnz|repe|repne)$/;
 
 const MNEMONICS = new Set(FORMS.map((f) => f.mnemonic));
