@@ -1,0 +1,152 @@
+// rustc's human-readable diagnostic format (`--error-format=human --color never`), byte for
+// byte for the shapes Bootlab emits: header, ` --> file:line:col`, snippet, `= note:` lines,
+// inline and separate suggestions, and the closing summary lines.
+import type { SourceMap } from '../span/source-map.ts';
+import type { Diagnostic, SpanLabel, SubDiagnostic, Suggestion } from './diagnostic.ts';
+import { maxLineNumber, renderSnippet } from './snippet.ts';
+import { TextBuffer } from './text-buffer.ts';
+
+export function renderHuman(d: Diagnostic, sm: SourceMap): string {
+  const { labels, separate } = applyInlineSuggestion(d, sm);
+  const spanned = d.children.filter((c) => c.spans.length > 0);
+  const width = String(
+    Math.max(
+      1,
+      lineNumberOf(labels, sm),
+      ...spanned.map((c) => lineNumberOf(c.spans, sm)),
+      ...separate.map((s) => sm.fileAt(s.span.lo).lineCol(s.span.lo).line),
+    ),
+  ).length;
+  const pad = ' '.repeat(width);
+  const out: string[] = [];
+  out.push(`${d.level}${d.code ? `[${d.code}]` : ''}: ${indentMessage(d.message, d.level.length + (d.code ? d.code.length + 2 : 0) + 2)}`);
+  out.push(...snippetLines(labels, sm, width));
+
+  const plain = d.children.filter((c) => c.spans.length === 0);
+  if (plain.length > 0) {
+    out.push(`${pad} |`);
+    for (const c of plain) out.push(`${pad} = ${c.level}: ${indentMessage(c.message, width + 3 + c.level.length + 2)}`);
+  }
+  for (const c of spanned) out.push(...renderSpannedChild(c, sm, width));
+  for (const s of separate) out.push(...renderSuggestion(s, sm, width));
+  return out.join('\n') + '\n';
+}
+
+function lineNumberOf(labels: readonly SpanLabel[], sm: SourceMap): number {
+  let max = 0;
+  for (const l of labels) max = Math.max(max, maxLineNumber(sm.fileAt(l.span.lo), [l]));
+  return max;
+}
+
+/** Continuation lines of a multi-line message are indented under its first line, as rustc does. */
+function indentMessage(msg: string, indent: number): string {
+  return msg.split('\n').join('\n' + ' '.repeat(indent));
+}
+
+function snippetLines(labels: readonly SpanLabel[], sm: SourceMap, width: number): string[] {
+  if (labels.length === 0) return [];
+  const primary = labels.find((l) => l.primary) ?? labels[0]!;
+  const file = sm.fileAt(primary.span.lo);
+  const pos = file.lineCol(primary.span.lo);
+  const out = [`${' '.repeat(width)}--> ${file.name}:${pos.line}:${pos.col + 1}`];
+  const buf = new TextBuffer();
+  buf.puts(0, width + 1, '|');
+  renderSnippet(buf, file, labels.filter((l) => sm.fileAt(l.span.lo) === file), width);
+  out.push(...buf.lines());
+  // Labels in other files get their own `:::` block.
+  const others = new Map<string, SpanLabel[]>();
+  for (const l of labels) {
+    const f = sm.fileAt(l.span.lo);
+    if (f === file) continue;
+    if (!others.has(f.name)) others.set(f.name, []);
+    others.get(f.name)!.push(l);
+  }
+  for (const [, ls] of others) {
+    const f = sm.fileAt(ls[0]!.span.lo);
+    const p = f.lineCol(ls[0]!.span.lo);
+    out.push(`${' '.repeat(width)}::: ${f.name}:${p.line}:${p.col + 1}`);
+    const b = new TextBuffer();
+    b.puts(0, width + 1, '|');
+    renderSnippet(b, f, ls, width);
+    out.push(...b.lines());
+  }
+  return out;
+}
+
+function renderSpannedChild(c: SubDiagnostic, sm: SourceMap, width: number): string[] {
+  return [`${c.level}: ${c.message}`, ...snippetLines(c.spans, sm, width)];
+}
+
+/**
+ * rustc shows a lone short suggestion as a label on its span ("help: add `;` here"); anything
+ * else is printed after the snippet.
+ */
+function applyInlineSuggestion(d: Diagnostic, sm: SourceMap): { labels: SpanLabel[]; separate: Suggestion[] } {
+  const labels = d.spans.map((l) => ({ ...l }));
+  const s = d.suggestions[0];
+  if (
+    d.suggestions.length === 1 &&
+    s &&
+    s.style !== 'verbose' &&
+    s.message.split(/\s+/).length < 10 &&
+    !s.replacement.includes('\n') &&
+    labels.length > 0
+  ) {
+    const text = s.style === 'short' || s.replacement === '' ? `help: ${s.message}` : `help: ${s.message}: \`${s.replacement}\``;
+    const same = labels.find((l) => l.span.lo === s.span.lo && l.span.hi === s.span.hi && l.label === '');
+    if (same) same.label = text;
+    else {
+      const primary = labels.some((l) => l.primary && l.span.lo === s.span.lo && l.span.hi === s.span.hi);
+      labels.push({ span: s.span, label: text, primary });
+    }
+    void sm;
+    return { labels, separate: [] };
+  }
+  return { labels, separate: d.suggestions };
+}
+
+function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[] {
+  const file = sm.fileAt(s.span.lo);
+  const lo = file.lineCol(s.span.lo);
+  const text = file.lineText(lo.line);
+  const chars = [...text];
+  const hiCol = file.lineCol(s.span.hi).col;
+  const before = chars.slice(0, lo.col).join('');
+  const after = chars.slice(hiCol).join('');
+  const pad = ' '.repeat(width);
+  const mark = s.span.lo === s.span.hi ? '+' : '~';
+  return [
+    `${pad} |`,
+    `help: ${s.message}`,
+    `${pad} |`,
+    `${String(lo.line).padEnd(width)} | ${before}${s.replacement}${after}`,
+    `${pad} | ${' '.repeat([...before].length)}${mark.repeat(Math.max(1, [...s.replacement].length))}`,
+  ];
+}
+
+/** The lines rustc prints after all diagnostics: the abort line and the `--explain` hint. */
+export function renderSummary(diags: readonly Diagnostic[]): string {
+  const errors = diags.filter((d) => d.level === 'error').length;
+  const warnings = diags.filter((d) => d.level === 'warning').length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  let out = '';
+  if (errors > 0) {
+    out += `error: aborting due to ${errors === 1 ? '1 previous error' : `${errors} previous errors`}`;
+    if (warnings > 0) out += `; ${plural(warnings, 'warning')} emitted`;
+    out += '\n\n';
+  } else if (warnings > 0) {
+    out += `warning: ${plural(warnings, 'warning')} emitted\n\n`;
+  }
+  const codes = [...new Set(diags.filter((d) => d.level === 'error' && d.code).map((d) => d.code!))].sort();
+  if (codes.length === 1) out += `For more information about this error, try \`rustc --explain ${codes[0]}\`.\n`;
+  else if (codes.length > 1) {
+    out += `Some errors have detailed explanations: ${codes.join(', ')}.\n`;
+    out += `For more information about an error, try \`rustc --explain ${codes[0]}\`.\n`;
+  }
+  return out;
+}
+
+/** Everything rustc would print on stderr for these diagnostics. */
+export function renderAllHuman(diags: readonly Diagnostic[], sm: SourceMap): string {
+  return diags.map((d) => renderHuman(d, sm) + '\n').join('') + renderSummary(diags);
+}
