@@ -3,7 +3,7 @@
 // forward to the next timer event, so a run is deterministic: the same image and the same
 // inputs (given between runs) give the same instruction trace, whatever the host's speed.
 // Host time (maxMs) only decides where a `run` call returns, never what the guest sees.
-import { createBios, createDisk, installBiosData, loadBootSector, type Disk } from './bios/index.ts';
+import { announceBoot, createBios, createDisk, installBiosData, loadBootSector, type Disk } from './bios/index.ts';
 import { Cpu, RunResult } from './cpu/cpu.ts';
 import { createPcDevices, keyStrokeScanCodes, type PcDevices } from './devices/index.ts';
 import { createIoBus, type PortIoBus } from './io.ts';
@@ -20,6 +20,8 @@ export interface MachineOptions {
   memorySize?: number;
   /** RTC time at power-on (ms since the epoch, UTC); fixed by default for determinism. */
   rtcStartTimeMs?: number;
+  /** The BIOS's power-on banner and "Booting from ..." line, laid out as SeaBIOS does in QEMU (default true). */
+  biosBanner?: boolean;
 }
 
 export interface RunOptions {
@@ -41,6 +43,7 @@ export class Machine {
   private readonly serialBytes: number[] = [];
   private serialRead = 0;
   private pendingStop: StopReason | null = null;
+  private readonly biosBanner: boolean;
   /** Called with every byte the guest sends on COM1 (in addition to `serialOutput`). */
   onSerial: ((byte: number) => void) | null = null;
 
@@ -57,12 +60,13 @@ export class Machine {
       onReset: () => this.stop({ kind: 'reset' }),
       onDebugExit: (code) => this.stop({ kind: 'debug-exit', code }),
     });
+    this.biosBanner = opts.biosBanner ?? true;
     this.disk = opts.diskImage ? createDisk(opts.diskImage, 'hard-disk') : undefined;
     const floppy = opts.floppyImage ? createDisk(opts.floppyImage, 'floppy') : undefined;
-    const bios = createBios({ io: this.io, hardDisk: this.disk, floppy });
+    const bios = createBios({ io: this.io, hardDisk: this.disk, floppy, bootMessages: opts.biosBanner ?? true });
     this.cpu = new Cpu({ mem: this.mem, io: this.io, pic: this.devices.pic, bios });
     cpuRef = this.cpu;
-    installBiosData(this.mem, this.io, { hardDisk: this.disk, floppy, startTimeMs: opts.rtcStartTimeMs ?? Date.UTC(2026, 0, 1) });
+    installBiosData(this.mem, this.io, { hardDisk: this.disk, floppy, startTimeMs: opts.rtcStartTimeMs ?? Date.UTC(2026, 0, 1), banner: opts.biosBanner ?? true });
     this.powerOn();
   }
 
@@ -74,6 +78,7 @@ export class Machine {
   private powerOn(): void {
     this.cpu.reset();
     const bootable = this.disk ? loadBootSector(this.mem, this.disk) : false;
+    if (bootable && this.biosBanner) announceBoot(this.mem, this.io, 0x80);
     if (!bootable) {
       this.cpu.segSel[1] = 0xf000;
       this.cpu.segBase[1] = 0xf0000;

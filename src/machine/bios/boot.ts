@@ -32,6 +32,11 @@ function print(mem: PhysicalMemory, io: IoBus, text: string): void {
   for (const ch of text) teletype(mem, io, ch.charCodeAt(0), null);
 }
 
+/** The line SeaBIOS prints before it loads a boot sector (row 7, under the banner). */
+export function announceBoot(mem: PhysicalMemory, io: IoBus, drive: number): void {
+  print(mem, io, `Booting from ${drive >= 0x80 ? 'Hard Disk' : 'Floppy'}...\r\n`);
+}
+
 function noBootDevice(regs: BiosRegisters, mem: PhysicalMemory, io: IoBus, message: string): void {
   print(mem, io, message);
   regs.setInterruptFlag(false);
@@ -48,13 +53,16 @@ export function createBootService(ctx: BiosContext): BiosHandler {
   return (regs, mem) => {
     const candidates: [Disk | undefined, number][] = [[ctx.hardDisk, 0x80], [ctx.floppy, 0x00]];
     for (const [disk, drive] of candidates) {
-      if (disk && loadBootSector(mem, disk)) {
+      if (!disk) continue;
+      if (ctx.bootMessages !== false) announceBoot(mem, ctx.io, drive);
+      if (loadBootSector(mem, disk)) {
         regs.setReg8('dl', drive);
         regs.setInterruptFlag(true); // the boot sector starts with interrupts on, as on a PC
         redirectReturn(regs, mem, 0x0000, BOOT_SECTOR_ADDRESS);
         return;
       }
+      print(mem, ctx.io, 'Boot failed: not a bootable disk\r\n\r\n');
     }
-    noBootDevice(regs, mem, ctx.io, 'Boot failed: not a bootable disk\r\nNo bootable device.\r\n');
+    noBootDevice(regs, mem, ctx.io, 'No bootable device.\r\n');
   };
 }

@@ -11,6 +11,8 @@ export interface BiosContext {
   hardDisk?: Disk | undefined;
   /** Drive 0x00 (optional). */
   floppy?: Disk | undefined;
+  /** Print "Booting from ..." before loading the boot sector, as SeaBIOS does (default true). */
+  bootMessages?: boolean;
 }
 
 /** Linear address of segment register `seg` : 16-bit `offset` as the CPU would form it. */

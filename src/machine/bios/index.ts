@@ -32,7 +32,7 @@ export {
   POST_ENTRY_OFFSET, RESET_VECTOR_OFFSET, stubVector, stubOffset, realAddress,
 } from './layout.ts';
 export { installBiosData, type BiosDataOptions } from './power-on.ts';
-export { loadBootSector } from './boot.ts';
+export { announceBoot, loadBootSector } from './boot.ts';
 export { BDA } from './bda.ts';
 export { memoryMap, type MemoryMapEntry } from './system.ts';
 

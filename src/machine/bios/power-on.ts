@@ -11,7 +11,7 @@ import {
   BASE_MEMORY_KIB, BIOS_SEGMENT, BIOS_SEGMENT_BASE, CONFIG_TABLE_OFFSET, DISKETTE_TABLE_OFFSET, EBDA_BASE,
   EBDA_SEGMENT, HALT_LOOP_OFFSET, POST_ENTRY_OFFSET, RESET_VECTOR_OFFSET, STUB_BYTES, stubOffset,
 } from './layout.ts';
-import { setTextMode } from './video.ts';
+import { setTextMode, teletype } from './video.ts';
 
 export interface BiosDataOptions {
   hardDisk?: Disk | undefined;
@@ -19,6 +19,8 @@ export interface BiosDataOptions {
   /** Wall-clock time at power-on (ms since the epoch, UTC); sets the BDA tick count. Keep it
    *  equal to the CMOS start time so int 1Ah AH=00h and AH=02h agree. */
   startTimeMs?: number;
+  /** Print the power-on banner (default true; unit tests of the video services turn it off). */
+  banner?: boolean;
 }
 
 /** Harmless code for places the CPU may end up: `cli; hlt; jmp back to the hlt`. */
@@ -96,4 +98,12 @@ export function installBiosData(mem: PhysicalMemory, io: IoBus, options: BiosDat
   mem.write8(EBDA_BASE, 1);
 
   setTextMode(mem, io, 3);
+  // A banner where SeaBIOS (QEMU's firmware) prints its own, ending on the same row, so a boot
+  // sector that prints through int 10h without clearing the screen starts on the row it starts
+  // on in QEMU (int 19h adds the "Booting from ..." line, row 7, as SeaBIOS does).
+  if (options.banner === false) return;
+  for (const ch of `${BIOS_BANNER}\r\n\r\n\r\n\r\n\r\n\r\n\r\n`) teletype(mem, io, ch.charCodeAt(0), null);
 }
+
+/** The first line on the screen at power-on. */
+export const BIOS_BANNER = 'Bootlab BIOS (written in TypeScript; no firmware image)';

@@ -36,7 +36,7 @@ export function createTestPc(options: TestPcOptions = {}) {
   const vga = createVga(mem);
   vga.attach(io);
   const ctx = { io, hardDisk: options.hardDisk, floppy: options.floppy };
-  installBiosData(mem, io, { hardDisk: options.hardDisk, floppy: options.floppy, ...(options.startTimeMs !== undefined ? { startTimeMs: options.startTimeMs } : {}) });
+  installBiosData(mem, io, { hardDisk: options.hardDisk, floppy: options.floppy, banner: false, ...(options.startTimeMs !== undefined ? { startTimeMs: options.startTimeMs } : {}) });
   const handlers = createBiosHandlers(ctx);
   /** Runs `int vector` with the given registers; returns the registers and the handler's result. */
   const int = (vector: number, init: FakeRegisterValues = {}): FakeRegisters & { result: BiosHandlerResult } => {
