@@ -1,0 +1,112 @@
+// The terminal's shell: reads a command line, runs its commands over the project's file system
+// and prints what they print. The commands are our own small versions of the real ones, with
+// their messages; commands that arrive with the compiler (cargo, rustup, rustc) say that they
+// are not in this build yet rather than pretend.
+import type { Vfs } from '../vfs.ts';
+import { cat, cd, echo, ls, pwd, rm } from './file-commands.ts';
+import { parseCommandLine } from './parse.ts';
+import { displayDir } from './paths.ts';
+import { qemu } from './qemu.ts';
+import type { Command, MachineHost, ShellContext, ShellTerminal } from './types.ts';
+
+const NOT_YET = new Set(['cargo', 'rustup', 'rustc', 'bootimage']);
+
+const HELP = `Commands:
+  ls [-a] [-l] [PATH…]     list a directory (-a shows hidden ones such as .cargo)
+  cat FILE…                print files
+  cd [DIR]                 change directory (no DIR: the project root)
+  pwd                      print the current directory
+  rm [-r] [-f] PATH…       remove files (-r: directories too)
+  echo TEXT…               print TEXT
+  clear                    clear the terminal (also Ctrl+L)
+  history                  list the commands typed so far
+  qemu-system-x86_64 -drive format=raw,file=IMAGE
+                           boot a disk image on the VGA screen (also: -hda IMAGE, or IMAGE)
+  help                     this list
+Separate commands with ; or && (run the next only if this one succeeded).
+Keys: ↑/↓ history, ←/→ Home End, Ctrl+A/E start/end, Ctrl+U/K cut before/after the cursor,
+Ctrl+W cut a word, Ctrl+C drop the line.
+Drop a disk image on the screen (or use "Upload image") to add it to the project.`;
+
+export interface ShellOptions {
+  vfs: Vfs;
+  terminal: ShellTerminal;
+  machine?: MachineHost;
+}
+
+export class Shell {
+  private readonly ctx: ShellContext;
+  private readonly commands: Record<string, Command>;
+  private typed: string[] = [];
+
+  constructor(opts: ShellOptions) {
+    this.ctx = { vfs: opts.vfs, terminal: opts.terminal, machine: opts.machine, cwd: '', history: this.typed };
+    this.commands = {
+      ls, cat, cd, pwd, rm, echo,
+      clear: (_a, ctx) => {
+        ctx.terminal.clear();
+        return 0;
+      },
+      help: (_a, ctx) => {
+        ctx.terminal.print(HELP);
+        return 0;
+      },
+      history: (_a, ctx) => {
+        ctx.terminal.print(this.typed.map((l, i) => `${String(i + 1).padStart(5)}  ${l}`).join('\n'));
+        return 0;
+      },
+      'qemu-system-x86_64': qemu,
+    };
+  }
+
+  /** The current directory as `pwd` shows it. */
+  get cwd(): string {
+    return displayDir(this.ctx.cwd);
+  }
+
+  /** The prompt for the current directory. */
+  get prompt(): string {
+    return `bootlab:${this.cwd}$ `;
+  }
+
+  /** Runs one command line; resolves to the exit status of the last command that ran. */
+  async run(line: string): Promise<number> {
+    if (line.trim() !== '') this.typed.push(line);
+    const parsed = parseCommandLine(line);
+    if (!parsed.ok) {
+      this.ctx.terminal.print(`bootlab: ${parsed.error}`, 'error');
+      return 2;
+    }
+    let status = 0;
+    let skip = false;
+    for (const { argv, then } of parsed.commands) {
+      if (!skip) status = await this.runOne(argv);
+      // After `a && b`, b runs only if a succeeded; `;` always goes on (and ends a skipped chain).
+      skip = then === '&&' ? skip || status !== 0 : false;
+    }
+    return status;
+  }
+
+  private async runOne(argv: string[]): Promise<number> {
+    const name = argv[0]!;
+    const command = this.commands[name];
+    if (command) {
+      try {
+        return await command(argv, this.ctx);
+      } catch (e) {
+        this.ctx.terminal.print(`${name}: ${e instanceof Error ? e.message : String(e)}`, 'error');
+        return 1;
+      }
+    }
+    if (NOT_YET.has(name)) {
+      this.ctx.terminal.print(
+        `${name}: not available yet in this build of Bootlab: the Rust toolchain is still being written. ` +
+          'You can boot a disk image built elsewhere: upload it, then run qemu-system-x86_64 -drive format=raw,file=IMAGE',
+        'error',
+      );
+      return 127;
+    }
+    this.ctx.terminal.print(`${name}: command not found`, 'error');
+    return 127;
+  }
+}

@@ -1,0 +1,29 @@
+// What the shell needs from its surroundings. The page gives it the project's Vfs, a terminal
+// and the emulator Worker; Node tests give it a Vfs and collect what it prints.
+import type { Vfs } from '../vfs.ts';
+
+export type OutputKind = 'output' | 'error' | 'info';
+
+export interface ShellTerminal {
+  /** Prints text; a trailing newline is implied (one call, one or more whole lines). */
+  print(text: string, kind?: OutputKind): void;
+  clear(): void;
+}
+
+/** The emulated PC, as the `qemu-system-x86_64` command drives it. */
+export interface MachineHost {
+  /** Powers on the PC with this disk image (null: no disk), replacing what ran before. */
+  boot(image: Uint8Array | null, name: string): Promise<void> | void;
+}
+
+export interface ShellContext {
+  vfs: Vfs;
+  terminal: ShellTerminal;
+  machine?: MachineHost;
+  /** The shell's current directory, a normalised project path ('' is the project root). */
+  cwd: string;
+  history: readonly string[];
+}
+
+/** A command: gets its arguments (argv[0] is its name), returns its exit status. */
+export type Command = (argv: string[], ctx: ShellContext) => number | Promise<number>;
