@@ -36,6 +36,22 @@ Prints one instruction a line: address, bytes, Intel syntax.
     load: () => import('./commands/disasm.ts'),
   },
   {
+    name: 'image',
+    summary: 'wrap an x86-64 ELF64 kernel into a bootable disk image',
+    usage: `usage: bootlab image --kernel ELF -o IMG [--unchecked]
+
+Puts Bootlab's BIOS bootloader in front of the kernel ELF file and pads the result to whole
+512-byte sectors: a raw disk image that boots in Bootlab's machine, in QEMU
+(qemu-system-x86_64 -drive format=raw,file=IMG) and on a PC. The bootloader maps the kernel's
+segments, zeroes .bss, sets up a stack and jumps to the entry point (see src/boot/README.md).
+  --kernel ELF, -k ELF   the kernel: an ELF64 x86-64 executable
+  -o IMG                 the disk image to write
+  --unchecked            skip the header checks here (the bootloader still checks on boot
+                         and shows what is wrong on the screen)
+Exit status 0, or 1 when the kernel cannot be read or is not an ELF64 x86-64 executable.`,
+    load: () => import('./commands/image.ts'),
+  },
+  {
     name: 'run',
     summary: 'boot a disk image headless and print the screen',
     usage: `usage: bootlab run IMG [--until-text T] [--timeout-ms N] [--serial] [--memory-mib M]
