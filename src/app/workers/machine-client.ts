@@ -1,0 +1,57 @@
+// The page's side of the emulator Worker. The Worker (and the machine's code with it) is only
+// loaded on the first boot. Frames go straight to whoever draws them (not through React);
+// the status goes into a small zustand store for the status line and the buttons.
+import * as Comlink from 'comlink';
+import { create } from 'zustand';
+import type { TextFrame } from '../vga/frame.ts';
+import type { MachineStatus } from './machine-runner.ts';
+import type { MachineWorkerApi } from './machine.worker.ts';
+
+export const useMachine = create<MachineStatus>(() => ({ state: 'off', image: null, mips: 0 }));
+
+type FrameListener = (frame: TextFrame) => void;
+const frameListeners = new Set<FrameListener>();
+
+/** Calls `listener` with every frame the machine posts; returns the function that stops it. */
+export function onFrame(listener: FrameListener): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
+
+let remote: Comlink.Remote<MachineWorkerApi> | null = null;
+
+function worker(): Comlink.Remote<MachineWorkerApi> {
+  if (remote) return remote;
+  const w = new Worker(new URL('./machine.worker.ts', import.meta.url), { type: 'module', name: 'bootlab-machine' });
+  remote = Comlink.wrap<MachineWorkerApi>(w);
+  void remote.onFrame(Comlink.proxy((frame: TextFrame) => {
+    for (const l of frameListeners) l(frame);
+  }));
+  void remote.onStatus(Comlink.proxy((status: MachineStatus) => useMachine.setState(status, true)));
+  return remote;
+}
+
+/** What the shell and the buttons use to drive the PC. */
+export const machine = {
+  /** Powers on the PC with this disk image (copied: the file system keeps its own bytes). */
+  async boot(image: Uint8Array | null, name: string): Promise<void> {
+    if (!image) return worker().boot(null, name);
+    const copy = image.slice();
+    await worker().boot(Comlink.transfer(copy, [copy.buffer]), name);
+  },
+  async reset(): Promise<void> {
+    if (remote) await remote.reset();
+  },
+  async pause(): Promise<void> {
+    if (remote) await remote.pause();
+  },
+  async resume(): Promise<void> {
+    if (remote) await remote.resume();
+  },
+  async powerOff(): Promise<void> {
+    if (remote) await remote.powerOff();
+  },
+  key(code: string, key: string, release: boolean): void {
+    if (remote) void remote.key(code, key, release);
+  },
+};

@@ -1,0 +1,88 @@
+// The emulator Worker: one MachineRunner driven in slices of at most 8 ms of guest work. Between
+// slices the worker goes back to its event loop (a message to itself, which unlike setTimeout
+// is not clamped to 4 ms), so the page's calls (keys, pause, reset) get through promptly.
+// The page talks to it through comlink (see machine-client.ts).
+import * as Comlink from 'comlink';
+import type { TextFrame } from '../vga/frame.ts';
+import { MachineRunner, type MachineStatus } from './machine-runner.ts';
+
+type FrameListener = (frame: TextFrame) => void;
+type StatusListener = (status: MachineStatus) => void;
+
+let frameListener: FrameListener | null = null;
+let statusListener: StatusListener | null = null;
+
+const runner = new MachineRunner({
+  frame(frame) {
+    if (!frameListener) return;
+    frameListener(frame.cells ? Comlink.transfer(frame, [frame.cells.buffer]) : frame);
+  },
+  status(status) {
+    statusListener?.(status);
+  },
+});
+
+const wake = new MessageChannel();
+let scheduled = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function loop(): void {
+  scheduled = false;
+  const wait = runner.runSlice();
+  if (wait === null) return;
+  schedule(wait);
+}
+wake.port1.onmessage = loop;
+
+function schedule(waitMs: number): void {
+  if (scheduled) return;
+  scheduled = true;
+  if (waitMs <= 0) wake.port2.postMessage(null);
+  else timer = setTimeout(loop, waitMs);
+}
+
+function restart(): void {
+  clearTimeout(timer);
+  scheduled = false;
+  schedule(0);
+}
+
+setInterval(() => runner.blink(), MachineRunner.blinkHalfPeriodMs);
+
+const api = {
+  onFrame(listener: FrameListener) {
+    frameListener = listener;
+    runner.repaint();
+  },
+  onStatus(listener: StatusListener) {
+    statusListener = listener;
+  },
+  boot(image: Uint8Array | null, name: string) {
+    runner.boot(image, name);
+    restart();
+  },
+  reset() {
+    runner.reset();
+    restart();
+  },
+  pause() {
+    runner.pause();
+  },
+  resume() {
+    runner.resume();
+    restart();
+  },
+  powerOff() {
+    runner.powerOff();
+  },
+  key(code: string, key: string, release: boolean) {
+    runner.key(code, key, release);
+  },
+  screenText() {
+    return runner.screenText();
+  },
+};
+
+export type MachineWorkerApi = typeof api;
+
+Comlink.expose(api);
