@@ -34,6 +34,7 @@ export const BDA = {
   hardDiskStatus: 0x474,     // byte: last hard disk status
   hardDiskCount: 0x475,      // byte
   hardDiskControl: 0x476,    // byte: fixed disk control byte (0xC0: retries disabled, as SeaBIOS)
+  lpt1Timeout: 0x478,        // byte ×3: printer time-outs (SeaBIOS: 0x14)
   keyboardBufferStart: 0x480, // word: offset from 0x400
   keyboardBufferEnd: 0x482,   // word
   videoRows: 0x484,          // byte: rows - 1

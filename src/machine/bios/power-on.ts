@@ -78,9 +78,11 @@ export function installBiosData(mem: PhysicalMemory, io: IoBus, options: BiosDat
   for (let a = 0x400; a < 0x500; a++) mem.write8(a, 0);
   mem.write16(BDA.com1, 0x3f8);
   mem.write16(BDA.ebdaSegment, EBDA_SEGMENT);
-  // Equipment: FPU (bit 1), 80×25 colour (bits 4–5 = 10), one serial port (bits 9–11),
-  // and a floppy drive (bit 0) if one is attached.
-  mem.write16(BDA.equipment, 0x0002 | 0x0020 | (1 << 9) | (options.floppy ? 0x0001 : 0));
+  mem.write16(BDA.lpt1, 0x378);
+  mem.write8(BDA.lpt1Timeout, 0x14);
+  // Equipment: FPU (bit 1), 80×25 colour (bits 4–5 = 10), one serial port (bits 9–11), one
+  // parallel port (bits 14–15), and a floppy drive (bit 0) if one is attached.
+  mem.write16(BDA.equipment, 0x0002 | 0x0020 | (1 << 9) | (1 << 14) | (options.floppy ? 0x0001 : 0));
   mem.write16(BDA.memorySizeKiB, BASE_MEMORY_KIB);
   mem.write16(BDA.keyboardBufferStart, 0x1e);
   mem.write16(BDA.keyboardBufferEnd, 0x3e);

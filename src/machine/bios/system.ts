@@ -20,13 +20,25 @@ export interface MemoryMapEntry {
 
 const MIB = 1024 * 1024;
 
-/** The physical memory map the BIOS reports for `ramSize` bytes of RAM. */
+/**
+ * What SeaBIOS keeps for its tables at the top of RAM (128 KiB) and reports as reserved; the
+ * map keeps it so that a kernel placing things at the end of usable RAM puts them where it
+ * does in QEMU.
+ */
+const TOP_RESERVED = 128 * 1024;
+
+/**
+ * The physical memory map the BIOS reports for `ramSize` bytes of RAM: entry for entry the map
+ * SeaBIOS gives under QEMU (-m below 3.5 GiB), including the flash ROM below 4 GiB.
+ */
 export function memoryMap(ramSize: number): MemoryMapEntry[] {
   return [
     { base: 0, length: EBDA_BASE, type: E820_USABLE },
     { base: EBDA_BASE, length: 0xa0000 - EBDA_BASE, type: E820_RESERVED },
     { base: 0xf0000, length: 0x10000, type: E820_RESERVED },
-    { base: MIB, length: ramSize - MIB, type: E820_USABLE },
+    { base: MIB, length: ramSize - MIB - TOP_RESERVED, type: E820_USABLE },
+    { base: ramSize - TOP_RESERVED, length: TOP_RESERVED, type: E820_RESERVED },
+    { base: 0xfffc0000, length: 0x40000, type: E820_RESERVED },
   ];
 }
 
@@ -101,7 +113,7 @@ export function createSystemService(_ctx: BiosContext): BiosHandler {
         return;
       case 0xe801: {
         const above1 = Math.max(0, Math.min(mem.size, 16 * MIB) - MIB) / 1024;
-        const above16 = Math.max(0, mem.size - 16 * MIB) / 65536;
+        const above16 = Math.floor(Math.max(0, mem.size - TOP_RESERVED - 16 * MIB) / 65536);
         regs.setReg16('ax', above1);
         regs.setReg16('cx', above1);
         regs.setReg16('bx', Math.min(0xffff, above16));

@@ -10,6 +10,7 @@ import { Cmos } from './cmos.ts';
 import { DebugExit } from './debug-exit.ts';
 import { DualPic } from './pic.ts';
 import { Pit } from './pit.ts';
+import { ParallelPort } from './parallel.ts';
 import { Port92 } from './port92.ts';
 import { Ps2Controller } from './ps2.ts';
 import { ResetControl } from './reset-control.ts';
@@ -42,6 +43,7 @@ export interface PcDevices {
   port92: Port92;
   resetControl: ResetControl;
   debugExit: DebugExit;
+  lpt1: ParallelPort;
   /** Devices that act at guest times: ask nextEventNs(), call advanceTo(now). */
   timed: TimedDevice[];
 }
@@ -63,8 +65,9 @@ export function createPcDevices(options: PcDeviceOptions): PcDevices {
   const port92 = new Port92({ memory, ...(options.onReset ? { onReset: options.onReset } : {}) });
   const resetControl = new ResetControl(options.onReset);
   const debugExit = new DebugExit(options.onDebugExit);
-  for (const device of [pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit]) device.attach(io);
-  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, timed: [pit, cmos] };
+  const lpt1 = new ParallelPort();
+  for (const device of [pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1]) device.attach(io);
+  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1, timed: [pit, cmos] };
 }
 
 export { DualPic, Pic8259, createPic } from './pic.ts';
@@ -75,5 +78,6 @@ export { Ps2Controller, createPs2Controller } from './ps2.ts';
 export { keyToScanCode, keyStrokeScanCodes, scanCodeBytes } from './scancodes.ts';
 export { VgaText, createVga, CP437_TO_UNICODE, VGA_TEXT_PALETTE, TEXT_COLUMNS, TEXT_ROWS, TEXT_CELLS, type CursorState, type FrameInfo } from './vga.ts';
 export { Port92, createPort92 } from './port92.ts';
+export { ParallelPort, LPT1_BASE } from './parallel.ts';
 export { ResetControl, createResetControl } from './reset-control.ts';
 export { DebugExit, createDebugExit, qemuExitStatus, DEBUG_EXIT_PORT } from './debug-exit.ts';

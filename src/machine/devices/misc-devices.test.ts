@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createIoBus } from '../io.ts';
 import { createPhysicalMemory } from '../memory.ts';
 import { createDebugExit, qemuExitStatus } from './debug-exit.ts';
+import { ParallelPort } from './parallel.ts';
 import { createPort92 } from './port92.ts';
 
 describe('port 0x92 (fast A20)', () => {
@@ -32,5 +33,18 @@ describe('isa-debug-exit', () => {
     expect(codes).toEqual([0x10, 0x11, 0x1234]);
     expect(dev.exitCode).toBe(0x1234);
     expect(qemuExitStatus(0x10)).toBe(33);
+  });
+});
+
+describe('LPT1 without a printer', () => {
+  it('latches data, reads an idle status and echoes the control bits', () => {
+    const bus = createIoBus();
+    new ParallelPort().attach(bus);
+    bus.out(0x378, 1, 0x55);
+    expect(bus.in(0x378, 1)).toBe(0x55);
+    expect(bus.in(0x379, 1)).toBe(0xd9);
+    expect(bus.in(0x37a, 1)).toBe(0xcc);
+    bus.out(0x37a, 1, 0x08);
+    expect(bus.in(0x37a, 1)).toBe(0xc8);
   });
 });

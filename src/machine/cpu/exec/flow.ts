@@ -1,7 +1,7 @@
 // Control transfer: jmp/call (relative, indirect, far direct and through memory), jcc,
 // jcxz/jecxz/jrcxz, loop/loope/loopne, ret/retf, int/int3/into/int1, iret, bound.
 // Far transfers load code segments directly (conforming or same privilege, or a return to
-// an outer level); call gates and task switches are not supported (#GP).
+// an outer level) or go through call gates (gates.ts); task switches are not supported (#GP).
 import type { Cpu } from '../cpu.ts';
 import { K, type Insn } from '../decoder.ts';
 import { deliver, IntKind } from '../interrupts.ts';
@@ -9,6 +9,7 @@ import { adjustSp, canonical, pop, push, raise, readLin, readLin16, readOp, ripH
 import { codeDpl, loadCS, loadSeg } from '../segments.ts';
 import { IF, IOPL, OF, Seg, VM } from '../state.ts';
 import { setFlagsChecked } from './stack.ts';
+import { checkTargetLimit, isSystemDescriptor, nullInaccessibleSegments, throughCallGate } from './gates.ts';
 
 function jumpTo(c: Cpu, size: number, t: number): void {
   if (size === 2) c.nextRip = t & 0xffff;
@@ -51,8 +52,10 @@ function farPointer(c: Cpu, i: Insn): [number, number] {
 }
 
 function farJump(c: Cpu, sel: number, off: number): void {
+  if (c.protectedMode && !(c.flags & VM) && isSystemDescriptor(c, sel)) { throughCallGate(c, sel, false, 0); return; }
   const cpl = c.protectedMode && !(c.flags & VM) ? codeDpl(c, sel) : 0;
   if (c.protectedMode && cpl !== c.cpl) raise(13, sel & 0xfffc);
+  checkTargetLimit(c, sel, off);
   loadCS(c, sel, c.protectedMode ? c.cpl : 0);
   c.nextRip = off;
 }
@@ -87,9 +90,11 @@ export function callI(c: Cpu, i: Insn): void {
 
 function farCall(c: Cpu, size: number, sel: number, off: number, ret: number): void {
   const oldCs = c.segSel[Seg.CS];
-  if (c.protectedMode) {
+  if (c.protectedMode && !(c.flags & VM)) {
+    if (isSystemDescriptor(c, sel)) { throughCallGate(c, sel, true, ret); return; }
     const cpl = codeDpl(c, sel);
     if (cpl !== c.cpl) raise(13, sel & 0xfffc);
+    checkTargetLimit(c, sel, off);
   }
   push(c, size, oldCs, 0);
   const lo = ripHalves(c, ret);
@@ -151,6 +156,8 @@ export function retfI(c: Cpu, i: Insn): void {
   }
   const rpl = sel & 3;
   if (rpl < c.cpl) raise(13, sel & 0xfffc);
+  codeDpl(c, sel);
+  checkTargetLimit(c, sel, target);
   if (rpl > c.cpl) {
     // Return to an outer level: SS:ESP follow on the stack.
     const sp = stackRead(c, 2 * size + imm, size), spH = c.th;
@@ -159,6 +166,7 @@ export function retfI(c: Cpu, i: Insn): void {
     loadSeg(c, Seg.SS, ss);
     c.writeReg(4, c.stackSize === 8 ? 8 : size, sp, spH);
     if (imm) adjustSp(c, imm);
+    nullInaccessibleSegments(c, rpl);
   } else {
     loadCS(c, sel, c.cpl);
     adjustSp(c, 2 * size + imm);
@@ -202,11 +210,14 @@ export function iretI(c: Cpu, i: Insn): void {
   const target = size === 8 ? canonical(off, offH) : size === 2 ? off & 0xffff : off >>> 0;
   if ((fl & VM) && c.cpl === 0 && !c.longMode && size === 4) raise(13, 0); // virtual-8086 mode: not supported
   const outer = rpl > c.cpl || c.bits === 64;
+  codeDpl(c, cs);
+  checkTargetLimit(c, cs, target);
   let sp = 0, spH = 0, ss = 0;
   if (outer) {
     sp = stackRead(c, 3 * size, size); spH = c.th;
     ss = stackRead(c, 4 * size, size) & 0xffff;
   }
+  const oldCpl = c.cpl;
   setFlagsChecked(c, fl, size);
   if (size === 8) { /* RFLAGS upper half is reserved */ }
   if (outer) {
@@ -217,6 +228,7 @@ export function iretI(c: Cpu, i: Insn): void {
     c.updateModeFromSegments();
     if (c.stackSize === 8 || size === 8) c.w64(4, sp, size === 8 ? spH : 0);
     else c.writeReg(4, c.stackSize === 4 ? 4 : 2, sp, 0);
+    if (rpl > oldCpl) nullInaccessibleSegments(c, rpl);
   } else {
     loadCS(c, cs, c.cpl);
     adjustSp(c, 3 * size);

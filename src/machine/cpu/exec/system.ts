@@ -29,8 +29,17 @@ export function checkIo(c: Cpu): void {
   if (c.protectedMode && (c.cpl > ((c.getFlags() & IOPL) >> 12) || (c.flags & VM))) raise(13, 0);
 }
 
+/**
+ * Guest time one port access takes beyond its instruction, counted as instructions (1 ns each)
+ * so that slices and timers see it: about an ISA bus cycle. Two back-to-back reads of a PIT
+ * counter latch therefore see it count down, as on a PC and in QEMU, where calibration loops
+ * depend on it.
+ */
+export const PORT_IO_NS = 1000;
+
 export function inI(c: Cpu, i: Insn): void {
   checkIo(c);
+  c.icount += PORT_IO_NS - 1;
   const port = i.op1 === K.Dx ? c.regs[4] & 0xffff : i.imm & 0xff;
   const size = i.osize as 1 | 2 | 4;
   c.writeReg(0, size, c.io.in(port, size) | 0, 0);
@@ -38,6 +47,7 @@ export function inI(c: Cpu, i: Insn): void {
 
 export function outI(c: Cpu, i: Insn): void {
   checkIo(c);
+  c.icount += PORT_IO_NS - 1;
   const port = i.op0 === K.Dx ? c.regs[4] & 0xffff : i.imm & 0xff;
   const size = i.osize as 1 | 2 | 4;
   const v = c.readReg(0, size);
