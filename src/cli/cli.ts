@@ -52,6 +52,20 @@ Exit status 0, or 1 when the kernel cannot be read or is not an ELF64 x86-64 exe
     load: () => import('./commands/image.ts'),
   },
   {
+    name: 'link',
+    summary: 'link ELF64 x86-64 objects into a static executable (as rust-lld)',
+    usage: `usage: bootlab link A.o [B.o ...] [-o OUT] [-e SYMBOL] [--gc-sections]
+
+Links relocatable ELF64 x86-64 objects into a static executable laid out as rust-lld lays
+out a bare-metal x86-64 kernel: first segment at 0x200000, then R, RX and RW segments.
+  -o OUT          output file (default a.out)
+  -e SYMBOL       entry point symbol (default _start)
+  --gc-sections   drop sections not reachable from the entry point
+Errors are printed in rust-lld's words (rust-lld: error: undefined symbol: ...), and the
+exit status is then 1.`,
+    load: () => import('./commands/link.ts'),
+  },
+  {
     name: 'run',
     summary: 'boot a disk image headless and print the screen',
     usage: `usage: bootlab run IMG [--until-text T] [--timeout-ms N] [--serial] [--memory-mib M]

@@ -1,0 +1,66 @@
+// Fills the bytes of every loaded output section: input section contents, merged blocks,
+// .eh_frame, GOT slots, then applies the relocations of each live input section.
+import { globalAddress, symbolValue } from './addresses.ts';
+import type { Diagnostics } from './diagnostics.ts';
+import { SHT_NOBITS } from './elf/constants.ts';
+import type { EhFrameLayout } from './eh-frame.ts';
+import type { Relocation } from './object.ts';
+import { applyRelocation, type GotLookup } from './relocate.ts';
+import type { ScanResult } from './scan.ts';
+import type { InputSection, OutputSection } from './types.ts';
+
+export function fillSections(
+  sections: readonly OutputSection[],
+  scan: ScanResult,
+  ehFrame: EhFrameLayout | undefined,
+  diag: Diagnostics,
+): Map<OutputSection, Uint8Array> {
+  const got = sections.find((s) => s.name === '.got' && s.synthetic);
+  const slotAddress = (index: number) => BigInt((got?.addr ?? 0) + index * 8);
+  const gotLookup: GotLookup = {
+    slotAddress(input: InputSection, rel: Relocation): bigint {
+      const g = input.file.globals[rel.symbol];
+      if (g?.gotIndex !== undefined) return slotAddress(g.gotIndex);
+      const local = scan.localGot.get(`${input.file.order}:${rel.symbol}`);
+      return slotAddress(local?.index ?? 0);
+    },
+  };
+  const result = new Map<OutputSection, Uint8Array>();
+  for (const out of sections) {
+    if (out.type === SHT_NOBITS) continue;
+    const bytes = new Uint8Array(out.size);
+    const view = new DataView(bytes.buffer);
+    for (const chunk of out.chunks) {
+      const c = chunk.content;
+      if (c.kind === 'input') {
+        if (c.input.section.type === SHT_NOBITS) continue;
+        bytes.set(c.input.section.data, chunk.offset);
+        for (const rel of c.input.section.relocations) {
+          applyRelocation(c.input, rel, { bytes, pos: chunk.offset + rel.offset, address: BigInt(out.addr + chunk.offset + rel.offset) }, gotLookup, diag);
+        }
+      } else if (c.kind === 'merge' || c.kind === 'bytes') {
+        bytes.set(c.data, chunk.offset);
+      } else if (c.kind === 'eh_frame' && ehFrame) {
+        bytes.set(ehFrame.data, chunk.offset);
+        for (const { record, outputOffset } of ehFrame.placements) {
+          for (const rel of record.relocations) {
+            const pos = chunk.offset + outputOffset + (rel.offset - record.offset);
+            applyRelocation(record.input, rel, { bytes, pos, address: BigInt(out.addr + pos) }, gotLookup, diag);
+          }
+        }
+      } else if (c.kind === 'got') {
+        c.entries.forEach((g, i) => view.setBigUint64(chunk.offset + i * 8, BigInt.asUintN(64, globalAddress(g)), true));
+      }
+    }
+    result.set(out, bytes);
+  }
+  // GOT slots of local symbols.
+  if (got) {
+    const bytes = result.get(got)!;
+    const view = new DataView(bytes.buffer);
+    for (const { index, file, rel } of scan.localGot.values()) {
+      view.setBigUint64(got.chunks[0]!.offset + index * 8, BigInt.asUintN(64, symbolValue(file, { ...rel, addend: 0n })), true);
+    }
+  }
+  return result;
+}

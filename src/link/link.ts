@@ -1,0 +1,199 @@
+// The linker's pipeline: read inputs, resolve symbols, collect garbage, scan relocations, lay
+// out, fill and relocate, write the executable. Each stage lives in its own file.
+import { addComment, commentSection } from './comment.ts';
+import { fillSections } from './contents.ts';
+import { Diagnostics, formatMessages, type LinkMessage } from './diagnostics.ts';
+import { buildEhFrame, splitEhFrame, type EhFrameLayout, type EhRecord } from './eh-frame.ts';
+import { alignUp } from './elf/bytes.ts';
+import {
+  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
+} from './elf/constants.ts';
+import { readElfObject } from './elf/reader.ts';
+import { writeElfExecutable, buildShstrtab, type ElfSectionHeader } from './elf/writer.ts';
+import { markLive } from './gc.ts';
+import { readInputs } from './input.ts';
+import { assignAddresses, gatherInputSections, type ProgramHeader } from './layout.ts';
+import { splitPieces } from './merge.ts';
+import type { ObjectFile } from './object.ts';
+import { claimReservedSymbols, defineReservedSymbols } from './reserved.ts';
+import { resolveSymbols } from './resolve.ts';
+import { scanRelocations } from './scan.ts';
+import { buildSymbols, encodeSymbols, type OutputSymbol } from './symtab.ts';
+import { globalAddress } from './addresses.ts';
+import type { InputSection, OutputSection } from './types.ts';
+
+export interface LinkOptions {
+  /** Entry symbol (-e); default _start. */
+  entry?: string;
+  /** --gc-sections: drop sections unreachable from the entry and the kept roots. */
+  gcSections?: boolean;
+  /** Address of the first loaded byte; 0x200000 like rust-lld for a static x86-64 executable. */
+  imageBase?: number;
+}
+
+export interface LinkedSection {
+  name: string;
+  type: number;
+  flags: number;
+  addr: number;
+  offset: number;
+  size: number;
+  align: number;
+}
+
+export interface LinkResult {
+  ok: boolean;
+  /** The executable (only when ok). */
+  bytes?: Uint8Array;
+  entry?: bigint;
+  messages: LinkMessage[];
+  /** What rust-lld would print on stderr for these messages. */
+  stderr: string;
+  programHeaders?: ProgramHeader[];
+  sections?: LinkedSection[];
+  symbols?: OutputSymbol[];
+}
+
+export const DEFAULT_IMAGE_BASE = 0x200000;
+
+export interface InputBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Links object files given as bytes (ELF relocatable objects). */
+export function linkFiles(inputs: readonly InputBytes[], options: LinkOptions = {}): LinkResult {
+  const diag = new Diagnostics();
+  const objects: ObjectFile[] = [];
+  for (const input of inputs) {
+    try {
+      objects.push(readElfObject(input.bytes, input.name));
+    } catch (e) {
+      diag.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+  if (diag.errorCount > 0) return failed(diag);
+  return link(objects, options, diag);
+}
+
+function failed(diag: Diagnostics): LinkResult {
+  return { ok: false, messages: diag.messages, stderr: formatMessages(diag.messages) };
+}
+
+/** Links objects in the in-memory object model into a static x86-64 ELF executable. */
+export function link(objects: readonly ObjectFile[], options: LinkOptions = {}, diag = new Diagnostics()): LinkResult {
+  const entryName = options.entry ?? '_start';
+  const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
+  const files = readInputs(objects, diag);
+  if (diag.errorCount > 0) return failed(diag);
+  const symbols = resolveSymbols(files, diag);
+  if (diag.errorCount > 0) return failed(diag);
+
+  const ehRecords = new Map<InputSection, EhRecord[]>();
+  for (const file of files) {
+    for (const input of file.sections) {
+      if (!input) continue;
+      if (input.kind === 'merge') input.pieces = splitPieces(input);
+      if (input.kind === 'eh_frame') ehRecords.set(input, splitEhFrame(input, diag));
+    }
+  }
+  const commons: InputSection[] = [];
+  for (const g of symbols.all()) {
+    if (g.definition || !g.common) continue;
+    const c = g.common;
+    const input: InputSection = {
+      file: c.file,
+      index: -1,
+      section: { name: 'COMMON', type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, addralign: c.align, entsize: 0, data: new Uint8Array(0), size: c.size, relocations: [], link: 0, info: 0 },
+      kind: 'regular',
+      outputName: '.bss',
+      live: false,
+      outputOffset: 0,
+    };
+    c.section = input;
+    commons.push(input);
+  }
+  claimReservedSymbols(symbols);
+  markLive(files, symbols, entryName, options.gcSections ?? false, ehRecords);
+  if (!options.gcSections) for (const c of commons) c.live = true;
+
+  const entrySymbol = symbols.get(entryName);
+  const entryDefined = !!(entrySymbol?.definition || entrySymbol?.linkerDefined);
+  if (!entryDefined) diag.warn(`cannot find entry symbol ${entryName}; not setting start address`);
+
+  const scan = scanRelocations(files, symbols, ehRecords, diag);
+  if (diag.errorCount > 0) return failed(diag);
+
+  const outputs = gatherInputSections(files, commons);
+  let ehFrame: EhFrameLayout | undefined;
+  const ehInputs = [...ehRecords.keys()];
+  if (ehInputs.length > 0) {
+    ehFrame = buildEhFrame(ehInputs, ehRecords);
+    if (ehFrame.data.length > 0) {
+      const out = outputs.create('.eh_frame', SHT_PROGBITS, SHF_ALLOC, true);
+      const align = Math.max(...ehInputs.map((i) => i.section.addralign));
+      outputs.add(out, { kind: 'eh_frame', data: ehFrame.data }, align, ehFrame.data.length);
+    }
+  }
+  if (scan.usesGot) {
+    const got = outputs.create('.got', SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, true);
+    const count = scan.gotEntries.length + scan.localGot.size;
+    outputs.add(got, { kind: 'got', entries: scan.gotEntries }, 8, count * 8);
+  }
+  if (symbols.get('_GLOBAL_OFFSET_TABLE_')?.linkerDefined) {
+    // Naming _GLOBAL_OFFSET_TABLE_ (GNU as does so in any object with GOT relocations) makes
+    // rust-lld emit .got.plt; in a static link it holds only its three reserved words.
+    const gotPlt = outputs.create('.got.plt', SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, true);
+    outputs.add(gotPlt, { kind: 'bytes', data: new Uint8Array(24) }, 8, 24);
+  }
+
+  const layout = assignAddresses(outputs, imageBase);
+  defineReservedSymbols(symbols, layout.sections, imageBase);
+  const contents = fillSections(layout.sections, scan, ehFrame, diag);
+  if (diag.errorCount > 0) return failed(diag);
+
+  // Section header table: null, loaded sections in address order, then the rest.
+  const alloc = layout.sections.filter((s) => s.flags & SHF_ALLOC);
+  alloc.forEach((s, i) => (s.headerIndex = i + 1));
+  const outputSymbols = buildSymbols(files, symbols);
+  const { symtab, strtab, firstGlobal } = encodeSymbols(outputSymbols);
+  const comment = commentSection(files);
+
+  const headers: ElfSectionHeader[] = [{ name: '', type: 0, flags: 0, addr: 0, offset: 0, size: 0, link: 0, info: 0, addralign: 0, entsize: 0 }];
+  for (const s of alloc) {
+    headers.push({
+      name: s.name, type: s.type, flags: s.flags, addr: s.addr, offset: s.fileOffset, size: s.size,
+      link: 0, info: 0, addralign: s.align, entsize: s.entsize, data: contents.get(s),
+    });
+  }
+  let off = layout.fileEnd;
+  const addNonAlloc = (name: string, type: number, flags: number, data: Uint8Array, align: number, entsize: number, link = 0, info = 0) => {
+    off = alignUp(off, align);
+    headers.push({ name, type, flags, addr: 0, offset: off, size: data.length, link, info, addralign: align, entsize, data });
+    off += data.length;
+    return headers.length - 1;
+  };
+  addComment(addNonAlloc, comment);
+  const symtabIndex = headers.length;
+  const strtabIndex = symtabIndex + 2;
+  addNonAlloc('.symtab', SHT_SYMTAB, 0, symtab, 8, SYMBOL_SIZE, strtabIndex, firstGlobal);
+  const shstrtabIndex = headers.length;
+  const names = [...headers.map((h) => h.name), '.shstrtab', '.strtab'];
+  const shstrtab = buildShstrtab(names).data;
+  addNonAlloc('.shstrtab', SHT_STRTAB, 0, shstrtab, 1, 0);
+  addNonAlloc('.strtab', SHT_STRTAB, 0, strtab, 1, 0);
+
+  const entry = entryDefined ? globalAddress(entrySymbol!) : 0n;
+  const bytes = writeElfExecutable({ entry, programHeaders: layout.programHeaders, sections: headers, shstrndx: shstrtabIndex });
+  void SHN_ABS;
+  return {
+    ok: true,
+    bytes,
+    entry,
+    messages: diag.messages,
+    stderr: formatMessages(diag.messages),
+    programHeaders: layout.programHeaders,
+    sections: alloc.map((s: OutputSection) => ({ name: s.name, type: s.type, flags: s.flags, addr: s.addr, offset: s.fileOffset, size: s.size, align: s.align })),
+    symbols: outputSymbols,
+  };
+}

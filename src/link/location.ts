@@ -1,0 +1,31 @@
+// How rust-lld names a place in an input file: "file.o:(function)" when a symbol of that file
+// encloses the offset, else "file.o:(.section+0xoff)", with " in archive A" for archive members.
+import { demangle } from './demangle.ts';
+import { STT_FILE, STT_SECTION } from './elf/constants.ts';
+import type { GlobalSymbol, InputSection } from './types.ts';
+
+export function objectLocation(section: InputSection, offset: number, resolvedHere?: GlobalSymbol): string {
+  const file = section.file;
+  const archive = file.object.archiveName ? ` in archive ${file.object.archiveName}` : '';
+  const symbols = file.object.symbols;
+  for (let i = 1; i < symbols.length; i++) {
+    const s = symbols[i]!;
+    if (s.type === STT_SECTION || s.type === STT_FILE || s.shndx !== section.index) continue;
+    const global = file.globals[i];
+    // A global counts for this file only when its winning definition is this one.
+    if (global && global !== resolvedHere && global.definition?.file !== file) continue;
+    if (global && global.definition && global.definition.symbolIndex !== i && global !== resolvedHere) continue;
+    const start = Number(s.value);
+    if (start <= offset && offset < start + Number(s.size)) {
+      return `${file.object.name}:(${demangle(s.name)})${archive}`;
+    }
+  }
+  return `${file.object.name}:(${section.section.name}+0x${offset.toString(16)})${archive}`;
+}
+
+/** rust-lld's "file.o:(.section+0xoff)" form used before relocation errors. */
+export function addressDescription(section: InputSection, offset: number): string {
+  const file = section.file;
+  const archive = file.object.archiveName ? ` in archive ${file.object.archiveName}` : '';
+  return `${file.object.name}:(${section.section.name}+0x${offset.toString(16)})${archive}`;
+}

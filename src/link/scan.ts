@@ -1,0 +1,170 @@
+// Relocation scan over live sections, before layout: finds references to undefined symbols
+// (reported in rust-lld's words), decides which GOT-relative loads can be relaxed into direct
+// address computations (as lld does for a static executable), and gives every other GOT
+// reference a slot. Unsupported relocation types and thread-local storage are reported here.
+import { demangle } from './demangle.ts';
+import type { Diagnostics } from './diagnostics.ts';
+import { R_X86_64, relocationName, STT_TLS } from './elf/constants.ts';
+import type { EhRecord } from './eh-frame.ts';
+import { objectLocation } from './location.ts';
+import type { Relocation } from './object.ts';
+import type { SymbolTable } from './resolve.ts';
+import { relocationTarget } from './targets.ts';
+import type { GlobalSymbol, InputFile, InputSection } from './types.ts';
+
+const SUPPORTED = new Set<number>([
+  R_X86_64.NONE, R_X86_64._64, R_X86_64.PC32, R_X86_64.PLT32, R_X86_64._32, R_X86_64._32S, R_X86_64._16,
+  R_X86_64.PC16, R_X86_64._8, R_X86_64.PC8, R_X86_64.PC64, R_X86_64.GOTPCREL, R_X86_64.GOTPCRELX,
+  R_X86_64.REX_GOTPCRELX, R_X86_64.SIZE32, R_X86_64.SIZE64,
+]);
+
+export const GOT_TYPES = new Set<number>([R_X86_64.GOTPCREL, R_X86_64.GOTPCRELX, R_X86_64.REX_GOTPCRELX]);
+
+/** The binary operations `op r64, [rip+x]` that relax to `op r/m64, imm32` (group 1 of 0x81). */
+const BINOP_OPCODES = new Set([0x03, 0x0b, 0x13, 0x1b, 0x23, 0x2b, 0x33, 0x3b]);
+
+export type Relaxation = 'none' | 'lea' | 'call' | 'jmp' | 'test-imm' | 'binop-imm';
+
+/**
+ * How a GOT load can be rewritten so it needs no GOT slot (the psABI's optional relaxation;
+ * lld applies it when the target is not preemptible, which is always so in a static link).
+ */
+export function gotRelaxation(data: Uint8Array, rel: Relocation, targetIsAbsolute: boolean, targetDefined: boolean): Relaxation {
+  if (rel.type !== R_X86_64.GOTPCRELX && rel.type !== R_X86_64.REX_GOTPCRELX) return 'none';
+  if (rel.addend !== -4n || rel.offset < 2 || !targetDefined) return 'none';
+  const op = data[rel.offset - 2]!;
+  const modrm = data[rel.offset - 1]!;
+  if (op === 0x8b) return targetIsAbsolute ? 'none' : 'lea';
+  if (op === 0xff && modrm === 0x15) return targetIsAbsolute ? 'none' : 'call';
+  if (op === 0xff && modrm === 0x25) return targetIsAbsolute ? 'none' : 'jmp';
+  // test and binops need the REX prefix form (lld does not relax them without it).
+  if (rel.type !== R_X86_64.REX_GOTPCRELX || rel.offset < 3) return 'none';
+  if (op === 0x85) return 'test-imm';
+  if (BINOP_OPCODES.has(op)) return 'binop-imm';
+  return 'none';
+}
+
+export interface ScanResult {
+  gotEntries: GlobalSymbol[];
+  /** Local symbols that need a GOT slot, keyed "fileOrder:symbolIndex". */
+  localGot: Map<string, { index: number; file: InputFile; rel: Relocation }>;
+  usesGot: boolean;
+}
+
+interface UndefinedUse {
+  symbol: GlobalSymbol;
+  places: { input: InputSection; offset: number }[];
+}
+
+const MAX_LISTED_REFERENCES = 3;
+
+export function scanRelocations(
+  files: readonly InputFile[],
+  symbols: SymbolTable,
+  ehRecords: Map<InputSection, EhRecord[]>,
+  diag: Diagnostics,
+): ScanResult {
+  const result: ScanResult = { gotEntries: [], localGot: new Map(), usesGot: false };
+  const undefinedUses = new Map<GlobalSymbol, UndefinedUse>();
+  let gotCount = 0;
+
+  const visit = (input: InputSection, rel: Relocation) => {
+    const file = input.file;
+    const target = relocationTarget(file, rel);
+    if (!SUPPORTED.has(rel.type)) {
+      diag.error(
+        `${objectLocation(input, rel.offset)}: unsupported relocation type ${relocationName(rel.type)} against symbol ${demangle(target.symbol.name) || '(section)'}`,
+      );
+      return;
+    }
+    if (target.symbol.type === STT_TLS) {
+      diag.error(`${objectLocation(input, rel.offset)}: thread-local symbol ${demangle(target.symbol.name)} is not supported`);
+      return;
+    }
+    const g = target.global;
+    const undefinedGlobal = g !== undefined && !g.definition && !g.common && !g.linkerDefined;
+    if (undefinedGlobal && !g.weakOnly && rel.type !== R_X86_64.NONE) {
+      let use = undefinedUses.get(g);
+      if (!use) {
+        use = { symbol: g, places: [] };
+        undefinedUses.set(g, use);
+      }
+      use.places.push({ input, offset: rel.offset });
+    }
+    if (!GOT_TYPES.has(rel.type)) return;
+    result.usesGot = true;
+    const absolute = target.section === undefined && !undefinedGlobal;
+    if (gotRelaxation(input.section.data, rel, absolute, !undefinedGlobal) !== 'none') return;
+    if (g) {
+      if (g.gotIndex === undefined) {
+        g.gotIndex = gotCount++;
+        result.gotEntries.push(g);
+      }
+    } else {
+      const key = `${file.order}:${rel.symbol}`;
+      if (!result.localGot.has(key)) result.localGot.set(key, { index: gotCount++, file, rel });
+    }
+  };
+
+  for (const file of files) {
+    for (const input of file.sections) {
+      if (!input || !input.live || input.kind === 'eh_frame' || input.kind === 'comment') continue;
+      for (const rel of input.section.relocations) visit(input, rel);
+    }
+  }
+  void ehRecords;
+
+  for (const use of undefinedUses.values()) diag.error(undefinedMessage(use, symbols));
+  return result;
+}
+
+function undefinedMessage(use: UndefinedUse, symbols: SymbolTable): string {
+  let text = `undefined symbol: ${demangle(use.symbol.name)}`;
+  for (const place of use.places.slice(0, MAX_LISTED_REFERENCES)) {
+    const src = place.input.file.sourceFile;
+    text += '\n>>> referenced by ';
+    if (src) text += `${src}\n>>>               `;
+    text += objectLocation(place.input, place.offset);
+  }
+  if (use.places.length > MAX_LISTED_REFERENCES) {
+    text += `\n>>> referenced ${use.places.length - MAX_LISTED_REFERENCES} more times`;
+  }
+  const suggestion = suggestSpelling(use.symbol.name, symbols);
+  if (suggestion?.definition) {
+    text += `\n>>> did you mean: ${demangle(suggestion.name)}\n>>> defined in: ${fileLabel(suggestion.definition.file)}`;
+  }
+  return text;
+}
+
+function fileLabel(file: InputFile): string {
+  const o = file.object;
+  return o.archiveName ? `${o.archiveName}(${o.name})` : o.name;
+}
+
+/** One-edit corrections tried in the order rust-lld tries them: insert, replace, swap, delete. */
+export function suggestSpelling(name: string, symbols: SymbolTable): GlobalSymbol | undefined {
+  const defined = (candidate: string) => {
+    const s = symbols.get(candidate);
+    return s?.definition ? s : undefined;
+  };
+  const chars: string[] = [];
+  for (let c = 0x30; c <= 0x7a; c++) chars.push(String.fromCharCode(c));
+  for (let i = 0; i <= name.length; i++) {
+    for (const c of chars) {
+      const s = defined(name.slice(0, i) + c + name.slice(i));
+      if (s) return s;
+    }
+    if (i === name.length) break;
+    for (const c of chars) {
+      const s = defined(name.slice(0, i) + c + name.slice(i + 1));
+      if (s) return s;
+    }
+    if (i + 1 < name.length) {
+      const s = defined(name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2));
+      if (s) return s;
+    }
+    const s = defined(name.slice(0, i) + name.slice(i + 1));
+    if (s) return s;
+  }
+  return undefined;
+}
