@@ -23,8 +23,8 @@ export function renderHuman(d: Diagnostic, sm: SourceMap): string {
   out.push(...snippetLines(labels, sm, width));
 
   const plain = d.children.filter((c) => c.spans.length === 0);
+  if (d.children.length > 0 || separate.length > 0) out.push(`${pad} |`);
   if (plain.length > 0) {
-    out.push(`${pad} |`);
     for (const c of plain) out.push(`${pad} = ${c.level}: ${indentMessage(c.message, width + 3 + c.level.length + 2)}`);
   }
   for (const c of spanned) out.push(...renderSpannedChild(c, sm, width));
@@ -114,14 +114,18 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   const before = chars.slice(0, lo.col).join('');
   const after = chars.slice(hiCol).join('');
   const pad = ' '.repeat(width);
-  const mark = s.span.lo === s.span.hi ? '+' : '~';
-  return [
-    `${pad} |`,
-    `help: ${s.message}`,
-    `${pad} |`,
-    `${String(lo.line).padEnd(width)} | ${before}${s.replacement}${after}`,
-    `${pad} | ${' '.repeat([...before].length)}${mark.repeat(Math.max(1, [...s.replacement].length))}`,
-  ];
+  const num = String(lo.line).padEnd(width);
+  if (s.span.lo === s.span.hi) {
+    // An insertion shows the new line with `+` under what is added.
+    return [
+      `help: ${s.message}`,
+      `${pad} |`,
+      `${num} | ${before}${s.replacement}${after}`,
+      `${pad} | ${' '.repeat([...before.replace(/\t/g, '    ')].length)}${'+'.repeat(Math.max(1, [...s.replacement].length))}`,
+    ];
+  }
+  // A replacement is shown as a diff: the old line, then the new one.
+  return [`help: ${s.message}`, `${pad} |`, `${num} - ${text}`, `${num} + ${before}${s.replacement}${after}`, `${pad} |`];
 }
 
 /** The lines rustc prints after all diagnostics: the abort line and the `--explain` hint. */

@@ -1,0 +1,50 @@
+// Bootlab's Rust compiler. Today: the front end — lexer, parser and diagnostics. Later stages
+// (name resolution, type checking, lowering, codegen) build on `parseCrate`.
+import type { Crate } from './ast/ast.ts';
+import type { Diagnostic } from './diagnostics/diagnostic.ts';
+import { checkDelimiters } from './lexer/delimiters.ts';
+import type { Edition } from './lexer/keywords.ts';
+import { lex } from './lexer/lexer.ts';
+import { parseCrateRoot } from './parser/item.ts';
+import { Parser } from './parser/parser.ts';
+import { SourceMap } from './span/source-map.ts';
+
+export interface ParseResult {
+  ast: Crate;
+  diagnostics: Diagnostic[];
+  /** The source map the diagnostics' spans refer to (for rendering). */
+  sourceMap: SourceMap;
+}
+
+export interface ParseOptions {
+  edition?: Edition;
+  sourceMap?: SourceMap;
+}
+
+/**
+ * Lexes and parses one file as a crate root. Never throws on any input: malformed source yields
+ * diagnostics and as much AST as could be recovered. As rustc does, when delimiters do not
+ * balance only the lexer's diagnostics are reported (parse errors would be noise).
+ */
+export function parseCrate(source: string, fileName: string, options: ParseOptions = {}): ParseResult {
+  const sourceMap = options.sourceMap ?? new SourceMap();
+  const file = sourceMap.addFile(fileName, source);
+  const lexed = lex(source, file.start, options.edition ?? '2021');
+  const delimDiags = lexed.fatal ? [] : checkDelimiters(lexed.tokens);
+  const parser = new Parser(lexed.tokens, file);
+  let ast: Crate;
+  try {
+    ast = parseCrateRoot(parser);
+  } catch (e) {
+    // Only a bug can get here (ParseError is caught per item); keep the promise not to throw.
+    ast = { attrs: [], items: [], span: { lo: file.start, hi: file.end } };
+    parser.diagnostics.push({ level: 'error', code: null, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`, spans: [], children: [], suggestions: [] });
+  }
+  const diagnostics = [...lexed.diagnostics, ...delimDiags, ...(delimDiags.length > 0 || lexed.fatal ? [] : parser.diagnostics)];
+  return { ast, diagnostics, sourceMap };
+}
+
+export type { Crate } from './ast/ast.ts';
+export type { Diagnostic } from './diagnostics/diagnostic.ts';
+export { renderAllHuman, renderAllJson, renderHuman, renderSummary, toJson } from './diagnostics/index.ts';
+export { SourceMap } from './span/source-map.ts';

@@ -1,0 +1,48 @@
+// rustc checks that delimiters balance while it builds token trees, before parsing; its errors
+// ("mismatched closing delimiter", "unexpected closing delimiter", "this file contains an
+// unclosed delimiter") come from this pass. Like rustc, it recovers by treating a closing
+// delimiter that matches something further out as closing the inner groups too.
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { span } from '../span/span.ts';
+import { isDelimClose, isDelimOpen, matchingClose, type Token } from './token.ts';
+
+export function checkDelimiters(tokens: readonly Token[]): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const stack: Token[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'punct') continue;
+    if (isDelimOpen(t.text)) {
+      stack.push(t);
+      continue;
+    }
+    if (!isDelimClose(t.text)) continue;
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (!top) {
+        diags.push(error(`unexpected closing delimiter: \`${t.text}\``).primary(t.span, 'unexpected closing delimiter').build());
+        break;
+      }
+      if (matchingClose(top.text) === t.text) {
+        stack.pop();
+        break;
+      }
+      diags.push(
+        error(`mismatched closing delimiter: \`${t.text}\``)
+          .primary(top.span, 'unclosed delimiter')
+          .primary(t.span, 'mismatched closing delimiter')
+          .build(),
+      );
+      stack.pop();
+      // A close that matches an outer group closes that group too; otherwise it is consumed.
+      if (!stack.some((o) => matchingClose(o.text) === t.text)) break;
+    }
+  }
+  if (stack.length > 0) {
+    const eof = tokens[tokens.length - 1]!.span;
+    const b = error('this file contains an unclosed delimiter');
+    for (const o of stack) b.secondary(o.span, 'unclosed delimiter');
+    b.primary(span(eof.lo, eof.hi));
+    diags.push(b.build());
+  }
+  return diags;
+}

@@ -1,0 +1,718 @@
+// Expressions with Rust's precedence and associativity (the Reference, "Expression
+// precedence"): assignment < range < || < && < comparisons < | < ^ < & < shifts < + - < * / %
+// < as < unary < postfix. Also blocks and statements, with the struct-literal restriction in
+// `if`/`while`/`match`/`for` heads and block-like expression statements that need no `;`.
+import type { Arm, Attribute, BinOp, Block, ClosureParam, Expr, ExprField, Label, Path, Stmt } from '../ast/ast.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import type { Lit, Token } from '../lexer/token.ts';
+import { span, type Span } from '../span/span.ts';
+import { parseAttributes } from './attr.ts';
+import { parseItem, startsItem } from './item.ts';
+import { ParseError, type Parser } from './parser.ts';
+import { isPathSegmentStart, parseAngleArgs, parseIdent, parsePath, parseQPath } from './path.ts';
+import { parsePat, parsePatNoTopAlt } from './pat.ts';
+import { parseDelimGroup } from './token-tree.ts';
+import { parseType } from './ty.ts';
+
+const PREC: Record<string, number> = {
+  '||': 1, '&&': 2,
+  '==': 3, '!=': 3, '<': 3, '>': 3, '<=': 3, '>=': 3,
+  '|': 4, '^': 5, '&': 6, '<<': 7, '>>': 7, '+': 8, '-': 8, '*': 9, '/': 9, '%': 9,
+};
+const AS_PREC = 10;
+const COMPOUND_ASSIGN = new Set(['+=', '-=', '*=', '/=', '%=', '^=', '&=', '|=', '<<=', '>>=']);
+const INT_SUFFIXES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize']);
+const FLOAT_SUFFIXES = new Set(['f16', 'f32', 'f64', 'f128']);
+const EXPR_KEYWORDS = new Set(['true', 'false', 'self', 'Self', 'super', 'crate', 'if', 'match', 'loop', 'while', 'for', 'unsafe', 'move', 'return', 'break', 'continue', 'let', 'async', 'const', 'static', 'do', 'box', 'yield', 'become']);
+
+export function canBeginExpr(p: Parser, t: Token = p.token): boolean {
+  switch (t.kind) {
+    case 'lit':
+    case 'lifetime':
+      return true;
+    case 'ident':
+      return p.isIdent(t) || t.text === '_' || EXPR_KEYWORDS.has(t.text);
+    case 'punct':
+      return ['(', '[', '{', '!', '-', '*', '&', '&&', '|', '||', '..', '..=', '<', '<<', '::', '#', '$'].includes(t.text);
+    default:
+      return false;
+  }
+}
+
+/** A full expression, honouring the current struct-literal restriction. */
+export function parseExpr(p: Parser): Expr {
+  p.enter();
+  try {
+    return parseAssign(p);
+  } finally {
+    p.leave();
+  }
+}
+
+/** An expression where `Path {` starts a block, not a struct literal (conditions, scrutinees). */
+export function parseExprNoStruct(p: Parser): Expr {
+  const saved = p.noStructLiteral;
+  p.noStructLiteral = true;
+  try {
+    return parseExpr(p);
+  } finally {
+    p.noStructLiteral = saved;
+  }
+}
+
+function withStructLiterals<T>(p: Parser, f: () => T): T {
+  const saved = p.noStructLiteral;
+  p.noStructLiteral = false;
+  try {
+    return f();
+  } finally {
+    p.noStructLiteral = saved;
+  }
+}
+
+function isRangeOp(p: Parser): boolean {
+  return p.check('..') || p.check('..=') || p.is('...');
+}
+
+function canEndRange(p: Parser): boolean {
+  // `a..` followed by something that cannot start an expression, or by `{` in a condition.
+  if (!canBeginExpr(p)) return true;
+  if (p.noStructLiteral && p.is('{')) return true;
+  return false;
+}
+
+function parseAssign(p: Parser): Expr {
+  const lo = p.token.span;
+  let lhs: Expr;
+  if (isRangeOp(p)) {
+    const op = p.bump();
+    const limits = op.text === '..' ? '..' : '..=';
+    if (op.text === '...') p.report(error('unexpected token: `...`').primary(op.span).suggest(op.span, 'use `..` for an exclusive range', '..', 'verbose'));
+    const hi = canEndRange(p) ? undefined : parseBinary(p, 1);
+    lhs = hi ? { kind: 'range', hi, limits, span: p.spanFrom(lo) } : { kind: 'range', limits, span: p.spanFrom(lo) };
+  } else {
+    lhs = parseBinary(p, 1);
+    if (isRangeOp(p)) {
+      const op = p.bump();
+      const limits = op.text === '..' ? '..' : '..=';
+      const hi = canEndRange(p) ? undefined : parseBinary(p, 1);
+      lhs = hi ? { kind: 'range', lo: lhs, hi, limits, span: p.spanFrom(lo) } : { kind: 'range', lo: lhs, limits, span: p.spanFrom(lo) };
+    }
+  }
+  if (p.check('=')) {
+    p.bump();
+    const rhs = parseExpr(p);
+    return { kind: 'assign', lhs, rhs, span: p.spanFrom(lo) };
+  }
+  if (p.token.kind === 'punct' && COMPOUND_ASSIGN.has(p.token.text)) {
+    const op = p.bump().text.slice(0, -1) as BinOp;
+    const rhs = parseExpr(p);
+    return { kind: 'assignOp', op, lhs, rhs, span: p.spanFrom(lo) };
+  }
+  return lhs;
+}
+
+function currentBinOp(p: Parser): string | null {
+  const t = p.token;
+  if (t.kind === 'ident' && !t.raw && t.text === 'as') return 'as';
+  if (t.kind === 'punct' && t.text in PREC) return t.text;
+  return null;
+}
+
+function parseBinary(p: Parser, minPrec: number): Expr {
+  const lo = p.token.span;
+  let lhs = parseUnary(p);
+  for (;;) {
+    const op = currentBinOp(p);
+    if (op === null) {
+      p.expect_('`+`'); // shown as "an operator"
+      return lhs;
+    }
+    const prec = op === 'as' ? AS_PREC : PREC[op]!;
+    if (prec < minPrec) return lhs;
+    const opTok = p.bump();
+    if (op === 'as') {
+      const ty = parseType(p, false);
+      lhs = { kind: 'cast', expr: lhs, ty, span: p.spanFrom(lo) };
+      continue;
+    }
+    const rhs = parseBinary(p, prec + 1);
+    if (prec === 3 && rhs.kind !== 'err' && isComparison(p)) {
+      p.report(error('comparison operators cannot be chained').primary(opTok.span).primary(p.token.span));
+    }
+    lhs = { kind: 'binary', op: op as BinOp, lhs, rhs, span: p.spanFrom(lo) };
+  }
+}
+
+function isComparison(p: Parser): boolean {
+  const op = currentBinOp(p);
+  return op !== null && op !== 'as' && PREC[op] === 3;
+}
+
+function parseUnary(p: Parser): Expr {
+  p.enter();
+  try {
+    const lo = p.token.span;
+    if (p.check('!') || p.check('-') || p.check('*')) {
+      const op = p.bump().text as '!' | '-' | '*';
+      const expr = parseUnary(p);
+      return { kind: 'unary', op, expr, span: p.spanFrom(lo) };
+    }
+    if (p.checkSplit('&')) {
+      p.eatSplit('&');
+      let raw = false;
+      let mut = false;
+      if (p.isKeyword('raw') && (p.isKeyword('const', p.look(1)) || p.isKeyword('mut', p.look(1)))) {
+        p.bump();
+        raw = true;
+        mut = p.bump().text === 'mut';
+      } else mut = p.eatKeyword('mut');
+      const expr = parseUnary(p);
+      return { kind: 'ref', mut, raw, expr, span: p.spanFrom(lo) };
+    }
+    return parsePostfix(p, parsePrimary(p), lo);
+  } finally {
+    p.leave();
+  }
+}
+
+function parseCallArgs(p: Parser, close: string): Expr[] {
+  const args: Expr[] = [];
+  withStructLiterals(p, () => {
+    while (!p.check(close)) {
+      if (p.isEof()) p.unexpected();
+      args.push(parseExpr(p));
+      if (!p.eat(',')) break;
+    }
+    p.expect(close);
+  });
+  return args;
+}
+
+export function parsePostfix(p: Parser, e: Expr, lo: Span): Expr {
+  for (;;) {
+    if (p.check('?')) {
+      p.bump();
+      e = { kind: 'try', expr: e, span: p.spanFrom(lo) };
+    } else if (p.check('.')) {
+      p.bump();
+      e = parseDotSuffix(p, e, lo);
+    } else if (p.is('(')) {
+      p.bump();
+      const args = parseCallArgs(p, ')');
+      e = { kind: 'call', func: e, args, span: p.spanFrom(lo) };
+    } else if (p.is('[')) {
+      p.bump();
+      const index = withStructLiterals(p, () => parseExpr(p));
+      p.expect(']');
+      e = { kind: 'index', expr: e, index, span: p.spanFrom(lo) };
+    } else return e;
+  }
+}
+
+function parseDotSuffix(p: Parser, e: Expr, lo: Span): Expr {
+  const t = p.token;
+  if (p.isKeyword('await')) {
+    p.bump();
+    return { kind: 'await', expr: e, span: p.spanFrom(lo) };
+  }
+  if (t.kind === 'lit' && (t.lit!.kind === 'int' || t.lit!.kind === 'float')) {
+    p.bump();
+    if (t.lit!.suffix) p.report(error(`invalid suffix \`${t.lit!.suffix}\` for number literal`).primary(t.span, `invalid suffix \`${t.lit!.suffix}\``));
+    // `x.0.1` arrives as `x` `.` `0.1`: split the float into two field accesses.
+    const parts = t.lit!.symbol.split('.');
+    let at = t.span.lo;
+    for (const part of parts) {
+      if (part === '') break;
+      const name = { name: part, span: span(at, at + part.length) };
+      e = { kind: 'field', expr: e, name, span: span(lo.lo, at + part.length) };
+      at += part.length + 1;
+    }
+    return e;
+  }
+  const name = parseIdent(p);
+  if (p.is('::') && (p.is('<', p.look(1)) || p.is('<<', p.look(1)))) {
+    p.bump();
+    const args = parseAngleArgs(p);
+    p.expect('(');
+    const callArgs = parseCallArgs(p, ')');
+    return { kind: 'methodCall', receiver: e, seg: { ident: name, args }, args: callArgs, span: p.spanFrom(lo) };
+  }
+  if (p.is('(')) {
+    p.bump();
+    const args = parseCallArgs(p, ')');
+    return { kind: 'methodCall', receiver: e, seg: { ident: name }, args, span: p.spanFrom(lo) };
+  }
+  return { kind: 'field', expr: e, name, span: p.spanFrom(lo) };
+}
+
+export function parseLitExpr(p: Parser, allowNeg: boolean): Expr {
+  const lo = p.token.span;
+  if (allowNeg && p.is('-')) {
+    p.bump();
+    const inner = parseLitExpr(p, false);
+    return { kind: 'unary', op: '-', expr: inner, span: p.spanFrom(lo) };
+  }
+  const t = p.token;
+  if (p.isKeyword('true') || p.isKeyword('false')) {
+    p.bump();
+    return { kind: 'lit', lit: { kind: 'bool', symbol: t.text, suffix: '', value: t.text }, span: t.span };
+  }
+  if (t.kind !== 'lit') {
+    p.expect_('literal');
+    p.unexpected();
+  }
+  p.bump();
+  checkSuffix(p, t.lit!, t.span);
+  return { kind: 'lit', lit: t.lit!, span: t.span };
+}
+
+function checkSuffix(p: Parser, lit: Lit, at: Span): void {
+  const s = lit.suffix;
+  if (!s) return;
+  if (lit.kind === 'int') {
+    if (INT_SUFFIXES.has(s)) return;
+    const decimal = !/^0[box]/.test(lit.symbol);
+    if (FLOAT_SUFFIXES.has(s) && decimal) return;
+    p.report(error(`invalid suffix \`${s}\` for number literal`).primary(at, `invalid suffix \`${s}\``).help('the suffix must be one of the numeric types (`u32`, `isize`, `f32`, etc.)'));
+  } else if (lit.kind === 'float') {
+    if (FLOAT_SUFFIXES.has(s)) return;
+    p.report(error(`invalid suffix \`${s}\` for float literal`).primary(at, `invalid suffix \`${s}\``).help('valid suffixes are `f32` and `f64`'));
+  } else if (lit.kind !== 'err') {
+    const what: Record<string, string> = { char: 'char', byte: 'byte', str: 'string', rawStr: 'string', byteStr: 'byte string', rawByteStr: 'byte string', cStr: 'C string', rawCStr: 'C string' };
+    p.report(error(`suffixes on ${what[lit.kind] ?? 'string'} literals are invalid`).primary(at, `invalid suffix \`${s}\``));
+  }
+}
+
+function parseLabel(p: Parser): Label | undefined {
+  if (p.token.kind === 'lifetime' && p.is(':', p.look(1))) {
+    const t = p.bump();
+    p.bump();
+    return { name: t.text, span: t.span };
+  }
+  return undefined;
+}
+
+function parsePrimary(p: Parser): Expr {
+  const lo = p.token.span;
+  const t = p.token;
+  if (t.kind === 'lit' || p.isKeyword('true') || p.isKeyword('false')) return parseLitExpr(p, false);
+  if (p.is('(')) {
+    p.bump();
+    return withStructLiterals(p, () => {
+      const elems: Expr[] = [];
+      let trailing = false;
+      while (!p.check(')')) {
+        if (p.isEof()) p.unexpected();
+        elems.push(parseExpr(p));
+        trailing = false;
+        if (!p.eat(',')) break;
+        trailing = true;
+      }
+      p.expect(')');
+      if (elems.length === 1 && !trailing) return { kind: 'paren', expr: elems[0]!, span: p.spanFrom(lo) } as Expr;
+      return { kind: 'tuple', elems, span: p.spanFrom(lo) } as Expr;
+    });
+  }
+  if (p.is('[')) {
+    p.bump();
+    return withStructLiterals(p, () => {
+      if (p.eat(']')) return { kind: 'array', elems: [], span: p.spanFrom(lo) } as Expr;
+      const first = parseExpr(p);
+      if (p.eat(';')) {
+        const count = parseExpr(p);
+        p.expect(']');
+        return { kind: 'repeat', expr: first, count, span: p.spanFrom(lo) } as Expr;
+      }
+      const elems = [first];
+      while (p.eat(',')) {
+        if (p.check(']')) break;
+        elems.push(parseExpr(p));
+      }
+      p.expect(']');
+      return { kind: 'array', elems, span: p.spanFrom(lo) } as Expr;
+    });
+  }
+  if (p.is('{')) return parseBlockExpr(p, lo, undefined);
+  if (t.kind === 'lifetime') {
+    const label = parseLabel(p);
+    if (!label) {
+      p.fail(error('expected `while`, `for`, `loop` or `{` after a label').primary(p.token.span, 'expected `while`, `for`, `loop` or `{` after a label'));
+    }
+    if (p.isKeyword('loop')) return parseLoop(p, lo, label);
+    if (p.isKeyword('while')) return parseWhile(p, lo, label);
+    if (p.isKeyword('for')) return parseFor(p, lo, label);
+    if (p.is('{')) return parseBlockExpr(p, lo, label);
+    p.fail(error('expected `while`, `for`, `loop` or `{` after a label').primary(p.token.span, 'expected `while`, `for`, `loop` or `{` after a label'));
+  }
+  if (p.isKeyword('unsafe') && p.is('{', p.look(1))) {
+    p.bump();
+    const block = parseBlock(p);
+    return { kind: 'block', block, unsafe: true, const: false, async: false, move: false, span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('const') && p.is('{', p.look(1))) {
+    p.bump();
+    const block = parseBlock(p);
+    return { kind: 'block', block, unsafe: false, const: true, async: false, move: false, span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('async') && (p.is('{', p.look(1)) || (p.isKeyword('move', p.look(1)) && p.is('{', p.look(2))))) {
+    p.bump();
+    const move = p.eatKeyword('move');
+    const block = parseBlock(p);
+    return { kind: 'block', block, unsafe: false, const: false, async: true, move, span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('if')) return parseIf(p);
+  if (p.isKeyword('match')) return parseMatch(p);
+  if (p.isKeyword('loop')) return parseLoop(p, lo, undefined);
+  if (p.isKeyword('while')) return parseWhile(p, lo, undefined);
+  if (p.isKeyword('for') && !p.is('<', p.look(1))) return parseFor(p, lo, undefined);
+  if (p.is('|') || p.is('||') || p.isKeyword('move') || (p.isKeyword('async') && (p.is('|', p.look(1)) || p.is('||', p.look(1)) || p.isKeyword('move', p.look(1)))) || (p.isKeyword('static') && (p.is('|', p.look(1)) || p.is('||', p.look(1))))) {
+    return parseClosure(p);
+  }
+  if (p.isKeyword('return')) {
+    p.bump();
+    const expr = canBeginExpr(p) && !(p.noStructLiteral && p.is('{')) ? parseExpr(p) : undefined;
+    return expr ? { kind: 'return', expr, span: p.spanFrom(lo) } : { kind: 'return', span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('break')) {
+    p.bump();
+    let label: Label | undefined;
+    if (p.token.kind === 'lifetime') {
+      const l = p.bump();
+      label = { name: l.text, span: l.span };
+    }
+    const expr = canBeginExpr(p) && !p.is('{') ? parseExpr(p) : p.is('{') && !p.noStructLiteral ? parseExpr(p) : undefined;
+    const e: Expr = { kind: 'break', span: lo };
+    if (label) e.label = label;
+    if (expr) e.expr = expr;
+    e.span = p.spanFrom(lo);
+    return e;
+  }
+  if (p.isKeyword('continue')) {
+    p.bump();
+    const e: Expr = { kind: 'continue', span: lo };
+    if (p.token.kind === 'lifetime') {
+      const l = p.bump();
+      e.label = { name: l.text, span: l.span };
+    }
+    e.span = p.spanFrom(lo);
+    return e;
+  }
+  if (p.isKeyword('let')) {
+    p.bump();
+    const pat = parsePat(p);
+    p.expect('=');
+    const expr = parseBinary(p, 3);
+    return { kind: 'let', pat, expr, span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('_')) {
+    p.bump();
+    return { kind: 'underscore', span: t.span };
+  }
+  if (p.checkSplit('<')) {
+    const { qself, path } = parseQPath(p, 'expr');
+    return { kind: 'path', qself, path, span: p.spanFrom(lo) };
+  }
+  if (p.check('::') || isPathSegmentStart(p)) return parsePathStartExpr(p);
+  p.expect_('expression');
+  p.fail(error(`expected expression, found ${p.describe()}`).primary(p.token.span, 'expected expression'));
+}
+
+function parsePathStartExpr(p: Parser): Expr {
+  const lo = p.token.span;
+  const path = parsePath(p, 'expr');
+  if (p.is('!') && !p.is('!=') && (p.is('(', p.look(1)) || p.is('[', p.look(1)) || p.is('{', p.look(1)))) {
+    p.bump();
+    const g = parseDelimGroup(p);
+    const mac = { path, delim: g.delim, tts: g.tts, span: p.spanFrom(lo) };
+    return { kind: 'macro', mac, span: mac.span };
+  }
+  if (p.is('{') && !p.noStructLiteral) return parseStructLit(p, path, lo);
+  return { kind: 'path', path, span: p.spanFrom(lo) };
+}
+
+function parseStructLit(p: Parser, path: Path, lo: Span): Expr {
+  p.expect('{');
+  return withStructLiterals(p, () => {
+    const fields: ExprField[] = [];
+    let rest: Expr | 'rest' | undefined;
+    while (!p.check('}')) {
+      if (p.isEof()) p.unexpected();
+      if (p.eat('..')) {
+        rest = p.check('}') ? 'rest' : parseExpr(p);
+        break;
+      }
+      const attrs = parseAttributes(p, false);
+      const flo = p.token.span;
+      let ident;
+      if (p.token.kind === 'lit' && p.token.lit!.kind === 'int') {
+        const t = p.bump();
+        ident = { name: t.text, span: t.span };
+      } else ident = parseIdent(p);
+      if (p.eat(':')) {
+        const expr = parseExpr(p);
+        fields.push({ attrs, ident, expr, shorthand: false, span: p.spanFrom(flo) });
+      } else {
+        fields.push({ attrs, ident, expr: { kind: 'path', path: { span: ident.span, global: false, segments: [{ ident }] }, span: ident.span }, shorthand: true, span: p.spanFrom(flo) });
+      }
+      if (!p.eat(',')) break;
+    }
+    p.expect('}');
+    const e: Expr = { kind: 'struct', path, fields, span: p.spanFrom(lo) };
+    if (rest !== undefined) e.rest = rest;
+    return e;
+  });
+}
+
+function parseBlockExpr(p: Parser, lo: Span, label: Label | undefined): Expr {
+  const block = parseBlock(p);
+  const e: Expr = { kind: 'block', block, unsafe: false, const: false, async: false, move: false, span: p.spanFrom(lo) };
+  if (label) e.label = label;
+  return e;
+}
+
+export function parseExprBlock(p: Parser): Expr {
+  return parseBlockExpr(p, p.token.span, undefined);
+}
+
+function parseIf(p: Parser): Expr {
+  const lo = p.token.span;
+  p.expectKeyword('if');
+  const cond = parseExprNoStruct(p);
+  const then = parseBlock(p);
+  let elseExpr: Expr | undefined;
+  if (p.eatKeyword('else')) {
+    if (p.isKeyword('if')) elseExpr = parseIf(p);
+    else elseExpr = parseBlockExpr(p, p.token.span, undefined);
+  }
+  return elseExpr ? { kind: 'if', cond, then, else: elseExpr, span: p.spanFrom(lo) } : { kind: 'if', cond, then, span: p.spanFrom(lo) };
+}
+
+function parseLoop(p: Parser, lo: Span, label: Label | undefined): Expr {
+  p.expectKeyword('loop');
+  const body = parseBlock(p);
+  const e: Expr = { kind: 'loop', body, span: p.spanFrom(lo) };
+  if (label) e.label = label;
+  return e;
+}
+
+function parseWhile(p: Parser, lo: Span, label: Label | undefined): Expr {
+  p.expectKeyword('while');
+  const cond = parseExprNoStruct(p);
+  const body = parseBlock(p);
+  const e: Expr = { kind: 'while', cond, body, span: p.spanFrom(lo) };
+  if (label) e.label = label;
+  return e;
+}
+
+function parseFor(p: Parser, lo: Span, label: Label | undefined): Expr {
+  p.expectKeyword('for');
+  const pat = parsePat(p);
+  p.expectKeyword('in');
+  const iter = parseExprNoStruct(p);
+  const body = parseBlock(p);
+  const e: Expr = { kind: 'for', pat, iter, body, span: p.spanFrom(lo) };
+  if (label) e.label = label;
+  return e;
+}
+
+function parseMatch(p: Parser): Expr {
+  const lo = p.token.span;
+  p.expectKeyword('match');
+  const expr = parseExprNoStruct(p);
+  p.expect('{');
+  parseAttributes(p, true);
+  const arms: Arm[] = [];
+  withStructLiterals(p, () => {
+    while (!p.check('}')) {
+      if (p.isEof()) p.unexpected();
+      const alo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      const pat = parsePat(p);
+      let guard: Expr | undefined;
+      if (p.eatKeyword('if')) guard = parseExpr(p);
+      p.expect('=>');
+      const body = parseExpr(p);
+      const arm: Arm = guard ? { attrs, pat, guard, body, span: p.spanFrom(alo) } : { attrs, pat, body, span: p.spanFrom(alo) };
+      arms.push(arm);
+      if (p.eat(',')) continue;
+      if (p.check('}')) break;
+      if (isBlockLike(body)) continue;
+      p.unexpected();
+    }
+  });
+  p.expect('}');
+  return { kind: 'match', expr, arms, span: p.spanFrom(lo) };
+}
+
+function parseClosure(p: Parser): Expr {
+  const lo = p.token.span;
+  p.eatKeyword('static');
+  const async = p.eatKeyword('async');
+  const move = p.eatKeyword('move');
+  const params: ClosureParam[] = [];
+  if (!p.eat('||')) {
+    p.expectSplit('|');
+    while (!p.checkSplit('|')) {
+      if (p.isEof()) p.unexpected();
+      const plo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      const pat = parsePatNoTopAlt(p);
+      const ty = p.eat(':') ? parseType(p) : undefined;
+      params.push(ty ? { attrs, pat, ty, span: p.spanFrom(plo) } : { attrs, pat, span: p.spanFrom(plo) });
+      if (!p.eat(',')) break;
+    }
+    p.expectSplit('|');
+  }
+  let ret;
+  let body: Expr;
+  if (p.eat('->')) {
+    ret = parseType(p, false);
+    body = parseBlockExpr(p, p.token.span, undefined);
+  } else body = parseExpr(p);
+  return ret ? { kind: 'closure', move, async, params, ret, body, span: p.spanFrom(lo) } : { kind: 'closure', move, async, params, body, span: p.spanFrom(lo) };
+}
+
+/** Expressions that end a statement without `;` (rustc: does not require a semicolon). */
+export function isBlockLike(e: Expr): boolean {
+  switch (e.kind) {
+    case 'block':
+    case 'if':
+    case 'match':
+    case 'loop':
+    case 'while':
+    case 'for':
+      return true;
+    case 'macro':
+      return e.mac.delim === '{';
+    default:
+      return false;
+  }
+}
+
+// ---- blocks and statements ----
+
+export function parseBlock(p: Parser): Block {
+  const lo = p.token.span;
+  if (!p.check('{')) {
+    p.unexpected();
+  }
+  p.bump();
+  const stmts: Stmt[] = [];
+  withStructLiterals(p, () => {
+    parseAttributes(p, true);
+    while (!p.is('}') && !p.isEof()) {
+      const before = p.pos;
+      try {
+        const s = parseStmt(p);
+        if (s) stmts.push(s);
+      } catch (e) {
+        if (!(e instanceof ParseError)) throw e;
+        p.recoverStmt();
+      }
+      if (p.pos === before) p.bump();
+    }
+  });
+  if (!p.eat('}')) p.check('}');
+  return { stmts, span: p.spanFrom(lo) };
+}
+
+function startsBlockLike(p: Parser): boolean {
+  const t = p.token;
+  if (p.is('{')) return true;
+  if (t.kind === 'lifetime' && p.is(':', p.look(1))) return true;
+  if (p.isKeyword('if') || p.isKeyword('match') || p.isKeyword('loop') || p.isKeyword('while')) return true;
+  if (p.isKeyword('for') && !p.is('<', p.look(1))) return true;
+  if ((p.isKeyword('unsafe') || p.isKeyword('const')) && p.is('{', p.look(1))) return true;
+  return false;
+}
+
+function parseStmt(p: Parser): Stmt | null {
+  const lo = p.token.span;
+  const attrs = parseAttributes(p, false);
+  if (p.is(';')) {
+    p.bump();
+    return { kind: 'empty', span: p.spanFrom(lo) };
+  }
+  if (p.isKeyword('let')) return parseLet(p, attrs, lo);
+  if (startsItem(p)) {
+    const item = parseItem(p, attrs, lo);
+    return { kind: 'item', item, span: item.span };
+  }
+  if (p.is('}')) return null;
+  let expr: Expr;
+  if (startsBlockLike(p)) {
+    expr = parsePrimary(p);
+    if (p.is('.') || p.is('?')) {
+      expr = parsePostfix(p, expr, lo);
+      expr = continueBinary(p, expr, lo);
+    } else {
+      const semi = p.eat(';');
+      return { kind: 'expr', attrs, expr, semi, span: p.spanFrom(lo) };
+    }
+  } else {
+    expr = parseExpr(p);
+  }
+  if (p.check(';')) {
+    p.bump();
+    return { kind: 'expr', attrs, expr, semi: true, span: p.spanFrom(lo) };
+  }
+  if (p.check('}')) return { kind: 'expr', attrs, expr, semi: false, span: p.spanFrom(lo) };
+  if (expr.kind === 'macro' && expr.mac.delim === '{') return { kind: 'expr', attrs, expr, semi: false, span: p.spanFrom(lo) };
+  expectSemi(p);
+  return { kind: 'expr', attrs, expr, semi: true, span: p.spanFrom(lo) };
+}
+
+/** After `match x {}.len()` in statement position, the rest of a binary expression. */
+function continueBinary(p: Parser, lhs: Expr, lo: Span): Expr {
+  for (;;) {
+    const op = currentBinOp(p);
+    if (op === null) return lhs;
+    p.bump();
+    if (op === 'as') {
+      lhs = { kind: 'cast', expr: lhs, ty: parseType(p, false), span: p.spanFrom(lo) };
+      continue;
+    }
+    const rhs = parseBinary(p, PREC[op]! + 1);
+    lhs = { kind: 'binary', op: op as BinOp, lhs, rhs, span: p.spanFrom(lo) };
+  }
+}
+
+function parseLet(p: Parser, attrs: Attribute[], lo: Span): Stmt {
+  p.expectKeyword('let');
+  const pat = parsePat(p);
+  const ty = p.eat(':') ? parseType(p) : undefined;
+  let init: Expr | undefined;
+  let elseBlock: Block | undefined;
+  if (p.eat('=')) {
+    init = parseExpr(p);
+    if (p.eatKeyword('else')) elseBlock = parseBlock(p);
+  }
+  expectSemi(p);
+  const s: Stmt = { kind: 'let', attrs, pat, span: lo };
+  if (ty) s.ty = ty;
+  if (init) s.init = init;
+  if (elseBlock) s.else = elseBlock;
+  s.span = p.spanFrom(lo);
+  return s;
+}
+
+/**
+ * Expects the `;` ending a statement. Like rustc, when the next token is on a new line and could
+ * start a statement (or closes the block), report "expected `;`" with a help to add it, and
+ * carry on as if it were there.
+ */
+function expectSemi(p: Parser): void {
+  if (p.eat(';')) return;
+  const t = p.token;
+  if (
+    t.kind !== 'eof' &&
+    p.onDifferentLines(p.prev.span.hi, t.span.lo) &&
+    (p.is('}') || ((canBeginExpr(p) || startsItem(p)) && !p.is('#')))
+  ) {
+    const at = span(p.prev.span.hi, p.prev.span.hi);
+    p.report(error(`expected \`;\`, found ${p.describe()}`).primary(at).secondary(t.span, 'unexpected token').suggest(at, 'add `;` here', ';', 'short'));
+    return;
+  }
+  p.unexpected();
+}

@@ -1,0 +1,463 @@
+// Items: functions (const/async/unsafe/extern "C"), structs, enums, unions, impls, traits,
+// modules, use trees, statics, consts, type aliases, extern blocks and crates, macro_rules!
+// and macro invocations; plus the crate root with its inner attributes.
+import type { Attribute, Block, Crate, FieldDef, FnSig, Item, ItemKind, Param, Path, SelfParam, UseTree, Variant, VariantData, Visibility } from '../ast/ast.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { span, type Span } from '../span/span.ts';
+import { parseAttributes, parseVisibility } from './attr.ts';
+import { parseBlock, parseExpr } from './expr.ts';
+import { ParseError, type Parser } from './parser.ts';
+import { parseIdent, parsePath } from './path.ts';
+import { parsePat } from './pat.ts';
+import { parseDelimGroup } from './token-tree.ts';
+import { parseBounds, parseGenerics, parseType, parseWhereClause } from './ty.ts';
+
+export function parseCrateRoot(p: Parser): Crate {
+  const lo = p.token.span;
+  const attrs = parseAttributes(p, true);
+  const items = parseItems(p, true);
+  return { attrs, items, span: span(lo.lo, p.token.span.hi) };
+}
+
+/** Items until `}` (or the end of the file at the crate root), recovering after each bad one. */
+function parseItems(p: Parser, root: boolean): Item[] {
+  const items: Item[] = [];
+  while (!p.isEof() && !(!root && p.is('}'))) {
+    const before = p.pos;
+    try {
+      const lo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      if (!root && p.is('}')) break;
+      if (p.isEof()) {
+        if (attrs.length > 0) p.report(error('expected item after attributes').primary(attrs[attrs.length - 1]!.span));
+        break;
+      }
+      items.push(parseItem(p, attrs, lo));
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      p.recoverItem();
+    }
+    if (p.pos === before) p.bump();
+  }
+  return items;
+}
+
+/** Whether the tokens ahead start an item (used by statements). */
+export function startsItem(p: Parser): boolean {
+  const t = p.token;
+  if (t.kind !== 'ident' || t.raw) return false;
+  const n = p.look(1);
+  switch (t.text) {
+    case 'fn': case 'struct': case 'enum': case 'use': case 'static': case 'impl': case 'trait': case 'mod': case 'type': case 'pub':
+      return !(t.text === 'static' && (p.is('|', n) || p.is('||', n) || p.isKeyword('move', n)));
+    case 'extern':
+      return true;
+    case 'const':
+      return !p.is('{', n) && !(p.isKeyword('move', n) || p.is('|', n) || p.is('||', n));
+    case 'unsafe':
+      return !p.is('{', n);
+    case 'async':
+      return p.isKeyword('fn', n) || (p.isKeyword('unsafe', n) && p.isKeyword('fn', p.look(2)));
+    case 'union':
+      return p.isIdent(n) && !p.isKeyword('union', n);
+    case 'auto':
+      return p.isKeyword('trait', n);
+    case 'macro_rules':
+      return p.is('!', n) && p.isIdent(p.look(2));
+    case 'safe':
+      return p.isKeyword('fn', n) || p.isKeyword('static', n);
+    default:
+      return false;
+  }
+}
+
+export function parseItem(p: Parser, attrs: Attribute[], lo: Span): Item {
+  const vis = parseVisibility(p);
+  const kind = parseItemKind(p, vis);
+  return { ...kind, attrs, vis, span: p.spanFrom(lo) } as Item;
+}
+
+function parseAbi(p: Parser): string | undefined {
+  const t = p.token;
+  if (t.kind === 'lit' && (t.lit!.kind === 'str' || t.lit!.kind === 'rawStr')) {
+    p.bump();
+    return t.lit!.value;
+  }
+  return undefined;
+}
+
+function parseItemKind(p: Parser, vis: Visibility): ItemKind {
+  const t = p.token;
+  const n = p.look(1);
+  if (p.isKeyword('use')) {
+    p.bump();
+    const tree = parseUseTree(p);
+    p.expect(';');
+    return { kind: 'use', tree };
+  }
+  if (p.isKeyword('extern') && p.isKeyword('crate', n)) {
+    p.bump();
+    p.bump();
+    const nameTok = p.token;
+    const name = p.isKeyword('self') ? (p.bump(), { name: 'self', span: nameTok.span }) : parseIdent(p);
+    let rename;
+    if (p.eatKeyword('as')) rename = p.isKeyword('_') ? (p.bump(), { name: '_', span: p.prev.span }) : parseIdent(p);
+    p.expect(';');
+    return rename ? { kind: 'externCrate', name, rename } : { kind: 'externCrate', name };
+  }
+  // extern blocks: `extern "C" { … }`, `unsafe extern "C" { … }`, `extern { … }`.
+  {
+    let k = 0;
+    if (p.isKeyword('unsafe', p.look(k))) k++;
+    if (p.isKeyword('extern', p.look(k))) {
+      const afterAbi = p.look(k + 1).kind === 'lit' ? k + 2 : k + 1;
+      if (p.is('{', p.look(afterAbi))) {
+        const unsafe = p.eatKeyword('unsafe');
+        p.bump();
+        const abi = parseAbi(p);
+        p.expect('{');
+        const innerAttrs = parseAttributes(p, true);
+        const items = parseItems(p, false);
+        p.expect('}');
+        return abi !== undefined ? { kind: 'externBlock', unsafe, abi, items, innerAttrs } : { kind: 'externBlock', unsafe, items, innerAttrs };
+      }
+    }
+  }
+  if (isFnStart(p)) return parseFn(p);
+  if (p.isKeyword('static') || (p.isKeyword('safe') && p.isKeyword('static', n)) || (p.isKeyword('unsafe') && p.isKeyword('static', n))) {
+    const safety = p.eatKeyword('safe') ? 'safe' : p.eatKeyword('unsafe') ? 'unsafe' : '';
+    p.bump();
+    const mut = p.eatKeyword('mut');
+    const ident = parseIdent(p);
+    p.expect(':');
+    const ty = parseType(p);
+    const expr = p.eat('=') ? parseExpr(p) : undefined;
+    p.expect(';');
+    return expr ? { kind: 'static', ident, mut, safety, ty, expr } : { kind: 'static', ident, mut, safety, ty };
+  }
+  if (p.isKeyword('const') && !p.isKeyword('fn', n) && !p.isKeyword('unsafe', n) && !p.isKeyword('extern', n) && !p.isKeyword('async', n) && !p.isKeyword('impl', n) && !p.isKeyword('trait', n)) {
+    p.bump();
+    if (p.isKeyword('mut')) p.fail(error('const globals cannot be mutable').primary(p.token.span, 'cannot be mutable').help('consider using `static` instead'));
+    const ident = p.isKeyword('_') ? (p.bump(), { name: '_', span: p.prev.span }) : parseIdent(p);
+    const generics = parseGenerics(p);
+    p.expect(':');
+    const ty = parseType(p);
+    const expr = p.eat('=') ? parseExpr(p) : undefined;
+    parseWhereClause(p, generics);
+    p.expect(';');
+    return expr ? { kind: 'const', ident, generics, ty, expr } : { kind: 'const', ident, generics, ty };
+  }
+  if (p.isKeyword('struct')) {
+    p.bump();
+    const ident = parseIdent(p);
+    const generics = parseGenerics(p);
+    const data = parseVariantData(p, generics, true);
+    return { kind: 'struct', ident, generics, data };
+  }
+  if (p.isKeyword('union') && p.isIdent(n)) {
+    p.bump();
+    const ident = parseIdent(p);
+    const generics = parseGenerics(p);
+    const data = parseVariantData(p, generics, true);
+    return { kind: 'union', ident, generics, data };
+  }
+  if (p.isKeyword('enum')) {
+    p.bump();
+    const ident = parseIdent(p);
+    const generics = parseGenerics(p);
+    parseWhereClause(p, generics);
+    p.expect('{');
+    const variants: Variant[] = [];
+    while (!p.check('}')) {
+      if (p.isEof()) p.unexpected();
+      const vlo = p.token.span;
+      const vattrs = parseAttributes(p, false);
+      const vvis = parseVisibility(p);
+      const vident = parseIdent(p);
+      const data = parseVariantData(p, undefined, false);
+      const discriminant = p.eat('=') ? parseExpr(p) : undefined;
+      const v: Variant = { attrs: vattrs, vis: vvis, ident: vident, data, span: vlo };
+      if (discriminant) v.discriminant = discriminant;
+      v.span = p.spanFrom(vlo);
+      variants.push(v);
+      if (!p.eat(',')) break;
+    }
+    p.expect('}');
+    return { kind: 'enum', ident, generics, variants };
+  }
+  if (p.isKeyword('impl') || ((p.isKeyword('unsafe') || p.isKeyword('const')) && p.isKeyword('impl', n)) || (p.isKeyword('const') && p.isKeyword('unsafe', n))) return parseImpl(p);
+  if (p.isKeyword('trait') || ((p.isKeyword('unsafe') || p.isKeyword('auto')) && (p.isKeyword('trait', n) || p.isKeyword('auto', n)))) {
+    const unsafe = p.eatKeyword('unsafe');
+    const auto = p.eatKeyword('auto');
+    p.expectKeyword('trait');
+    const ident = parseIdent(p);
+    const generics = parseGenerics(p);
+    if (p.eat('=')) {
+      const bounds = parseBounds(p);
+      parseWhereClause(p, generics);
+      p.expect(';');
+      return { kind: 'traitAlias', ident, generics, bounds };
+    }
+    const bounds = p.eat(':') ? parseBounds(p) : [];
+    parseWhereClause(p, generics);
+    p.expect('{');
+    parseAttributes(p, true);
+    const items = parseItems(p, false);
+    p.expect('}');
+    return { kind: 'trait', unsafe, auto, ident, generics, bounds, items };
+  }
+  if (p.isKeyword('mod') || (p.isKeyword('unsafe') && p.isKeyword('mod', n))) {
+    const unsafe = p.eatKeyword('unsafe');
+    p.bump();
+    const ident = parseIdent(p);
+    if (p.eat(';')) return { kind: 'mod', ident, unsafe, innerAttrs: [] };
+    p.expect('{');
+    const innerAttrs = parseAttributes(p, true);
+    const items = parseItems(p, false);
+    p.expect('}');
+    return { kind: 'mod', ident, unsafe, items, innerAttrs };
+  }
+  if (p.isKeyword('type')) {
+    p.bump();
+    const ident = parseIdent(p);
+    const generics = parseGenerics(p);
+    const bounds = p.eat(':') ? parseBounds(p) : [];
+    parseWhereClause(p, generics);
+    const ty = p.eat('=') ? parseType(p) : undefined;
+    parseWhereClause(p, generics);
+    p.expect(';');
+    return ty ? { kind: 'type', ident, generics, bounds, ty } : { kind: 'type', ident, generics, bounds };
+  }
+  if (p.isKeyword('macro_rules') && p.is('!', n) && p.isIdent(p.look(2))) {
+    p.bump();
+    p.bump();
+    const ident = parseIdent(p);
+    if (!p.is('(') && !p.is('[') && !p.is('{')) p.unexpected();
+    const body = parseDelimGroup(p);
+    if (body.delim !== '{') p.expect(';');
+    return { kind: 'macroRules', ident, body };
+  }
+  // A macro invocation in item position: `path! (…);` or `path! { … }`.
+  if ((p.isIdent(t) || p.is('::') || p.isKeyword('self') || p.isKeyword('super') || p.isKeyword('crate')) && vis.kind === 'inherited') {
+    const mlo = p.token.span;
+    const path = parsePath(p, 'mod');
+    p.expect('!');
+    if (!p.check('(') && !p.check('[') && !p.check('{')) p.unexpected();
+    const g = parseDelimGroup(p);
+    if (g.delim !== '{') p.expect(';');
+    return { kind: 'macCall', mac: { path, delim: g.delim, tts: g.tts, span: p.spanFrom(mlo) } };
+  }
+  expectedItem(p);
+}
+
+function expectedItem(p: Parser): never {
+  p.fail(
+    error(`expected item, found ${p.describe()}`)
+      .primary(p.token.span, 'expected item')
+      .note('for a full list of items that can appear in modules, see <https://doc.rust-lang.org/reference/items.html>'),
+  );
+}
+
+function isFnStart(p: Parser): boolean {
+  // const? async? unsafe? safe? (extern "abi"?)? fn
+  let k = 0;
+  for (const q of ['const', 'async', 'unsafe', 'safe']) if (p.isKeyword(q, p.look(k))) k++;
+  if (p.isKeyword('extern', p.look(k))) {
+    k++;
+    if (p.look(k).kind === 'lit') k++;
+  }
+  return p.isKeyword('fn', p.look(k));
+}
+
+function parseFn(p: Parser): ItemKind {
+  const sig: FnSig = { const: false, async: false, unsafe: false, safe: false, extern: false, params: [], variadic: false };
+  sig.const = p.eatKeyword('const');
+  sig.async = p.eatKeyword('async');
+  sig.unsafe = p.eatKeyword('unsafe');
+  sig.safe = p.eatKeyword('safe');
+  if (p.eatKeyword('extern')) {
+    sig.extern = true;
+    const abi = parseAbi(p);
+    if (abi !== undefined) sig.abi = abi;
+  }
+  p.expectKeyword('fn');
+  const ident = parseIdent(p);
+  const generics = parseGenerics(p);
+  p.expect('(');
+  let first = true;
+  while (!p.check(')')) {
+    if (p.isEof()) p.unexpected();
+    const plo = p.token.span;
+    const attrs = parseAttributes(p, false);
+    if (p.eat('...')) {
+      sig.variadic = true;
+      p.eat(',');
+      break;
+    }
+    const self = first ? parseSelfParam(p) : undefined;
+    if (self) sig.params.push({ attrs, self, span: p.spanFrom(plo) });
+    else {
+      const pat = parsePat(p);
+      p.expect(':');
+      const param: Param = { attrs, pat, span: plo };
+      if (p.eat('...')) sig.variadic = true;
+      else param.ty = parseType(p);
+      param.span = p.spanFrom(plo);
+      sig.params.push(param);
+    }
+    first = false;
+    if (!p.eat(',')) break;
+  }
+  p.expect(')');
+  if (p.eat('->')) sig.ret = parseType(p);
+  parseWhereClause(p, generics);
+  let body: Block | undefined;
+  if (p.check(';')) p.bump();
+  else body = parseBlock(p);
+  return body ? { kind: 'fn', ident, generics, sig, body } : { kind: 'fn', ident, generics, sig };
+}
+
+function parseSelfParam(p: Parser): SelfParam | undefined {
+  const t0 = p.token;
+  const t1 = p.look(1);
+  const t2 = p.look(2);
+  const t3 = p.look(3);
+  const isSelf = (t: typeof t0) => p.isKeyword('self', t);
+  const notPath = (t: typeof t0) => !p.is('::', t);
+  if (isSelf(t0) && notPath(t1)) {
+    p.bump();
+    if (p.eat(':')) return { kind: 'explicit', mut: false, ty: parseType(p) };
+    return { kind: 'value', mut: false };
+  }
+  if (p.isKeyword('mut', t0) && isSelf(t1) && notPath(t2)) {
+    p.bump();
+    p.bump();
+    if (p.eat(':')) return { kind: 'explicit', mut: true, ty: parseType(p) };
+    return { kind: 'value', mut: true };
+  }
+  if (p.is('&', t0)) {
+    if (isSelf(t1) && notPath(t2)) {
+      p.bump();
+      p.bump();
+      return { kind: 'ref', mut: false };
+    }
+    if (p.isKeyword('mut', t1) && isSelf(t2) && notPath(t3)) {
+      p.bump();
+      p.bump();
+      p.bump();
+      return { kind: 'ref', mut: true };
+    }
+    if (t1.kind === 'lifetime') {
+      if (isSelf(t2) && notPath(t3)) {
+        p.bump();
+        const lt = p.bump().text;
+        p.bump();
+        return { kind: 'ref', lifetime: lt, mut: false };
+      }
+      if (p.isKeyword('mut', t2) && isSelf(t3) && notPath(p.look(4))) {
+        p.bump();
+        const lt = p.bump().text;
+        p.bump();
+        p.bump();
+        return { kind: 'ref', lifetime: lt, mut: true };
+      }
+    }
+  }
+  return undefined;
+}
+
+function parseVariantData(p: Parser, generics: import('../ast/ast.ts').Generics | undefined, isStruct: boolean): VariantData {
+  if (generics) parseWhereClause(p, generics);
+  if (p.check('{')) {
+    p.bump();
+    const fields: FieldDef[] = [];
+    while (!p.check('}')) {
+      if (p.isEof()) p.unexpected();
+      const flo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      const vis = parseVisibility(p);
+      const ident = parseIdent(p);
+      p.expect(':');
+      const ty = parseType(p);
+      fields.push({ attrs, vis, ident, ty, span: p.spanFrom(flo) });
+      if (!p.eat(',')) break;
+    }
+    p.expect('}');
+    return { kind: 'struct', fields };
+  }
+  if (p.check('(')) {
+    p.bump();
+    const fields: FieldDef[] = [];
+    while (!p.check(')')) {
+      if (p.isEof()) p.unexpected();
+      const flo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      const vis = parseVisibility(p);
+      const ty = parseType(p);
+      fields.push({ attrs, vis, ty, span: p.spanFrom(flo) });
+      if (!p.eat(',')) break;
+    }
+    p.expect(')');
+    if (isStruct) {
+      if (generics) parseWhereClause(p, generics);
+      p.expect(';');
+    }
+    return { kind: 'tuple', fields };
+  }
+  if (isStruct) p.expect(';');
+  return { kind: 'unit' };
+}
+
+function parseImpl(p: Parser): ItemKind {
+  let isConst = p.eatKeyword('const');
+  const unsafe = p.eatKeyword('unsafe');
+  p.expectKeyword('impl');
+  const generics = parseGenerics(p);
+  if (p.eatKeyword('const')) isConst = true;
+  const negative = p.eat('!');
+  const first = parseType(p, false);
+  let trait: Path | undefined;
+  let selfTy = first;
+  if (p.eatKeyword('for')) {
+    if (first.kind !== 'path') p.fail(error('expected a trait, found type').primary(first.span));
+    trait = first.path;
+    selfTy = parseType(p, false);
+  }
+  parseWhereClause(p, generics);
+  p.expect('{');
+  parseAttributes(p, true);
+  const items = parseItems(p, false);
+  p.expect('}');
+  return trait ? { kind: 'impl', generics, unsafe, const: isConst, negative, trait, selfTy, items } : { kind: 'impl', generics, unsafe, const: isConst, negative, selfTy, items };
+}
+
+function parseUseTree(p: Parser): UseTree {
+  const lo = p.token.span;
+  let prefix: Path = { span: span(lo.lo, lo.lo), global: false, segments: [] };
+  if (p.eat('::')) prefix = { ...prefix, global: true };
+  if (!p.is('*') && !p.is('{')) {
+    const path = parsePath(p, 'mod');
+    prefix = { span: p.spanFrom(lo), global: prefix.global, segments: path.segments };
+    if (!p.is('::')) {
+      if (p.eatKeyword('as')) {
+        const rename = p.isKeyword('_') ? (p.bump(), { name: '_', span: p.prev.span }) : parseIdent(p);
+        return { kind: 'simple', prefix, rename, span: p.spanFrom(lo) };
+      }
+      return { kind: 'simple', prefix, span: p.spanFrom(lo) };
+    }
+    p.bump();
+  }
+  if (p.eat('*')) return { kind: 'glob', prefix, span: p.spanFrom(lo) };
+  if (p.check('{')) {
+    p.bump();
+    const trees: UseTree[] = [];
+    while (!p.check('}')) {
+      if (p.isEof()) p.unexpected();
+      trees.push(parseUseTree(p));
+      if (!p.eat(',')) break;
+    }
+    p.expect('}');
+    return { kind: 'nested', prefix, trees, span: p.spanFrom(lo) };
+  }
+  p.unexpected();
+}

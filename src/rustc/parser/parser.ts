@@ -1,0 +1,299 @@
+// The parser's cursor over the token stream: looking ahead, eating and expecting tokens (with
+// splitting of glued operators such as `>>` or `&&` where the grammar needs half of them),
+// rustc-style "expected one of …, found …" errors built from what was checked at the current
+// position, and resynchronisation after an error.
+import { error, type DiagBuilder, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isKeyword } from '../lexer/keywords.ts';
+import type { Token } from '../lexer/token.ts';
+import type { SourceFile } from '../span/source-file.ts';
+import { span, type Span } from '../span/span.ts';
+
+/** Thrown to abandon the construct being parsed; caught where the parser resynchronises. */
+export class ParseError extends Error {
+  constructor() {
+    super('parse error');
+  }
+}
+
+/** Binary operators collapse into "an operator" in rustc's expected-token lists. */
+const OPERATORS = new Set(['+', '-', '*', '/', '%', '^', '&', '|', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '^=', '&=', '|=', '<<=', '>>=', '=', '..', '..=', 'as']);
+
+export const MAX_DEPTH = 256;
+
+export class Parser {
+  pos = 0;
+  readonly diagnostics: Diagnostic[] = [];
+  /** Tokens checked for at the current position, for "expected one of …" messages. */
+  private expected = new Set<string>();
+  /** Set while parsing `if`/`while`/`match`/`for` heads, where `S { … }` is not a struct literal. */
+  noStructLiteral = false;
+  depth = 0;
+
+  constructor(
+    readonly tokens: Token[],
+    readonly file: SourceFile | null,
+  ) {}
+
+  get token(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  get prev(): Token {
+    return this.tokens[Math.max(0, this.pos - 1)]!;
+  }
+
+  look(n: number): Token {
+    return this.tokens[Math.min(this.tokens.length - 1, this.pos + n)]!;
+  }
+
+  isEof(): boolean {
+    return this.token.kind === 'eof';
+  }
+
+  bump(): Token {
+    const t = this.token;
+    if (t.kind !== 'eof') this.pos++;
+    this.expected.clear();
+    return t;
+  }
+
+  report(d: DiagBuilder): void {
+    this.diagnostics.push(d.build());
+  }
+
+  /** Whether the current token is the punctuation or delimiter `text` (recording it as expected). */
+  check(text: string): boolean {
+    this.expected.add('`' + text + '`');
+    return this.token.kind === 'punct' && this.token.text === text;
+  }
+
+  /** Like check, without recording an expectation. */
+  is(text: string, t: Token = this.token): boolean {
+    return t.kind === 'punct' && t.text === text;
+  }
+
+  eat(text: string): boolean {
+    if (this.check(text)) {
+      this.bump();
+      return true;
+    }
+    return false;
+  }
+
+  checkKeyword(kw: string): boolean {
+    this.expected.add('`' + kw + '`');
+    return this.isKeyword(kw);
+  }
+
+  isKeyword(kw: string, t: Token = this.token): boolean {
+    return t.kind === 'ident' && !t.raw && t.text === kw;
+  }
+
+  eatKeyword(kw: string): boolean {
+    if (this.checkKeyword(kw)) {
+      this.bump();
+      return true;
+    }
+    return false;
+  }
+
+  /** A plain identifier (not a reserved keyword, or a raw identifier). */
+  isIdent(t: Token = this.token): boolean {
+    return t.kind === 'ident' && (t.raw === true || (t.text !== '_' && !isKeyword(t.text)));
+  }
+
+  /** Records an abstract expectation such as "identifier" or "an operator". */
+  expect_(what: string): void {
+    this.expected.add(what);
+  }
+
+  /**
+   * Splits a glued operator whose first part is `first` (`>>` → `>` `>`, `&&` → `&` `&`,
+   * `||` → `|` `|`, `>=` → `>` `=` …) and eats that first part.
+   */
+  eatSplit(first: string): boolean {
+    this.expected.add('`' + first + '`');
+    const t = this.token;
+    if (t.kind !== 'punct') return false;
+    if (t.text === first) {
+      this.bump();
+      return true;
+    }
+    if (t.text.length > first.length && t.text.startsWith(first)) {
+      const rest: Token = { ...t, text: t.text.slice(first.length), span: span(t.span.lo + first.length, t.span.hi) };
+      this.tokens[this.pos] = rest;
+      this.expected.clear();
+      return true;
+    }
+    return false;
+  }
+
+  checkSplit(first: string): boolean {
+    this.expected.add('`' + first + '`');
+    return this.token.kind === 'punct' && this.token.text.startsWith(first);
+  }
+
+  expect(text: string): Token {
+    if (this.check(text)) return this.bump();
+    this.unexpected();
+  }
+
+  expectSplit(first: string): void {
+    if (!this.eatSplit(first)) this.unexpected();
+  }
+
+  expectKeyword(kw: string): void {
+    if (!this.eatKeyword(kw)) this.unexpected();
+  }
+
+  /** rustc's description of a token in messages: "keyword `let`", "`)`", "`<eof>`". */
+  describe(t: Token = this.token): string {
+    if (t.kind === 'eof') return '`<eof>`';
+    if (t.kind === 'doc') return 'doc comment';
+    const text = this.text(t);
+    if (t.kind === 'ident' && !t.raw) {
+      if (t.text === '_') return 'reserved identifier `_`';
+      if (['abstract', 'become', 'box', 'do', 'final', 'macro', 'override', 'priv', 'typeof', 'unsized', 'virtual', 'yield', 'try'].includes(t.text)) return `reserved keyword \`${text}\``;
+      if (isKeyword(t.text)) return `keyword \`${text}\``;
+    }
+    return '`' + text + '`';
+  }
+
+  /** Source text of a token. */
+  text(t: Token): string {
+    if (this.file) return this.file.slice(t.span.lo, t.span.hi);
+    return t.kind === 'ident' && t.raw ? 'r#' + t.text : t.text;
+  }
+
+  private expectedList(): string[] {
+    const list = [...this.expected];
+    const hasOp = list.some((e) => OPERATORS.has(e.slice(1, -1)));
+    const rest = list.filter((e) => !OPERATORS.has(e.slice(1, -1)));
+    rest.sort((a, b) => {
+      const ka = a.startsWith('`') ? a.slice(1, -1) : '\uffff' + a;
+      const kb = b.startsWith('`') ? b.slice(1, -1) : '\uffff' + b;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+    if (hasOp) rest.push('an operator');
+    return rest;
+  }
+
+  /** Reports "expected …, found …" for the current token and abandons the construct. */
+  unexpected(): never {
+    this.reportUnexpected();
+    throw new ParseError();
+  }
+
+  reportUnexpected(): void {
+    const list = this.expectedList();
+    const found = this.describe();
+    const joined = list.length <= 1 ? list.join('') : list.length === 2 ? `${list[0]} or ${list[1]}` : `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}`;
+    let msg: string;
+    let label: string;
+    if (list.length === 0) {
+      msg = `unexpected token: ${found}`;
+      label = 'unexpected token after this';
+    } else if (list.length === 1) {
+      msg = `expected ${joined}, found ${found}`;
+      label = `expected ${joined}`;
+    } else {
+      msg = `expected one of ${joined}, found ${found}`;
+      label = `expected one of ${list.length > 6 ? `${list.length} possible tokens` : joined}`;
+    }
+    const d = error(msg);
+    const labelSpan = this.isEof() ? this.prev.span : span(this.prev.span.hi, this.prev.span.hi);
+    if (this.pos > 0 && (this.isEof() || this.onDifferentLines(this.prev.span.hi, this.token.span.lo))) {
+      d.primary(this.token.span, 'unexpected token').secondary(labelSpan, label);
+      d.diag.spans.reverse();
+    } else {
+      d.primary(this.token.span, label);
+    }
+    this.report(d);
+  }
+
+  onDifferentLines(a: number, b: number): boolean {
+    if (!this.file) return false;
+    return this.file.lineCol(a).line !== this.file.lineCol(b).line;
+  }
+
+  /** An error at a span that abandons the construct. */
+  fail(d: DiagBuilder): never {
+    this.report(d);
+    throw new ParseError();
+  }
+
+  spanFrom(lo: Span | number): Span {
+    const start = typeof lo === 'number' ? lo : lo.lo;
+    return span(start, Math.max(start, this.prev.span.hi));
+  }
+
+  /**
+   * Skips to a point where parsing can resume: past a `;` or just before a `}` at the current
+   * nesting level (or the end of the file), skipping over nested groups.
+   */
+  recoverStmt(): void {
+    let depth = 0;
+    while (!this.isEof()) {
+      const t = this.token;
+      if (t.kind === 'punct') {
+        if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+        else if (t.text === ')' || t.text === ']' || t.text === '}') {
+          if (depth === 0 && t.text === '}') return;
+          if (depth === 0) {
+            // A stray `)`/`]` of the group the error happened in: skip it.
+            this.bump();
+            continue;
+          }
+          depth--;
+          if (depth === 0 && t.text === '}') {
+            this.bump();
+            return;
+          }
+        } else if (t.text === ';' && depth === 0) {
+          this.bump();
+          return;
+        }
+      }
+      this.bump();
+    }
+  }
+
+  /** Skips to the next item keyword at this level, or past a `;`/`}`, after a bad item. */
+  recoverItem(): void {
+    let depth = 0;
+    let first = true;
+    while (!this.isEof()) {
+      const t = this.token;
+      if (depth === 0 && !first && t.kind === 'ident' && ITEM_KEYWORDS.has(t.text)) return;
+      if (depth === 0 && !first && this.is('#')) return;
+      first = false;
+      if (t.kind === 'punct') {
+        if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+        else if (t.text === ')' || t.text === ']' || t.text === '}') {
+          if (depth === 0) return;
+          depth--;
+          if (depth === 0 && t.text === '}') {
+            this.bump();
+            return;
+          }
+        } else if (t.text === ';' && depth === 0) {
+          this.bump();
+          return;
+        }
+      }
+      this.bump();
+    }
+  }
+
+  enter(): void {
+    if (++this.depth > MAX_DEPTH) {
+      this.fail(error('this code is nested too deeply for the parser').primary(this.token.span));
+    }
+  }
+
+  leave(): void {
+    this.depth = Math.max(0, this.depth - 1);
+  }
+}
+
+export const ITEM_KEYWORDS = new Set(['fn', 'struct', 'enum', 'union', 'impl', 'trait', 'mod', 'use', 'static', 'const', 'type', 'extern', 'pub', 'unsafe', 'macro_rules', 'async']);
