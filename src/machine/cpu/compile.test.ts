@@ -1,0 +1,253 @@
+// The block compiler against the interpreter: the same guest code run with compiled blocks
+// (compiled at once, and once hot) and without, in one run and in odd slices, must end with the
+// same registers, flags, memory, RIP and instruction count. The programs exercise what the
+// compiler does differently: registers in locals, symbolic flags, RAM fast paths, loops that
+// run inside their function (with faults, interrupts and writes into their own code).
+import { describe, expect, it, vi } from 'vitest';
+import { asm, enterLong, load, rig, type Rig } from './test-support.ts';
+import { RunResult } from './cpu.ts';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+interface Final { result: RunResult; regs: number[]; rip: number; icount: number; flags: number; memory: number; log: string }
+
+interface Options {
+  /** Instructions per `run` call. */
+  slice?: number;
+  /** Called before each slice with the slice number (raise interrupts...). */
+  between?: (r: Rig, n: number) => void;
+  /** Leave IF set. */
+  interrupts?: boolean;
+  setup?: (r: Rig) => void;
+}
+
+/** IDT at 0x30000 with 64-bit interrupt gates for the given vectors (code selector 0x18). */
+const IDT = (vectors: [number, string][]) => vectors.map(([v, label]) => `
+  mov rax, ${label}
+  mov [0x30000 + ${v}*16], ax
+  mov word [0x30000 + ${v}*16 + 2], 0x18
+  mov word [0x30000 + ${v}*16 + 4], 0x8e00
+  shr rax, 16
+  mov [0x30000 + ${v}*16 + 6], ax
+  mov dword [0x30000 + ${v}*16 + 8], 0`).join('\n') + `
+  lidt [idtr]
+  jmp idt_done
+idtr: dw 0xfff
+  dq 0x30000
+idt_done:`;
+
+function runProgram(program: string, compile: boolean, hotRuns: number, opts: Options = {}): Final {
+  const r = rig();
+  enterLong(r);
+  if (!opts.interrupts) r.cpu.flags &= ~0x200;
+  r.cpu.compileBlocks = compile;
+  r.cpu.hotRuns = hotRuns;
+  load(r, 0x100000, asm(`bits 64\norg 0x100000\n${program}\nhlt\n`, 64));
+  opts.setup?.(r);
+  const slice = opts.slice ?? 10_000_000;
+  let result = RunResult.Budget;
+  for (let n = 0; result === RunResult.Budget && n < 1_000_000; n++) {
+    opts.between?.(r, n);
+    result = r.cpu.run(slice);
+    if (result === RunResult.Waiting) result = RunResult.Budget;
+  }
+  let memory = 0;
+  for (let a = 0x200000; a < 0x210000; a++) memory = (Math.imul(memory, 31) + r.mem.ram[a]!) >>> 0;
+  return { result, regs: Array.from(r.cpu.regs), rip: r.cpu.rip, icount: r.cpu.icount, flags: r.cpu.getFlags(), memory, log: r.io.writes.map((w) => w.join(':')).join(',') };
+}
+
+/** Runs the program interpreted, then compiled (at once and once hot), in one run and in the slices given. */
+function expectSameAsInterpreter(program: string, opts: Options = {}, slices: number[] = [7, 1000]): Final {
+  const reference = runProgram(program, false, 64, opts);
+  expect(reference.result).toBe(RunResult.Halted);
+  for (const hot of [1, 64]) {
+    expect(runProgram(program, true, hot, opts), `hotRuns ${hot}`).toEqual(reference);
+    for (const slice of slices) {
+      expect(runProgram(program, true, hot, { ...opts, slice }), `hotRuns ${hot}, slices of ${slice}`).toEqual(runProgram(program, false, 64, { ...opts, slice }));
+    }
+  }
+  return reference;
+}
+
+describe('compiled blocks against the interpreter', () => {
+  it('a register/memory loop (registers in locals, flags of the last round only, translations hoisted)', () => {
+    expectSameAsInterpreter(`
+      mov rbx, 0x200000
+      mov qword [rbx + 8], 12345
+      mov ecx, 5000
+      xor eax, eax
+      mov rdx, 0x9e3779b97f4a7c15
+    l:
+      add rax, rcx
+      xor rdx, rax
+      shl rdx, 3
+      mov [rbx], rax
+      add rsi, [rbx + 8]
+      sub rdi, rdx
+      shr rax, 1
+      or r8, rdi
+      mov [rbx + rcx*8 + 16], r8d
+      sub r9d, [rbx + rcx*8 + 16]
+      dec rcx
+      jnz l
+      pushfq
+      pop r10`);
+  });
+
+  it('calls, returns, pushes and pops, with the stack below and above 4 GiB and misaligned', () => {
+    const body = (stack: string) => `
+      mov rsp, ${stack}
+      mov rbx, 0x200000
+      mov qword [rbx], 7
+      mov ecx, 2000
+    l:
+      push rcx
+      push rbx
+      call work
+      pop rbx
+      pop rcx
+      dec rcx
+      jnz l
+      jmp done
+    work:
+      mov rax, [rbx]
+      add rax, rcx
+      mov [rbx + 8], rax
+      cmp rax, 1500
+      ret
+    done:
+      pushfq
+      pop r11`;
+    expectSameAsInterpreter(body('0x80000'));
+    expectSameAsInterpreter(body('0x80003'));
+    // 0xffff800000000000 + 0x80000: the same RAM through a higher-half mapping (PML4 entry 256).
+    expectSameAsInterpreter(body('0xffff800000080000'), { setup: (r) => { r.mem.write32(0x10000 + 256 * 8, 0x11003); } });
+  });
+
+  it('jcc after add, sub, logic ops, inc/dec, shifts and reg,[mem] ops, over boundary values (all 16 conditions)', () => {
+    const conds = ['jo', 'jno', 'jb', 'jae', 'je', 'jne', 'jbe', 'ja', 'js', 'jns', 'jp', 'jnp', 'jl', 'jge', 'jle', 'jg'];
+    const setters = ['add rdx, rbx', 'add edx, ebx', 'sub rdx, rbx', 'and rdx, rbx', 'or edx, ebx', 'inc rdx', 'dec edx', 'dec rdx', 'inc edx',
+      'shl rdx, 1', 'shr rdx, 63', 'sar edx, 5', 'shl edx, 31', 'add rdx, [rsi + rdi*8]', 'sub edx, [rsi + rdi*8]', 'xor rdx, [rsi + rdi*8]'];
+    const body = setters.flatMap((op, s) => conds.map((cc, k) => `
+      mov rdx, rax
+      ${op}
+      ${cc} t${s}_${k}
+      add r13, ${s * 16 + k + 1}
+      rol r13, 5
+    t${s}_${k}:`)).join('');
+    expectSameAsInterpreter(`
+      mov rsi, values
+      mov ecx, 0
+    outer:
+      mov rax, [rsi + rcx*8]
+      mov edi, 0
+    inner:
+      mov rbx, [rsi + rdi*8]
+      ${body}
+      inc edi
+      cmp edi, 10
+      jb inner
+      inc ecx
+      cmp ecx, 10
+      jb outer
+      jmp done
+    align 8
+    values: dq 0, 1, -1, 0x7fffffff, 0x80000000, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffff, 2, 0x100000000
+    done:`, {}, []);
+  });
+
+  it('loops whose first instruction reads the previous round\'s flags (inc/dec, adc, called functions)', () => {
+    expectSameAsInterpreter(`
+      mov ecx, 300
+      mov rax, 0xfffffffffffffff0
+      mov rbx, 0x200000
+    l1:
+      adc rdx, 0
+      add rax, 3
+      dec ecx
+      jnz l1
+      mov ecx, 300
+    l2:
+      inc r8
+      setc r9b
+      add r10, r9
+      sub rax, 7
+      dec ecx
+      jnz l2
+      mov ecx, 300
+    l3:
+      cmc
+      adc r11, [rbx]
+      mov [rbx], rcx
+      loop l3`);
+  });
+
+  it('a page fault in the middle of a compiled loop is taken at its instruction, with the flags of that moment', () => {
+    const program = `
+      ${IDT([[14, 'pf']])}
+      mov rsi, 0x1000000 - 0x100 * 8
+      mov ecx, 0
+    l:
+      cmp rcx, 77
+      mov [rsi], rcx
+      add rsi, 8
+      inc ecx
+      jmp l
+    pf:
+      mov r8, cr2
+      mov r9, [rsp + 8]
+      mov r10, [rsp + 24]
+      hlt`;
+    const f = expectSameAsInterpreter(program, { setup: (r) => r.mem.write32(0x12000 + 8 * 8, 0) });
+    expect(f.regs[16]).toBe(0x1000000);      // CR2: the first unmapped address
+    expect(f.regs[2]).toBe(0x100);           // the store of round 256 faulted
+    expect(f.regs[20] & 0x8d5).toBe(0x010);  // the pushed flags are cmp rcx, 77's (256 - 77 = 0xb3: AF only)
+  });
+
+  it('interrupts raised between slices and by an out inside a loop are taken at the same instructions', () => {
+    const program = `
+      ${IDT([[0x20, 'irq']])}
+      mov rsp, 0x80000
+      mov rbx, 0x200000
+      xor r12, r12
+      mov ecx, 20000
+      sti
+    l:
+      add rax, rcx
+      mov [rbx + 8], rax
+      inc rdx
+      test edx, 1023
+      jnz skip
+      out 0x80, al
+    skip:
+      dec rcx
+      jnz l
+      cli
+      jmp done
+    irq:
+      mov [rbx + r12*8 + 64], rcx
+      inc r12
+      iretq
+    done:`;
+    const opts: Options = {
+      interrupts: true,
+      between: (r, n) => { if (n % 5 === 4) r.pic.pending.push(0x20); },
+      setup: (r) => { r.io.onOut = () => { r.pic.pending.push(0x20); }; },
+    };
+    const f = expectSameAsInterpreter(program, opts, [97, 1001]);
+    expect(f.regs[24]).toBeGreaterThan(0);   // r12: interrupts were taken
+  });
+
+  it('a loop that rewrites an instruction of its own block runs the new bytes', () => {
+    expectSameAsInterpreter(`
+      mov rdi, patch + 2
+      mov ecx, 100
+    l:
+      mov [rdi], ecx
+    patch:
+      add ebx, 0x11111111
+      add rax, rbx
+      dec ecx
+      jnz l`);
+  });
+});

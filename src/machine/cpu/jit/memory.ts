@@ -1,0 +1,72 @@
+// Memory accesses of compiled blocks: effective addresses from register locals, and the test
+// that lets an access go straight to the RAM array (as a word index), else -1 and the
+// instruction's own function does the access (faults, MMIO, page-crossing, code pages...).
+import type { CpuState } from '../state.ts';
+import type { Insn } from '../decoder.ts';
+
+/**
+ * The RAM word index of an aligned access of `size` (4 or 8) bytes at the 64-bit address
+ * hi:lo (int32 halves), or -1: the address is canonical, the TLB holds the page with the
+ * permission needed, CPL < 3, the access is aligned (so it stays in the page) and lands in
+ * ordinary RAM (not the 0xA0000-0xFFFFF window, A20 on), and a write does not touch a page
+ * holding decoded code: the conditions of translate and of readLin/writeLin's direct path.
+ * Generated code inlines this for addresses below 4 GiB.
+ */
+export function ramWord(c: CpuState, lo: number, hi: number, size: number, write: boolean): number {
+  if (((hi << 16) >> 16) !== hi || (lo & (size - 1)) !== 0 || c.ram32 === null || c.cpl === 3 || !c.mem.a20) return -1;
+  const lin = hi * 4294967296 + (lo >>> 0);
+  const vp = Math.floor(lin / 4096), t = vp & 4095;
+  const T = c.tlb;
+  if (T.tag[t] !== vp) return -1;
+  if (write) {
+    const pm = T.perm[t];
+    if ((pm & 8) === 0 || ((pm & 1) === 0 && (c.cr0 & 0x10000) !== 0)) return -1;
+  }
+  const p = T.phys[t] + (lo & 0xfff);
+  if (p >= c.ramDirectEnd || (p >= 0xa0000 && p < 0x100000)) return -1;
+  if (write && c.codeMarks[p >>> 12] !== 0) return -1;
+  return p >>> 2;
+}
+
+/**
+ * Locals the RAM tests read, set at block entry and after every called function (which may
+ * change CPL, A20, CR0.WP or the TLB): DE, the end of directly accessible RAM (-1: none);
+ * WP0, CR0.WP clear.
+ */
+export const ENV_DECL = 'let DE = -1, WP0 = false;\n';
+export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDirectEnd : -1; WP0 = (c.cr0 & 0x10000) === 0;\n';
+
+/**
+ * Assigns to `w` the RAM word index of the access at lo/hi (int32 locals), or -1 (see ramWord).
+ */
+export function wordCode(w: string, lo: string, hi: string, size: 4 | 8, write: boolean): string {
+  const t = `${w}t`, q = `${w}q`;
+  const perm = write ? ` && ((T.perm[${t}] & 9) === 9 || ((T.perm[${t}] & 8) !== 0 && WP0))` : '';
+  const code = write ? ` && CM[${q} >>> 12] === 0` : '';
+  return `${w} = -1;\n` +
+    `if (${hi} === 0) {\n` +
+    `  const ${t} = (${lo} >>> 12) & 4095;\n` +
+    `  if (T.tag[${t}] === (${lo} >>> 12) && (${lo} & ${size - 1}) === 0${perm}) {\n` +
+    `    const ${q} = T.phys[${t}] + (${lo} & 0xfff);\n` +
+    `    if (${q} < DE && (${q} < 0xa0000 || ${q} >= 0x100000)${code}) ${w} = ${q} >>> 2;\n` +
+    `  }\n` +
+    `} else ${w} = WORD(c, ${lo}, ${hi}, ${size}, ${write});\n`;
+}
+
+/**
+ * Assigns to lo/hi (int32 locals) the effective address of a 64-bit-mode memory operand (base
+ * and/or index registers, no RIP, segment base 0) as computeEA does, from the register
+ * locals `x`/`y` of the base and index.
+ */
+export function addressCode(i: Insn, lo: string, hi: string, reg: (n: number) => [string, string]): string {
+  let l = String(i.disp >>> 0), h = String(i.dispHi);
+  if (i.base >= 0) { const [bl, bh] = reg(i.base); l += ` + (${bl} >>> 0)`; h += ` + ${bh}`; }
+  if (i.index >= 0) {
+    const [xl, xh] = reg(i.index);
+    const s = 1 << i.scale;
+    l += ` + (${xl} >>> 0) * ${s}`;
+    h += ` + Math.imul(${xh}, ${s})`;
+  }
+  const sum = `${lo}s`;
+  return `{ const ${sum} = ${l}; ${lo} = ${sum} | 0; ${hi} = (${h} + Math.floor(${sum} / 4294967296)) | 0; }\n`;
+}

@@ -1,0 +1,71 @@
+// Which decoded instructions the block compiler emits inline, and in what shape. Every shape
+// has exactly the semantics of the execution function the decoder chose for the record
+// (exec/fast.ts's specialised functions, or the generic ones of exec/*.ts for the forms below).
+import { K, type Insn } from '../decoder.ts';
+import { fastKind } from '../exec/fast.ts';
+import { callI, jccI, jmpI, retI } from '../exec/flow.ts';
+import { sarI, shlI, shrI } from '../exec/shift.ts';
+import { popI, pushI } from '../exec/stack.ts';
+import { addI, andI, cmpI, orI, subI, xorI } from '../exec/alu.ts';
+
+export type Op =
+  | 'mov' | 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | 'inc' | 'dec'
+  | 'shl' | 'shr' | 'sar'
+  | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret'
+  | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor';
+
+export interface Shape {
+  op: Op;
+  size: 4 | 8;
+  /** The source is the immediate (imm/immHi), not register `src`. */
+  imm: boolean;
+  /** Shift count (shifts), or the register (push/pop, reg,[mem] ALU ops). */
+  n: number;
+}
+
+/** Forms that access memory: an inline RAM fast path, else the instruction's own function. */
+export const MEMORY_OPS: ReadonlySet<Op> = new Set<Op>(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor']);
+
+/** 64-bit mode memory operand the compiler can address itself: base/index registers, no RIP, segment base 0. */
+export function inlineAddress(i: Insn): boolean {
+  return i.ea && i.bits === 64 && i.asize === 8 && i.base !== 16 && i.seg < 4;
+}
+
+export function shapeOf(i: Insn): Shape | null {
+  if (i.invalid || i.lock) return null;
+  const sh = i.fn === (shlI as unknown) ? 'shl' : i.fn === (shrI as unknown) ? 'shr' : i.fn === (sarI as unknown) ? 'sar' : null;
+  if (sh !== null) {
+    // shl/shr/sar of a 32/64-bit register by a constant count (nonzero once masked).
+    if ((i.osize !== 4 && i.osize !== 8) || i.op0 !== K.Rm || i.mem) return null;
+    if (i.op1 !== K.Imm && i.op1 !== K.One) return null;
+    const n = (i.op1 === K.One ? 1 : i.imm) & (i.osize === 8 ? 63 : 31);
+    if (n === 0) return null;
+    return { op: sh, size: i.osize, imm: true, n };
+  }
+  if ((i.fn === (pushI as unknown) || i.fn === (popI as unknown)) && i.bits === 64 && i.osize === 8 &&
+      (i.op0 === K.Reg || (i.op0 === K.Rm && !i.mem))) {
+    return { op: i.fn === (pushI as unknown) ? 'push' : 'pop', size: 8, imm: false, n: i.op0 === K.Reg ? i.reg : i.rm };
+  }
+  if (i.bits === 64 && i.osize === 8) {
+    if (i.fn === (callI as unknown) && i.op0 === K.Rel) return { op: 'call', size: 8, imm: false, n: 0 };
+    if (i.fn === (retI as unknown) && i.op0 === K.None) return { op: 'ret', size: 8, imm: false, n: 0 };
+  }
+  const alu = i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
+    : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor' : null;
+  if (alu !== null && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.op1 === K.Rm && i.mem && i.op2 === K.None) {
+    if (!inlineAddress(i)) return null;
+    return { op: `m${alu}` as Op, size: i.osize, imm: false, n: i.reg };
+  }
+  const k = fastKind(i.fn);
+  if (k === undefined) return null;
+  const m = /^([a-z]+)([48])(rr|ri|r|i)?$/.exec(k);
+  if (!m) return null;
+  const op = m[1] as Op;
+  if ((op === 'load' || op === 'store') && !inlineAddress(i)) return null;
+  return { op, size: m[2] === '8' ? 8 : 4, imm: m[3] === 'ri' || m[3] === 'i', n: 0 };
+}
+
+/** jmp rel / jcc rel: the compiler computes the target itself (they cannot fault). */
+export function isRelJump(i: Insn): boolean {
+  return !i.invalid && (i.fn === (jccI as unknown) || (i.fn === (jmpI as unknown) && i.op0 === K.Rel));
+}
