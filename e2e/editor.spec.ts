@@ -185,7 +185,8 @@ test('Build reports problems in the tools’ format, with locations that open th
   await expect(terminal).toContainText('error: target-pointer-width: invalid type: string "64", expected u16');
   await expect(terminal).toContainText('--> x86_64-blog_os.json:6:27');
   await expect(terminal).toContainText('Your configuration files have 2 errors');
-  await terminal.getByRole('link', { name: 'x86_64-blog_os.json:6:27' }).click();
+  // the link lives in the terminal's text mirror (xterm draws the visible one): keyboard-activate it
+  await terminal.getByRole('link', { name: 'x86_64-blog_os.json:6:27' }).press('Enter');
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
   await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
 });

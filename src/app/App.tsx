@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { EditorArea } from './components/EditorArea.tsx';
 import { FileList } from './components/FileList.tsx';
 import { Banners, ConfirmDialog, LinkErrorDialog, ShareDialog } from './components/Dialogs.tsx';
-import { LessonPane, TerminalPane, VgaScreen } from './components/Panes.tsx';
+import { LessonPane } from './components/Panes.tsx';
+import { TerminalPane } from './components/Terminal.tsx';
+import { VgaScreen } from './components/VgaScreen.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { LESSONS } from './lessons.ts';
 import { build, currentLesson, downloadProject, flushSave, goToStep, init, resetStep, run, showSolution } from './state/project.ts';
@@ -16,7 +18,7 @@ function useLayout() {
     } catch {
       /* default */
     }
-    return { lesson: 24, editor: 64, screen: 48 };
+    return { lesson: 22, editor: 58, screen: 48 };
   });
   const update = (patch: Partial<typeof layout>) => {
     const next = { ...layout, ...patch };

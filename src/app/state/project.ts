@@ -441,5 +441,5 @@ export function run(): void {
   print('$ cargo run', 'input');
   const errors = reportDiagnostics();
   if (errors > 0) print(`Your configuration files have ${errors} error${errors === 1 ? '' : 's'} (above).`, 'error');
-  print('Nothing can run yet: the compiler and the emulated PC are still being built.', 'info');
+  print('Nothing can run yet: the Rust compiler is still being built. The PC is here: boot a disk image with qemu-system-x86_64 in the terminal, or drop one on the screen.', 'info');
 }

@@ -8,6 +8,8 @@ export type Theme = 'dark' | 'light';
 export interface TerminalLine {
   text: string;
   kind: 'input' | 'output' | 'error' | 'warning' | 'info';
+  /** Already on the xterm screen (the line editor echoed it): only the text mirror takes it. */
+  echoed?: boolean;
 }
 
 export type ConfirmRequest = {
@@ -27,6 +29,8 @@ export interface AppState {
   active: string | null;
   diagnostics: Record<string, Diagnostic[]>;
   terminal: TerminalLine[];
+  /** Lines ever printed (the list keeps the last 2000): the xterm view writes the new ones. */
+  terminalTotal: number;
   saveState: 'saved' | 'saving' | 'error' | 'paused';
   saveError?: string;
   /** bumped by Ctrl/⌘+S so the save indicator can acknowledge it */
@@ -67,6 +71,7 @@ export const useApp = create<AppState>(() => ({
   active: null,
   diagnostics: {},
   terminal: [],
+  terminalTotal: 0,
   saveState: 'saved',
   savePulse: 0,
   snapshotView: null,
@@ -90,7 +95,11 @@ export function setTheme(theme: Theme): void {
   }
 }
 
-export function print(text: string, kind: TerminalLine['kind'] = 'output'): void {
-  const lines = text.replace(/\n$/, '').split('\n').map((t) => ({ text: t, kind }));
-  useApp.setState((s) => ({ terminal: [...s.terminal, ...lines].slice(-2000) }));
+export function print(text: string, kind: TerminalLine['kind'] = 'output', echoed = false): void {
+  const lines = text.replace(/\n$/, '').split('\n').map((t): TerminalLine => (echoed ? { text: t, kind, echoed } : { text: t, kind }));
+  useApp.setState((s) => ({ terminal: [...s.terminal, ...lines].slice(-2000), terminalTotal: s.terminalTotal + lines.length }));
+}
+
+export function clearTerminal(): void {
+  useApp.setState({ terminal: [] });
 }

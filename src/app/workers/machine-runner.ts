@@ -6,6 +6,7 @@
 // since the previous one as its budget of guest time, so a guest that waits in `hlt` sees its
 // timer tick at the real rate instead of racing, and the worker sleeps instead of spinning.
 import { createMachine, type Machine } from '../../machine/machine.ts';
+import { keyToScanCode, scanCodeBytes } from '../../machine/devices/scancodes.ts';
 import { TEXT_CELLS, BLINK_HALF_PERIOD_MS, type TextFrame } from '../vga/frame.ts';
 
 export type MachineState = 'off' | 'running' | 'waiting' | 'paused' | 'halted' | 'triple-fault' | 'debug-exit';
@@ -106,12 +107,27 @@ export class MachineRunner {
     this.events.status({ ...this.status });
   }
 
-  /** A key pressed or released on the screen: DOM `code` first ('KeyA'), then `key` ('a', '-'). */
+  /**
+   * A key pressed or released on the screen. A character (`key` 'a', 'H', '!') is typed as that
+   * character on the PC's US keyboard, whatever the learner's layout: with a Shift press around
+   * it when it needs Shift and none is held (input methods and test drivers send 'H' alone).
+   * Other keys go by their physical `code` ('ShiftLeft', 'ArrowUp'), then by `key`.
+   */
   key(code: string, key: string, release: boolean): boolean {
     const m = this.machine;
     if (!m) return false;
+    if (code === 'ShiftLeft' || code === 'ShiftRight' || key === 'Shift') this.shiftHeld = !release;
+    const ch = key.length === 1 ? keyToScanCode(key) : null;
+    if (ch) {
+      const wrap = ch.shifted && !this.shiftHeld;
+      const bytes = scanCodeBytes(ch.code, false, release);
+      const shift = scanCodeBytes(0x2a, false, release);
+      m.devices.keyboard.sendScanCodes(!wrap ? bytes : release ? [...bytes, ...shift] : [...shift, ...bytes]);
+      return true;
+    }
     return m.keyEvent(code, release) || m.keyEvent(key, release);
   }
+  private shiftHeld = false;
 
   /** True while slices should keep coming. */
   get active(): boolean {

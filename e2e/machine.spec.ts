@@ -1,0 +1,99 @@
+// The PC in the page: booting from the terminal and from an upload, QEMU's messages, the
+// keyboard, a looping guest that must not freeze the page, and screenshots of the screen.
+import { expect, test } from './browser.ts';
+import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
+import { dropFile, ECHO_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
+
+test('an uploaded image boots and its text reaches the VGA mirror', async ({ page }) => {
+  await page.goto('/');
+  await uploadImage(page, 'hello.img', HELLO_SOURCE);
+  await expect(vgaText(page)).toContainText('Hello from int 10h', { timeout: 15_000 });
+  await expect(vgaText(page)).toContainText('Hello, VGA memory');
+  await expect(machineStatus(page)).toContainText('Halted');
+  await expect(page.getByTestId('terminal')).toContainText('qemu-system-x86_64 -drive format=raw,file=hello.img');
+  await expect(page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: 'hello.img', exact: true })).toBeVisible();
+});
+
+test('the terminal boots an image from the file system with qemu-system-x86_64', async ({ page }) => {
+  await page.goto('/');
+  // put the image into the project by dropping it, then switch the PC off
+  await dropFile(page, 'hello.img', assembleBootSector(HELLO_SOURCE));
+  await expect(vgaText(page)).toContainText('Hello', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Power' }).click();
+  await expect(machineStatus(page)).toHaveText(/Powered off/);
+  await expect(vgaText(page)).toHaveText('');
+  await typeCommand(page, 'ls && qemu-system-x86_64 -drive format=raw,file=hello.img');
+  await expect(vgaText(page)).toContainText('Hello from int 10h', { timeout: 15_000 });
+  await expect(vgaText(page)).toContainText('Hello, VGA memory');
+  await expect(page.getByTestId('terminal')).toContainText('hello.img');
+});
+
+test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ page }) => {
+  await page.goto('/');
+  await typeCommand(page, 'qemu-system-x86_64 -drive format=raw,file=/nope');
+  await expect(page.locator('.terminal-mirror')).toContainText(
+    "qemu-system-x86_64: -drive format=raw,file=/nope: Could not open '/nope': No such file or directory",
+  );
+  await typeCommand(page, 'cargo build');
+  await expect(page.locator('.terminal-mirror')).toContainText('cargo: not available yet in this build of Bootlab');
+  await expect(machineStatus(page)).toHaveText(/Powered off/);
+});
+
+test('keys typed on the focused screen reach a guest that reads int 16h', async ({ page }) => {
+  await page.goto('/');
+  await uploadImage(page, 'echo.img', ECHO_SOURCE);
+  await expect(vgaText(page)).toContainText('Type:', { timeout: 15_000 });
+  await page.getByRole('img', { name: 'VGA screen' }).click();
+  await page.keyboard.type('Hello, PC!');
+  await expect(vgaText(page)).toContainText('Type: Hello, PC!');
+  await expect(machineStatus(page)).toContainText('Waiting');
+});
+
+test('a guest in a tight loop leaves the page responsive', async ({ page }) => {
+  await page.goto('/');
+  await uploadImage(page, 'spin.img', SPIN_SOURCE);
+  await expect(machineStatus(page)).toContainText('MIPS', { timeout: 15_000 });
+  await expect(vgaText(page)).toHaveText(/^Sootlab BIOS/); // its 'S' written over the BIOS banner
+  // Long tasks on the main thread while the guest spins, and how fast a click answers.
+  await page.evaluate(() => {
+    (window as unknown as { longest: number }).longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const w = window as unknown as { longest: number };
+        w.longest = Math.max(w.longest, e.duration);
+      }
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const first = (await page.locator('html').getAttribute('data-theme')) === 'dark' ? 'light' : 'dark';
+  for (const theme of [first, first === 'dark' ? 'light' : 'dark']) {
+    const started = Date.now();
+    await page.getByRole('button', { name: `Switch to ${theme} theme` }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    expect(Date.now() - started).toBeLessThan(2000);
+  }
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(machineStatus(page)).toContainText('Paused');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(machineStatus(page)).toContainText('Running');
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  console.log(`longest main-thread task while the guest spun: ${longest.toFixed(0)} ms`);
+});
+
+for (const theme of ['dark', 'light'] as const) {
+  for (const [w, h] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    test(`screenshot of the booted PC: ${theme} theme at ${w}×${h}`, async ({ page }) => {
+      await page.setViewportSize({ width: w, height: h });
+      await page.addInitScript((t) => localStorage.setItem('bootlab:theme', t), theme);
+      await page.goto('/');
+      await uploadImage(page, 'hello.img', HELLO_SOURCE);
+      await expect(vgaText(page)).toContainText('Hello, VGA memory', { timeout: 15_000 });
+      await typeCommand(page, 'ls -a');
+      await expect(page.locator('.terminal-mirror')).toContainText('.cargo');
+      await page.getByRole('img', { name: 'VGA screen' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/screenshots/machine-${theme}-${w}x${h}.png` });
+    });
+  }
+}

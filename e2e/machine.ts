@@ -1,0 +1,37 @@
+// Helpers for the e2e specs of the PC: boot sectors assembled by our assembler, uploading them,
+// typing into the xterm terminal.
+import { expect, type Page } from '@playwright/test';
+import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
+
+export { ECHO_SOURCE, HELLO_SOURCE, SPIN_SOURCE } from '../src/app/testing/boot-sectors.ts';
+
+/** Uploads a disk image with the "Upload image" button (the page boots it). */
+export async function uploadImage(page: Page, name: string, source: string): Promise<void> {
+  const bytes = Buffer.from(assembleBootSector(source, name));
+  await page.getByLabel('Disk image to upload').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+}
+
+/** Drops a file on the screen as a drag and drop from the desktop would. */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.getByRole('region', { name: 'Screen' }).evaluate(
+    (el, { name, data }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], name));
+      el.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { name, data: [...bytes] },
+  );
+}
+
+/** Types a command line into the terminal and presses Enter. */
+export async function typeCommand(page: Page, line: string): Promise<void> {
+  const input = page.locator('.xterm-host .xterm-helper-textarea');
+  await expect(input).toBeAttached({ timeout: 10_000 });
+  await page.locator('.xterm-host').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+export const vgaText = (page: Page) => page.getByTestId('vga-text');
+export const machineStatus = (page: Page) => page.getByRole('region', { name: 'Screen' }).getByRole('status');

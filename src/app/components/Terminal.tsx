@@ -1,0 +1,229 @@
+// The terminal: an xterm.js view (loaded after the first paint, like Monaco) with the shell's
+// line editor, and under it a text mirror of every line (a `log` for screen readers and the
+// tests, with `--> file:line:col` and `error[E…]` as real links). Everything printed goes
+// through the store's lines (print()); this view writes the new ones to xterm.
+import { useEffect, useRef } from 'react';
+import type { Terminal as XTerm, ILink } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { LineEditor } from '../../toolchain/shell/line-editor.ts';
+import { offsetAt } from '../../toolchain/config/diagnostic.ts';
+import { openFile, vfs } from '../state/project.ts';
+import { runCommand, shell } from '../state/shell.ts';
+import { clearTerminal, print, useApp, type TerminalLine, type Theme } from '../state/store.ts';
+
+const ERROR_CODE = /error\[(E\d{4})\]/;
+const LOCATION = /--> ([^\s:]+):(\d+):(\d+)/;
+
+function openLocation(path: string, line: number, col: number): void {
+  if (!vfs.isFile(path)) return;
+  const offset = offsetAt(vfs.readText(path), line, col);
+  openFile(path);
+  useApp.setState((s) => ({ reveal: { path, offset, nonce: (s.reveal?.nonce ?? 0) + 1 } }));
+}
+
+const errorCodeUrl = (code: string) => `https://doc.rust-lang.org/error_codes/${code}.html`;
+
+/** A mirror line with its links. */
+function LineText({ text }: { text: string }) {
+  const code = /^(.*?error\[)(E\d{4})(\].*)$/.exec(text);
+  if (code) {
+    return (
+      <>
+        {code[1]}
+        <a className="t-link" href={errorCodeUrl(code[2]!)} target="_blank" rel="noreferrer noopener">
+          {code[2]}
+        </a>
+        {code[3]}
+      </>
+    );
+  }
+  const m = /^(.*--> )([^\s:]+):(\d+):(\d+)(.*)$/.exec(text);
+  if (!m || !vfs.isFile(m[2]!)) return <>{text}</>;
+  const [, before, path, line, col, after] = m as unknown as [string, string, string, string, string, string];
+  return (
+    <>
+      {before}
+      <a
+        href={`#open=${encodeURIComponent(path)}`}
+        className="t-link"
+        onClick={(e) => {
+          e.preventDefault();
+          openLocation(path, Number(line), Number(col));
+        }}
+      >
+        {path}:{line}:{col}
+      </a>
+      {after}
+    </>
+  );
+}
+
+const COLOURS: Record<TerminalLine['kind'], string> = {
+  input: '\x1b[1m',
+  output: '',
+  error: '\x1b[1;31m',
+  warning: '\x1b[1;33m',
+  info: '\x1b[36m',
+};
+
+function xtermTheme(theme: Theme) {
+  return theme === 'dark'
+    ? { background: '#0f1115', foreground: '#d7dae0', cursor: '#8ab8ff', selectionBackground: '#2f4a7a', red: '#ff6b6b', brightRed: '#ff8a8a', yellow: '#e8b339', brightYellow: '#f0c75e', cyan: '#6cc3d5', blue: '#5b9dff', brightBlue: '#8ab8ff', green: '#4fc38a' }
+    : { background: '#fbfbfc', foreground: '#1d2330', cursor: '#1f62d6', selectionBackground: '#c7dafc', red: '#c9302c', brightRed: '#c9302c', yellow: '#9a6700', brightYellow: '#9a6700', cyan: '#0f7285', blue: '#1f62d6', brightBlue: '#1f62d6', green: '#1a7f4b', white: '#5d6677', brightWhite: '#1d2330', black: '#1d2330' };
+}
+
+/** Links in the xterm view: `--> path:line:col` opens the file there, `error[E…]` the explanation. */
+function linkProvider(term: XTerm) {
+  return {
+    provideLinks(y: number, callback: (links: ILink[] | undefined) => void) {
+      const text = term.buffer.active.getLine(y - 1)?.translateToString(true) ?? '';
+      const links: ILink[] = [];
+      const loc = LOCATION.exec(text);
+      if (loc && vfs.isFile(loc[1]!)) {
+        const start = loc.index + 4;
+        const label = `${loc[1]}:${loc[2]}:${loc[3]}`;
+        links.push({
+          text: label,
+          range: { start: { x: start + 1, y }, end: { x: start + label.length, y } },
+          activate: () => openLocation(loc[1]!, Number(loc[2]), Number(loc[3])),
+        });
+      }
+      const code = ERROR_CODE.exec(text);
+      if (code) {
+        const start = code.index + 6;
+        links.push({
+          text: code[1]!,
+          range: { start: { x: start + 1, y }, end: { x: start + code[1]!.length, y } },
+          activate: () => window.open(errorCodeUrl(code[1]!), '_blank', 'noopener'),
+        });
+      }
+      callback(links.length ? links : undefined);
+    },
+  };
+}
+
+function useXterm(host: React.RefObject<HTMLDivElement | null>) {
+  const theme = useApp((s) => s.theme);
+  const termRef = useRef<XTerm | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let cleanup = () => {};
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
+      const el = host.current;
+      if (disposed || !el) return;
+      const term = new Terminal({
+        fontFamily: "'JetBrains Mono', 'Cascadia Mono', 'DejaVu Sans Mono', ui-monospace, monospace",
+        fontSize: 13,
+        lineHeight: 1.2,
+        cursorBlink: true,
+        scrollback: 5000,
+        convertEol: false,
+        theme: xtermTheme(useApp.getState().theme),
+      });
+      const fit = new FitAddon();
+      term.loadAddon(fit);
+      term.open(el);
+      termRef.current = term;
+      const resize = new ResizeObserver(() => {
+        if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
+      });
+      resize.observe(el);
+      fit.fit();
+      term.registerLinkProvider(linkProvider(term));
+
+      const editor = new LineEditor(shell.prompt);
+      let busy = 0;
+      const writeLines = (lines: readonly TerminalLine[]) => {
+        const shown = lines.filter((l) => !l.echoed);
+        if (shown.length === 0) return;
+        const body = shown.map((l) => (COLOURS[l.kind] ? `${COLOURS[l.kind]}${l.text}\x1b[0m` : l.text)).join('\r\n');
+        // Output arriving while the prompt is up goes above it; the prompt is drawn again.
+        term.write(busy === 0 ? `\r\x1b[K${body}\r\n${editor.render()}` : `${body}\r\n`);
+      };
+
+      // What was printed before the view existed (Build output, the welcome line).
+      let written = useApp.getState().terminalTotal;
+      const earlier = useApp.getState().terminal;
+      if (earlier.length) term.write(earlier.map((l) => (COLOURS[l.kind] ? `${COLOURS[l.kind]}${l.text}\x1b[0m` : l.text)).join('\r\n') + '\r\n');
+      term.write(editor.render());
+
+      const unsubscribe = useApp.subscribe((s, prev) => {
+        if (s.terminal.length === 0 && prev.terminal.length > 0) {
+          term.clear();
+          term.write(busy === 0 ? editor.render() : '\r\x1b[K');
+        }
+        const fresh = s.terminalTotal - written;
+        written = s.terminalTotal;
+        if (fresh > 0 && s.terminal.length > 0) writeLines(s.terminal.slice(-Math.min(fresh, s.terminal.length)));
+      });
+
+      const data = term.onData((input) => {
+        const { echo, events } = editor.feed(input);
+        if (echo) term.write(echo);
+        for (const ev of events) {
+          if (ev.type === 'clear') {
+            clearTerminal();
+            term.clear();
+          }
+          if (ev.type === 'interrupt') print(`${editor.prompt}^C`, 'input', true);
+          if (ev.type !== 'line') continue;
+          busy++;
+          void runCommand(ev.line, true).finally(() => {
+            busy--;
+            editor.prompt = shell.prompt;
+            if (busy === 0) term.write(editor.render());
+          });
+        }
+      });
+      cleanup = () => {
+        unsubscribe();
+        data.dispose();
+        resize.disconnect();
+        term.dispose();
+        termRef.current = null;
+      };
+    });
+    return () => {
+      disposed = true;
+      cleanup();
+    };
+  }, [host]);
+
+  useEffect(() => {
+    if (termRef.current) termRef.current.options.theme = xtermTheme(theme);
+  }, [theme]);
+}
+
+let greeted = false;
+
+export function TerminalPane() {
+  useEffect(() => {
+    if (greeted) return;
+    greeted = true;
+    print('Bootlab shell. Type help for the commands; qemu-system-x86_64 boots a disk image on the screen.', 'info');
+  }, []);
+  const lines = useApp((s) => s.terminal);
+  const host = useRef<HTMLDivElement>(null);
+  useXterm(host);
+  return (
+    <section className="terminal-pane" aria-label="Terminal">
+      <div className="pane-header">
+        <h2>Terminal</h2>
+        <button type="button" className="text-button" onClick={clearTerminal} disabled={lines.length === 0}>
+          Clear
+        </button>
+      </div>
+      <div className="terminal" data-testid="terminal">
+        <div className="xterm-host" ref={host} aria-label="Terminal input: type help for the commands" />
+        <div className="sr-only terminal-mirror" role="log" aria-live="polite" aria-label="Terminal output">
+          {lines.map((l, i) => (
+            <div key={i} className={`t-line ${l.kind}`}>
+              {l.text ? <LineText text={l.text} /> : '\u00a0'}
+            </div>
+          ))}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,232 @@
+// The emulated PC's screen: a 720×400 canvas (80×25 cells of 9×16 pixels) drawn from the
+// worker's frames by TextModeRenderer, the text mirror beside it (screen readers, tests), the
+// status line and the machine's buttons. Keys pressed while the canvas has focus go to the
+// guest's PS/2 keyboard (Tab still moves focus on, so the page never traps it). Files dropped
+// on the screen are uploaded (see state/upload.ts).
+import { useEffect, useRef, useState } from 'react';
+import { onFrame, machine, useMachine } from '../workers/machine-client.ts';
+import type { MachineStatus } from '../workers/machine-runner.ts';
+import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../vga/frame.ts';
+import { TextModeRenderer } from '../vga/renderer.ts';
+import { screenTextFromCells } from '../vga/text.ts';
+import { runCommand, shellQuote } from '../state/shell.ts';
+import { uploadFile } from '../state/upload.ts';
+import { vfs } from '../state/project.ts';
+import { print } from '../state/store.ts';
+
+function statusText(s: MachineStatus): string {
+  const img = s.image ? ` · ${s.image}` : '';
+  const mips = s.mips > 0 ? ` · ${s.mips >= 10 ? s.mips.toFixed(0) : s.mips.toFixed(1)} MIPS` : '';
+  switch (s.state) {
+    case 'off': return 'Powered off';
+    case 'running': return `Running${img}${mips}`;
+    case 'waiting': return `Waiting for an interrupt${img}`;
+    case 'paused': return `Paused${img}`;
+    case 'halted': return `Halted (hlt with interrupts off)${img}`;
+    case 'triple-fault': return `Triple fault: ${s.message ?? 'the CPU shut down'}${img}`;
+    case 'debug-exit': {
+      const code = s.exitCode ?? 0;
+      return `Exited through the debug-exit port: ${code} (0x${code.toString(16)}; QEMU would exit with status ${((code << 1) | 1) & 0xff})${img}`;
+    }
+  }
+}
+
+const LED: Record<MachineStatus['state'], string> = {
+  off: 'off', running: 'on', waiting: 'on', paused: 'paused', halted: 'stopped', 'triple-fault': 'fault', 'debug-exit': 'stopped',
+};
+
+/** A disk image to boot with the Power button when nothing was booted yet: the newest-looking one. */
+function findImage(): string | null {
+  const images = vfs.listFiles().filter((p) => /\.(img|bin|iso|raw)$/i.test(p));
+  return images[0] ?? null;
+}
+
+function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: React.RefObject<HTMLPreElement | null>) {
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    const renderer = new TextModeRenderer();
+    // One ImageData over the renderer's pixels, made once: frames only write into it.
+    const image = new ImageData(new Uint8ClampedArray(renderer.pixels.buffer), SCREEN_WIDTH, SCREEN_HEIGHT);
+    return onFrame((frame) => {
+      const d = renderer.render(frame);
+      if (d.width > 0) ctx.putImageData(image, 0, 0, d.x, d.y, d.width, d.height);
+      if (frame.cells && mirror.current) {
+        const text = screenTextFromCells(frame.cells);
+        if (mirror.current.textContent !== text) mirror.current.textContent = text;
+      }
+    });
+  }, [canvas, mirror]);
+}
+
+/**
+ * Nearest-neighbour scaling keeps the pixels sharp at 1× and above; below 1× it would drop
+ * whole scan lines of the glyphs, so a smaller screen is smoothed instead.
+ */
+function useCrispScaling(canvas: React.RefObject<HTMLCanvasElement | null>) {
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      const crisp = c.clientWidth * devicePixelRatio >= SCREEN_WIDTH - 0.5;
+      c.classList.toggle('crisp', crisp);
+    });
+    observer.observe(c);
+    return () => observer.disconnect();
+  }, [canvas]);
+}
+
+function useKeyboard(canvas: React.RefObject<HTMLCanvasElement | null>) {
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c) return;
+    const held = new Map<string, string>();
+    const down = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') return; // keep the page navigable by keyboard
+      e.preventDefault();
+      e.stopPropagation();
+      held.set(e.code, e.key);
+      machine.key(e.code, e.key, false);
+    };
+    const up = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') return;
+      e.preventDefault();
+      // released as what was pressed ('H' pressed with Shift may come back up as 'h')
+      const key = held.get(e.code) ?? e.key;
+      held.delete(e.code);
+      machine.key(e.code, key, true);
+    };
+    // Leaving the screen releases what is held, or the guest would see a key stuck down.
+    const blur = () => {
+      for (const [code, key] of held) machine.key(code, key, true);
+      held.clear();
+    };
+    c.addEventListener('keydown', down);
+    c.addEventListener('keyup', up);
+    c.addEventListener('blur', blur);
+    return () => {
+      c.removeEventListener('keydown', down);
+      c.removeEventListener('keyup', up);
+      c.removeEventListener('blur', blur);
+    };
+  }, [canvas]);
+}
+
+export function VgaScreen() {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const mirror = useRef<HTMLPreElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const status = useMachine();
+  const [dragging, setDragging] = useState(false);
+  useScreen(canvas, mirror);
+  useKeyboard(canvas);
+  useCrispScaling(canvas);
+
+  useEffect(() => {
+    // Powered off: a dark screen that says so.
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx || status.state !== 'off') return;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.fillStyle = '#555';
+    ctx.font = '28px ui-monospace, "DejaVu Sans Mono", monospace';
+    ctx.textAlign = 'center';
+    ctx.fillText('— no signal —', c.width / 2, c.height / 2);
+    if (mirror.current) mirror.current.textContent = '';
+  }, [status.state]);
+
+  const on = status.state !== 'off';
+  const running = status.state === 'running' || status.state === 'waiting';
+
+  const power = () => {
+    if (on) {
+      void machine.powerOff();
+      return;
+    }
+    const image = findImage();
+    if (image) void runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(image)}`);
+    else print('No disk image in the project yet: upload one (drop it on the screen), or run qemu-system-x86_64 in the terminal.', 'info');
+  };
+
+  const onFiles = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) void uploadFile(file).then(() => canvas.current?.focus());
+  };
+
+  return (
+    <section
+      className={`screen-pane${dragging ? ' dragging' : ''}`}
+      aria-label="Screen"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        onFiles(e.dataTransfer.files);
+      }}
+    >
+      <div className="pane-header">
+        <h2>Screen</h2>
+        <div className="machine-buttons">
+          <button type="button" className="text-button" onClick={power} aria-pressed={on} title={on ? 'Switch the PC off' : 'Boot a disk image from the project'}>
+            Power
+          </button>
+          <button type="button" className="text-button" onClick={() => void machine.reset()} disabled={!on} title="Reset: boot the same image again">
+            Reset
+          </button>
+          <button
+            type="button"
+            className="text-button"
+            onClick={() => void (status.state === 'paused' ? machine.resume() : machine.pause())}
+            disabled={!running && status.state !== 'paused'}
+          >
+            {status.state === 'paused' ? 'Resume' : 'Pause'}
+          </button>
+          <button type="button" className="text-button" onClick={() => fileInput.current?.click()} title="Add a disk image (or a kernel ELF) to the project and boot it">
+            Upload image
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            aria-label="Disk image to upload"
+            onChange={(e) => {
+              onFiles(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+        </div>
+      </div>
+      <div className="screen-frame">
+        <canvas
+          ref={canvas}
+          width={SCREEN_WIDTH}
+          height={SCREEN_HEIGHT}
+          aria-label="VGA screen"
+          role="img"
+          tabIndex={0}
+          aria-describedby="vga-keyboard-hint"
+        />
+        {dragging && <div className="drop-hint" aria-hidden="true">Drop a disk image to boot it</div>}
+      </div>
+      <pre className="sr-only" data-testid="vga-text" aria-label="Screen text" aria-live="off" ref={mirror} />
+      <div className={`machine-status ${status.state}`} role="status">
+        <span className={`led ${LED[status.state]}`} aria-hidden="true" /> <span className="status-text" title={statusText(status)}>{statusText(status)}</span>
+      </div>
+      <p className="muted small screen-note" id="vga-keyboard-hint">
+        {on
+          ? 'Click the screen to type to the PC (Tab leaves it).'
+          : 'Boot a disk image: drop it here, use "Upload image", or run qemu-system-x86_64 in the terminal.'}
+      </p>
+    </section>
+  );
+}

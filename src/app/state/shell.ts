@@ -1,0 +1,37 @@
+// The page's one shell: over the project's Vfs, printing into the terminal (store lines that
+// the xterm view and the text mirror show), booting on the emulator Worker.
+import { Shell } from '../../toolchain/shell/shell.ts';
+import { machine } from '../workers/machine-client.ts';
+import { vfs } from './project.ts';
+import { clearTerminal, print } from './store.ts';
+
+export const shell = new Shell({
+  vfs,
+  terminal: {
+    print: (text, kind) => print(text, kind),
+    clear: clearTerminal,
+  },
+  machine: {
+    boot: (image, name) => machine.boot(image, name),
+  },
+});
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a command line as if typed: the prompt and the line go into the terminal's record
+ * (`echoed` when the line editor already drew them), then the commands run, one line at a time.
+ */
+export function runCommand(line: string, echoed = false): Promise<number> {
+  const done = queue.then(() => {
+    print(`${shell.prompt}${line}`, 'input', echoed);
+    return shell.run(line);
+  });
+  queue = done.catch(() => 0);
+  return done;
+}
+
+/** Quotes a word for the command line when it needs it (an uploaded file's name). */
+export function shellQuote(word: string): string {
+  return /^[\w./+@%=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

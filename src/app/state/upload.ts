@@ -1,0 +1,48 @@
+// Files dropped on the screen or chosen with "Upload image": a disk image goes into the project
+// and boots at once (through the shell, so the terminal shows the command); an ELF kernel goes
+// into the project too, but turning it into a disk image needs Bootlab's bootloader, which
+// this build does not have yet — the terminal says so.
+import { checkNewPath } from '../../toolchain/vfs.ts';
+import { vfs } from './project.ts';
+import { runCommand, shellQuote } from './shell.ts';
+import { print } from './store.ts';
+
+/** Largest file taken (the PC's disk is in memory, and so is the project). */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+export function isElf(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
+}
+
+/** A project path for an uploaded file: its name, made safe, not over a directory. */
+function uploadPath(name: string): string {
+  let base = name.replace(/[\\/]/g, '_').replace(/^\.+/, '') || 'upload.img';
+  if (checkNewPath(base) !== null) base = 'upload.img';
+  return vfs.isDir(base) ? `${base}.img` : base;
+}
+
+export async function uploadFile(file: File): Promise<void> {
+  if (file.size > MAX_UPLOAD_BYTES) {
+    print(`${file.name}: too large to upload (${(file.size / 1048576).toFixed(1)} MiB; the limit is ${MAX_UPLOAD_BYTES / 1048576} MiB).`, 'error');
+    return;
+  }
+  if (file.size === 0) {
+    print(`${file.name}: the file is empty.`, 'error');
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const path = uploadPath(file.name);
+  vfs.writeFile(path, bytes);
+  if (isElf(bytes)) {
+    print(`Uploaded ${path} (${bytes.length} bytes): an ELF kernel.`, 'info');
+    print(
+      'To boot it, it has to be put on a disk image behind a bootloader (what `cargo bootimage` does). ' +
+        "Bootlab's bootloader is not part of this build yet, so it cannot be booted here: build the disk image " +
+        'at home with `cargo bootimage` and upload target/x86_64-blog_os/debug/bootimage-blog_os.bin instead.',
+      'warning',
+    );
+    return;
+  }
+  print(`Uploaded ${path} (${bytes.length} bytes).`, 'info');
+  await runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(path)}`);
+}
