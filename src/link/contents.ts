@@ -2,7 +2,7 @@
 // .eh_frame, GOT slots, then applies the relocations of each live input section.
 import { globalAddress, symbolValue } from './addresses.ts';
 import type { Diagnostics } from './diagnostics.ts';
-import { SHT_NOBITS } from './elf/constants.ts';
+import { SHF_EXECINSTR, SHT_NOBITS } from './elf/constants.ts';
 import type { EhFrameLayout } from './eh-frame.ts';
 import type { Relocation } from './object.ts';
 import { applyRelocation, type GotLookup } from './relocate.ts';
@@ -29,6 +29,8 @@ export function fillSections(
   for (const out of sections) {
     if (out.type === SHT_NOBITS) continue;
     const bytes = new Uint8Array(out.size);
+    // Gaps between pieces of code are int3, so a stray jump into padding traps (lld does the same).
+    if (out.flags & SHF_EXECINSTR) bytes.fill(0xcc);
     const view = new DataView(bytes.buffer);
     for (const chunk of out.chunks) {
       const c = chunk.content;

@@ -1,7 +1,6 @@
 // .eh_frame: call-frame records (CIEs and FDEs). An FDE describes one function; it is kept
-// only when the function's section is live, CIEs used by kept FDEs are emitted once each
-// (identical CIEs with the same personality are shared), each CIE followed by its FDEs, in
-// input order. This is how rust-lld shrinks .eh_frame after garbage collection.
+// only when the function's section is live. CIEs are emitted once each (identical CIEs with the
+// same personality are shared), each followed by its FDEs, in input order. This is how rust-lld shrinks .eh_frame after garbage collection.
 import { ByteReader } from './elf/bytes.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import type { Relocation } from './object.ts';
@@ -65,11 +64,11 @@ export function buildEhFrame(inputs: readonly InputSection[], records: Map<Input
   const byKey = new Map<string, CieGroup>();
   for (const input of inputs) {
     const list = records.get(input) ?? [];
-    const byOffset = new Map(list.map((rec) => [rec.offset, rec]));
-    for (const fde of list) {
-      if (fde.isCie || !fdeIsLive(fde)) continue;
-      const cie = byOffset.get(fde.cieOffset);
-      if (!cie || !cie.isCie) continue;
+    // Every CIE of every input is emitted once, even one whose FDEs all died (rust-lld does
+    // the same); each FDE goes after the first copy of its CIE.
+    const groupAt = new Map<number, CieGroup>();
+    for (const cie of list) {
+      if (!cie.isCie) continue;
       const key = cieKey(cie);
       let group = byKey.get(key);
       if (!group) {
@@ -77,7 +76,11 @@ export function buildEhFrame(inputs: readonly InputSection[], records: Map<Input
         byKey.set(key, group);
         groups.push(group);
       }
-      group.fdes.push(fde);
+      groupAt.set(cie.offset, group);
+    }
+    for (const fde of list) {
+      if (fde.isCie || !fdeIsLive(fde)) continue;
+      groupAt.get(fde.cieOffset)?.fdes.push(fde);
     }
   }
   const placements: { record: EhRecord; outputOffset: number }[] = [];

@@ -50,7 +50,12 @@ function classify(section: ObjectSection, index: number): SectionKind {
 
 export function readInputs(objects: readonly ObjectFile[], diag: Diagnostics): InputFile[] {
   const seenGroups = new Set<string>();
-  return objects.map((object, order) => {
+  return objects.map((object, order) => makeInputFile(object, order, seenGroups, diag));
+}
+
+/** One input file; `seenGroups` carries the COMDAT signatures already kept by earlier files. */
+export function makeInputFile(object: ObjectFile, order: number, seenGroups: Set<string>, diag: Diagnostics): InputFile {
+  {
     const fileSymbol = object.symbols.find((s) => s.type === STT_FILE);
     const file: InputFile = {
       object,
@@ -91,5 +96,5 @@ export function readInputs(objects: readonly ObjectFile[], diag: Diagnostics): I
       return input;
     });
     return file;
-  });
+  }
 }

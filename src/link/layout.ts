@@ -7,7 +7,7 @@
 import { alignUp } from './elf/bytes.ts';
 import {
   ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
-  PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
+  PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHT_PREINIT_ARRAY, SHT_PROGBITS,
 } from './elf/constants.ts';
 import { buildMergedBlock, mergeKey } from './merge.ts';
@@ -66,7 +66,7 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
   const mergeChunks = new Map<string, { chunk: Chunk; inputs: InputSection[] }>();
   const place = (input: InputSection) => {
     const s = input.section;
-    const out = outputs.create(input.outputName, s.type, s.flags, false);
+    const out = outputs.create(input.outputName, s.type, s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS), false);
     out.flags |= s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
     // A section that mixes file contents with .bss-like inputs must hold bytes.
     if (out.type === SHT_NOBITS && s.type !== SHT_NOBITS) out.type = s.type === SHT_NOTE ? SHT_NOTE : SHT_PROGBITS;

@@ -11,12 +11,12 @@ import {
 import { readElfObject } from './elf/reader.ts';
 import { writeElfExecutable, buildShstrtab, type ElfSectionHeader } from './elf/writer.ts';
 import { markLive } from './gc.ts';
-import { readInputs } from './input.ts';
+import { isArchive, readArchive } from './archive.ts';
 import { assignAddresses, gatherInputSections, type ProgramHeader } from './layout.ts';
 import { splitPieces } from './merge.ts';
 import type { ObjectFile } from './object.ts';
 import { claimReservedSymbols, defineReservedSymbols } from './reserved.ts';
-import { resolveSymbols } from './resolve.ts';
+import { Resolver, type LinkInput } from './resolve.ts';
 import { scanRelocations } from './scan.ts';
 import { buildSymbols, encodeSymbols, type OutputSymbol } from './symtab.ts';
 import { globalAddress } from './addresses.ts';
@@ -61,19 +61,20 @@ export interface InputBytes {
   bytes: Uint8Array;
 }
 
-/** Links object files given as bytes (ELF relocatable objects). */
+/** Links files given as bytes: ELF relocatable objects and static archives (.a, .rlib). */
 export function linkFiles(inputs: readonly InputBytes[], options: LinkOptions = {}): LinkResult {
   const diag = new Diagnostics();
-  const objects: ObjectFile[] = [];
+  const parsed: LinkInput[] = [];
   for (const input of inputs) {
     try {
-      objects.push(readElfObject(input.bytes, input.name));
+      if (isArchive(input.bytes)) parsed.push({ kind: 'archive', archive: readArchive(input.bytes, input.name) });
+      else parsed.push({ kind: 'object', object: readElfObject(input.bytes, input.name) });
     } catch (e) {
       diag.error(e instanceof Error ? e.message : String(e));
     }
   }
   if (diag.errorCount > 0) return failed(diag);
-  return link(objects, options, diag);
+  return linkInputs(parsed, options, diag);
 }
 
 function failed(diag: Diagnostics): LinkResult {
@@ -81,13 +82,20 @@ function failed(diag: Diagnostics): LinkResult {
 }
 
 /** Links objects in the in-memory object model into a static x86-64 ELF executable. */
-export function link(objects: readonly ObjectFile[], options: LinkOptions = {}, diag = new Diagnostics()): LinkResult {
+export function link(objects: readonly ObjectFile[], options: LinkOptions = {}): LinkResult {
+  return linkInputs(objects.map((object) => ({ kind: 'object', object })), options, new Diagnostics());
+}
+
+export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, diag: Diagnostics): LinkResult {
   const entryName = options.entry ?? '_start';
   const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
-  const files = readInputs(objects, diag);
+  const resolver = new Resolver(diag);
+  for (const input of inputs) resolver.add(input);
+  // The entry symbol counts as a reference: an archive member defining it is taken.
+  resolver.require(entryName);
   if (diag.errorCount > 0) return failed(diag);
-  const symbols = resolveSymbols(files, diag);
-  if (diag.errorCount > 0) return failed(diag);
+  const files = resolver.files;
+  const symbols = resolver.table;
 
   const ehRecords = new Map<InputSection, EhRecord[]>();
   for (const file of files) {

@@ -66,7 +66,8 @@ export function scanRelocations(
 ): ScanResult {
   const result: ScanResult = { gotEntries: [], localGot: new Map(), usesGot: false };
   const undefinedUses = new Map<GlobalSymbol, UndefinedUse>();
-  let gotCount = 0;
+  const needsGot = new Set<GlobalSymbol>();
+  const localNeeds = new Map<string, { file: InputFile; rel: Relocation }>();
 
   const visit = (input: InputSection, rel: Relocation) => {
     const file = input.file;
@@ -95,14 +96,10 @@ export function scanRelocations(
     result.usesGot = true;
     const absolute = target.section === undefined && !undefinedGlobal;
     if (gotRelaxation(input.section.data, rel, absolute, !undefinedGlobal) !== 'none') return;
-    if (g) {
-      if (g.gotIndex === undefined) {
-        g.gotIndex = gotCount++;
-        result.gotEntries.push(g);
-      }
-    } else {
+    if (g) needsGot.add(g);
+    else {
       const key = `${file.order}:${rel.symbol}`;
-      if (!result.localGot.has(key)) result.localGot.set(key, { index: gotCount++, file, rel });
+      if (!localNeeds.has(key)) localNeeds.set(key, { file, rel });
     }
   };
 
@@ -113,6 +110,16 @@ export function scanRelocations(
     }
   }
   void ehRecords;
+  // Slots are handed out after the scan in symbol-table order, then locals file by file (as lld
+  // does), so the GOT does not depend on which section was scanned first.
+  let gotCount = 0;
+  for (const g of symbols.all()) {
+    if (!needsGot.has(g)) continue;
+    g.gotIndex = gotCount++;
+    result.gotEntries.push(g);
+  }
+  const locals = [...localNeeds.entries()].sort((a, b) => a[1].file.order - b[1].file.order);
+  for (const [key, need] of locals) result.localGot.set(key, { index: gotCount++, ...need });
 
   for (const use of undefinedUses.values()) diag.error(undefinedMessage(use, symbols));
   return result;

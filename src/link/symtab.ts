@@ -37,7 +37,7 @@ function globalEntry(g: GlobalSymbol): OutputSymbol | undefined {
     if (g.common?.section?.live) {
       return { name: g.name, value: globalAddress(g), size: BigInt(g.common.size), type: STT_OBJECT, binding: STB_GLOBAL, visibility: STV_DEFAULT, shndx: sectionIndex(g.common.section) };
     }
-    if (g.weakOnly) return { name: g.name, value: 0n, size: 0n, type: STT_NOTYPE, binding: STB_WEAK, visibility: STV_DEFAULT, shndx: SHN_UNDEF };
+    if (g.weakOnly && g.referenced) return { name: g.name, value: 0n, size: 0n, type: STT_NOTYPE, binding: STB_WEAK, visibility: STV_DEFAULT, shndx: SHN_UNDEF };
     return undefined;
   }
   const s = def.symbol;

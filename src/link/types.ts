@@ -64,6 +64,8 @@ export interface GlobalSymbol {
   weakOnly: boolean;
   /** Order of first appearance: the output symbol table follows it. */
   order: number;
+  /** Some input file names it (names only listed in an archive index do not count). */
+  referenced?: boolean;
   /** The first file that named the symbol (a hidden linker-defined symbol is listed with its locals). */
   firstFile?: InputFile;
   /** Set by the linker for symbols it defines itself (__ehdr_start, _end, ...). */
