@@ -122,7 +122,7 @@ function sleep(ms: number): Promise<void> { return new Promise((r) => setTimeout
 
 /** Whether `info registers` says the CPU is halted with IF clear (so nothing can wake it). */
 function haltedForGood(info: string): boolean {
-  const efl = /EFL=([0-9a-f]+)/i.exec(info);
+  const efl = /\b[ER]FL=([0-9a-f]+)/i.exec(info); // EFL= in legacy modes, RFL= in long mode
   return /\bHLT=1\b/.test(info) && efl !== null && (parseInt(efl[1]!, 16) & 0x200) === 0;
 }
 
