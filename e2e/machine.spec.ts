@@ -2,7 +2,7 @@
 // keyboard, a looping guest that must not freeze the page, and screenshots of the screen.
 import { expect, test } from './browser.ts';
 import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
-import { dropFile, ECHO_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
+import { dropFile, helloKernelElf, ECHO_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
 
 test('an uploaded image boots and its text reaches the VGA mirror', async ({ page }) => {
   await page.goto('/');
@@ -26,6 +26,16 @@ test('the terminal boots an image from the file system with qemu-system-x86_64',
   await expect(vgaText(page)).toContainText('Hello from int 10h', { timeout: 15_000 });
   await expect(vgaText(page)).toContainText('Hello, VGA memory');
   await expect(page.getByTestId('terminal')).toContainText('hello.img');
+});
+
+test('an uploaded ELF kernel is put behind the bootloader and boots', async ({ page }) => {
+  await page.goto('/');
+  await dropFile(page, 'kernel', helloKernelElf());
+  await expect(vgaText(page)).toContainText('Hello from an ELF kernel', { timeout: 20_000 });
+  const terminal = page.locator('.terminal-mirror');
+  await expect(terminal).toContainText('Uploaded kernel');
+  await expect(terminal).toContainText('qemu-system-x86_64 -drive format=raw,file=bootimage-kernel.bin');
+  await expect(machineStatus(page)).toContainText('Halted');
 });
 
 test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ page }) => {

@@ -3,7 +3,15 @@
 import { expect, type Page } from '@playwright/test';
 import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
 
+import { assemble64, KERNEL64_SOURCE } from '../src/app/testing/boot-sectors.ts';
+import { makeElf64, PF_R, PF_X } from '../src/boot/test-elf.ts';
+
 export { ECHO_SOURCE, HELLO_SOURCE, SPIN_SOURCE } from '../src/app/testing/boot-sectors.ts';
+
+/** An ELF64 kernel (one RX segment at 0x200000) that prints a line on the VGA screen. */
+export function helloKernelElf(): Uint8Array {
+  return makeElf64({ entry: 0x200000n, segments: [{ vaddr: 0x200000n, flags: PF_R | PF_X, data: assemble64(KERNEL64_SOURCE) }] });
+}
 
 /** Uploads a disk image with the "Upload image" button (the page boots it). */
 export async function uploadImage(page: Page, name: string, source: string): Promise<void> {

@@ -1,7 +1,7 @@
 // Files dropped on the screen or chosen with "Upload image": a disk image goes into the project
 // and boots at once (through the shell, so the terminal shows the command); an ELF kernel goes
-// into the project too, but turning it into a disk image needs Bootlab's bootloader, which
-// this build does not have yet — the terminal says so.
+// into the project too, and is put behind Bootlab's bootloader (src/boot, what `cargo
+// bootimage` does) into `bootimage-NAME.bin`, which then boots.
 import { checkNewPath } from '../../toolchain/vfs.ts';
 import { vfs } from './project.ts';
 import { runCommand, shellQuote } from './shell.ts';
@@ -35,12 +35,18 @@ export async function uploadFile(file: File): Promise<void> {
   vfs.writeFile(path, bytes);
   if (isElf(bytes)) {
     print(`Uploaded ${path} (${bytes.length} bytes): an ELF kernel.`, 'info');
-    print(
-      'To boot it, it has to be put on a disk image behind a bootloader (what `cargo bootimage` does). ' +
-        "Bootlab's bootloader is not part of this build yet, so it cannot be booted here: build the disk image " +
-        'at home with `cargo bootimage` and upload target/x86_64-blog_os/debug/bootimage-blog_os.bin instead.',
-      'warning',
-    );
+    // The bootloader (and the assembler it needs) is its own chunk, loaded on first use.
+    const { buildBootImage } = await import('../../boot/bootimage.ts');
+    const result = buildBootImage(bytes);
+    if (!result.ok) {
+      print(`${path}: ${result.message}`, 'error');
+      return;
+    }
+    const stem = path.replace(/\.[^.]*$/, '') || 'kernel';
+    const imagePath = `bootimage-${stem}.bin`;
+    vfs.writeFile(imagePath, result.image);
+    print(`Wrapped it into the disk image ${imagePath}: Bootlab's bootloader (${result.bootloaderBytes} bytes), then the kernel.`, 'info');
+    await runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(imagePath)}`);
     return;
   }
   print(`Uploaded ${path} (${bytes.length} bytes).`, 'info');

@@ -77,3 +77,29 @@ export function assembleBootSector(source: string, fileName = 'boot.asm'): Uint8
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.bytes;
 }
+
+/** A 64-bit kernel body for an ELF at 0x200000: writes a line into 0xB8000, then halts. */
+export const KERNEL64_SOURCE = `bits 64
+org 0x200000
+_start:
+  mov rdi, 0xb8000 + 10*160
+  mov rsi, msg
+  mov ah, 0x2f           ; white on green
+.copy:
+  lodsb
+  test al, al
+  jz .done
+  stosw
+  jmp .copy
+.done:
+  cli
+  hlt
+  jmp .done
+msg: db "Hello from an ELF kernel", 0
+`;
+
+export function assemble64(source: string, fileName = 'kernel.asm'): Uint8Array {
+  const r = assemble(source, { fileName, bits: 64, readFile: () => undefined });
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  return r.bytes;
+}
