@@ -104,7 +104,7 @@ function run(c: Cpu, i: Insn, op: Op): void {
   for (let n = 0; ; n++) {
     const more = step(c, i, op, d);
     if (decCount(c, asize) || !more) return;
-    if (n >= CHUNK) { c.nextRip = c.rip; return; }
+    if (n >= CHUNK) { c.nextRip = c.rip; c.exitBlock = true; return; } // re-executed: the block must not go on past it
   }
 }
 
