@@ -9,6 +9,7 @@ import type { MachineStatus } from '../workers/machine-runner.ts';
 import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../vga/frame.ts';
 import { TextModeRenderer } from '../vga/renderer.ts';
 import { screenTextFromCells } from '../vga/text.ts';
+import { vgaStats } from '../vga/stats.ts';
 import { runCommand, shellQuote } from '../state/shell.ts';
 import { uploadFile } from '../state/upload.ts';
 import { vfs } from '../state/project.ts';
@@ -50,11 +51,20 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
     // One ImageData over the renderer's pixels, made once: frames only write into it.
     const image = new ImageData(new Uint8ClampedArray(renderer.pixels.buffer), SCREEN_WIDTH, SCREEN_HEIGHT);
     return onFrame((frame) => {
+      const started = performance.now();
       const d = renderer.render(frame);
       if (d.width > 0) ctx.putImageData(image, 0, 0, d.x, d.y, d.width, d.height);
       if (frame.cells && mirror.current) {
         const text = screenTextFromCells(frame.cells);
         if (mirror.current.textContent !== text) mirror.current.textContent = text;
+      }
+      const ms = performance.now() - started;
+      vgaStats.frames++;
+      vgaStats.totalMs += ms;
+      if (ms > vgaStats.maxMs) vgaStats.maxMs = ms;
+      if (d.width === SCREEN_WIDTH && d.height === SCREEN_HEIGHT) {
+        vgaStats.fullFrames++;
+        vgaStats.fullMs += ms;
       }
     });
   }, [canvas, mirror]);

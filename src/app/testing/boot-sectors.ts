@@ -103,3 +103,22 @@ export function assemble64(source: string, fileName = 'kernel.asm'): Uint8Array 
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.bytes;
 }
+
+/** Rewrites all 2000 cells with new characters and colours, over and over: every frame changes. */
+export const FLOOD_SOURCE = `${HEADER}
+start:
+  cli
+  mov ax, 0xb800
+  mov es, ax
+  xor bx, bx
+.frame:
+  xor di, di
+  mov cx, 2000
+  mov ax, bx
+.cell:
+  stosw
+  add ax, 0x0101
+  loop .cell
+  inc bx
+  jmp .frame
+${FOOTER}`;
