@@ -6,3 +6,8 @@ export { readElfObject, ElfFormatError, isElf } from './elf/reader.ts';
 export { formatMessages } from './diagnostics.ts';
 export type { LinkMessage } from './diagnostics.ts';
 export * as elf from './elf/constants.ts';
+export { readElfExecutable } from './elf/executable.ts';
+export type { ExecutableInfo } from './elf/executable.ts';
+export { readArchive, isArchive } from './archive.ts';
+export type { Archive, ArchiveMember } from './archive.ts';
+export { demangle } from './demangle.ts';

@@ -1,7 +1,7 @@
 // How rust-lld names a place in an input file: "file.o:(function)" when a symbol of that file
 // encloses the offset, else "file.o:(.section+0xoff)", with " in archive A" for archive members.
 import { demangle } from './demangle.ts';
-import { STT_FILE, STT_SECTION } from './elf/constants.ts';
+import { STB_LOCAL, STT_FILE, STT_SECTION } from './elf/constants.ts';
 import type { GlobalSymbol, InputSection } from './types.ts';
 
 export function objectLocation(section: InputSection, offset: number, resolvedHere?: GlobalSymbol): string {
@@ -11,10 +11,13 @@ export function objectLocation(section: InputSection, offset: number, resolvedHe
   for (let i = 1; i < symbols.length; i++) {
     const s = symbols[i]!;
     if (s.type === STT_SECTION || s.type === STT_FILE || s.shndx !== section.index) continue;
-    const global = file.globals[i];
-    // A global counts for this file only when its winning definition is this one.
-    if (global && global !== resolvedHere && global.definition?.file !== file) continue;
-    if (global && global.definition && global.definition.symbolIndex !== i && global !== resolvedHere) continue;
+    if (s.binding !== STB_LOCAL) {
+      // A global counts for this file only when its winning definition is this very symbol
+      // (during resolution the file's globals may not be known yet: then it does not count).
+      const global = file.globals[i];
+      const winsHere = global !== undefined && global.definition?.file === file && global.definition.symbolIndex === i;
+      if (!winsHere && !(global !== undefined && global === resolvedHere)) continue;
+    }
     const start = Number(s.value);
     if (start <= offset && offset < start + Number(s.size)) {
       return `${file.object.name}:(${demangle(s.name)})${archive}`;
