@@ -8,7 +8,8 @@ import { makeElf64, PF_R, PF_W, PF_X, type TestSegment } from './test-elf.ts';
 import { bootInMachine, cellAttribute, leafEntry, read64, readVirtual64 } from './test-boot.ts';
 
 const DATA = 0x400000n;
-const DATA_MEMSZ = 0x20000n; // 8 bytes of file data, then .bss
+const DATA_FILESZ = 0x6008n; // file data (a magic word at both ends; more than one rep chunk), then .bss
+const DATA_MEMSZ = 0x20000n;
 const DATA_MAGIC = 0x1122334455667788n;
 
 // A kernel in two parts, code (RX, 0x200000) and strings (R, 0x201000): it shows a greeting in
@@ -18,6 +19,7 @@ bits 64
 org 0x200000
 DATA equ ${DATA}
 DATA_MEMSZ equ ${DATA_MEMSZ}
+DATA_FILESZ equ ${DATA_FILESZ}
 _start:
     mov r12, rdi
     mov r13, rsp
@@ -29,11 +31,13 @@ _start:
     mov rax, ${DATA_MAGIC}
     cmp [DATA], rax
     jne .data_done
+    cmp [DATA + DATA_FILESZ - 8], rax
+    jne .data_done
     mov rsi, data_ok
 .data_done:
     call puts
-    mov rdi, DATA + 8
-    mov rcx, (DATA_MEMSZ - 8) / 8
+    mov rdi, DATA + DATA_FILESZ
+    mov rcx, (DATA_MEMSZ - DATA_FILESZ) / 8
     xor eax, eax
     repe scasq
     mov rsi, bss_bad
@@ -73,8 +77,9 @@ function assembleKernelParts(): { code: Uint8Array; rodata: Uint8Array } {
 
 function goodSegments(): TestSegment[] {
   const { code, rodata } = assembleKernelParts();
-  const data = new Uint8Array(8);
+  const data = new Uint8Array(Number(DATA_FILESZ)).map((_, i) => (i * 7) & 0xff);
   new DataView(data.buffer).setBigUint64(0, DATA_MAGIC, true);
+  new DataView(data.buffer).setBigUint64(data.length - 8, DATA_MAGIC, true);
   return [
     { vaddr: 0x200000n, flags: PF_R | PF_X, data: code },
     { vaddr: 0x201000n, flags: PF_R, data: rodata },
