@@ -1,0 +1,175 @@
+// Differential tests of the bootloader and the image builder against real tools: nasm (the
+// bootloader's bytes), kernels built by nasm+ld, rustc+rust-lld and gcc, each image booted in
+// real QEMU (SeaBIOS) and in Bootlab's machine, which must show the same screen.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runQemu, type QemuRun } from '../machine/oracle/qemu.ts';
+import { BOOT_MESSAGES } from './asm/messages.ts';
+import { assembleBootloader, bootloaderSource } from './bootloader.ts';
+import { buildBootImage } from './bootimage.ts';
+import { bootInMachine, cellAttribute, type BootResult } from './test-boot.ts';
+
+const testdata = join(import.meta.dirname, 'testdata');
+const work = mkdtempSync(join(tmpdir(), 'bootlab-boot-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** nasm -f elf64 + GNU ld at 0x200000, as the issue's recipe. */
+function nasmLd(source: string, name: string, defines: string[] = [], ldArgs: string[] = []): Uint8Array {
+  sh('nasm', ['-f', 'elf64', ...defines.map((d) => '-D' + d), join(testdata, source), '-o', join(work, name + '.o')]);
+  sh('ld', ['-static', '-nostdlib', '-e', '_start', '-Ttext-segment=0x200000', ...ldArgs, join(work, name + '.o'), '-o', join(work, name)]);
+  return new Uint8Array(readFileSync(join(work, name)));
+}
+
+function writeImage(kernel: Uint8Array, name: string, unchecked = false): { path: string; image: Uint8Array } {
+  const result = buildBootImage(kernel, { unchecked });
+  if (!result.ok) throw new Error(result.message);
+  const path = join(work, name + '.img');
+  writeFileSync(path, result.image);
+  return { path, image: result.image };
+}
+
+interface BothRuns { qemu: QemuRun; ours: BootResult }
+
+/** Boots the image in QEMU (default CPU model unless given) and in our machine. */
+async function bootBoth(kernel: Uint8Array, name: string, opts: { untilText?: string; unchecked?: boolean; cpu?: string } = {}): Promise<BothRuns> {
+  const { path, image } = writeImage(kernel, name, opts.unchecked);
+  const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: opts.cpu ?? 'qemu64', ...(opts.untilText !== undefined && { untilText: opts.untilText }) });
+  const ours = bootInMachine(image, opts.untilText !== undefined ? { untilText: opts.untilText } : {});
+  return { qemu, ours };
+}
+
+function expectLightCyan(runs: BothRuns, row: number, text: string): void {
+  for (let col = 0; col < text.length; col++) {
+    expect(runs.qemu.cells![(row * 80 + col) * 2 + 1]).toBe(0x0b);
+    expect(cellAttribute(runs.ours.machine, row, col)).toBe(0x0b);
+  }
+}
+
+describe('the bootloader source', () => {
+  it.each([0, 1, 512, 513, 1_500_000])('assembles to the same bytes with nasm and with our assembler (kernel of %i bytes)', (size) => {
+    const source = join(work, `bootloader-${size}.asm`);
+    writeFileSync(source, bootloaderSource(size));
+    sh('nasm', ['-f', 'bin', source, '-o', source + '.bin']);
+    expect(assembleBootloader(size)).toEqual(new Uint8Array(readFileSync(source + '.bin')));
+  });
+});
+
+describe('kernels built by real tools boot to the same screen in QEMU and in Bootlab', () => {
+  it('(a) an assembly kernel from nasm and GNU ld', async () => {
+    const runs = await bootBoth(nasmLd('hello.asm', 'hello'), 'hello');
+    expect(runs.qemu.stop).toBe('halted');
+    expect(runs.ours.stop.kind).toBe('hlt');
+    expect(runs.qemu.screen).toBe('Hello World!\nok\nok\nok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+    expectLightCyan(runs, 0, 'Hello World!');
+  });
+
+  it.each([0, 3])('(b) the post\'s main.rs built by rustc and rust-lld at opt-level %i', async (opt) => {
+    // The recipe: testdata/post-kernel/build.sh (no_std, panic=abort, static, SSE off, 0x200000).
+    execFileSync('sh', [join(testdata, 'post-kernel', 'build.sh'), work, String(opt)], { stdio: 'pipe' });
+    const kernel = new Uint8Array(readFileSync(join(work, `kernel-O${opt}.elf`)));
+    const runs = await bootBoth(kernel, `post-O${opt}`, { untilText: 'Hello World!' });
+    expect(runs.qemu.stop).toBe('text');
+    expect(runs.qemu.screen).toBe('Hello World!');
+    expect(runs.ours.screen).toBe('Hello World!');
+    expectLightCyan(runs, 0, 'Hello World!');
+  });
+
+  it('(b) the checked-in build of the post\'s kernel (what the benchmark wraps) boots too', async () => {
+    const kernel = new Uint8Array(readFileSync(join(testdata, 'post-kernel', 'kernel-O0.elf')));
+    const runs = await bootBoth(kernel, 'post-checked-in', { untilText: 'Hello World!', cpu: 'max' });
+    expect(runs.qemu.screen).toBe('Hello World!');
+    expect(runs.ours.screen).toBe('Hello World!');
+  });
+
+  it('(c) a kernel over 1 MiB with several segments and a 12 MiB .bss', async () => {
+    // 1.5 MiB of pseudo-random data; the kernel sums it and compares with the sum made here.
+    const qwords = 196_608;
+    const blob = new Uint8Array(qwords * 8);
+    let x = 0x2545f491n;
+    let sum = 0n;
+    const view = new DataView(blob.buffer);
+    for (let i = 0; i < qwords; i++) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & 0xffff_ffff_ffff_ffffn;
+      view.setBigUint64(i * 8, x, true);
+      sum = (sum * 31n + x) & 0xffff_ffff_ffff_ffffn;
+    }
+    writeFileSync(join(work, 'blob.bin'), blob);
+    const kernel = nasmLd('big.asm', 'big', [`BLOB="${join(work, 'blob.bin')}"`, `BLOB_QWORDS=${qwords}`, `SUM=0x${sum.toString(16)}`]);
+    expect(kernel.length).toBeGreaterThan(1024 * 1024);
+    const loads = sh('readelf', ['-lW', join(work, 'big')]).toString().split('\n').filter((l) => l.trim().startsWith('LOAD'));
+    expect(loads.length).toBeGreaterThanOrEqual(3);
+    const runs = await bootBoth(kernel, 'big');
+    expect(runs.qemu.stop).toBe('halted');
+    expect(runs.qemu.screen).toBe('big kernel\ndata ok\nbss ok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
+  it('(d) a freestanding C kernel built with gcc', async () => {
+    const out = join(work, 'ckernel');
+    sh('gcc', ['-ffreestanding', '-fno-pic', '-fno-pie', '-no-pie', '-mno-red-zone', '-mgeneral-regs-only', '-fno-stack-protector',
+      '-fno-asynchronous-unwind-tables', '-O2', '-nostdlib', '-static', '-Wl,-Ttext-segment=0x200000', '-Wl,-e,_start', '-Wl,--build-id=none',
+      join(testdata, 'kernel.c'), '-o', out]);
+    const runs = await bootBoth(new Uint8Array(readFileSync(out)), 'ckernel');
+    expect(runs.qemu.stop).toBe('halted');
+    expect(runs.qemu.screen).toBe('Hello from C!\ndata ok\nbss ok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+    expectLightCyan(runs, 0, 'Hello from C!');
+  });
+});
+
+describe('segment permissions hold on the real CPU and on ours', () => {
+  it.each([
+    [1, 'a write to read-only .rodata'],
+    [2, 'a call into non-executable .data'],
+  ])('case %i: %s is a page fault, reported on screen', async (which) => {
+    const runs = await bootBoth(nasmLd('protect.asm', `protect${which}`, [`CASE=${which}`]), `protect${which}`);
+    const expected = `${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.exception}0e\n\n${BOOT_MESSAGES.halted}`;
+    expect(runs.qemu.screen).toBe(expected);
+    expect(runs.ours.screen).toBe(expected);
+  });
+});
+
+describe('bad kernels: the same message and a halt in QEMU and in Bootlab', () => {
+  const hello = () => nasmLd('hello.asm', 'hello-bad');
+  const kernels: [string, () => Uint8Array, string][] = [
+    ['not ELF', () => new TextEncoder().encode('#!/bin/sh\necho this is not a kernel\n'), BOOT_MESSAGES.notElf],
+    ['a 32-bit ELF from ld -m elf_i386', () => {
+      writeFileSync(join(work, 'k32.asm'), 'bits 32\nglobal _start\n_start: hlt\n');
+      sh('nasm', ['-f', 'elf32', join(work, 'k32.asm'), '-o', join(work, 'k32.o')]);
+      sh('ld', ['-m', 'elf_i386', '-static', '-nostdlib', '-e', '_start', '-Ttext-segment=0x200000', join(work, 'k32.o'), '-o', join(work, 'k32')]);
+      return new Uint8Array(readFileSync(join(work, 'k32')));
+    }, BOOT_MESSAGES.elf32],
+    ['truncated in its program headers', () => hello().slice(0, 120), BOOT_MESSAGES.headersTruncated],
+    ['truncated in its segments', () => hello().slice(0, 0x1010), BOOT_MESSAGES.dataOutside],
+    ['an entry point outside any segment', () => nasmLd('hello.asm', 'hello-entry', [], ['--entry=0x900000']), BOOT_MESSAGES.badEntry],
+    ['overlapping segments', () => {
+      const k = hello();
+      const view = new DataView(k.buffer);
+      const phoff = Number(view.getBigUint64(32, true));
+      const second = phoff + 56 * 2; // the third program header: move it onto the second's range
+      view.setBigUint64(second + 16, view.getBigUint64(phoff + 56 + 16, true) + 8n, true);
+      return k;
+    }, BOOT_MESSAGES.overlap],
+  ];
+  it.each(kernels)('%s', async (name, make, message) => {
+    const runs = await bootBoth(make(), 'bad-' + name.replace(/\W+/g, '-'), { unchecked: true });
+    const expected = `${BOOT_MESSAGES.prefix}${message}`;
+    expect(runs.qemu.stop).toBe('halted');
+    expect(runs.ours.stop.kind).toBe('hlt');
+    expect(runs.qemu.screen.split('\n').slice(0, Math.ceil(expected.length / 80)).join('')).toBe(expected);
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
+  it('a CPU without long mode (QEMU -cpu qemu32) gets a message, not a hang', async () => {
+    const { path } = writeImage(nasmLd('hello.asm', 'hello-32cpu'), 'hello-32cpu');
+    const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: 'qemu32' });
+    expect(qemu.stop).toBe('halted');
+    expect(qemu.screen).toBe(`${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.noLongMode}\n\n${BOOT_MESSAGES.halted}`);
+  });
+});
