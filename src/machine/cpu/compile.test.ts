@@ -250,4 +250,52 @@ describe('compiled blocks against the interpreter', () => {
       dec ecx
       jnz l`);
   });
+
+  it('a trace through a call into another page: the callee returning elsewhere, rewritten, interrupted', () => {
+    const program = `
+      ${IDT([[0x20, 'irq']])}
+      mov rbx, 0x200000
+      mov rdi, imm + 2
+      mov ecx, 3000
+      sti
+    l:
+      push rcx
+      call far_fn
+      pop rcx
+      jmp cont
+      pop rcx                 ; where far_fn returns when rcx is 1100
+      add r9, 1
+    cont:
+      test ecx, 255
+      jnz same
+      mov [rdi], ecx          ; a new immediate for far_fn's add (another page)
+    same:
+      dec rcx
+      jnz l
+      cli
+      jmp done
+    irq:
+      add r12, 1
+      mov [rbx + r12*8 + 64], rcx
+      iretq
+    done:
+      hlt
+      times 0x1000 - ($ - $$) nop
+    far_fn:
+      mov rax, [rbx]
+    imm:
+      add rax, 0x12345678
+      mov [rbx], rax
+      xor edx, edx
+      cmp rcx, 1100
+      sete dl
+      lea rdx, [rdx*3]
+      add [rsp], rdx
+      ret`;
+    const opts: Options = { interrupts: true, between: (r, n) => { if (n % 3 === 2) r.pic.pending.push(0x20); } };
+    const f = expectSameAsInterpreter(program, opts, [101, 997]);
+    expect(f.regs[18]).toBe(1);               // r9: the one different return
+    const once = runProgram(program, true, 64, { ...opts, slice: 997 });
+    expect(once.regs[24]).toBeGreaterThan(0); // r12: interrupts were taken
+  });
 });

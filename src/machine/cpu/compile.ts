@@ -72,18 +72,24 @@ class BlockEmitter {
   readonly facts: Facts;
   readonly names: string[] = ['EA', 'P', 'WORD'];
   readonly values: unknown[];
+  /** The code loops: its last instruction jumps back to its start. */
   private readonly selfLoop: boolean;
   private readonly lastJump: boolean;
+  /** Has block boundaries or loops: `stay` says whether it may go on past one. */
+  private readonly checks: boolean;
+  private readonly insns: readonly Insn[];
+  /** Return offsets of the calls followed so far (a ret inside the trace is predicted to return there). */
+  private readonly returns: number[] = [];
 
-  constructor(private readonly insns: readonly Insn[], private readonly shapes: readonly (Shape | null)[],
+  constructor(private readonly steps: readonly TraceStep[], private readonly shapes: readonly (Shape | null)[],
     computeEA: unknown, private readonly prior: Facts | null) {
     this.values = [computeEA, PARITY, ramWord];
-    const n = insns.length;
-    const last = insns[n - 1]!;
-    this.lastJump = isRelJump(last);
-    const totalLen = insns.reduce((s, i) => s + i.len, 0);
-    this.selfLoop = this.lastJump && totalLen + last.imm === 0;
-    this.facts = { used: new Set(), written: new Set(), refs: insns.map(() => new Set<number>()), entryFlagsRead: false };
+    this.insns = steps.map((t) => t.insn);
+    const last = steps[steps.length - 1]!;
+    this.lastJump = isRelJump(last.insn);
+    this.selfLoop = this.lastJump && last.off + last.insn.len + last.insn.imm === 0;
+    this.checks = this.selfLoop || steps.some((t, k) => k > 0 && t.blockLen > 0);
+    this.facts = { used: new Set(), written: new Set(), refs: steps.map(() => new Set<number>()), entryFlagsRead: false };
     if (this.selfLoop && prior !== null) for (const d of prior.written) this.dirty.add(d);
   }
 
@@ -112,13 +118,8 @@ class BlockEmitter {
     for (let j = this.selfLoop ? 0 : this.k + 1; j < refs.length; j++) for (const n of refs[j]!) later.add(n);
     let s = '';
     for (const n of [...later].sort((a, b) => a - b)) s += `x${n} = r[${n << 1}]; y${n} = r[${(n << 1) + 1}];\n`;
-    // A loop counts its rounds again: the call may have taken more than one instruction's
-    // time (port I/O does) or changed what MUST_LEAVE tests. The round ends at c.icount +
-    // pending + the instructions after this one.
-    const n = this.insns.length;
-    const rest = this.pending + n - 1 - this.k;
-    return s + ENV_LOAD + this.rehoist +
-      (this.selfLoop ? `left = ${MUST_LEAVE} ? 1 : 1 + Math.floor((end - c.icount - ${rest}) / ${n});\n` : '');
+    // The call may have changed what MUST_LEAVE tests (checked again at the next block boundary).
+    return s + ENV_LOAD + this.rehoist + (this.checks ? `stay = !(${MUST_LEAVE});\n` : '');
   }
   /** The code relies on the CPU's flag state being current here. */
   private readsFlags(): void {
@@ -145,11 +146,9 @@ class BlockEmitter {
     const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
       (regs.length > 0 ? `let ${regs.map((g) => `x${g} = r[${g << 1}], y${g} = r[${(g << 1) + 1}]`).join(', ')};\n` : '') +
       'c.exitBlock = false;\nconst R = c.rip;\n';
-    if (this.selfLoop) {
-      return `return function block(c, end) {\n${head}let left = Math.floor((end - c.icount) / ${n});\n` +
-        `if (${MUST_LEAVE}) left = 1;\n${this.preamble}for (;;) {\n${this.code}}\n};`;
-    }
-    return `return function block(c, end) {\n${head}${this.code}};`;
+    const stay = this.checks ? `let stay = !(${MUST_LEAVE});\n` : '';
+    if (this.selfLoop) return `return function block(c, end) {\n${head}${stay}${this.preamble}for (;;) {\n${this.code}}\n};`;
+    return `return function block(c, end) {\n${head}${stay}${this.code}};`;
   }
 
   /**
@@ -171,19 +170,34 @@ class BlockEmitter {
   }
 
   private instruction(k: number): void {
-    const i = this.insns[k]!;
+    const step = this.steps[k]!;
+    const i = step.insn;
     const s = this.shapes[k] ?? null;
     const last = k === this.insns.length - 1;
+    this.off = step.off;
+    if (k > 0 && step.blockLen > 0) this.boundary(step.blockLen);
     if (last && this.lastJump) { this.jump(i); return; }
+    if (isRelJump(i)) { this.pending++; return; }    // a jmp the trace follows
     if (s !== null && !MEMORY_OPS.has(s.op)) {
       this.code += this.register(k, i, s);
-      this.off += i.len;
       this.pending++;
-      if (last) this.finish(`R + ${this.off}`);
+      if (last) this.finish(`R + ${this.off + i.len}`);
       return;
     }
     if (s !== null) { this.memory(k, i, s, last); return; }
     this.called(k, i, last);
+  }
+
+  /**
+   * Between two blocks of a trace (and at a loop's back edge): the dispatcher would run the
+   * next block (of `len` instructions) compiled only if nothing it checks needs doing and
+   * the budget covers it; otherwise leave here.
+   */
+  private boundary(len: number): void {
+    this.readsFlags();
+    this.code += (this.pending > 0 ? `c.icount += ${this.pending};\n` : '') +
+      `if (!stay || c.icount + ${len} > end) { ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
+    this.pending = 0;
   }
 
   /** Leaves the block after its last instruction (not a called one): count, flags, registers, RIP. */
@@ -201,7 +215,6 @@ class BlockEmitter {
     this.pending = 0;
     this.dirty.clear();
     this.flags = null;
-    this.off += i.len;
     if (!last) this.code += 'if (c.exitBlock || c.icount >= end) return;\n' + this.reload();
   }
 
@@ -228,8 +241,9 @@ class BlockEmitter {
     const leave = storeFlags(this.flags) + this.writeBack();
     this.code += `c.icount += ${this.pending};\n` +
       (cond === 'true' ? '' : `if (!(${cond})) { ${leave}c.rip = ${next}; return; }\n`) +
-      `if (--left <= 0) { ${leave}c.rip = ${target}; return; }\n` +
+      `if (!stay || c.icount + ${this.steps[0]!.blockLen} > end) { ${leave}c.rip = ${target}; return; }\n` +
       (this.prior?.entryFlagsRead ? storeFlags(this.flags) : '');
+    this.pending = 0;
   }
 
   // ---------------------------------------------------------------- register forms
@@ -357,6 +371,7 @@ class BlockEmitter {
         let lo: string, hi: string;
         if (s.op === 'push') [lo, hi] = this.reg(s.n);
         else {
+          if (!last) this.returns.push(this.off + i.len);
           declare = `const ra${k} = R + ${this.off + i.len};\n`;
           lo = `(ra${k} % 4294967296 | 0)`; hi = `(Math.floor(ra${k} / 4294967296) | 0)`;
         }
@@ -408,27 +423,43 @@ class BlockEmitter {
     else {
       slow = `${slowStart}if (c.exitBlock || c.icount >= end) return;\nc.icount -= ${this.pending + 1};\n`;
     }
-    const pendingBefore = this.pending;
-    this.off += i.len;
-    this.pending = pendingBefore + 1;
+    this.pending++;
     // Registers the fast path changed are reloaded too: they are written back later.
+    if (s.op === 'ret' && !last) afterSlow += `rt${k} = c.rip;\n`;
     if (!last) slow += this.reload(this.dirty) + afterSlow;
     this.code += declare + test + `if (${w} >= 0) {\n${fast}} else {\n${slow}}\n`;
     if (last) {
-      if (s.op === 'call') this.finish(`R + ${this.off + i.imm}`);
+      if (s.op === 'call') this.finish(`R + ${this.off + i.len + i.imm}`);
       else if (s.op === 'ret') this.finish(`rt${k}`);
-      else this.finish(`R + ${this.off}`);
+      else this.finish(`R + ${this.off + i.len}`);
+    } else if (s.op === 'ret') {
+      // A ret the trace follows: it continues only where the call of the trace returns to.
+      const back = this.returns.pop()!;
+      this.readsFlags();
+      this.code += `if (rt${k} !== R + ${back}) { ${this.pending > 0 ? `c.icount += ${this.pending}; ` : ''}${storeFlags(this.flags)}${this.writeBack()}c.rip = rt${k}; return; }\n`;
     }
   }
 }
 
+/** An instruction of a trace: where it is (bytes from the trace's start) and, at the start of a block, the block's length. */
+export interface TraceStep { insn: Insn; off: number; blockLen: number }
+
 export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i: Insn) => void): CompiledBlock | null {
-  if (!canCompile() || insns.length === 0) return null;
-  const shapes = insns.map((i) => shapeOf(i));
+  let off = 0;
+  return compileTrace(insns.map((insn, k) => { const t = { insn, off, blockLen: k === 0 ? insns.length : 0 }; off += insn.len; return t; }), computeEA);
+}
+
+/**
+ * Compiles a trace: blocks that follow each other through jmp rel, call rel and a ret to the
+ * trace's own call (see trace.ts), run as one function.
+ */
+export function compileTrace(steps: readonly TraceStep[], computeEA: (c: CpuState, i: Insn) => void): CompiledBlock | null {
+  if (!canCompile() || steps.length === 0) return null;
+  const shapes = steps.map((t) => shapeOf(t.insn));
   // Pass 1 learns which registers and flags the code touches; pass 2 emits with that knowledge.
-  const first = new BlockEmitter(insns, shapes, computeEA, null);
+  const first = new BlockEmitter(steps, shapes, computeEA, null);
   first.emit();
-  const e = new BlockEmitter(insns, shapes, computeEA, first.facts);
+  const e = new BlockEmitter(steps, shapes, computeEA, first.facts);
   const source = e.emit();
   const factory = new Function(...e.names, source) as (...a: unknown[]) => CompiledBlock;
   return factory(...e.values);

@@ -13,7 +13,8 @@ import type { BiosHandler, BiosRegisters, InterruptController, IoBus, PhysicalMe
 import { decodeInto, Insn } from './decoder.ts';
 import { FORM_ENDS, FORM_EXEC, type Exec } from './exec/index.ts';
 import { fastPath } from './exec/fast.ts';
-import { compileBlock, type CompiledBlock } from './compile.ts';
+import { compileBlock, compileTrace, type CompiledBlock } from './compile.ts';
+import { buildTrace } from './jit/trace.ts';
 import { deliver, hasErrorCode, IntKind } from './interrupts.ts';
 import { computeEA, fetchLin8, pop, raise } from './memory-access.ts';
 import { Access, translate } from './paging.ts';
@@ -70,6 +71,14 @@ class Block {
   /** Times the interpreter ran this block; at HOT_RUNS it is compiled. */
   runs = 0;
   compiled: CompiledBlock | null = null;
+  /** The physical pages its bytes came from. */
+  pages: number[] = [];
+  /** This block and its linked successors compiled as one (jit/trace.ts), valid at one linear address, TLB epoch, CPL and A20 state. */
+  trace: CompiledBlock | null = null;
+  traceLin = NaN;
+  traceEpoch = -1;
+  traceCpl = -1;
+  traceA20 = true;
   constructor(readonly key: number, readonly bits: number) {}
 }
 
@@ -169,7 +178,8 @@ export class Cpu extends CpuState {
   private invalidatePage(page: number): void {
     const list = this.pageBlocks.get(page);
     if (list) {
-      for (const b of list) { b.valid = false; this.blocks.delete(b.key); }
+      // (A block may be listed under a page after a newer block replaced it in the cache: a trace's head.)
+      for (const b of list) { b.valid = false; if (this.blocks.get(b.key) === b) this.blocks.delete(b.key); }
       this.pageBlocks.delete(page);
       this.exitBlock = true;
       this.smcPages.set(page, (this.smcPages.get(page) ?? 0) + 1);
@@ -234,7 +244,9 @@ export class Cpu extends CpuState {
     if (this.flags & TF) { this.singleStep(block); return; }
     if (compiled !== null && this.icount + block.insns.length <= end) {
       try {
-        compiled(this, end);
+        if (block.trace !== null && block.traceLin === this.rip && block.traceEpoch === this.tlb.epoch &&
+          block.traceCpl === this.cpl && block.traceA20 === this.mem.a20) block.trace(this, end);
+        else compiled(this, end);
         // Chain: run the linked compiled successor directly while nothing that the loop in
         // `run` checks between blocks needs doing (an exit request, hlt, TF, a deliverable
         // interrupt, real mode's BIOS stubs) and the link is valid as blockAt checks it.
@@ -255,7 +267,10 @@ export class Cpu extends CpuState {
       }
       return;
     }
-    if (++block.runs === this.hotRuns && this.compileBlocks) block.compiled = compileBlock(block.insns, computeEA as never);
+    if (++block.runs === this.hotRuns && this.compileBlocks) {
+      block.compiled = compileBlock(block.insns, computeEA as never);
+      if (block.compiled !== null) this.compileTraceAt(block);
+    }
     const insns = block.insns;
     const n = insns.length;
     this.exitBlock = false;
@@ -293,6 +308,27 @@ export class Cpu extends CpuState {
     if (this.halted) return;
     this.dr[6] = (this.dr[6] | 0x4000) >>> 0;
     this.exception(1, -1);
+  }
+
+  /**
+   * Compiles the trace that starts with `head` (at RIP, 64-bit code) through its linked
+   * successors, if there is one. The head is listed under the pages of every block of the
+   * trace, so a write into any of them drops it (and its trace) as it drops the block.
+   */
+  private compileTraceAt(head: Block): void {
+    const t = buildTrace(head, this.rip, this.tlb.epoch, this.cpl, this.mem.a20);
+    if (t === null) return;
+    const fn = compileTrace(t.steps, computeEA as never);
+    if (fn === null) return;
+    head.trace = fn;
+    head.traceLin = this.rip; head.traceEpoch = this.tlb.epoch; head.traceCpl = this.cpl; head.traceA20 = this.mem.a20;
+    for (const b of t.blocks) {
+      for (const p of b.pages) {
+        const list = this.pageBlocks.get(p);
+        if (list === undefined) { head.valid = false; this.blocks.delete(head.key); return; }   // cannot happen: b is valid
+        if (!list.includes(head)) list.push(head);
+      }
+    }
   }
 
   private blockKey(phys: number): number {
@@ -353,6 +389,7 @@ export class Cpu extends CpuState {
       if (Math.floor(at / 4096) !== Math.floor(lin / 4096)) break;
     }
     this.blocks.set(key, block);
+    block.pages = [...pages];
     const marks = this.marks;
     for (const p of pages) {
       let list = this.pageBlocks.get(p);
