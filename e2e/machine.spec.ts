@@ -11,7 +11,13 @@ test('an uploaded image boots and its text reaches the VGA mirror', async ({ pag
   await expect(vgaText(page)).toContainText('Hello, VGA memory');
   await expect(machineStatus(page)).toContainText('Halted');
   await expect(page.getByTestId('terminal')).toContainText('qemu-system-x86_64 -drive format=raw,file=hello.img');
-  await expect(page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: 'hello.img', exact: true })).toBeVisible();
+  // the image is in the project; the editor shows it as a binary file that can be booted
+  await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: 'hello.img', exact: true }).click();
+  await expect(page.getByRole('note')).toContainText('hello.img is a binary file (512 bytes)');
+  await page.getByRole('button', { name: 'Power' }).click();
+  await expect(machineStatus(page)).toHaveText(/Powered off/);
+  await page.getByRole('button', { name: 'Boot it on the screen' }).click();
+  await expect(vgaText(page)).toContainText('Hello, VGA memory', { timeout: 15_000 });
 });
 
 test('the terminal boots an image from the file system with qemu-system-x86_64', async ({ page }) => {

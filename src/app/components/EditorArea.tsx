@@ -2,7 +2,8 @@
 // problems the checks found in the open files.
 import { Component, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { lineColAt } from '../../toolchain/config/diagnostic.ts';
-import { closeTab, editFile, openFile, run, flushSave, vfs } from '../state/project.ts';
+import { closeTab, editFile, openFile, run, flushSave, vfs, isBinaryFile } from '../state/project.ts';
+import { runCommand, shellQuote } from '../state/shell.ts';
 import { useApp } from '../state/store.ts';
 
 const MonacoEditor = lazy(() => import('../monaco/MonacoEditor.tsx'));
@@ -18,7 +19,7 @@ function PlainEditor({ note }: { note?: string }) {
       if (active && (e.type === 'change' || e.type === 'reset') ) setText(vfs.tryReadText(active) ?? '');
     });
   }, [active, files]);
-  if (!active) return null;
+  if (!active || isBinaryFile(active)) return null;
   return (
     <div className="plain-editor">
       {note && <p className="plain-note" role="status">{note}</p>}
@@ -153,8 +154,24 @@ function Problems() {
   );
 }
 
+/** In place of the editor for a binary file: what it is, and a button that boots it. */
+function BinaryFileView({ path }: { path: string }) {
+  const size = vfs.isFile(path) ? vfs.stat(path).size : 0;
+  return (
+    <div className="binary-file" role="note">
+      <p>
+        <strong>{path}</strong> is a binary file ({size.toLocaleString('en')} bytes): a disk image or a kernel, not text to edit.
+      </p>
+      <button type="button" onClick={() => void runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(path)}`)}>
+        Boot it on the screen
+      </button>
+    </div>
+  );
+}
+
 export function EditorArea() {
   const active = useApp((s) => s.active);
+  useApp((s) => s.files); // a file that becomes binary (or text) shows again
   const ready = useApp((s) => s.ready);
   const [loadMonaco, setLoadMonaco] = useState(false);
   useEffect(() => {
@@ -168,6 +185,7 @@ export function EditorArea() {
       <Tabs />
       <div className="editor-body" id="editor-panel" role="tabpanel" aria-labelledby={active ? tabId(active) : undefined}>
         {!active && ready && <p className="empty-editor muted">No file is open. Pick one from the list of files.</p>}
+        {active && isBinaryFile(active) && <BinaryFileView path={active} />}
         <EditorBoundary>
           {loadMonaco ? (
             <Suspense fallback={<PlainEditor />}>

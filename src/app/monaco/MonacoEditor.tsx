@@ -3,16 +3,18 @@
 // updates the model as an undoable edit. Diagnostics become markers.
 import { useEffect, useRef } from 'react';
 import { monaco, languageOf } from './setup.ts';
-import { vfs, editFile, run, flushSave } from '../state/project.ts';
+import { vfs, editFile, run, flushSave, isBinaryFile } from '../state/project.ts';
 import { useApp } from '../state/store.ts';
 import { lineColAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
 
 const uriOf = (path: string) => monaco.Uri.from({ scheme: 'file', path: '/' + path });
 
-function modelFor(path: string): monaco.editor.ITextModel {
+/** The file's model; null for a binary file (an uploaded disk image is not text to edit). */
+function modelFor(path: string): monaco.editor.ITextModel | null {
   const uri = uriOf(path);
   const existing = monaco.editor.getModel(uri);
   if (existing) return existing;
+  if (isBinaryFile(path)) return null;
   const model = monaco.editor.createModel(vfs.tryReadText(path) ?? '', languageOf(path), uri);
   model.updateOptions({ tabSize: path.endsWith('.rs') ? 4 : 2, insertSpaces: true });
   model.onDidChangeContent(() => editFile(path, model.getValue()));
@@ -20,6 +22,10 @@ function modelFor(path: string): monaco.editor.ITextModel {
 }
 
 function syncModel(path: string): void {
+  if (isBinaryFile(path)) {
+    disposeModel(path);
+    return;
+  }
   const model = monaco.editor.getModel(uriOf(path));
   const text = vfs.tryReadText(path);
   if (!model || text === undefined || model.getValue() === text) return;
@@ -123,7 +129,7 @@ export default function MonacoEditor() {
     const model = modelFor(active);
     if (current !== model) {
       editor.setModel(model);
-      const vs = viewStates.current.get(active);
+      const vs = model && viewStates.current.get(active);
       if (vs) editor.restoreViewState(vs);
     }
   }, [active]);

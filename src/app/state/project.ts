@@ -12,6 +12,11 @@ import { print, useApp } from './store.ts';
 
 export const vfs = new Vfs();
 
+/** An uploaded disk image or kernel: bytes, not text for the editors. */
+export function isBinaryFile(path: string): boolean {
+  return vfs.isFile(path) && typeof vfs.read(path) !== 'string';
+}
+
 let work: SavedWork = { version: 1, savedAt: 0, step: LESSONS[0]?.id ?? 'none', steps: {} };
 /** true while a shared snapshot is on screen: nothing is saved until the learner decides */
 let viewingSnapshot = false;
