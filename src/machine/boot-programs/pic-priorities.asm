@@ -52,11 +52,13 @@ main:
   out 0x20, al
   in al, 0x20
   call hexb2                   ; ISR bit 0 set
-  ; wait 100 ms (PIT channel 2 one-shot, polled): no second IRQ0 while in service
+  ; wait 3 x 55 ms (PIT channel 2 one-shots, polled): no second IRQ0 while in service
   in al, 0x61
   and al, 0xfc
   or al, 1
   out 0x61, al
+  mov cx, 3
+.again:
   mov al, 0xb0
   out 0x43, al
   mov al, 0xff
@@ -66,6 +68,7 @@ main:
   in al, 0x61
   test al, 0x20
   jz .spin
+  loop .again
   sti
   nop
   nop

@@ -51,6 +51,15 @@ function pageFault(c: CpuState, lin: number, code: number, access: Access): neve
   throw FAULT;
 }
 
+/**
+ * Reserved bits of the high dword of a PAE / 4-level entry: physical address bits 40-51 (the
+ * CPU reports 40 physical address bits, as QEMU's `max` model does). A set reserved bit (or NX
+ * without EFER.NXE, or PS in a PML4E, or the low address bits of a large page) is a #PF with
+ * RSVD in the error code; QEMU reports it without the P bit, and so does this CPU.
+ */
+const HI_RESERVED = 0x000fff00;
+const RSVD = 8;
+
 /** Physical addresses of the entries a walk went through (scratch, reused: no allocation). */
 const entries = new Float64Array(5);
 
@@ -76,6 +85,7 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
       const idx = Math.floor(u / 2 ** 30) & 3;
       const lo = c.mem.read32(pdpte + idx * 8), hi = c.mem.read32(pdpte + idx * 8 + 4);
       if (!(lo & 1)) pageFault(c, lin, 0, access);
+      if (hi & (HI_RESERVED | 0x80000000)) pageFault(c, lin, RSVD, access);
       table = ((lo & ~0xfff) >>> 0) + (hi & 0xfffff) * 2 ** 32;
       level = 2;
     }
@@ -85,13 +95,14 @@ function walk(c: CpuState, lin: number, access: Access, vpn: number, slot: numbe
       const ea = table + idx * 8;
       const lo = c.mem.read32(ea), hi = c.mem.read32(ea + 4) | 0;
       if (!(lo & 1)) pageFault(c, lin, 0, access);
-      if (hi & 0x80000000 && !nxe) pageFault(c, lin, 1 | 8, access);
+      if (hi & HI_RESERVED || (hi & 0x80000000 && !nxe)) pageFault(c, lin, RSVD, access);
       if (!(lo & 2)) writable = false;
       if (!(lo & 4)) usr = false;
       if (nxe && hi & 0x80000000) exec = false;
       entries[nEntries++] = ea;
       const big = level > 1 && (lo & 0x80) !== 0 && (level === 2 || (level === 3 && c.longMode));
-      if (big && level === 4) pageFault(c, lin, 1 | 8, access);
+      if (big && level === 4) pageFault(c, lin, RSVD, access);
+      if (big && (lo & (level === 2 ? 0x1fe000 : 0x3fffe000))) pageFault(c, lin, RSVD, access);
       if (level === 1 || big) {
         pageSize = 2 ** shift;
         const base = ((lo & ~0xfff) >>> 0) + (hi & 0xfffff) * 2 ** 32;

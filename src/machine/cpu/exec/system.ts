@@ -106,7 +106,7 @@ export function cpuidValues(leaf: number, sub: number): [number, number, number,
       const base = ((leaf >>> 0) - 0x80000002) * 4;
       return [brandWord(base), brandWord(base + 1), brandWord(base + 2), brandWord(base + 3)];
     }
-    case 0x80000008: return [0x3024, 0, 0, 0];  // 36 physical, 48 linear address bits
+    case 0x80000008: return [0x3028, 0, 0, 0];  // 40 physical (as QEMU's max model), 48 linear address bits
     default: return [0, 0, 0, 0];
   }
 }
