@@ -69,6 +69,22 @@ describe('kernels built by real tools boot to the same screen in QEMU and in Boo
     expectLightCyan(runs, 0, 'Hello World!');
   });
 
+  it.each([
+    ['in the higher half (0xffffffff80000000)', '0xffffffff80000000'],
+    ['at 1 MiB, over the file the bootloader loads it from', '0x100000'],
+  ])('(a) the same kernel linked %s', async (_where, base) => {
+    const kernel = nasmLd('hello.asm', `hello-${base}`, [], [`-Ttext-segment=${base}`]);
+    const runs = await bootBoth(kernel, `hello-${base}`);
+    expect(runs.qemu.screen).toBe('Hello World!\nok\nok\nok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
+  it('(a) the same kernel with all sections in one RWX segment (ld -N)', async () => {
+    const runs = await bootBoth(nasmLd('hello.asm', 'hello-omagic', [], ['-N']), 'hello-omagic');
+    expect(runs.qemu.screen).toBe('Hello World!\nok\nok\nok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
   it.each([0, 3])('(b) the post\'s main.rs built by rustc and rust-lld at opt-level %i', async (opt) => {
     // The recipe: testdata/post-kernel/build.sh (no_std, panic=abort, static, SSE off, 0x200000).
     execFileSync('sh', [join(testdata, 'post-kernel', 'build.sh'), work, String(opt)], { stdio: 'pipe' });
