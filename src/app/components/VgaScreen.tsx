@@ -25,6 +25,7 @@ function statusText(s: MachineStatus): string {
     case 'paused': return `Paused${img}`;
     case 'halted': return `Halted (hlt with interrupts off)${img}`;
     case 'triple-fault': return `Triple fault: ${s.message ?? 'the CPU shut down'}${img}`;
+    case 'error': return `Stopped: ${s.message ?? 'the emulator failed'}${img}`;
     case 'debug-exit': {
       const code = s.exitCode ?? 0;
       return `Exited through the debug-exit port: ${code} (0x${code.toString(16)}; QEMU would exit with status ${((code << 1) | 1) & 0xff})${img}`;
@@ -33,7 +34,7 @@ function statusText(s: MachineStatus): string {
 }
 
 const LED: Record<MachineStatus['state'], string> = {
-  off: 'off', running: 'on', waiting: 'on', paused: 'paused', halted: 'stopped', 'triple-fault': 'fault', 'debug-exit': 'stopped',
+  off: 'off', running: 'on', waiting: 'on', paused: 'paused', halted: 'stopped', 'triple-fault': 'fault', 'debug-exit': 'stopped', error: 'fault',
 };
 
 /** A disk image to boot with the Power button when nothing was booted yet: the newest-looking one. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleBootSector, ECHO_SOURCE, HELLO_SOURCE, SPIN_SOURCE } from '../testing/boot-sectors.ts';
+
+const sector = (body: string) => assembleBootSector(`bits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);
 import { screenTextFromCells } from '../vga/text.ts';
 import type { TextFrame } from '../vga/frame.ts';
 import { MachineRunner, type MachineStatus } from './machine-runner.ts';
@@ -68,7 +70,7 @@ describe('MachineRunner', () => {
   it('keeps a looping guest in slices, reports its speed, pauses, resumes and resets', () => {
     const { runner, statuses } = setup();
     runner.boot(assembleBootSector(SPIN_SOURCE), 'spin.img');
-    for (let i = 0; i < 200; i++) expect(runner.runSlice()).toBe(0);
+    for (let i = 0; i < 40; i++) expect(runner.runSlice()).toBe(0);
     expect(runner.state).toBe('running');
     expect(statuses.some((s) => s.mips > 0)).toBe(true);
     runner.pause();
@@ -85,5 +87,19 @@ describe('MachineRunner', () => {
     runUntilStopped(300);
     runner.repaint();
     expect(screenTextFromCells(lastCells()!).length).toBeGreaterThan(0);
+  });
+
+  it('reports a triple fault with its message, and the debug-exit code', () => {
+    const fault = setup();
+    // An empty IDT: the breakpoint cannot be delivered, nor the faults that follow.
+    fault.runner.boot(sector('lidt [idt]\nint3\nidt: dw 0\ndd 0'), 'fault.img');
+    fault.runUntilStopped();
+    expect(fault.runner.state).toBe('triple-fault');
+    expect(fault.statuses.at(-1)!.message).toBeTruthy();
+
+    const exit = setup();
+    exit.runner.boot(sector('mov al, 0x10\nout 0xf4, al\njmp $'), 'exit.img');
+    exit.runUntilStopped();
+    expect(exit.statuses.at(-1)).toMatchObject({ state: 'debug-exit', exitCode: 0x10 });
   });
 });

@@ -9,7 +9,7 @@ import { createMachine, type Machine } from '../../machine/machine.ts';
 import { keyToScanCode, scanCodeBytes } from '../../machine/devices/scancodes.ts';
 import { TEXT_CELLS, BLINK_HALF_PERIOD_MS, type TextFrame } from '../vga/frame.ts';
 
-export type MachineState = 'off' | 'running' | 'waiting' | 'paused' | 'halted' | 'triple-fault' | 'debug-exit';
+export type MachineState = 'off' | 'running' | 'waiting' | 'paused' | 'halted' | 'triple-fault' | 'debug-exit' | 'error';
 
 export interface MachineStatus {
   state: MachineState;
@@ -17,7 +17,7 @@ export interface MachineStatus {
   image: string | null;
   /** Millions of guest instructions per host second over the last half second. */
   mips: number;
-  /** The triple fault's explanation. */
+  /** The triple fault's explanation, or the emulator's own error ('error'). */
   message?: string;
   /** The value written to the debug-exit port (QEMU's isa-debug-exit). */
   exitCode?: number;
@@ -148,7 +148,16 @@ export class MachineRunner {
     this.lastSliceAt = start;
     const icountBefore = cpu.icount;
     const skippedBefore = cpu.skippedNs;
-    const stop = m.run({ maxInstructions: budget, maxMs: this.sliceMs });
+    let stop;
+    try {
+      stop = m.run({ maxInstructions: budget, maxMs: this.sliceMs });
+    } catch (e) {
+      // A bug in the emulator, not the guest's doing: stop and say so rather than hang silently.
+      this.postFrame(false);
+      this.status.message = `the emulator stopped on an internal error: ${e instanceof Error ? e.message : String(e)}`;
+      this.setState('error');
+      return null;
+    }
     const end = this.now();
     const ran = cpu.icount - icountBefore;
     const skipped = cpu.skippedNs - skippedBefore;
@@ -218,7 +227,7 @@ export class MachineRunner {
 
   private setState(state: MachineState): void {
     this.status.state = state;
-    if (state !== 'triple-fault') delete this.status.message;
+    if (state !== 'triple-fault' && state !== 'error') delete this.status.message;
     if (state !== 'debug-exit') delete this.status.exitCode;
     if (state !== 'running' && state !== 'waiting') this.status.mips = 0;
     this.events.status({ ...this.status });
