@@ -30,7 +30,7 @@ export function parseCrate(source: string, fileName: string, options: ParseOptio
   const sourceMap = options.sourceMap ?? new SourceMap();
   const file = sourceMap.addFile(fileName, source);
   const lexed = lex(source, file.start, options.edition ?? '2021');
-  const delimDiags = lexed.fatal ? [] : checkDelimiters(lexed.tokens);
+  const delimDiags = lexed.fatal ? [] : checkDelimiters(lexed.tokens, source, file.start);
   const parser = new Parser(lexed.tokens, file);
   let ast: Crate;
   try {

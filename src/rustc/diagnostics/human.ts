@@ -114,7 +114,7 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   const before = chars.slice(0, lo.col).join('');
   const after = chars.slice(hiCol).join('');
   const pad = ' '.repeat(width);
-  const num = String(lo.line).padEnd(width);
+  const num = String(lo.line).padStart(width);
   if (s.span.lo === s.span.hi) {
     // An insertion shows the new line with `+` under what is added.
     return [

@@ -61,8 +61,8 @@ export function renderSnippet(buf: TextBuffer, file: SourceFile, labels: readonl
       const lineLen = [...text].length;
       let startChar = lo.col;
       if (l.span.lo === l.span.hi && startChar > lineLen) startChar = lineLen;
-      let start = d.colOf(startChar);
-      let end = d.colOf(Math.max(hi.col, startChar));
+      const start = d.colOf(startChar);
+      let end = d.colOf(Math.min(Math.max(hi.col, startChar), lineLen));
       if (end <= start) end = start + 1;
       add(lo.line, { start, end, label: l.label, primary: l.primary, kind: 'single', depth: 0 });
     } else {
@@ -139,7 +139,7 @@ export function renderSnippet(buf: TextBuffer, file: SourceFile, labels: readonl
 
 function drawCodeRow(buf: TextBuffer, file: SourceFile, line: number, width: number, codeOffset: number): number {
   const row = buf.addRow();
-  buf.puts(row, 0, String(line));
+  buf.puts(row, 0, String(line).padStart(width));
   buf.putc(row, width + 1, '|');
   buf.puts(row, codeOffset, displayLine(file.lineText(line)).shown);
   return row;

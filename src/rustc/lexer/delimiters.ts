@@ -6,7 +6,15 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { span } from '../span/span.ts';
 import { isDelimClose, isDelimOpen, matchingClose, type Token } from './token.ts';
 
-export function checkDelimiters(tokens: readonly Token[]): Diagnostic[] {
+export function checkDelimiters(tokens: readonly Token[], text = '', base = 0): Diagnostic[] {
+  /** Width of the whitespace starting the line that holds a token. */
+  const indent = (t: Token): number => {
+    let i = t.span.lo - base;
+    while (i > 0 && text[i - 1] !== '\n') i--;
+    let n = 0;
+    while (text[i + n] === ' ' || text[i + n] === '\t') n++;
+    return n;
+  };
   const diags: Diagnostic[] = [];
   const stack: Token[] = [];
   for (const t of tokens) {
@@ -26,12 +34,13 @@ export function checkDelimiters(tokens: readonly Token[]): Diagnostic[] {
         stack.pop();
         break;
       }
-      diags.push(
-        error(`mismatched closing delimiter: \`${t.text}\``)
-          .primary(top.span, 'unclosed delimiter')
-          .primary(t.span, 'mismatched closing delimiter')
-          .build(),
-      );
+      const d = error(`mismatched closing delimiter: \`${t.text}\``).primary(top.span, 'unclosed delimiter').primary(t.span, 'mismatched closing delimiter');
+      // Like rustc, point at an outer opener this close probably belongs to: one of the same
+      // kind whose line is indented as much as the close's line.
+      let candidate: Token | undefined;
+      for (const o of stack) if (matchingClose(o.text) === t.text && indent(o) === indent(t)) candidate = o;
+      if (candidate) d.secondary(candidate.span, 'closing delimiter possibly meant for this');
+      diags.push(d.build());
       stack.pop();
       // A close that matches an outer group closes that group too; otherwise it is consumed.
       if (!stack.some((o) => matchingClose(o.text) === t.text)) break;

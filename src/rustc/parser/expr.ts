@@ -71,7 +71,7 @@ function withStructLiterals<T>(p: Parser, f: () => T): T {
 }
 
 function isRangeOp(p: Parser): boolean {
-  return p.check('..') || p.check('..=') || p.is('...');
+  return p.is('..') || p.is('..=') || p.is('...');
 }
 
 function canEndRange(p: Parser): boolean {
@@ -99,7 +99,7 @@ function parseAssign(p: Parser): Expr {
       lhs = hi ? { kind: 'range', lo: lhs, hi, limits, span: p.spanFrom(lo) } : { kind: 'range', lo: lhs, limits, span: p.spanFrom(lo) };
     }
   }
-  if (p.check('=')) {
+  if (p.is('=')) {
     p.bump();
     const rhs = parseExpr(p);
     return { kind: 'assign', lhs, rhs, span: p.spanFrom(lo) };
@@ -125,7 +125,7 @@ function parseBinary(p: Parser, minPrec: number): Expr {
   for (;;) {
     const op = currentBinOp(p);
     if (op === null) {
-      p.expect_('`+`'); // shown as "an operator"
+      p.expect_('an operator');
       return lhs;
     }
     const prec = op === 'as' ? AS_PREC : PREC[op]!;
@@ -182,6 +182,9 @@ function parseCallArgs(p: Parser, close: string): Expr[] {
     while (!p.check(close)) {
       if (p.isEof()) p.unexpected();
       args.push(parseExpr(p));
+      if (p.eat(',')) continue;
+      if (p.check(close)) break;
+      args.push(p.recoverMissingComma(() => parseExpr(p)));
       if (!p.eat(',')) break;
     }
     p.expect(close);
@@ -306,6 +309,12 @@ function parsePrimary(p: Parser): Expr {
         if (p.isEof()) p.unexpected();
         elems.push(parseExpr(p));
         trailing = false;
+        if (p.eat(',')) {
+          trailing = true;
+          continue;
+        }
+        if (p.check(')')) break;
+        elems.push(p.recoverMissingComma(() => parseExpr(p)));
         if (!p.eat(',')) break;
         trailing = true;
       }
@@ -325,9 +334,17 @@ function parsePrimary(p: Parser): Expr {
         return { kind: 'repeat', expr: first, count, span: p.spanFrom(lo) } as Expr;
       }
       const elems = [first];
-      while (p.eat(',')) {
-        if (p.check(']')) break;
-        elems.push(parseExpr(p));
+      // After the first element rustc wants `,`, `;` or `]` (no recovery); later elements are a
+      // comma-separated sequence with its missing-comma recovery.
+      if (p.eat(',')) {
+        while (!p.check(']')) {
+          if (p.isEof()) p.unexpected();
+          elems.push(parseExpr(p));
+          if (p.eat(',')) continue;
+          if (p.check(']')) break;
+          elems.push(p.recoverMissingComma(() => parseExpr(p)));
+          if (!p.eat(',')) break;
+        }
       }
       p.expect(']');
       return { kind: 'array', elems, span: p.spanFrom(lo) } as Expr;
@@ -531,7 +548,13 @@ function parseMatch(p: Parser): Expr {
       const pat = parsePat(p);
       let guard: Expr | undefined;
       if (p.eatKeyword('if')) guard = parseExpr(p);
-      p.expect('=>');
+      if (!p.check('=>') && (p.is('->') || (p.is('=') && p.is('>', p.look(1))))) {
+        // A thin arrow where `=>` belongs: rustc suggests the fat arrow and carries on.
+        const d = p.buildUnexpected();
+        const t = p.token;
+        p.report(d.suggest(t.span, 'use a fat arrow to start a match arm', '=>', 'inline'));
+        p.bump();
+      } else p.expect('=>');
       const body = parseExpr(p);
       const arm: Arm = guard ? { attrs, pat, guard, body, span: p.spanFrom(alo) } : { attrs, pat, body, span: p.spanFrom(alo) };
       arms.push(arm);
@@ -597,6 +620,7 @@ export function parseBlock(p: Parser): Block {
   if (!p.check('{')) {
     p.unexpected();
   }
+  const openIdx = p.pos;
   p.bump();
   const stmts: Stmt[] = [];
   withStructLiterals(p, () => {
@@ -608,7 +632,10 @@ export function parseBlock(p: Parser): Block {
         if (s) stmts.push(s);
       } catch (e) {
         if (!(e instanceof ParseError)) throw e;
-        p.recoverStmt();
+        // Like rustc, give up on the rest of the block: resume at its closing brace.
+        const close = p.closeOf[openIdx]!;
+        if (close > p.pos || (close >= 0 && close === p.pos)) p.pos = close;
+        else p.recoverStmt();
       }
       if (p.pos === before) p.bump();
     }

@@ -129,8 +129,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     p.bump();
     const mut = p.eatKeyword('mut');
     const ident = parseIdent(p);
-    p.expect(':');
-    const ty = parseType(p);
+    const ty = parseItemType(p, 'static');
     const expr = p.eat('=') ? parseExpr(p) : undefined;
     p.expect(';');
     return expr ? { kind: 'static', ident, mut, safety, ty, expr } : { kind: 'static', ident, mut, safety, ty };
@@ -140,8 +139,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     if (p.isKeyword('mut')) p.fail(error('const globals cannot be mutable').primary(p.token.span, 'cannot be mutable').help('consider using `static` instead'));
     const ident = p.isKeyword('_') ? (p.bump(), { name: '_', span: p.prev.span }) : parseIdent(p);
     const generics = parseGenerics(p);
-    p.expect(':');
-    const ty = parseType(p);
+    const ty = parseItemType(p, 'const');
     const expr = p.eat('=') ? parseExpr(p) : undefined;
     parseWhereClause(p, generics);
     p.expect(';');
@@ -170,16 +168,11 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     const variants: Variant[] = [];
     while (!p.check('}')) {
       if (p.isEof()) p.unexpected();
-      const vlo = p.token.span;
-      const vattrs = parseAttributes(p, false);
-      const vvis = parseVisibility(p);
-      const vident = parseIdent(p);
-      const data = parseVariantData(p, undefined, false);
-      const discriminant = p.eat('=') ? parseExpr(p) : undefined;
-      const v: Variant = { attrs: vattrs, vis: vvis, ident: vident, data, span: vlo };
-      if (discriminant) v.discriminant = discriminant;
-      v.span = p.spanFrom(vlo);
+      const v = parseVariant(p);
       variants.push(v);
+      if (p.eat(',')) continue;
+      if (p.check('}')) break;
+      variants.push(p.recoverMissingComma(() => parseVariant(p)));
       if (!p.eat(',')) break;
     }
     p.expect('}');
@@ -250,12 +243,45 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
   expectedItem(p);
 }
 
+/** `: Type` of a static or const; rustc recovers a missing one with its own message. */
+function parseItemType(p: Parser, what: 'static' | 'const'): import('../ast/ast.ts').Type {
+  if (p.is('=') || p.is(';')) {
+    const at = span(p.prev.span.hi, p.prev.span.hi);
+    p.report(error(`missing type for \`${what}\` item`).primary(at).suggest(at, 'provide a type for the item', ': <type>', 'verbose', 'HasPlaceholders'));
+    return { kind: 'err', span: at };
+  }
+  p.expect(':');
+  return parseType(p);
+}
+
 function expectedItem(p: Parser): never {
+  if (p.isKeyword('let')) {
+    const t = p.token;
+    p.fail(
+      error('expected item, found keyword `let`')
+        .primary(t.span, '`let` cannot be used for global variables')
+        .suggest(t.span, 'consider using `static` or `const` instead of `let`', 'static', 'short', 'MaybeIncorrect')
+        .note('for a full list of items that can appear in modules, see <https://doc.rust-lang.org/reference/items.html>'),
+    );
+  }
   p.fail(
     error(`expected item, found ${p.describe()}`)
       .primary(p.token.span, 'expected item')
       .note('for a full list of items that can appear in modules, see <https://doc.rust-lang.org/reference/items.html>'),
   );
+}
+
+function parseVariant(p: Parser): Variant {
+  const vlo = p.token.span;
+  const attrs = parseAttributes(p, false);
+  const vis = parseVisibility(p);
+  const ident = parseIdent(p);
+  const data = parseVariantData(p, undefined, false);
+  const discriminant = p.eat('=') ? parseExpr(p) : undefined;
+  const v: Variant = { attrs, vis, ident, data, span: vlo };
+  if (discriminant) v.discriminant = discriminant;
+  v.span = p.spanFrom(vlo);
+  return v;
 }
 
 function isFnStart(p: Parser): boolean {
@@ -312,7 +338,7 @@ function parseFn(p: Parser): ItemKind {
   if (p.eat('->')) sig.ret = parseType(p);
   parseWhereClause(p, generics);
   let body: Block | undefined;
-  if (p.check(';')) p.bump();
+  if (p.is(';')) p.bump();
   else body = parseBlock(p);
   return body ? { kind: 'fn', ident, generics, sig, body } : { kind: 'fn', ident, generics, sig };
 }
@@ -380,7 +406,15 @@ function parseVariantData(p: Parser, generics: import('../ast/ast.ts').Generics 
       p.expect(':');
       const ty = parseType(p);
       fields.push({ attrs, vis, ident, ty, span: p.spanFrom(flo) });
-      if (!p.eat(',')) break;
+      if (p.eat(',') || p.is('}')) continue;
+      // rustc's own wording here; when another field follows, it assumes a missing comma.
+      const at = span(p.prev.span.hi, p.prev.span.hi);
+      const d = error(`expected \`,\`, or \`}\`, found ${p.describe()}`).primary(at);
+      if (p.isIdent() || (p.is('#') && p.is('[', p.look(1)))) {
+        p.report(d.suggest(at, 'try adding a comma', ',', 'inline'));
+        continue;
+      }
+      p.fail(d);
     }
     p.expect('}');
     return { kind: 'struct', fields };

@@ -15,9 +15,6 @@ export class ParseError extends Error {
   }
 }
 
-/** Binary operators collapse into "an operator" in rustc's expected-token lists. */
-const OPERATORS = new Set(['+', '-', '*', '/', '%', '^', '&', '|', '<<', '>>', '==', '!=', '<', '<=', '>', '>=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '^=', '&=', '|=', '<<=', '>>=', '=', '..', '..=', 'as']);
-
 export const MAX_DEPTH = 256;
 
 export class Parser {
@@ -29,10 +26,24 @@ export class Parser {
   noStructLiteral = false;
   depth = 0;
 
+  /** For each opening delimiter's index, the index of its closing delimiter (-1 if unmatched). */
+  readonly closeOf: Int32Array;
+
   constructor(
     readonly tokens: Token[],
     readonly file: SourceFile | null,
-  ) {}
+  ) {
+    this.closeOf = new Int32Array(tokens.length).fill(-1);
+    const stack: number[] = [];
+    tokens.forEach((t, i) => {
+      if (t.kind !== 'punct') return;
+      if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(i);
+      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+        const open = stack.pop();
+        if (open !== undefined) this.closeOf[open] = i;
+      }
+    });
+  }
 
   get token(): Token {
     return this.tokens[this.pos]!;
@@ -166,14 +177,11 @@ export class Parser {
   }
 
   private expectedList(): string[] {
+    // rustc sorts the descriptions as strings, backticks included (so `...` < `..=` < `..`);
+    // "an operator" comes last.
     const list = [...this.expected];
-    const hasOp = list.some((e) => OPERATORS.has(e.slice(1, -1)));
-    const rest = list.filter((e) => !OPERATORS.has(e.slice(1, -1)));
-    rest.sort((a, b) => {
-      const ka = a.startsWith('`') ? a.slice(1, -1) : '\uffff' + a;
-      const kb = b.startsWith('`') ? b.slice(1, -1) : '\uffff' + b;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+    const hasOp = list.includes('an operator');
+    const rest = list.filter((e) => e !== 'an operator').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (hasOp) rest.push('an operator');
     return rest;
   }
@@ -185,6 +193,11 @@ export class Parser {
   }
 
   reportUnexpected(): void {
+    this.report(this.buildUnexpected());
+  }
+
+  /** rustc's "expected one of …, found …" for the current token, not yet reported. */
+  buildUnexpected(): DiagBuilder {
     const list = this.expectedList();
     const found = this.describe();
     const joined = list.length <= 1 ? list.join('') : list.length === 2 ? `${list[0]} or ${list[1]}` : `${list.slice(0, -1).join(', ')}, or ${list[list.length - 1]}`;
@@ -208,7 +221,35 @@ export class Parser {
     } else {
       d.primary(this.token.span, label);
     }
-    this.report(d);
+    return d;
+  }
+
+  /**
+   * rustc's recovery for a list element not preceded by `,`: if an element parses here, report
+   * "expected one of …" with a "missing `,`" help and keep going; otherwise report it and give up.
+   */
+  recoverMissingComma<T>(parseElem: () => T): T {
+    const d = this.buildUnexpected();
+    const at = span(this.prev.span.hi, this.prev.span.hi);
+    const savedPos = this.pos;
+    const savedDiags = this.diagnostics.length;
+    try {
+      const el = parseElem();
+      d.suggest(at, 'missing `,`', ',', 'short', 'MaybeIncorrect');
+      this.diagnostics.splice(savedDiags, 0, d.build());
+      return el;
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      this.diagnostics.length = savedDiags;
+      this.pos = savedPos;
+      this.report(d);
+      throw new ParseError();
+    }
+  }
+
+  /** Discards what was recorded as expected (after a speculative parse). */
+  clearExpected(): void {
+    this.expected.clear();
   }
 
   onDifferentLines(a: number, b: number): boolean {

@@ -14,7 +14,7 @@ export function parsePat(p: Parser): Pat {
   const lo = p.token.span;
   p.eat('|');
   const first = parsePatNoTopAlt(p);
-  if (!p.is('|')) return first;
+  if (!p.check('|')) return first;
   const pats = [first];
   while (p.is('|') && !p.is('||')) {
     p.bump();
@@ -37,6 +37,9 @@ function parsePatList(p: Parser, close: string): Pat[] {
   while (!p.check(close)) {
     if (p.isEof()) p.unexpected();
     elems.push(parsePat(p));
+    if (p.eat(',')) continue;
+    if (p.check(close)) break;
+    elems.push(p.recoverMissingComma(() => parsePat(p)));
     if (!p.eat(',')) break;
   }
   p.expect(close);
@@ -44,7 +47,10 @@ function parsePatList(p: Parser, close: string): Pat[] {
 }
 
 function isRangeEnd(p: Parser): boolean {
-  return p.is('..=') || p.is('...') || p.is('..');
+  const a = p.check('..=');
+  const b = p.check('...');
+  const c = p.check('..');
+  return a || b || c;
 }
 
 function canStartRangeHi(p: Parser): boolean {
@@ -160,6 +166,7 @@ function parsePatInner(p: Parser): Pat {
     }
     return finishPathPat(p, lo, path, undefined);
   }
+  if (t.kind === 'ident' && !t.raw) parseIdent(p); // a keyword: "expected identifier, found keyword …"
   p.expect_('pattern');
   p.fail(error(`expected pattern, found ${p.describe()}`).primary(p.token.span, 'expected pattern'));
 }

@@ -24,8 +24,10 @@ export function parseIdent(p: Parser): Ident {
     return t.raw ? { name: t.text, span: t.span, raw: true } : { name: t.text, span: t.span };
   }
   if (t.kind === 'ident' && !t.raw) {
-    // A keyword where a name belongs: rustc names it.
-    p.fail(error(`expected identifier, found ${p.describe(t)}`).primary(t.span, 'expected identifier, found ' + p.describe(t).replace(/ `.*$/, '')));
+    // A keyword where a name belongs: rustc names it and offers the raw identifier.
+    const d = error(`expected identifier, found ${p.describe(t)}`).primary(t.span, 'expected identifier, found ' + p.describe(t).replace(/ `.*$/, ''));
+    if (t.text !== '_' && !['self', 'Self', 'super', 'crate'].includes(t.text)) d.suggest(span(t.span.lo, t.span.lo), `escape \`${t.text}\` to use it as an identifier`, 'r#', 'verbose', 'MaybeIncorrect');
+    p.fail(d);
   }
   p.unexpected();
 }
@@ -87,7 +89,7 @@ function parsePathSegment(p: Parser, mode: PathMode): PathSegment {
   if (mode === 'type') {
     if (p.is('::') && (p.is('<', p.look(1)) || p.is('(', p.look(1)))) p.bump();
     if (p.checkSplit('<') && !p.is('<=') && !p.is('<<=')) return { ident, args: parseAngleArgs(p) };
-    if (p.is('(') ) return { ident, args: parseParenArgs(p) };
+    if (p.check('(')) return { ident, args: parseParenArgs(p) };
     return { ident };
   }
   // Expression paths: only a turbofish introduces arguments.

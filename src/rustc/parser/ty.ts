@@ -98,7 +98,7 @@ function parseTypeInner(p: Parser, allowPlus: boolean): Type {
   }
   if (p.check('::') || isPathSegmentStart(p)) {
     const path = parsePath(p, 'type');
-    if (p.is('!') && !p.is('!=')) {
+    if (p.check('!')) {
       p.bump();
       if (!p.is('(') && !p.is('[') && !p.is('{')) p.unexpected();
       const g = parseDelimGroup(p);

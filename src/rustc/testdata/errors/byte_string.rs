@@ -1,0 +1,1 @@
+fn f() { let _x = b"abc; }

@@ -1,0 +1,3 @@
+fn ok() {}
+let x = 3;
+fn also_ok() {}

@@ -1,0 +1,3 @@
+fn f() {
+    let _x = r#"abc;
+}

@@ -1,0 +1,1 @@
+static HELLO = b"Hello World!";

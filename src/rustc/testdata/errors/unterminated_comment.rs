@@ -1,0 +1,2 @@
+/* unterminated
+fn f() {}
