@@ -2,10 +2,11 @@
 // bootloader's bytes), kernels built by nasm+ld, rustc+rust-lld and gcc, each image booted in
 // real QEMU (SeaBIOS) and in Bootlab's machine, which must show the same screen.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { linkFiles } from '../link/index.ts';
 import { runQemu, type QemuRun } from '../machine/oracle/qemu.ts';
 import { BOOT_MESSAGES } from './asm/messages.ts';
 import { assembleBootloader, bootloaderSource } from './bootloader.ts';
@@ -148,6 +149,38 @@ describe('segment permissions hold on the real CPU and on ours', () => {
     const expected = `${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.exception}0e\n\n${BOOT_MESSAGES.halted}`;
     expect(runs.qemu.screen).toBe(expected);
     expect(runs.ours.screen).toBe(expected);
+  });
+});
+
+describe('kernels linked by Bootlab\'s linker (src/link) boot like those linked by GNU ld and rust-lld', () => {
+  const ourLink = (paths: string[]): Uint8Array => {
+    const result = linkFiles(paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) })), { gcSections: true });
+    if (!result.ok) throw new Error(result.stderr);
+    return result.bytes!;
+  };
+
+  it('(a) the assembly kernel from nasm', async () => {
+    sh('nasm', ['-f', 'elf64', join(testdata, 'hello.asm'), '-o', join(work, 'hello-ours.o')]);
+    const runs = await bootBoth(ourLink([join(work, 'hello-ours.o')]), 'hello-ours');
+    expect(runs.qemu.screen).toBe('Hello World!\nok\nok\nok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
+  it.each([0, 3])('(b) the post\'s main.rs from rustc --emit=obj at opt-level %i, with the host\'s libcore', async (opt) => {
+    const obj = join(work, `post-ours-O${opt}.o`);
+    execFileSync('rustc', ['--edition', '2021', '--crate-type', 'bin', '-C', 'panic=abort', '-C', `opt-level=${opt}`,
+      '-C', 'relocation-model=static', '-C', 'target-feature=-sse,-sse2,-mmx,+soft-float', '-C', 'debuginfo=0',
+      '--emit=obj', join(testdata, 'post-kernel', 'main.rs'), '-o', obj], { stdio: 'pipe' });
+    // As in build.sh: the host's libcore names rust_eh_personality in its unwind tables; with
+    // panic=abort nothing calls it, so a stub object gives the linker its address.
+    writeFileSync(join(work, 'personality.asm'), 'global rust_eh_personality\nsection .text\nrust_eh_personality: ud2\n');
+    sh('nasm', ['-f', 'elf64', join(work, 'personality.asm'), '-o', join(work, 'personality.o')]);
+    const lib = join(execFileSync('rustc', ['--print', 'sysroot']).toString().trim(), 'lib', 'rustlib', 'x86_64-unknown-linux-gnu', 'lib');
+    const rlibs = readdirSync(lib).filter((f) => /^lib(core|compiler_builtins)-.*\.rlib$/.test(f)).map((f) => join(lib, f));
+    const runs = await bootBoth(ourLink([obj, join(work, 'personality.o'), ...rlibs]), `post-ours-O${opt}`, { untilText: 'Hello World!' });
+    expect(runs.qemu.screen).toBe('Hello World!');
+    expect(runs.ours.screen).toBe('Hello World!');
+    expectLightCyan(runs, 0, 'Hello World!');
   });
 });
 
