@@ -97,8 +97,7 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
   for (const input of commons) if (input.live) place(input);
   // Deduplicate merge pieces now that every input of each block is known.
   for (const { chunk, inputs } of mergeChunks.values()) {
-    const strings = (inputs[0]!.section.flags & 0x20) !== 0;
-    const data = buildMergedBlock(inputs, strings ? chunk.align : 1);
+    const data = buildMergedBlock(inputs, chunk.align);
     chunk.content = { kind: 'merge', inputs, data };
     chunk.size = data.length;
   }

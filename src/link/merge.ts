@@ -1,9 +1,11 @@
 // SHF_MERGE sections: split into pieces (NUL-terminated strings for SHF_STRINGS, else records
 // of sh_entsize bytes), then the live pieces of all inputs that share flags, entry size and
 // alignment are deduplicated into one block placed where the first of those inputs would be.
-// Order: first appearance (input order). rust-lld orders pieces by a content hash instead
-// (see README), so a block with several distinct strings can differ in order from its output.
-import { SHF_STRINGS } from './elf/constants.ts';
+// The order inside the block is rust-lld's: each piece goes to one of 32 shards chosen by the
+// XXH3 hash of its contents (for strings without the terminator), shards keep first-come
+// order and are laid end to end, each starting aligned.
+import { SHF_GROUP, SHF_STRINGS } from './elf/constants.ts';
+import { xxh3_64 } from './xxh3.ts';
 import type { InputSection, MergePiece } from './types.ts';
 import { alignUp } from './elf/bytes.ts';
 
@@ -54,33 +56,53 @@ export function pieceAt(pieces: readonly MergePiece[], offset: number): MergePie
 export function mergeKey(input: InputSection): string {
   const s = input.section;
   const align = s.flags & SHF_STRINGS ? s.addralign : 0;
-  return `${s.flags}:${s.entsize}:${align}`;
+  return `${s.flags & ~SHF_GROUP}:${s.entsize}:${align}`;
 }
 
 /** Deduplicates the live pieces of `inputs`; sets each piece's outputOffset; returns the block. */
+const SHARDS = 32;
+
+interface Shard {
+  offsets: Map<string, number>;
+  parts: { off: number; bytes: Uint8Array }[];
+  size: number;
+}
+
 export function buildMergedBlock(inputs: readonly InputSection[], align: number): Uint8Array {
-  const offsets = new Map<string, number>();
-  const parts: { off: number; bytes: Uint8Array }[] = [];
-  let size = 0;
+  const shards: Shard[] = Array.from({ length: SHARDS }, () => ({ offsets: new Map(), parts: [], size: 0 }));
+  const placed: { piece: MergePiece; shard: number; off: number }[] = [];
   for (const input of inputs) {
+    const { flags, entsize } = input.section;
     for (const piece of input.pieces ?? []) {
       if (!piece.live) continue;
       const bytes = input.section.data.subarray(piece.inputOffset, piece.inputOffset + piece.size);
+      const hashed = flags & SHF_STRINGS && bytes.length >= entsize ? bytes.subarray(0, bytes.length - entsize) : bytes;
+      // The shard is the top five bits of the hash's low 32 bits.
+      const shardIndex = Number((xxh3_64(hashed) & 0xffffffffn) >> 27n);
+      const shard = shards[shardIndex]!;
       const key = latin1(bytes);
-      const known = offsets.get(key);
-      if (known !== undefined) {
-        piece.outputOffset = known;
-        continue;
+      let off = shard.offsets.get(key);
+      if (off === undefined) {
+        off = alignUp(shard.size, align);
+        shard.offsets.set(key, off);
+        shard.parts.push({ off, bytes });
+        shard.size = off + bytes.length;
       }
-      const off = alignUp(size, align);
-      offsets.set(key, off);
-      parts.push({ off, bytes });
-      piece.outputOffset = off;
-      size = off + bytes.length;
+      placed.push({ piece, shard: shardIndex, off });
     }
   }
+  const shardStart: number[] = [];
+  let size = 0;
+  for (const shard of shards) {
+    if (shard.size > 0) size = alignUp(size, align);
+    shardStart.push(size);
+    size += shard.size;
+  }
   const out = new Uint8Array(size);
-  for (const p of parts) out.set(p.bytes, p.off);
+  shards.forEach((shard, i) => {
+    for (const p of shard.parts) out.set(p.bytes, shardStart[i]! + p.off);
+  });
+  for (const p of placed) p.piece.outputOffset = shardStart[p.shard]! + p.off;
   return out;
 }
 

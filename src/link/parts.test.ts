@@ -5,6 +5,7 @@ import { readArchive, isArchive } from './archive.ts';
 import { demangle } from './demangle.ts';
 import { readElfObject } from './elf/reader.ts';
 import { linkFiles } from './link.ts';
+import { xxh3_64 } from './xxh3.ts';
 
 describe('demangle (as rust-lld prints names)', () => {
   it('joins the parts of a legacy Rust name, hash included', () => {
@@ -40,6 +41,16 @@ function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+describe('xxh3_64', () => {
+  // Reference values printed by libxxhash 0.8 (XXH3_64bits).
+  it.each([
+    ['', 0x2d06800538d394c2n],
+    ['abc', 0x78af5f94892f3950n],
+  ])('hashes %j', (text, want) => {
+    expect(xxh3_64(new TextEncoder().encode(text))).toBe(want);
+  });
+});
 
 describe('archives', () => {
   it('reads members, GNU long names and the symbol index', () => {
