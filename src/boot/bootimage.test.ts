@@ -282,6 +282,14 @@ describe('bad kernels: a message on screen, then a halt', () => {
     ['no loadable segment', makeElf64({ entry: 0x200000n, segments: [{ ...seg(0x200000n, PF_R | PF_X, code), type: 4 }] }), BOOT_MESSAGES.noSegments],
     ['more memory than the machine has', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code, 0x1000_0000n)] }), BOOT_MESSAGES.noMemory],
   ];
+  it('a kernel file larger than the memory above 1 MiB (checked before loading it)', () => {
+    const kernel = new Uint8Array(9 * 1024 * 1024);
+    kernel.set(goodKernel());
+    const { stop, screen } = bootInMachine(image(kernel), { memoryMiB: 8 });
+    expect(stop.kind).toBe('hlt');
+    expect(screen).toBe(`${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.noMemory}\n\n${BOOT_MESSAGES.halted}`);
+  });
+
   it.each(cases)('%s', (_name, kernel, message) => {
     const { stop, screen } = bootInMachine(image(kernel, true));
     expect(stop.kind).toBe('hlt');

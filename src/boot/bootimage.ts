@@ -4,6 +4,9 @@
 import { assembleBootloader, SECTOR_SIZE } from './bootloader.ts';
 import { checkKernelElf } from './kernel-check.ts';
 
+/** The file is read to 1 MiB in one piece, below the PCI hole under 4 GiB. */
+export const MAX_KERNEL_BYTES = 1 << 30;
+
 export interface BootImageOptions {
   /**
    * Skip the ELF64/x86-64 header checks (default false). The bootloader checks again on the
@@ -18,6 +21,9 @@ export function buildBootImage(kernel: Uint8Array, opts: BootImageOptions = {}):
   if (!opts.unchecked) {
     const check = checkKernelElf(kernel);
     if (!check.ok) return check;
+  }
+  if (kernel.length > MAX_KERNEL_BYTES) {
+    return { ok: false, message: `too large: ${kernel.length} bytes (the bootloader loads kernel files of up to 1 GiB)` };
   }
   const bootloader = assembleBootloader(kernel.length);
   const kernelBytes = Math.ceil(kernel.length / SECTOR_SIZE) * SECTOR_SIZE;

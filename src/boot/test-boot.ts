@@ -11,8 +11,8 @@ export interface BootResult {
 }
 
 /** Runs until hlt with interrupts off, a stop of another kind, `untilText`, or the instruction budget. */
-export function bootInMachine(image: Uint8Array, opts: { untilText?: string; maxInstructions?: number } = {}): BootResult {
-  const machine = createMachine({ diskImage: image });
+export function bootInMachine(image: Uint8Array, opts: { untilText?: string; maxInstructions?: number; memoryMiB?: number } = {}): BootResult {
+  const machine = createMachine({ diskImage: image, ...(opts.memoryMiB !== undefined && { memorySize: opts.memoryMiB * 1024 * 1024 }) });
   const budget = opts.maxInstructions ?? 400_000_000;
   let used = 0;
   let stop: StopReason = { kind: 'slice' };

@@ -9,6 +9,7 @@ stage2_start:
     call enable_a20
     call check_long_mode
     call read_memory_map
+    call check_file_fits
     call load_kernel_file
     jmp enter_protected_mode
 
@@ -126,6 +127,46 @@ read_memory_map:
 .failed:
     pop es
     mov si, msg_no_memory_map
+    jmp fail16
+
+; ---- before loading: the file must fit in the usable RAM that starts at or below 1 MiB ----
+; (the long-mode loader checks the file plus the kernel's frames again, with 64-bit numbers)
+check_file_fits:
+    push es
+    push word MEMORY_MAP >> 4
+    pop es
+    mov di, MEMORY_MAP & 0xf
+    mov cx, [memory_map_entries]
+    xor ebx, ebx                   ; ebx: end of that region (capped at 4 GiB - 1)
+.entry:
+    jcxz .compare
+    cmp dword [es:di + 16], 1      ; usable
+    jne .next
+    cmp dword [es:di + 4], 0       ; base below 4 GiB...
+    jne .next
+    cmp dword [es:di], KERNEL_FILE ; ...and at most 1 MiB
+    ja .next
+    mov eax, [es:di]
+    mov edx, [es:di + 12]
+    add eax, [es:di + 8]
+    adc edx, 0
+    jz .end_known
+    or eax, -1                     ; ends above 4 GiB
+.end_known:
+    cmp eax, KERNEL_FILE
+    jbe .next
+    mov ebx, eax
+.next:
+    add di, 24
+    dec cx
+    jmp .entry
+.compare:
+    pop es
+    cmp ebx, KERNEL_FILE + KERNEL_SECTORS * 512
+    jb .too_big
+    ret
+.too_big:
+    mov si, msg_no_memory
     jmp fail16
 
 ; ---- the kernel file: KERNEL_SECTORS sectors from KERNEL_LBA, to KERNEL_FILE ----
