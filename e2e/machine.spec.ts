@@ -2,7 +2,7 @@
 // keyboard, a looping guest that must not freeze the page, and screenshots of the screen.
 import { expect, test } from './browser.ts';
 import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
-import { dropFile, helloKernelElf, ECHO_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
+import { dropFile, helloKernelElf, ECHO_SOURCE, SERIAL_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
 
 test('an uploaded image boots and its text reaches the VGA mirror', async ({ page }) => {
   await page.goto('/');
@@ -42,6 +42,16 @@ test('an uploaded ELF kernel is put behind the bootloader and boots', async ({ p
   await expect(terminal).toContainText('Uploaded kernel');
   await expect(terminal).toContainText('qemu-system-x86_64 -drive format=raw,file=bootimage-kernel.bin');
   await expect(machineStatus(page)).toContainText('Halted');
+});
+
+test('-serial stdio prints what the guest sends on COM1 in the terminal', async ({ page }) => {
+  await page.goto('/');
+  await dropFile(page, 'serial.img', assembleBootSector(SERIAL_SOURCE));
+  await expect(machineStatus(page)).toContainText('Halted', { timeout: 15_000 });
+  // booted without -serial stdio: nothing of COM1 in the terminal
+  await expect(page.locator('.terminal-mirror')).not.toContainText('Hello from COM1');
+  await typeCommand(page, 'qemu-system-x86_64 -drive format=raw,file=serial.img -serial stdio');
+  await expect(page.locator('.terminal-mirror')).toContainText('Hello from COM1', { timeout: 15_000 });
 });
 
 test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ page }) => {

@@ -6,7 +6,7 @@ import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
 import { assemble64, KERNEL64_SOURCE } from '../src/app/testing/boot-sectors.ts';
 import { makeElf64, PF_R, PF_X } from '../src/boot/test-elf.ts';
 
-export { ECHO_SOURCE, HELLO_SOURCE, SPIN_SOURCE } from '../src/app/testing/boot-sectors.ts';
+export { ECHO_SOURCE, HELLO_SOURCE, SERIAL_SOURCE, SPIN_SOURCE } from '../src/app/testing/boot-sectors.ts';
 
 /** An ELF64 kernel (one RX segment at 0x200000) that prints a line on the VGA screen. */
 export function helloKernelElf(): Uint8Array {

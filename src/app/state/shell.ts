@@ -1,7 +1,7 @@
 // The page's one shell: over the project's Vfs, printing into the terminal (store lines that
 // the xterm view and the text mirror show), booting on the emulator Worker.
 import { Shell } from '../../toolchain/shell/shell.ts';
-import { machine } from '../workers/machine-client.ts';
+import { machine, onSerialText } from '../workers/machine-client.ts';
 import { vfs } from './project.ts';
 import { clearTerminal, print } from './store.ts';
 
@@ -12,8 +12,25 @@ export const shell = new Shell({
     clear: clearTerminal,
   },
   machine: {
-    boot: (image, name) => machine.boot(image, name),
+    boot: (image, name, opts) => machine.boot(image, name, opts),
   },
+});
+
+// COM1 text (after `-serial stdio`) goes into the terminal line by line; a line the guest has
+// not finished yet shows after a short wait.
+let serialLine = '';
+let serialTimer: ReturnType<typeof setTimeout> | undefined;
+onSerialText((text) => {
+  const parts = (serialLine + text.replace(/\r/g, '')).split('\n');
+  serialLine = parts.pop()!;
+  if (parts.length) print(parts.join('\n'));
+  clearTimeout(serialTimer);
+  if (serialLine) {
+    serialTimer = setTimeout(() => {
+      if (serialLine) print(serialLine);
+      serialLine = '';
+    }, 250);
+  }
 });
 
 let queue: Promise<unknown> = Promise.resolve();

@@ -122,3 +122,22 @@ start:
   inc bx
   jmp .frame
 ${FOOTER}`;
+
+/** Sends a line on COM1 (port 0x3F8), then halts. */
+export const SERIAL_SOURCE = `${HEADER}
+start:
+  xor ax, ax
+  mov ds, ax
+  mov dx, 0x3f8
+  mov si, msg
+.send:
+  lodsb
+  test al, al
+  jz .done
+  out dx, al
+  jmp .send
+.done:
+  cli
+  hlt
+msg: db "Hello from COM1", 13, 10, 0
+${FOOTER}`;

@@ -20,6 +20,17 @@ export function onFrame(listener: FrameListener): () => void {
 
 let remote: Comlink.Remote<MachineWorkerApi> | null = null;
 
+type SerialListener = (text: string) => void;
+let serialListener: SerialListener | null = null;
+/** Whether the running guest's COM1 goes to the terminal (QEMU's `-serial stdio`). */
+let serialToTerminal = false;
+const serialDecoder = new TextDecoder();
+
+/** Where COM1's text goes when a boot asked for it (the terminal). */
+export function onSerialText(listener: SerialListener): void {
+  serialListener = listener;
+}
+
 function worker(): Comlink.Remote<MachineWorkerApi> {
   if (remote) return remote;
   const w = new Worker(new URL('./machine.worker.ts', import.meta.url), { type: 'module', name: 'bootlab-machine' });
@@ -28,13 +39,20 @@ function worker(): Comlink.Remote<MachineWorkerApi> {
     for (const l of frameListeners) l(frame);
   }));
   void remote.onStatus(Comlink.proxy((status: MachineStatus) => useMachine.setState(status, true)));
+  void remote.onSerial(Comlink.proxy((bytes: Uint8Array) => {
+    if (serialToTerminal) serialListener?.(serialDecoder.decode(bytes, { stream: true }));
+  }));
   return remote;
 }
 
 /** What the shell and the buttons use to drive the PC. */
 export const machine = {
-  /** Powers on the PC with this disk image (copied: the file system keeps its own bytes). */
-  async boot(image: Uint8Array | null, name: string): Promise<void> {
+  /**
+   * Powers on the PC with this disk image (copied: the file system keeps its own bytes);
+   * `serial`: COM1's output goes to the terminal.
+   */
+  async boot(image: Uint8Array | null, name: string, opts: { serial?: boolean } = {}): Promise<void> {
+    serialToTerminal = opts.serial ?? false;
     if (!image) return worker().boot(null, name);
     const copy = image.slice();
     await worker().boot(Comlink.transfer(copy, [copy.buffer]), name);

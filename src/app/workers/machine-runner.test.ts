@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assembleBootSector, ECHO_SOURCE, HELLO_SOURCE, SPIN_SOURCE } from '../testing/boot-sectors.ts';
+import { assembleBootSector, ECHO_SOURCE, HELLO_SOURCE, SERIAL_SOURCE, SPIN_SOURCE } from '../testing/boot-sectors.ts';
 
 const sector = (body: string) => assembleBootSector(`bits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);
 import { screenTextFromCells } from '../vga/text.ts';
@@ -101,5 +101,17 @@ describe('MachineRunner', () => {
     exit.runner.boot(sector('mov al, 0x10\nout 0xf4, al\njmp $'), 'exit.img');
     exit.runUntilStopped();
     expect(exit.statuses.at(-1)).toMatchObject({ state: 'debug-exit', exitCode: 0x10 });
+  });
+
+  it("hands the guest's COM1 bytes to the serial listener", () => {
+    const received: number[] = [];
+    let clock = 0;
+    const runner = new MachineRunner(
+      { frame: () => {}, status: () => {}, serial: (b) => received.push(...b) },
+      { now: () => (clock += 5) },
+    );
+    runner.boot(assembleBootSector(SERIAL_SOURCE), 'serial.img');
+    for (let i = 0; i < 100 && runner.runSlice() !== null; i++);
+    expect(String.fromCharCode(...received)).toBe('Hello from COM1\r\n');
   });
 });

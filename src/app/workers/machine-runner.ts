@@ -74,7 +74,9 @@ export class MachineRunner {
     this.image = image;
     this.booted = true;
     this.machine = createMachine(image ? { diskImage: image } : {});
-    this.machine.onSerial = null;
+    this.machine.onSerial = () => {
+      this.serialPending = true;
+    };
     this.status = { state: 'running', image: name, mips: 0 };
     this.startClocks();
     this.forceCells = true;
@@ -128,6 +130,15 @@ export class MachineRunner {
     return m.keyEvent(code, release) || m.keyEvent(key, release);
   }
   private shiftHeld = false;
+  private serialPending = false;
+
+  /** Hands what the guest sent on COM1 since the last call to the `serial` listener. */
+  private flushSerial(): void {
+    if (!this.serialPending || !this.machine) return;
+    this.serialPending = false;
+    const bytes = this.machine.takeSerial();
+    if (bytes.length) this.events.serial?.(bytes);
+  }
 
   /** True while slices should keep coming. */
   get active(): boolean {
@@ -158,6 +169,7 @@ export class MachineRunner {
       this.setState('error');
       return null;
     }
+    this.flushSerial();
     const end = this.now();
     const ran = cpu.icount - icountBefore;
     const skipped = cpu.skippedNs - skippedBefore;

@@ -8,9 +8,11 @@ import { MachineRunner, type MachineStatus } from './machine-runner.ts';
 
 type FrameListener = (frame: TextFrame) => void;
 type StatusListener = (status: MachineStatus) => void;
+type SerialListener = (bytes: Uint8Array) => void;
 
 let frameListener: FrameListener | null = null;
 let statusListener: StatusListener | null = null;
+let serialListener: SerialListener | null = null;
 
 const runner = new MachineRunner({
   frame(frame) {
@@ -19,6 +21,9 @@ const runner = new MachineRunner({
   },
   status(status) {
     statusListener?.(status);
+  },
+  serial(bytes) {
+    serialListener?.(Comlink.transfer(bytes, [bytes.buffer]));
   },
 });
 
@@ -56,6 +61,9 @@ const api = {
   },
   onStatus(listener: StatusListener) {
     statusListener = listener;
+  },
+  onSerial(listener: SerialListener) {
+    serialListener = listener;
   },
   boot(image: Uint8Array | null, name: string) {
     runner.boot(image, name);

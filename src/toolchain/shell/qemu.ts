@@ -2,15 +2,16 @@
 // learners meet (`-drive format=raw,file=PATH`, `-hda PATH`, a bare image path) are read the
 // way QEMU reads them, and mistakes get QEMU's own messages (QEMU 7.2's wording):
 //   qemu-system-x86_64: -drive format=raw,file=/nope: Could not open '/nope': No such file or directory
-// Options that only matter to a real QEMU's window or host (-display, -serial, -m …) are
-// accepted and change nothing; the PC always has its VGA screen and the debug-exit port.
+// `-serial stdio` (and `-nographic`) print what the guest sends on COM1 in the terminal. Options
+// that only matter to a real QEMU's window or host (-display, -m, -device …) are accepted and
+// change nothing; the PC always has its VGA screen and the isa-debug-exit port (0xf4).
 import type { Command, ShellContext } from './types.ts';
 import { resolvePath } from './paths.ts';
 
 const NAME = 'qemu-system-x86_64';
 
 /** Options that take a value and that Bootlab's PC can ignore. */
-const IGNORED_WITH_VALUE = new Set(['-display', '-serial', '-device', '-m', '-monitor', '-accel', '-cpu', '-smp', '-machine', '-M', '-name', '-boot', '-vga', '-d', '-D', '-rtc']);
+const IGNORED_WITH_VALUE = new Set(['-display', '-device', '-m', '-monitor', '-accel', '-cpu', '-smp', '-machine', '-M', '-name', '-boot', '-vga', '-d', '-D', '-rtc']);
 const IGNORED_FLAGS = new Set(['-no-reboot', '-no-shutdown', '-nographic', '-enable-kvm', '-s', '-snapshot', '-nodefaults']);
 /** Drive properties QEMU accepts that do not change what a raw image boots. */
 const DRIVE_KEYS = new Set(['file', 'format', 'if', 'index', 'media', 'snapshot', 'cache', 'readonly', 'id', 'aio', 'discard']);
@@ -47,8 +48,9 @@ function parseDrive(value: string): Drive {
   return { spec, file, formatGiven: format !== undefined };
 }
 
-function parseArgs(args: string[]): { drive: Drive | null } {
+function parseArgs(args: string[]): { drive: Drive | null; serial: boolean } {
   let drive: Drive | null = null;
+  let serial = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     // QEMU takes --opt as -opt.
@@ -64,13 +66,17 @@ function parseArgs(args: string[]): { drive: Drive | null } {
     } else if (opt === '-hda') {
       const v = value();
       drive ??= { spec: `${a} ${v}`, file: v, formatGiven: false };
+    } else if (opt === '-serial') {
+      serial = value() === 'stdio';
+    } else if (opt === '-nographic') {
+      serial = true;
     } else if (IGNORED_WITH_VALUE.has(opt)) {
       value();
     } else if (!IGNORED_FLAGS.has(opt)) {
       throw new QemuError(`${a}: invalid option`);
     }
   }
-  return { drive };
+  return { drive, serial };
 }
 
 function loadImage(drive: Drive, ctx: ShellContext): Uint8Array {
@@ -88,7 +94,7 @@ function loadImage(drive: Drive, ctx: ShellContext): Uint8Array {
 
 export const qemu: Command = async (argv, ctx) => {
   try {
-    const { drive } = parseArgs(argv.slice(1));
+    const { drive, serial } = parseArgs(argv.slice(1));
     const image = drive ? loadImage(drive, ctx) : null;
     if (drive && !drive.formatGiven) {
       ctx.terminal.print(
@@ -102,7 +108,7 @@ export const qemu: Command = async (argv, ctx) => {
       ctx.terminal.print(`${NAME}: this shell has no PC to boot on (run it in Bootlab's page)`, 'error');
       return 1;
     }
-    await ctx.machine.boot(image, drive ? drive.file : 'no disk');
+    await ctx.machine.boot(image, drive ? drive.file : 'no disk', { serial });
     ctx.terminal.print(
       drive
         ? `Booting ${drive.file} on the VGA screen. Click the screen to type to the PC.`

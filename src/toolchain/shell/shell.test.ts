@@ -11,12 +11,12 @@ function setup(files: Record<string, string | Uint8Array> = {}) {
     ...files,
   });
   const out: { text: string; kind: OutputKind }[] = [];
-  const boots: { image: Uint8Array | null; name: string }[] = [];
+  const boots: { image: Uint8Array | null; name: string; serial?: boolean }[] = [];
   let cleared = 0;
   const shell = new Shell({
     vfs,
     terminal: { print: (text, kind = 'output') => out.push({ text, kind }), clear: () => cleared++ },
-    machine: { boot: (image, name) => void boots.push({ image, name }) },
+    machine: { boot: (image, name, opts) => void boots.push({ image, name, serial: opts?.serial }) },
   });
   const text = () => out.map((o) => o.text).join('\n');
   return { vfs, shell, out, boots, text, cleared: () => cleared };
@@ -85,6 +85,8 @@ describe('qemu-system-x86_64', () => {
     expect(await shell.run('cd src && qemu-system-x86_64 -hda ../disk.img -display none')).toBe(0);
     expect(await shell.run('qemu-system-x86_64 /disk.img -serial stdio')).toBe(0);
     expect(boots.map((b) => b.name)).toEqual(['disk.img', '../disk.img', '/disk.img']);
+    // -serial stdio puts COM1 in the terminal; the others leave it out
+    expect(boots.map((b) => b.serial)).toEqual([false, false, true]);
     expect(boots[0]!.image).toEqual(image);
   });
   it("prints QEMU's message for a missing file and does not boot", async () => {

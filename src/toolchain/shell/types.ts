@@ -12,8 +12,11 @@ export interface ShellTerminal {
 
 /** The emulated PC, as the `qemu-system-x86_64` command drives it. */
 export interface MachineHost {
-  /** Powers on the PC with this disk image (null: no disk), replacing what ran before. */
-  boot(image: Uint8Array | null, name: string): Promise<void> | void;
+  /**
+   * Powers on the PC with this disk image (null: no disk), replacing what ran before.
+   * `serial`: what the guest sends on COM1 is printed in the terminal (QEMU's `-serial stdio`).
+   */
+  boot(image: Uint8Array | null, name: string, opts?: { serial?: boolean }): Promise<void> | void;
 }
 
 export interface ShellContext {
