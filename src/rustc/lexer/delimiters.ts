@@ -49,7 +49,10 @@ export function checkDelimiters(tokens: readonly Token[], text = '', base = 0): 
   if (stack.length > 0) {
     const eof = tokens[tokens.length - 1]!.span;
     const b = error('this file contains an unclosed delimiter');
-    for (const o of stack) b.secondary(o.span, 'unclosed delimiter');
+    // rustc labels at most five and sums up the rest.
+    const SHOW = 5;
+    for (const o of stack.slice(0, SHOW)) b.secondary(o.span, 'unclosed delimiter');
+    if (stack.length >= SHOW + 2) b.secondary(stack[SHOW]!.span, `another ${stack.length - SHOW} unclosed delimiters begin from here`);
     b.primary(span(eof.lo, eof.hi));
     diags.push(b.build());
   }

@@ -14,7 +14,13 @@ import { parseBounds, parseGenerics, parseType, parseWhereClause } from './ty.ts
 
 export function parseCrateRoot(p: Parser): Crate {
   const lo = p.token.span;
-  const attrs = parseAttributes(p, true);
+  let attrs: Attribute[] = [];
+  try {
+    attrs = parseAttributes(p, true);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    p.recoverItem();
+  }
   const items = parseItems(p, true);
   return { attrs, items, span: span(lo.lo, p.token.span.hi) };
 }
