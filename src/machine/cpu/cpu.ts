@@ -372,10 +372,11 @@ export class Cpu extends CpuState {
         this.cr2 = savedCr2;      // the fault belongs to a later instruction: end the block before it
         break;
       }
-      insn.fn = (insn.invalid ? raiseUd : fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
+      const ud = insn.invalid || insn.lockUd;
+      insn.fn = (ud ? raiseUd : fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
       // lea and the multi-byte nop name memory without touching it: no address check.
-      insn.ea = insn.mem && !insn.invalid && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
-      insn.ends = insn.invalid || FORM_ENDS[insn.formId] === 1;
+      insn.ea = insn.mem && !ud && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
+      insn.ends = ud || FORM_ENDS[insn.formId] === 1;
       block.insns.push(insn);
       // The physical pages the instruction's bytes came from.
       const first = Math.floor(translate(this, at, Access.Exec) / 4096);

@@ -60,6 +60,8 @@ export class Insn {
   /** 0, 0xf2 or 0xf3 when the form takes a repeat prefix. */
   rep = 0;
   lock = false;
+  /** A lock prefix on an instruction that cannot take it: executes as #UD. */
+  lockUd = false;
   rexW = false;
   opcode = 0;
   map = 0;
@@ -165,7 +167,7 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
   }
   if (b === 0x9b) {
     out.invalid = false; out.bits = bits; out.formId = NOP_FORM.index; out.form = NOP_FORM; out.len = pos;
-    out.map = 0; out.opcode = 0x9b; out.modrm = -1; out.mem = false; out.rep = 0; out.lock = false;
+    out.map = 0; out.opcode = 0x9b; out.modrm = -1; out.mem = false; out.rep = 0; out.lock = false; out.lockUd = false;
     out.op0 = out.op1 = out.op2 = K.None; out.osize = 4; out.asize = 4;
     return true;
   }
@@ -363,9 +365,15 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
     else { out.op2 = kind; out.s2 = size; }
   }
   if (pos > 15) return fail(out, 15);
+  // lock is #UD unless the instruction is one of the read-modify-write forms with a memory
+  // destination (xchg with memory in either place); the length and form stay as decoded.
+  out.lockUd = lock && (!out.mem || !LOCKABLE.has(F.mnemonic) || (out.op0 !== K.Rm && F.mnemonic !== 'xchg'));
   out.len = pos;
   return true;
 }
+
+const LOCKABLE = new Set(['add', 'adc', 'and', 'btc', 'btr', 'bts', 'cmpxchg', 'cmpxchg8b', 'cmpxchg16b',
+  'dec', 'inc', 'neg', 'not', 'or', 'sbb', 'sub', 'xor', 'xadd', 'xchg']);
 
 function setImm(out: Insn, v: number, size: number): void {
   if (size === 1) out.imm = v & 0xff;

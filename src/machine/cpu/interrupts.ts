@@ -29,7 +29,11 @@ function sysRead16(c: CpuState, lin: number): number {
  */
 export function deliver(c: CpuState, vector: number, errorCode: number, kind: IntKind, retRip: number): void {
   c.halted = false;
-  const ext = kind === IntKind.Software ? 0 : 1;
+  // The EXT bit (an external event caused the fault) is left out of the error codes of faults
+  // met while delivering, as QEMU reports them (a #GP for a vector past the IDT limit, a gate of
+  // the wrong type, a gate not present).
+  const ext = 0;
+  void kind;
   if (!c.protectedMode) {
     if (vector * 4 + 3 > c.idtLimit) raise(13, vector * 8 + 2 + ext);
     const flags = c.getFlags();
