@@ -127,7 +127,8 @@ describe('compiled blocks against the interpreter', () => {
   it('jcc after add, sub, logic ops, inc/dec, shifts and reg,[mem] ops, over boundary values (all 16 conditions)', () => {
     const conds = ['jo', 'jno', 'jb', 'jae', 'je', 'jne', 'jbe', 'ja', 'js', 'jns', 'jp', 'jnp', 'jl', 'jge', 'jle', 'jg'];
     const setters = ['add rdx, rbx', 'add edx, ebx', 'sub rdx, rbx', 'and rdx, rbx', 'or edx, ebx', 'inc rdx', 'dec edx', 'dec rdx', 'inc edx',
-      'shl rdx, 1', 'shr rdx, 63', 'sar edx, 5', 'shl edx, 31', 'add rdx, [rsi + rdi*8]', 'sub edx, [rsi + rdi*8]', 'xor rdx, [rsi + rdi*8]'];
+      'shl rdx, 1', 'shr rdx, 63', 'sar edx, 5', 'shl edx, 31', 'add rdx, [rsi + rdi*8]', 'sub edx, [rsi + rdi*8]', 'xor rdx, [rsi + rdi*8]',
+      'imul rdx, rbx', 'imul edx, ebx', 'imul rdx, rbx, -3', 'imul edx, ebx, 0x7fff'];
     const body = setters.flatMap((op, s) => conds.map((cc, k) => `
       mov rdx, rax
       ${op}
@@ -297,5 +298,31 @@ describe('compiled blocks against the interpreter', () => {
     expect(f.regs[18]).toBe(1);               // r9: the one different return
     const once = runProgram(program, true, 64, { ...opts, slice: 997 });
     expect(once.regs[24]).toBeGreaterThan(0); // r12: interrupts were taken
+  });
+
+  it('byte loads and stores (movzx, mov byte from registers incl. ah, immediates; RAM, the VGA window, a code page)', () => {
+    expectSameAsInterpreter(`
+      mov rbx, 0x200000
+      mov rdi, 0xb8000
+      mov ecx, 3000
+      mov eax, 0x1234
+    l:
+      movzx edx, byte [rbx + rcx]
+      add eax, edx
+      mov [rbx + rcx + 1], al
+      mov [rbx + rcx + 2], ah
+      mov byte [rbx + rcx + 3], 0x5a
+      movzx r8, byte [rbx + rcx + 4]
+      imul r9, r8, 77
+      add r10, r9
+      mov [rdi + rcx], dl
+      movzx r11d, byte [rdi + rcx]
+      add r12, r11
+      dec ecx
+      jnz l
+      mov byte [patch + 1], 0x05
+    patch:
+      mov al, 0x07
+      mov [rbx], al`);
   });
 });

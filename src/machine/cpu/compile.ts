@@ -25,7 +25,7 @@ import type { Insn } from './decoder.ts';
 import { PARITY } from './state.ts';
 import { carryBit, condition, storeFlags, type FlagState } from './jit/flags.ts';
 import { isRelJump, MEMORY_OPS, shapeOf, type Shape } from './jit/shapes.ts';
-import { addressCode, ENV_DECL, ENV_LOAD, ramWord, wordCode } from './jit/memory.ts';
+import { addressCode, ENV_DECL, ENV_LOAD, mulHigh, mulOverflows, ramWord, wordCode } from './jit/memory.ts';
 
 /** Runs the whole block (more than once when it loops on itself, up to the instruction `end`). */
 export type CompiledBlock = (c: CpuState, end: number) => void;
@@ -70,7 +70,7 @@ class BlockEmitter {
   private rehoist = '';
   private k = 0;
   readonly facts: Facts;
-  readonly names: string[] = ['EA', 'P', 'WORD'];
+  readonly names: string[] = ['EA', 'P', 'WORD', 'MULHI', 'MULOVF'];
   readonly values: unknown[];
   /** The code loops: its last instruction jumps back to its start. */
   private readonly selfLoop: boolean;
@@ -83,7 +83,7 @@ class BlockEmitter {
 
   constructor(private readonly steps: readonly TraceStep[], private readonly shapes: readonly (Shape | null)[],
     computeEA: unknown, private readonly prior: Facts | null) {
-    this.values = [computeEA, PARITY, ramWord];
+    this.values = [computeEA, PARITY, ramWord, mulHigh, mulOverflows];
     this.insns = steps.map((t) => t.insn);
     const last = steps[steps.length - 1]!;
     this.lastJump = isRelJump(last.insn);
@@ -143,7 +143,7 @@ class BlockEmitter {
     if (this.selfLoop && this.prior !== null) this.hoist();
     for (this.k = 0; this.k < n; this.k++) this.instruction(this.k);
     const regs = [...(this.prior?.used ?? this.facts.used)].sort((a, b) => a - b);
-    const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
+    const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, RAM8 = c.mem.ram, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
       (regs.length > 0 ? `let ${regs.map((g) => `x${g} = r[${g << 1}], y${g} = r[${(g << 1) + 1}]`).join(', ')};\n` : '') +
       'c.exitBlock = false;\nconst R = c.rip;\n';
     const stay = this.checks ? `let stay = !(${MUST_LEAVE});\n` : '';
@@ -162,7 +162,8 @@ class BlockEmitter {
       if (![i.base, i.index].every((g) => g < 0 || !this.prior!.written.has(g))) continue;
       this.k = k;
       const e = `e${k}`, h = `h${k}`, w = `w${k}`;
-      const compute = addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, s.size, s.op === 'store');
+      const bytes = s.op === 'loadzx8' || s.op === 'store8' ? 1 : s.size;
+      const compute = addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, s.op === 'store' || s.op === 'store8');
       this.preamble += `let ${e} = 0, ${h} = 0, ${w} = -1;\n${compute}`;
       this.rehoist += compute;
       this.hoisted.set(k, w);
@@ -251,6 +252,7 @@ class BlockEmitter {
   private register(k: number, i: Insn, s: Shape): string {
     const d = i.dst;
     if (s.op === 'shl' || s.op === 'shr' || s.op === 'sar') return this.shift(k, i.rm, s);
+    if (s.op === 'imul') return this.imul(k, i, s);
     const [aL, aH] = s.op === 'mov' ? ['', ''] : this.reg(d);
     let bL: string, bH: string;
     if (s.imm) { bL = String(i.imm | 0); bH = String(i.immHi | 0); } else [bL, bH] = this.reg(i.src);
@@ -295,6 +297,22 @@ class BlockEmitter {
     this.setFlags(arith
       ? { kind: op === 'add' ? 'add' : 'sub', size: 8, a: `a${k}`, aH: `aH${k}`, b: `b${k}`, bH: `bH${k}`, v: `v${k}`, vH: `vH${k}` }
       : { kind: 'logic', size: 8, v: `v${k}`, vH: `vH${k}` }, true);
+    return code;
+  }
+
+  /** imul r, r / imul r, r, imm: the low half of the product (what imulI writes), flags lazily (overflow only when stored). */
+  private imul(k: number, i: Insn, s: Shape): string {
+    const [al, ah] = this.reg(s.n);
+    let bl: string, bh: string;
+    if (s.imm) { bl = String(i.imm | 0); bh = String(i.immHi | 0); } else [bl, bh] = this.reg(i.rm);
+    if (s.size === 4) {
+      const code = `const a${k} = ${al}, b${k} = ${bl}, v${k} = Math.imul(a${k}, b${k});\n` + this.setReg(i.reg, `v${k}`, '0');
+      this.setFlags({ kind: 'mul', size: 4, v: `v${k}`, vH: '0', ovf: `(a${k} * b${k} !== v${k})` }, true);
+      return code;
+    }
+    const code = `const a${k} = ${al}, aH${k} = ${ah}, b${k} = ${bl}, bH${k} = ${bh};\n` +
+      `const v${k} = Math.imul(a${k}, b${k}), vH${k} = MULHI(a${k}, aH${k}, b${k}, bH${k});\n` + this.setReg(i.reg, `v${k}`, `vH${k}`);
+    this.setFlags({ kind: 'mul', size: 8, v: `v${k}`, vH: `vH${k}`, ovf: `MULOVF(a${k}, aH${k}, b${k}, bH${k})` }, true);
     return code;
   }
 
@@ -343,7 +361,8 @@ class BlockEmitter {
     this.values.push(i, i.fn);
     const w = `w${k}`;
     const stack = s.op === 'push' || s.op === 'pop' || s.op === 'call' || s.op === 'ret';
-    const write = s.op === 'store' || s.op === 'push' || s.op === 'call';
+    const write = s.op === 'store' || s.op === 'store8' || s.op === 'push' || s.op === 'call';
+    const bytes = s.op === 'loadzx8' || s.op === 'store8' ? 1 : s.size;
     const slowStart = this.leave() + `c.nextRip = R + ${this.off + i.len};\n` + (i.ea ? `EA(c, i${k});\n` : '') + `f${k}(c, i${k});\nc.rip = c.nextRip;\nc.icount++;\n`;
     let test = '';
     let fast = '';
@@ -351,13 +370,24 @@ class BlockEmitter {
     let declare = '';
     if (!stack) {
       const e = `e${k}`, h = `h${k}`;
-      if (!this.hoisted.has(k)) test = `let ${e} = 0, ${h} = 0, ${w} = -1;\n` + addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, s.size, write);
+      if (!this.hoisted.has(k)) test = `let ${e} = 0, ${h} = 0, ${w} = -1;\n` + addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, write);
     }
     const sp = () => this.reg(4);
     switch (s.op) {
       case 'load': {
         const d = i.dst;
         fast = this.setReg(d, `RAM[${w}]`, s.size === 8 ? `RAM[${w} + 1]` : '0');
+        break;
+      }
+      case 'loadzx8':
+        fast = this.setReg(s.n, `RAM8[${w}]`, '0');
+        break;
+      case 'store8': {
+        let v: string;
+        if (s.imm) v = String(i.imm & 0xff);
+        else if (s.n < 16) v = `${this.reg(s.n)[0]} & 0xff`;
+        else v = `(${this.reg(s.n - 16)[0]} >> 8) & 0xff`;
+        fast = `RAM8[${w}] = ${v};\n`;
         break;
       }
       case 'store': {

@@ -13,7 +13,9 @@ export type FlagState =
   /** inc/dec: like add/sub of 1, CF kept (in `cf`, 0 or 1). */
   | { kind: 'incdec'; size: 4 | 8; dec: boolean; a: string; aH: string; v: string; vH: string; cf: string }
   /** shl/shr/sar by a nonzero constant: all six arithmetic flags set eagerly (cf, of: 0 or 1). */
-  | { kind: 'shift'; size: 4 | 8; v: string; vH: string; cf: string; of: string };
+  | { kind: 'shift'; size: 4 | 8; v: string; vH: string; cf: string; of: string }
+  /** imul (2/3 operands): CF = OF = the expression `ovf` (the product did not fit), SF/ZF/PF of the result. */
+  | { kind: 'mul'; size: 4 | 8; v: string; vH: string; ovf: string };
 
 /** Code that makes the CPU's flag state what `f` describes (as the execution functions would leave it). */
 export function storeFlags(f: FlagState | null): string {
@@ -29,6 +31,8 @@ export function storeFlags(f: FlagState | null): string {
         `c.fA = ${f.a}; c.fAH = ${f.aH}; c.fB = 1; c.fBH = 0; c.fR = ${f.v}; c.fRH = ${f.vH}; c.fCin = 0;\n`;
     case 'shift':
       return `c.flags = (c.flags & ~0x8d5) | ${f.cf} | (${f.of} ? 0x800 : 0) | P[${f.v} & 0xff] | (${zero(f)} ? 0x40 : 0) | (${sign(f)} ? 0x80 : 0); c.fOp = 0;\n`;
+    case 'mul':
+      return `c.flags = (c.flags & ~0x8d5) | (${f.ovf} ? 0x801 : 0) | P[${f.v} & 0xff] | (${zero(f)} ? 0x40 : 0) | (${sign(f)} ? 0x80 : 0); c.fOp = 0;\n`;
   }
 }
 
@@ -58,6 +62,7 @@ function carry(f: FlagState): string {
     case 'sub': return below(f.size, f.a, f.aH, f.b, f.bH);
     case 'logic': return 'false';
     case 'incdec': case 'shift': return `(${f.cf} !== 0)`;
+    case 'mul': return `(${f.ovf})`;
   }
 }
 
@@ -66,6 +71,7 @@ export function carryBit(f: FlagState | null): string {
   if (f === null) return 'c.getCF()';
   if (f.kind === 'logic') return '0';
   if (f.kind === 'incdec' || f.kind === 'shift') return f.cf;
+  if (f.kind === 'mul') return `(${f.ovf} ? 1 : 0)`;
   return `(${carry(f)} ? 1 : 0)`;
 }
 
@@ -80,6 +86,7 @@ function overflow(f: FlagState): string {
       if (!f.dec) return hi ? `(${f.vH} === -2147483648 && ${f.v} === 0)` : `(${f.v} === -2147483648)`;
       return hi ? `(${f.vH} === 2147483647 && ${f.v} === -1)` : `(${f.v} === 2147483647)`;
     case 'shift': return `(${f.of} !== 0)`;
+    case 'mul': return `(${f.ovf})`;
   }
 }
 

@@ -5,7 +5,7 @@ import type { CpuState } from '../state.ts';
 import type { Insn } from '../decoder.ts';
 
 /**
- * The RAM word index of an aligned access of `size` (4 or 8) bytes at the 64-bit address
+ * The RAM word index of an aligned access of `size` (4 or 8) bytes (the byte index for size 1) at the 64-bit address
  * hi:lo (int32 halves), or -1: the address is canonical, the TLB holds the page with the
  * permission needed, CPL < 3, the access is aligned (so it stays in the page) and lands in
  * ordinary RAM (not the 0xA0000-0xFFFFF window, A20 on), and a write does not touch a page
@@ -25,7 +25,7 @@ export function ramWord(c: CpuState, lo: number, hi: number, size: number, write
   const p = T.phys[t] + (lo & 0xfff);
   if (p >= c.ramDirectEnd || (p >= 0xa0000 && p < 0x100000)) return -1;
   if (write && c.codeMarks[p >>> 12] !== 0) return -1;
-  return p >>> 2;
+  return size === 1 ? p : p >>> 2;
 }
 
 /**
@@ -39,16 +39,16 @@ export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDi
 /**
  * Assigns to `w` the RAM word index of the access at lo/hi (int32 locals), or -1 (see ramWord).
  */
-export function wordCode(w: string, lo: string, hi: string, size: 4 | 8, write: boolean): string {
+export function wordCode(w: string, lo: string, hi: string, size: 1 | 4 | 8, write: boolean): string {
   const t = `${w}t`, q = `${w}q`;
   const perm = write ? ` && ((T.perm[${t}] & 9) === 9 || ((T.perm[${t}] & 8) !== 0 && WP0))` : '';
   const code = write ? ` && CM[${q} >>> 12] === 0` : '';
   return `${w} = -1;\n` +
     `if (${hi} === 0) {\n` +
     `  const ${t} = (${lo} >>> 12) & 4095;\n` +
-    `  if (T.tag[${t}] === (${lo} >>> 12) && (${lo} & ${size - 1}) === 0${perm}) {\n` +
+    `  if (T.tag[${t}] === (${lo} >>> 12)${size > 1 ? ` && (${lo} & ${size - 1}) === 0` : ''}${perm}) {\n` +
     `    const ${q} = T.phys[${t}] + (${lo} & 0xfff);\n` +
-    `    if (${q} < DE && (${q} < 0xa0000 || ${q} >= 0x100000)${code}) ${w} = ${q} >>> 2;\n` +
+    `    if (${q} < DE && (${q} < 0xa0000 || ${q} >= 0x100000)${code}) ${w} = ${size === 1 ? q : `${q} >>> 2`};\n` +
     `  }\n` +
     `} else ${w} = WORD(c, ${lo}, ${hi}, ${size}, ${write});\n`;
 }
@@ -69,4 +69,22 @@ export function addressCode(i: Insn, lo: string, hi: string, reg: (n: number) =>
   }
   const sum = `${lo}s`;
   return `{ const ${sum} = ${l}; ${lo} = ${sum} | 0; ${hi} = (${h} + Math.floor(${sum} / 4294967296)) | 0; }\n`;
+}
+
+/** High 32 bits of the low 64 bits of the product of two 64-bit values (int32 halves). */
+export function mulHigh(aL: number, aH: number, bL: number, bH: number): number {
+  const a0 = aL & 0xffff, a1 = aL >>> 16, b0 = bL & 0xffff, b1 = bL >>> 16;
+  const mid = a1 * b0 + a0 * b1;
+  const low = a0 * b0 + (mid % 65536) * 65536;
+  const high = a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / 4294967296);
+  return (high + Math.imul(aL, bH) + Math.imul(aH, bL)) | 0;
+}
+
+/** Whether the signed product of two 64-bit values (int32 halves) does not fit in 64 bits (imul's CF/OF). */
+export function mulOverflows(aL: number, aH: number, bL: number, bH: number): boolean {
+  const p = Math.abs((aH * 4294967296 + (aL >>> 0)) * (bH * 4294967296 + (bL >>> 0)));
+  if (p < 4611686018427387904) return false;     // below 2^62 even with rounding
+  if (p > 36893488147419103232) return true;     // above 2^65
+  const prod = ((BigInt(aH) << 32n) | BigInt(aL >>> 0)) * ((BigInt(bH) << 32n) | BigInt(bL >>> 0));
+  return prod !== BigInt.asIntN(64, prod);
 }

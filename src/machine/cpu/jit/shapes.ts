@@ -7,11 +7,13 @@ import { callI, jccI, jmpI, retI } from '../exec/flow.ts';
 import { sarI, shlI, shrI } from '../exec/shift.ts';
 import { popI, pushI } from '../exec/stack.ts';
 import { addI, andI, cmpI, orI, subI, xorI } from '../exec/alu.ts';
+import { imulI } from '../exec/muldiv.ts';
+import { movI, movzxI } from '../exec/move.ts';
 
 export type Op =
   | 'mov' | 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | 'inc' | 'dec'
-  | 'shl' | 'shr' | 'sar'
-  | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret'
+  | 'shl' | 'shr' | 'sar' | 'imul'
+  | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret' | 'loadzx8' | 'store8'
   | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor';
 
 export interface Shape {
@@ -24,7 +26,7 @@ export interface Shape {
 }
 
 /** Forms that access memory: an inline RAM fast path, else the instruction's own function. */
-export const MEMORY_OPS: ReadonlySet<Op> = new Set<Op>(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor']);
+export const MEMORY_OPS: ReadonlySet<Op> = new Set<Op>(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor', 'loadzx8', 'store8']);
 
 /** 64-bit mode memory operand the compiler can address itself: base/index registers, no RIP, segment base 0. */
 export function inlineAddress(i: Insn): boolean {
@@ -49,6 +51,18 @@ export function shapeOf(i: Insn): Shape | null {
   if (i.bits === 64 && i.osize === 8) {
     if (i.fn === (callI as unknown) && i.op0 === K.Rel) return { op: 'call', size: 8, imm: false, n: 0 };
     if (i.fn === (retI as unknown) && i.op0 === K.None) return { op: 'ret', size: 8, imm: false, n: 0 };
+  }
+  if (i.fn === (imulI as unknown) && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.op1 === K.Rm && !i.mem &&
+      (i.op2 === K.None || i.op2 === K.Imm)) {
+    // imul r, r (2 operands) / imul r, r, imm (3 operands): the first factor's register in `n`.
+    return { op: 'imul', size: i.osize, imm: i.op2 === K.Imm, n: i.op2 === K.Imm ? i.rm : i.reg };
+  }
+  if (i.fn === (movzxI as unknown) && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.mem && i.form.ops[1] === 'rm8' && inlineAddress(i)) {
+    return { op: 'loadzx8', size: i.osize, imm: false, n: i.reg };
+  }
+  if (i.fn === (movI as unknown) && i.osize === 1 && i.op0 === K.Rm && i.mem && (i.op1 === K.Imm || i.op1 === K.Reg) && inlineAddress(i)) {
+    // mov byte [mem], imm8 / r8 (the byte register code in `n`: 16-19 are ah..bh).
+    return { op: 'store8', size: 4, imm: i.op1 === K.Imm, n: i.op1 === K.Reg ? i.reg : 0 };
   }
   const alu = i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
     : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor' : null;
