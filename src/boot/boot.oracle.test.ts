@@ -140,6 +140,19 @@ describe('kernels built by real tools boot to the same screen in QEMU and in Boo
   });
 });
 
+describe('SSE is enabled for the kernel', () => {
+  it('(d) a C kernel built with only the flags in the issue (-O2: gcc vectorises with SSE2) runs in QEMU', async () => {
+    const out = join(work, 'ckernel-sse');
+    sh('gcc', ['-ffreestanding', '-fno-pic', '-mno-red-zone', '-nostdlib', '-static', '-O2', '-Wl,-Ttext-segment=0x200000', '-Wl,-e,_start',
+      join(testdata, 'kernel.c'), '-o', out]);
+    expect(sh('objdump', ['-d', out]).toString()).toMatch(/xmm/);
+    const { path } = writeImage(new Uint8Array(readFileSync(out)), 'ckernel-sse');
+    const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: 'qemu64' });
+    expect(qemu.screen).toBe('Hello from C!\ndata ok\nbss ok');
+    // Bootlab's CPU does not execute SSE instructions yet (#UD), so this one is QEMU only.
+  });
+});
+
 describe('segment permissions hold on the real CPU and on ours', () => {
   it.each([
     [1, 'a write to read-only .rodata'],

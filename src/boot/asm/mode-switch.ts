@@ -1,9 +1,10 @@
 // From real mode to long mode: GDT, 32-bit protected mode, the identity map of the first
 // 4 GiB with 2 MiB pages (PML4 -> one PDPT -> four page directories), PAE, EFER.LME (and
 // EFER.NXE when the CPU has NX), paging with CR0.WP (so read-only kernel pages are read-only
-// for the kernel too), then a far jump into 64-bit code. The 64-bit side installs an IDT whose
-// 32 exception gates print the vector and halt, so a fault during boot is a message on the
-// screen, never a triple fault.
+// for the kernel too), SSE enabled (CR4.OSFXSR/OSXMMEXCPT, CR0.MP, not EM: gcc emits SSE for
+// ordinary C unless told not to, and x86-64 guarantees SSE2), then a far jump into 64-bit code.
+// The 64-bit side installs an IDT whose 32 exception gates print the vector and halt, so a
+// fault during boot is a message on the screen, never a triple fault.
 
 export const modeSwitchAsm = `
 ; ================= real mode -> protected mode -> long mode =================
@@ -48,7 +49,7 @@ protected_mode:
     loop .pd
 
     mov eax, cr4
-    or eax, 1 << 5                 ; PAE
+    or eax, (1 << 5) | (1 << 9) | (1 << 10) ; PAE; OSFXSR and OSXMMEXCPT: SSE usable
     mov cr4, eax
     mov eax, PML4
     mov cr3, eax
@@ -61,7 +62,8 @@ protected_mode:
 .no_nx:
     wrmsr
     mov eax, cr0
-    or eax, (1 << 31) | (1 << 16)  ; PG, WP
+    and eax, ~(1 << 2)             ; EM off and MP on: x87/SSE instructions run (every x86-64 CPU has SSE2)
+    or eax, (1 << 31) | (1 << 16) | (1 << 1) ; PG, WP, MP
     mov cr0, eax
     jmp CODE64_SEL:long_mode
 
