@@ -24,8 +24,8 @@ describe('bootlab command line', () => {
   it('--help lists every registered command and exits 0', async () => {
     const io = capture();
     expect(await runCli(['--help'], io)).toBe(0);
-    for (const name of ['asm', 'disasm', 'image', 'run', 'bench']) expect(io.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
-    expect(commands.map((c) => c.name)).toEqual(['asm', 'disasm', 'image', 'run', 'bench']);
+    for (const name of ['asm', 'disasm', 'image', 'link', 'run', 'bench']) expect(io.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    expect(commands.map((c) => c.name)).toEqual(['asm', 'disasm', 'image', 'link', 'run', 'bench']);
     expect(io.stderr).toBe('');
   });
 
