@@ -228,6 +228,21 @@ describe('bad kernels: the same message and a halt in QEMU and in Bootlab', () =
     expect(runs.ours.screen).toBe(runs.qemu.screen);
   });
 
+  it.each([
+    ['only the MBR', () => 512, BOOT_MESSAGES.stage2Read],
+    ['the bootloader and one sector of the kernel', (bootloaderBytes: number) => bootloaderBytes + 512, BOOT_MESSAGES.kernelRead],
+  ])('a disk cut short (%s): the read error is shown', async (name, keep, message) => {
+    const built = buildBootImage(nasmLd('hello.asm', 'hello-cut'));
+    if (!built.ok) throw new Error(built.message);
+    const cut = built.image.slice(0, keep(built.bootloaderBytes));
+    const path = join(work, `cut-${cut.length}.img`);
+    writeFileSync(path, cut);
+    const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: 'qemu64' });
+    const ours = bootInMachine(cut);
+    expect(qemu.screen).toBe(`${BOOT_MESSAGES.prefix}${message}\n\n${BOOT_MESSAGES.halted}`);
+    expect(ours.screen).toBe(qemu.screen);
+  });
+
   it('a CPU without long mode (QEMU -cpu qemu32) gets a message, not a hang', async () => {
     const { path } = writeImage(nasmLd('hello.asm', 'hello-32cpu'), 'hello-32cpu');
     const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: 'qemu32' });

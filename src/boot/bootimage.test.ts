@@ -282,6 +282,17 @@ describe('bad kernels: a message on screen, then a halt', () => {
     ['no loadable segment', makeElf64({ entry: 0x200000n, segments: [{ ...seg(0x200000n, PF_R | PF_X, code), type: 4 }] }), BOOT_MESSAGES.noSegments],
     ['more memory than the machine has', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code, 0x1000_0000n)] }), BOOT_MESSAGES.noMemory],
   ];
+  it.each([
+    ['only the MBR', () => 512, BOOT_MESSAGES.stage2Read],
+    ['the bootloader and one sector of the kernel', (bootloaderBytes: number) => bootloaderBytes + 512, BOOT_MESSAGES.kernelRead],
+  ])('a disk cut short: %s', (_name, keep, message) => {
+    const built = buildBootImage(goodKernel());
+    if (!built.ok) throw new Error(built.message);
+    const { stop, screen } = bootInMachine(built.image.slice(0, keep(built.bootloaderBytes)));
+    expect(stop.kind).toBe('hlt');
+    expect(screen).toBe(`${BOOT_MESSAGES.prefix}${message}\n\n${BOOT_MESSAGES.halted}`);
+  });
+
   it('a kernel file larger than the memory above 1 MiB (checked before loading it)', () => {
     const kernel = new Uint8Array(9 * 1024 * 1024);
     kernel.set(goodKernel());
