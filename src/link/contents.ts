@@ -50,6 +50,8 @@ export function fillSections(
             applyRelocation(record.input, rel, { bytes, pos, address: BigInt(out.addr + pos) }, gotLookup, diag);
           }
         }
+      } else if (c.kind === 'eh_frame_hdr' && ehFrame) {
+        writeEhFrameHdr(bytes, chunk.offset, BigInt(out.addr + chunk.offset), ehFrame, sections);
       } else if (c.kind === 'got') {
         c.entries.forEach((g, i) => view.setBigUint64(chunk.offset + i * 8, BigInt.asUintN(64, globalAddress(g)), true));
       }
@@ -65,4 +67,34 @@ export function fillSections(
     }
   }
   return result;
+}
+
+/**
+ * .eh_frame_hdr: version 1; a pc-relative pointer to .eh_frame; the FDE count; then for each
+ * FDE (sorted by function address, one per address) the function's and the FDE's addresses
+ * relative to the table, so an unwinder can binary-search it.
+ */
+function writeEhFrameHdr(bytes: Uint8Array, at: number, hdrAddr: bigint, ehFrame: EhFrameLayout, sections: readonly OutputSection[]): void {
+  const eh = sections.find((s) => s.name === '.eh_frame' && s.synthetic);
+  if (!eh) return;
+  const ehAddr = BigInt(eh.addr + (eh.chunks[0]?.offset ?? 0));
+  const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
+  const entries: { pc: number; fde: number }[] = [];
+  for (const { record, outputOffset } of ehFrame.placements) {
+    if (record.isCie) continue;
+    const first = record.relocations[0]!;
+    const pc = symbolValue(record.input.file, first) + first.addend;
+    entries.push({ pc: u32(pc - hdrAddr), fde: u32(ehAddr + BigInt(outputOffset) - hdrAddr) });
+  }
+  entries.sort((a, b) => a.pc - b.pc);
+  const unique = entries.filter((e, i) => i === 0 || e.pc !== entries[i - 1]!.pc);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // DW_EH_PE_pcrel|sdata4 for the .eh_frame pointer, udata4 for the count, datarel|sdata4 for the table.
+  bytes.set([1, 0x1b, 0x03, 0x3b], at);
+  view.setUint32(at + 4, u32(ehAddr - (hdrAddr + 4n)), true);
+  view.setUint32(at + 8, unique.length, true);
+  unique.forEach((e, i) => {
+    view.setUint32(at + 12 + 8 * i, e.pc, true);
+    view.setUint32(at + 16 + 8 * i, e.fde, true);
+  });
 }

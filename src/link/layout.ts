@@ -6,7 +6,7 @@
 // so the file needs no padding and p_offset stays congruent to p_vaddr modulo the page size.
 import { alignUp } from './elf/bytes.ts';
 import {
-  ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
+  ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_EH_FRAME, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
   PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHT_PREINIT_ARRAY, SHT_PROGBITS,
 } from './elf/constants.ts';
@@ -104,8 +104,18 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
   return outputs;
 }
 
-function isRelro(out: OutputSection): boolean {
+export interface LayoutOptions {
+  imageBase: number;
+  /** -z relro (the default): RELRO sections get their own segment and PT_GNU_RELRO. */
+  relro: boolean;
+  /** -z now: .got.plt is RELRO too. */
+  now: boolean;
+}
+
+function isRelro(out: OutputSection, opts: LayoutOptions): boolean {
+  if (!opts.relro) return false;
   if (out.relroPadding) return true;
+  if (out.name === '.got.plt' && out.synthetic) return opts.now && (out.flags & SHF_WRITE) !== 0;
   if (!(out.flags & SHF_ALLOC) || !(out.flags & SHF_WRITE)) return false;
   if (out.flags & SHF_TLS) return true;
   if (out.type === SHT_INIT_ARRAY || out.type === SHT_FINI_ARRAY || out.type === SHT_PREINIT_ARRAY) return true;
@@ -157,9 +167,10 @@ export function sizeSections(outputs: readonly OutputSection[]): void {
   }
 }
 
-export function assignAddresses(outputSections: OutputSections, imageBase: number): Layout {
+export function assignAddresses(outputSections: OutputSections, opts: LayoutOptions): Layout {
+  const imageBase = opts.imageBase;
   const all = outputSections.list.filter((o) => o.chunks.length > 0 || o.synthetic);
-  for (const out of all) out.relro = isRelro(out);
+  for (const out of all) out.relro = isRelro(out, opts);
   if (all.some((o) => o.relro && o.flags & SHF_ALLOC)) {
     const padding = outputSections.create('.relro_padding', SHT_NOBITS, SHF_ALLOC | SHF_WRITE, true);
     padding.relroPadding = true;
@@ -193,7 +204,8 @@ export function assignAddresses(outputSections: OutputSections, imageBase: numbe
     if (o.type === SHT_NOTE && (i === 0 || alloc[i - 1]!.type !== SHT_NOTE)) noteRuns++;
   });
   const hasRelro = alloc.some((o) => o.relro);
-  const phnum = 1 + loadCount + (hasRelro ? 1 : 0) + noteRuns + 1;
+  const ehFrameHdr = alloc.find((o) => o.name === '.eh_frame_hdr' && o.synthetic);
+  const phnum = 1 + loadCount + (hasRelro ? 1 : 0) + (ehFrameHdr ? 1 : 0) + 1 + noteRuns;
   const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
 
   let dot = imageBase + headersSize;
@@ -244,6 +256,11 @@ export function assignAddresses(outputSections: OutputSections, imageBase: numbe
     const last = relro[relro.length - 1]!;
     headers.push({ type: PT_GNU_RELRO, flags: PF_R, offset: first.fileOffset, vaddr: first.addr, filesz: fileEnd - first.fileOffset, memsz: last.addr + last.size - first.addr, align: 1 });
   }
+  if (ehFrameHdr) {
+    const h = ehFrameHdr;
+    headers.push({ type: PT_GNU_EH_FRAME, flags: PF_R, offset: h.fileOffset, vaddr: h.addr, filesz: h.size, memsz: h.size, align: h.align });
+  }
+  headers.push({ type: PT_GNU_STACK, flags: PF_R | PF_W, offset: 0, vaddr: 0, filesz: 0, memsz: 0, align: 0 });
   for (let i = 0; i < alloc.length; i++) {
     const o = alloc[i]!;
     if (o.type !== SHT_NOTE || (i > 0 && alloc[i - 1]!.type === SHT_NOTE)) continue;
@@ -252,7 +269,6 @@ export function assignAddresses(outputSections: OutputSections, imageBase: numbe
     const last = alloc[j]!;
     headers.push({ type: PT_NOTE, flags: PF_R, offset: o.fileOffset, vaddr: o.addr, filesz: last.fileOffset + last.size - o.fileOffset, memsz: last.addr + last.size - o.addr, align: o.align });
   }
-  headers.push({ type: PT_GNU_STACK, flags: PF_R | PF_W, offset: 0, vaddr: 0, filesz: 0, memsz: 0, align: 0 });
   if (headers.length !== phnum) throw new Error(`internal: ${headers.length} program headers, expected ${phnum}`);
   return { sections: sorted, programHeaders: headers, fileEnd: Math.max(off, headersSize) };
 }

@@ -5,7 +5,7 @@
 // the bytes of every loaded segment. Also: the relocations our ELF reader sees against
 // readelf -r, and the error messages against rust-lld's stderr.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -145,6 +145,39 @@ function expectSameExecutableOrSameError(both: Both): void {
   }
   expectSameExecutable(both);
 }
+
+describe('rustc itself runs our linker (-C linker=bootlab link, -C linker-flavor=ld.lld)', () => {
+  // rustc then passes what it passes rust-lld: its symbols.o, the rlibs, --as-needed, -Bstatic,
+  // --eh-frame-hdr, -z noexecstack, -z relro, -z now, --gc-sections, -L, and our link-args.
+  const wrapper = out('bootlab-link');
+  const tsx = join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+  const cli = join(import.meta.dirname, '..', 'cli', 'main.ts');
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${tsx}" "${cli}" link "$@"\n`, { mode: 0o755 });
+  const build = (linker: string, source: string, opt: string, exe: string) =>
+    spawnSync('rustc', [
+      '--edition', '2021', '--crate-type', 'bin', '-C', 'panic=abort', '-C', `opt-level=${opt}`, '-C', 'relocation-model=static',
+      '-C', 'target-feature=-sse,-sse2,-mmx,+soft-float', '-C', `linker=${linker}`, '-C', 'linker-flavor=ld.lld',
+      '-C', 'link-arg=-static', '-C', 'link-arg=-nostdlib', '-C', 'link-arg=--defsym=rust_eh_personality=0', join(testdata, source), '-o', out(exe),
+    ], { encoding: 'utf8' });
+  it.each([
+    ['post-main.rs', '0'],
+    ['post-main.rs', '3'],
+    ['u128.rs', '1'],
+  ])('%s at opt-level %s: the same executable as with rust-lld', (source, opt) => {
+    const name = `${source}-${opt}`;
+    const ours = build(wrapper, source, opt, name + '.ours');
+    expect(ours.status, ours.stderr).toBe(0);
+    const lld = build(rustLld, source, opt, name + '.lld');
+    expect(lld.status, lld.stderr).toBe(0);
+    const both: Both = {
+      lld: { status: 0, stderr: '', bytes: new Uint8Array(readFileSync(out(name + '.lld'))) },
+      ours: { status: 0, stderr: '', bytes: new Uint8Array(readFileSync(out(name + '.ours'))) },
+    };
+    expectSameExecutable(both);
+    // The host target has unwind tables: both have .eh_frame_hdr and PT_GNU_EH_FRAME.
+    expect(readElfExecutable(both.ours.bytes!).programHeaders.some((p) => p.type === 0x6474e550)).toBe(true);
+  });
+});
 
 describe('XXH3 (merge-section order) against libxxhash', () => {
   it('hashes inputs of every length class alike', () => {

@@ -6,7 +6,7 @@ import { Diagnostics, formatMessages, type LinkMessage } from './diagnostics.ts'
 import { buildEhFrame, splitEhFrame, type EhFrameLayout, type EhRecord } from './eh-frame.ts';
 import { alignUp } from './elf/bytes.ts';
 import {
-  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
+  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, STB_GLOBAL, STT_NOTYPE, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
 } from './elf/constants.ts';
 import { readElfObject } from './elf/reader.ts';
 import { writeElfExecutable, buildShstrtab, type ElfSectionHeader } from './elf/writer.ts';
@@ -29,6 +29,14 @@ export interface LinkOptions {
   gcSections?: boolean;
   /** Address of the first loaded byte; 0x200000 like rust-lld for a static x86-64 executable. */
   imageBase?: number;
+  /** --eh-frame-hdr: a .eh_frame_hdr search table and PT_GNU_EH_FRAME (rustc passes it). */
+  ehFrameHdr?: boolean;
+  /** -z relro (default true) / -z norelro. */
+  relro?: boolean;
+  /** -z now: .got.plt joins the RELRO part. */
+  now?: boolean;
+  /** --defsym NAME=ADDRESS: absolute symbols (defined after the inputs, for names they lack). */
+  absoluteSymbols?: ReadonlyMap<string, bigint>;
 }
 
 export interface LinkedSection {
@@ -91,6 +99,9 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
   const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
   const resolver = new Resolver(diag);
   for (const input of inputs) resolver.add(input);
+  if (options.absoluteSymbols && options.absoluteSymbols.size > 0) {
+    resolver.add({ kind: 'object', object: absoluteSymbolsObject(options.absoluteSymbols) });
+  }
   // The entry symbol counts as a reference: an archive member defining it is taken.
   resolver.require(entryName);
   if (diag.errorCount > 0) return failed(diag);
@@ -138,6 +149,12 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
   if (ehInputs.length > 0) {
     ehFrame = buildEhFrame(ehInputs, ehRecords);
     if (ehFrame.data.length > 0) {
+      if (options.ehFrameHdr) {
+        // Created before .eh_frame so that it sorts before it, as in lld.
+        const hdr = outputs.create('.eh_frame_hdr', SHT_PROGBITS, SHF_ALLOC, true);
+        const fdes = ehFrame.placements.filter((p) => !p.record.isCie).length;
+        outputs.add(hdr, { kind: 'eh_frame_hdr' }, 4, 12 + 8 * fdes);
+      }
       const out = outputs.create('.eh_frame', SHT_PROGBITS, SHF_ALLOC, true);
       const align = Math.max(...ehInputs.map((i) => i.section.addralign));
       outputs.add(out, { kind: 'eh_frame', data: ehFrame.data }, align, ehFrame.data.length);
@@ -155,7 +172,7 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
     outputs.add(gotPlt, { kind: 'bytes', data: new Uint8Array(24) }, 8, 24);
   }
 
-  const layout = assignAddresses(outputs, imageBase);
+  const layout = assignAddresses(outputs, { imageBase, relro: options.relro ?? true, now: options.now ?? false });
   defineReservedSymbols(symbols, layout.sections, imageBase);
   const contents = fillSections(layout.sections, scan, ehFrame, diag);
   if (diag.errorCount > 0) return failed(diag);
@@ -193,7 +210,6 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
 
   const entry = entryDefined ? globalAddress(entrySymbol!) : 0n;
   const bytes = writeElfExecutable({ entry, programHeaders: layout.programHeaders, sections: headers, shstrndx: shstrtabIndex });
-  void SHN_ABS;
   return {
     ok: true,
     bytes,
@@ -203,5 +219,17 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
     programHeaders: layout.programHeaders,
     sections: alloc.map((s: OutputSection) => ({ name: s.name, type: s.type, flags: s.flags, addr: s.addr, offset: s.fileOffset, size: s.size, align: s.align })),
     symbols: outputSymbols,
+  };
+}
+
+/** An object holding only absolute global symbols (what --defsym NAME=ADDRESS defines). */
+function absoluteSymbolsObject(symbols: ReadonlyMap<string, bigint>): ObjectFile {
+  return {
+    name: '<internal>',
+    sections: [{ name: '', type: 0, flags: 0, addralign: 0, entsize: 0, data: new Uint8Array(0), size: 0, relocations: [], link: 0, info: 0 }],
+    symbols: [
+      { name: '', value: 0n, size: 0n, type: 0, binding: 0, visibility: 0, shndx: 0 },
+      ...[...symbols].map(([name, value]) => ({ name, value, size: 0n, type: STT_NOTYPE, binding: STB_GLOBAL, visibility: 0, shndx: SHN_ABS })),
+    ],
   };
 }

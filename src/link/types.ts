@@ -78,6 +78,7 @@ export type ChunkContent =
   | { kind: 'input'; input: InputSection }
   | { kind: 'merge'; inputs: InputSection[]; data: Uint8Array }
   | { kind: 'eh_frame'; data: Uint8Array }
+  | { kind: 'eh_frame_hdr' }
   | { kind: 'got'; entries: GlobalSymbol[] }
   | { kind: 'bytes'; data: Uint8Array }
   | { kind: 'zero'; size: number };
