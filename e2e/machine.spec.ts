@@ -20,6 +20,18 @@ test('an uploaded image boots and its text reaches the VGA mirror', async ({ pag
   await expect(vgaText(page)).toContainText('Hello, VGA memory', { timeout: 15_000 });
 });
 
+test('an uploaded image is still in the project after a reload', async ({ page }) => {
+  await page.goto('/');
+  await uploadImage(page, 'hello.img', HELLO_SOURCE);
+  await expect(vgaText(page)).toContainText('Hello', { timeout: 15_000 });
+  await page.waitForTimeout(600); // saved to IndexedDB 300 ms after the change
+  await page.reload();
+  const file = page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: 'hello.img', exact: true });
+  await expect(file).toBeVisible({ timeout: 10_000 });
+  await typeCommand(page, 'qemu-system-x86_64 -hda hello.img');
+  await expect(vgaText(page)).toContainText('Hello, VGA memory', { timeout: 15_000 });
+});
+
 test('the terminal boots an image from the file system with qemu-system-x86_64', async ({ page }) => {
   await page.goto('/');
   // put the image into the project by dropping it, then switch the PC off

@@ -8,6 +8,7 @@ import { Vfs, checkNewPath, normalizePath } from '../../toolchain/vfs.ts';
 import { LESSONS, lessonIndex } from '../lessons.ts';
 import { decodeSnapshot, encodeSnapshot, snapshotFromHash, snapshotUrl, MAX_LINK_CHARS } from '../share/snapshot.ts';
 import { LS_KEY, Saver, loadWork, valid, type SavedWork, type StepWork } from './persist.ts';
+import { loadBinaries, saveBinaries } from './persist-binaries.ts';
 import { print, useApp } from './store.ts';
 
 export const vfs = new Vfs();
@@ -100,7 +101,39 @@ vfs.subscribe((e) => {
   }
   scheduleValidation();
   persist();
+  // (while a solution is shown, the saved uploads stay as the learner left them)
+  if (!suppressSave && !viewingSnapshot && !s.solutionShown && (e.type !== 'change' || isBinaryFile(e.path))) scheduleBinarySave();
 });
+
+// ---- binary files (uploads): saved apart, in IndexedDB ----
+
+let binaryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Saves the step's binary files shortly (what they are now, under the step they belong to). */
+function scheduleBinarySave(): void {
+  const stepId = currentLesson().id;
+  const files: Record<string, Uint8Array> = {};
+  for (const [p, d] of Object.entries(vfs.toJSON())) if (d instanceof Uint8Array) files[p] = d;
+  clearTimeout(binaryTimer);
+  binaryTimer = setTimeout(() => {
+    saveBinaries(stepId, files).catch((err: unknown) =>
+      print(`Bootlab could not save the uploaded files of this step (${err instanceof Error ? err.message : String(err)}); they are lost on reload.`, 'warning'),
+    );
+  }, 300);
+}
+
+/** Puts a step's saved binary files back, if the learner is still on that step. */
+async function restoreBinaries(stepId: string): Promise<void> {
+  const files = await loadBinaries(stepId);
+  if (currentLesson().id !== stepId || viewingSnapshot) return;
+  let added = false;
+  for (const [path, data] of Object.entries(files)) {
+    if (vfs.exists(path)) continue;
+    vfs.writeFile(path, data, { silent: true });
+    added = true;
+  }
+  if (added) useApp.setState({ files: vfs.listFiles() });
+}
 
 function loadFiles(files: Record<string, string>, tabs: string[], active: string | null, emptyDirs: string[] = []): void {
   suppressSave = true;
@@ -129,6 +162,7 @@ function enterStep(index: number): void {
   useApp.setState({ stepIndex: index, solutionShown: !!saved?.beforeSolution });
   if (saved) loadFiles(saved.files, saved.tabs, saved.active, saved.emptyDirs);
   else loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
+  void restoreBinaries(lesson.id);
 }
 
 // ---- start-up ----
@@ -275,6 +309,7 @@ export function resetStep(): void {
   if (stepWork) work = { ...work, steps: { ...work.steps, [lesson.id]: { ...stepWork, beforeSolution: undefined } } };
   loadFiles(lesson.start, DEFAULT_TABS, lesson.open);
   persist();
+  scheduleBinarySave(); // uploads are gone from the reset step too
   print(`Step ${useApp.getState().stepIndex + 1} reset: its files are back as they started.`, 'info');
 }
 
@@ -303,6 +338,8 @@ export function backToMyVersion(): void {
   work = { ...work, steps: { ...work.steps, [lesson.id]: { ...captureStep(), beforeSolution: undefined } } };
   loadFiles(mine, s.tabs, s.active);
   persist();
+  // the solution did not touch the saved uploads: they come back with the learner's files
+  void restoreBinaries(lesson.id);
 }
 
 // ---- files and tabs ----
