@@ -239,6 +239,18 @@ describe('booting in Bootlab\'s machine', () => {
     expect(leafEntry(machine, root, 0x1_0000_0000n).entry).toBe(0n);
   });
 
+  it('takes a segment without file bytes (only .bss) whatever its file offset', () => {
+    const segments = goodSegments();
+    const kernel = makeElf64({ entry: 0x200000n, segments: [...segments, { vaddr: 0x800000n, flags: PF_R | PF_W, data: new Uint8Array(0), memsz: 0x3000n }] });
+    const view = new DataView(kernel.buffer);
+    view.setBigUint64(64 + 56 * 3 + 8, 0xffff_0000n, true); // p_offset far past the end of the file
+    const { machine, screen } = bootInMachine(image(kernel));
+    expect(screen).toBe('Hello from Bootlab!\ndata ok\nbss ok');
+    const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
+    expect(readVirtual64(machine, root, 0x802ff8n)).toBe(0n);
+    expect(leafEntry(machine, root, 0x802000n).entry & 2n).toBe(2n);
+  });
+
   it('gives segments sharing a page one frame with the union of their permissions', () => {
     const { code, rodata } = assembleKernelParts();
     // code at 0x200000; strings right after it in the same page, read-only; data in that page too

@@ -79,6 +79,8 @@ load_kernel:
     mov r9, [rbx + 32]             ; p_filesz
     cmp r9, r8
     ja .filesz_too_big
+    test r9, r9                    ; no file bytes (all .bss): p_offset does not matter
+    jz .data_inside
     mov rax, [rbx + 8]             ; p_offset
     cmp rax, r14
     ja .data_outside
@@ -86,6 +88,7 @@ load_kernel:
     sub rdx, rax
     cmp r9, rdx
     ja .data_outside
+.data_inside:
     mov rax, [rbx + 16]            ; p_vaddr
     cmp rax, LOWEST_KERNEL
     jb .too_low
