@@ -133,6 +133,7 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
       term.registerLinkProvider(linkProvider(term));
 
       const editor = new LineEditor(shell.prompt);
+      editor.completer = (line, cursor) => shell.complete(line, cursor);
       let busy = 0;
       const writeLines = (lines: readonly TerminalLine[]) => {
         const shown = lines.filter((l) => !l.echoed);

@@ -57,3 +57,27 @@ describe('LineEditor', () => {
     expect(ed.feed('abc\x1b[D\x1b[D').echo.endsWith('\r> abc\x1b[K\x1b[2D')).toBe(true);
   });
 });
+
+describe('LineEditor completion', () => {
+  const words = ['Cargo.toml', 'src/', 'x86_64-blog_os.json'];
+  const completer = (line: string, cursor: number) => {
+    const start = line.lastIndexOf(' ', cursor - 1) + 1;
+    const word = line.slice(start, cursor);
+    return { start, candidates: words.filter((w) => w.startsWith(word)) };
+  };
+  it('completes a single candidate, with a space after a file and none after a directory', () => {
+    const ed = new LineEditor('$ ');
+    ed.completer = completer;
+    ed.feed('cat C\t');
+    expect(ed.line).toBe('cat Cargo.toml ');
+    ed.feed('\x15ls s\t');
+    expect(ed.line).toBe('ls src/');
+  });
+  it('lists the candidates when they share nothing more', () => {
+    const ed = new LineEditor('$ ');
+    ed.completer = (line, cursor) => ({ start: cursor, candidates: ['Cargo.toml', 'src/'] });
+    const { echo } = ed.feed('ls \t');
+    expect(echo).toContain('\r\nCargo.toml  src/\r\n');
+    expect(ed.line).toBe('ls ');
+  });
+});

@@ -11,7 +11,12 @@ export type EditorEvent =
   | { type: 'interrupt' }
   | { type: 'clear' };
 
+/** Tab completion: the words that may complete the one ending at `cursor`, and where it starts. */
+export type Completer = (line: string, cursor: number) => { start: number; candidates: string[] };
+
 export class LineEditor {
+  /** Called on Tab; without it Tab does nothing. */
+  completer: Completer | null = null;
   private buffer = '';
   private cursor = 0;
   /** Entered lines, oldest first. */
@@ -112,8 +117,14 @@ export class LineEditor {
           redraw = true;
           break;
         }
-        case '\t':
-          break; // no completion (yet): ignore rather than insert a tab
+        case '\t': {
+          const listing = this.complete();
+          if (listing) {
+            echo += (redraw ? this.render() : '') + `\r\n${listing}\r\n`;
+          }
+          redraw = true;
+          break;
+        }
         default:
           if (c < ' ') break; // other control characters do nothing
           this.buffer = this.buffer.slice(0, this.cursor) + c + this.buffer.slice(this.cursor);
@@ -123,6 +134,32 @@ export class LineEditor {
     }
     if (redraw) echo += this.render();
     return { echo, events };
+  }
+
+  /**
+   * Completes the word at the cursor as far as all candidates agree (a single candidate ends
+   * with a space, or nothing after a directory's '/'). Returns the candidates to list when
+   * there are several and nothing more could be added, as bash does on a second Tab.
+   */
+  private complete(): string | null {
+    if (!this.completer) return null;
+    const { start, candidates } = this.completer(this.buffer, this.cursor);
+    if (candidates.length === 0) return null;
+    const typed = this.buffer.slice(start, this.cursor);
+    let common = candidates[0]!;
+    for (const c of candidates) {
+      let i = 0;
+      while (i < common.length && i < c.length && common[i] === c[i]) i++;
+      common = common.slice(0, i);
+    }
+    let insert = common.length > typed.length ? common.slice(typed.length) : '';
+    if (candidates.length === 1 && !common.endsWith('/')) insert += ' ';
+    if (insert) {
+      this.buffer = this.buffer.slice(0, this.cursor) + insert + this.buffer.slice(this.cursor);
+      this.cursor += insert.length;
+      return null;
+    }
+    return candidates.length > 1 ? candidates.join('  ') : null;
   }
 
   private escape(seq: string): boolean {

@@ -127,3 +127,16 @@ describe('qemu-system-x86_64', () => {
     expect(boots).toHaveLength(1);
   });
 });
+
+describe('Shell completion', () => {
+  it('completes command names, then paths from the current directory', () => {
+    const { shell } = setup();
+    expect(shell.complete('qe', 2)).toEqual({ start: 0, candidates: ['qemu-system-x86_64'] });
+    expect(shell.complete('c', 1).candidates).toEqual(['cargo', 'cat', 'cd', 'clear']);
+    expect(shell.complete('cat s', 5)).toEqual({ start: 4, candidates: ['src/'] });
+    expect(shell.complete('cat src/m', 9)).toEqual({ start: 4, candidates: ['src/main.rs'] });
+    expect(shell.complete('ls .c', 5).candidates).toEqual(['.cargo/']);
+    expect(shell.complete('ls ', 3).candidates).toEqual(['Cargo.toml', 'src/']);
+    expect(shell.complete('pwd && l', 8).candidates).toEqual(['ls']);
+  });
+});

@@ -5,7 +5,7 @@
 import type { Vfs } from '../vfs.ts';
 import { cat, cd, echo, ls, pwd, rm } from './file-commands.ts';
 import { parseCommandLine } from './parse.ts';
-import { displayDir } from './paths.ts';
+import { displayDir, resolvePath } from './paths.ts';
 import { qemu } from './qemu.ts';
 import type { Command, MachineHost, ShellContext, ShellTerminal } from './types.ts';
 
@@ -24,8 +24,8 @@ const HELP = `Commands:
                            boot a disk image on the VGA screen (also: -hda IMAGE, or IMAGE)
   help                     this list
 Separate commands with ; or && (run the next only if this one succeeded).
-Keys: ↑/↓ history, ←/→ Home End, Ctrl+A/E start/end, Ctrl+U/K cut before/after the cursor,
-Ctrl+W cut a word, Ctrl+C drop the line.
+Keys: Tab completes commands and paths, ↑/↓ history, ←/→ Home End, Ctrl+A/E start/end,
+Ctrl+U/K cut before/after the cursor, Ctrl+W cut a word, Ctrl+C drop the line, Ctrl+L clear.
 Drop a disk image on the screen (or use "Upload image") to add it to the project.`;
 
 export interface ShellOptions {
@@ -67,6 +67,37 @@ export class Shell {
   /** The prompt for the current directory. */
   get prompt(): string {
     return `bootlab:${this.cwd}$ `;
+  }
+
+  /**
+   * Tab completion for the line editor: command names for the first word, else paths (a
+   * directory ends with '/'; hidden entries only when the word starts with '.').
+   */
+  complete(line: string, cursor: number): { start: number; candidates: string[] } {
+    const before = line.slice(0, cursor);
+    const start = Math.max(before.lastIndexOf(' '), before.lastIndexOf(';'), before.lastIndexOf('&')) + 1;
+    const word = before.slice(start);
+    const firstWord = before.slice(0, start).replace(/.*(?:;|&&)/, '').trim() === '';
+    if (firstWord && !word.includes('/')) {
+      const names = [...Object.keys(this.commands), ...NOT_YET].filter((n) => n.startsWith(word)).sort();
+      return { start, candidates: names };
+    }
+    const slash = word.lastIndexOf('/');
+    const dirPart = word.slice(0, slash + 1);
+    const base = word.slice(slash + 1);
+    let dir: string;
+    try {
+      dir = resolvePath(this.ctx.cwd, dirPart === '' ? '.' : dirPart);
+    } catch {
+      return { start, candidates: [] };
+    }
+    if (!this.ctx.vfs.isDir(dir)) return { start, candidates: [] };
+    const candidates = this.ctx.vfs
+      .readdir(dir)
+      .filter((e) => e.name.startsWith(base) && (base.startsWith('.') || !e.name.startsWith('.')))
+      .map((e) => `${dirPart}${e.name}${e.kind === 'dir' ? '/' : ''}`)
+      .sort();
+    return { start, candidates };
   }
 
   /** Runs one command line; resolves to the exit status of the last command that ran. */
