@@ -97,6 +97,11 @@ export function link(objects: readonly ObjectFile[], options: LinkOptions = {}):
 export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, diag: Diagnostics): LinkResult {
   const entryName = options.entry ?? '_start';
   const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
+  if (!Number.isSafeInteger(imageBase) || imageBase < 0 || imageBase % 0x1000 !== 0 || imageBase > 2 ** 47) {
+    // Addresses are kept as JS numbers during layout; a higher-half base would not fit.
+    diag.error(`image base 0x${imageBase.toString(16)} is not supported: Bootlab links below 2^47, page-aligned (rust-lld's default is 0x200000)`);
+    return failed(diag);
+  }
   const resolver = new Resolver(diag);
   for (const input of inputs) resolver.add(input);
   if (options.absoluteSymbols && options.absoluteSymbols.size > 0) {

@@ -81,7 +81,11 @@ function parse(raw: string[]): Parsed {
     else if (a === '--no-gc-sections') parsed.options.gcSections = false;
     else if (a === '--eh-frame-hdr') parsed.options.ehFrameHdr = true;
     else if (a === '--no-eh-frame-hdr') parsed.options.ehFrameHdr = false;
-    else if (key === '--image-base') parsed.options.imageBase = Number(parseAddress(inline ?? value(a), 'image base'));
+    else if (key === '--image-base') {
+      const base = parseAddress(inline ?? value(a), 'image base');
+      if (base > 1n << 47n) throw new UsageError(`--image-base 0x${base.toString(16)}: Bootlab links below 2^47 (no higher-half images)`);
+      parsed.options.imageBase = Number(base);
+    }
     else if (a === '-z' || (a.startsWith('-z') && a.length > 2)) {
       const z = a === '-z' ? value(a) : a.slice(2);
       if (z === 'relro') parsed.options.relro = true;
