@@ -74,6 +74,16 @@ test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ pa
   );
   await typeCommand(page, 'cargo build');
   await expect(page.locator('.terminal-mirror')).toContainText('cargo: not available yet in this build of Bootlab');
+  // Tab completes a path; ↑ brings the last line back
+  await page.keyboard.type('cat Car');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.terminal-mirror')).toContainText('bootlab:/$ cat Cargo.toml');
+  await expect(page.locator('.terminal-mirror')).toContainText('[package]');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.terminal-mirror .t-line.error').filter({ hasText: 'cargo: not available' })).toHaveCount(2);
   await expect(machineStatus(page)).toHaveText(/Powered off/);
 });
 
