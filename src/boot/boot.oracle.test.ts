@@ -140,6 +140,36 @@ describe('kernels built by real tools boot to the same screen in QEMU and in Boo
   });
 });
 
+describe('the boot information, read by Rust code through the struct in README.md', () => {
+  it('has the fields and the E820 map that the README describes, the same in QEMU and in Bootlab', async () => {
+    // README's ```rust block, put after the kernel's inner attributes, is the declaration the
+    // kernel uses: if the README's layout were wrong, the kernel would print wrong values.
+    const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8');
+    const declarations = /```rust\n([\s\S]*?)```/.exec(readme)![1]!;
+    const body = readFileSync(join(testdata, 'bootinfo-kernel', 'main.rs'), 'utf8').split('\n');
+    const afterAttributes = body.findLastIndex((line) => line.startsWith('#![')) + 1;
+    const source = join(work, 'bootinfo.rs');
+    writeFileSync(source, [...body.slice(0, afterAttributes), declarations, ...body.slice(afterAttributes)].join('\n'));
+    const lld = join(execFileSync('rustc', ['--print', 'sysroot']).toString().trim(), 'lib', 'rustlib', 'x86_64-unknown-linux-gnu', 'bin', 'rust-lld');
+    const out = join(work, 'bootinfo.elf');
+    execFileSync('rustc', ['--edition', '2021', '--crate-type', 'bin', '-C', 'panic=abort', '-C', 'opt-level=3', '-C', 'relocation-model=static',
+      '-C', 'target-feature=-sse,-sse2,-mmx,+soft-float', '-C', `linker=${lld}`, '-C', 'linker-flavor=ld.lld', '-C', 'link-arg=-static',
+      '-C', 'link-arg=-nostdlib', '-C', 'link-arg=-e_start', '-C', 'link-arg=--image-base=0x200000', '-C', 'link-arg=--defsym=rust_eh_personality=0',
+      source, '-o', out], { stdio: 'pipe' });
+    const kernel = new Uint8Array(readFileSync(out));
+    // Bootlab's CPU says GenuineIntel; QEMU adds a reserved E820 region at 0xfd00000000 for AMD CPUs.
+    const runs = await bootBoth(kernel, 'bootinfo', { untilText: 'done', cpu: 'qemu64,vendor=GenuineIntel' });
+    const rows = runs.qemu.screen.split('\n');
+    expect(rows[0]).toBe('magic ok version 0x1 size 0x78 drive 0x80');
+    const physStart = Math.ceil((0x100000 + kernel.length) / 4096) * 4096;
+    expect(rows[1]).toMatch(new RegExp(`^kernel 0x${physStart.toString(16)}-0x[0-9a-f]+ file 0x100000\\+0x${kernel.length.toString(16)}$`));
+    expect(rows[2]).toMatch(/^stack 0x70000-0x80000 tables 0x30000-0x3[6-9a-f]000 cr3 0x30000 identity 0x100000000$/);
+    expect(rows).toContain('0x100000 0x7ee0000 0x1 0x1');
+    expect(rows.at(-1)).toBe('done');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+});
+
 describe('SSE is enabled for the kernel', () => {
   it('(d) a C kernel built with only the flags in the issue (-O2: gcc vectorises with SSE2) runs in QEMU', async () => {
     const out = join(work, 'ckernel-sse');
