@@ -8,7 +8,7 @@ import '@xterm/xterm/css/xterm.css';
 import { LineEditor } from '../../toolchain/shell/line-editor.ts';
 import { offsetAt } from '../../toolchain/config/diagnostic.ts';
 import { openFile, vfs } from '../state/project.ts';
-import { runCommand, shell } from '../state/shell.ts';
+import { runCommand, setTerminalColumns, shell } from '../state/shell.ts';
 import { clearTerminal, print, useApp, type TerminalLine, type Theme } from '../state/store.ts';
 
 const ERROR_CODE = /error\[(E\d{4})\]/;
@@ -130,6 +130,8 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
       });
       resize.observe(el);
       fit.fit();
+      setTerminalColumns(term.cols);
+      term.onResize(({ cols }) => setTerminalColumns(cols));
       term.registerLinkProvider(linkProvider(term));
 
       const editor = new LineEditor(shell.prompt);

@@ -10,6 +10,9 @@ export const shell = new Shell({
   terminal: {
     print: (text, kind) => print(text, kind),
     clear: clearTerminal,
+    get columns() {
+      return terminalColumns;
+    },
   },
   machine: {
     boot: (image, name, opts) => machine.boot(image, name, opts),
@@ -32,6 +35,12 @@ onSerialText((text) => {
     }, 250);
   }
 });
+
+/** The xterm view's width (set by the view as it resizes); undefined before it exists. */
+let terminalColumns: number | undefined;
+export function setTerminalColumns(columns: number): void {
+  terminalColumns = columns;
+}
 
 let queue: Promise<unknown> = Promise.resolve();
 

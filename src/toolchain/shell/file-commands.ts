@@ -18,6 +18,33 @@ function splitOptions(argv: string[], known: string): { flags: Set<string>; oper
   return { flags, operands };
 }
 
+/**
+ * Names in columns that fit `width`, filled top to bottom then left to right, as ls does on a
+ * terminal: the most columns that fit, each as wide as its longest name, two spaces apart.
+ */
+export function layoutColumns(names: string[], width: number): string {
+  if (names.length === 0) return '';
+  for (let cols = names.length; cols > 1; cols--) {
+    const rows = Math.ceil(names.length / cols);
+    const widths: number[] = [];
+    for (let c = 0; c * rows < names.length; c++) widths.push(Math.max(...names.slice(c * rows, c * rows + rows).map((n) => n.length)));
+    if (widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1) > width) continue;
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      let line = '';
+      for (let c = 0; c < widths.length; c++) {
+        const name = names[c * rows + r];
+        if (name === undefined) continue;
+        const last = c === widths.length - 1 || (c + 1) * rows + r >= names.length;
+        line += last ? name : name.padEnd(widths[c]! + 2);
+      }
+      lines.push(line);
+    }
+    return lines.join('\n');
+  }
+  return names.join('\n');
+}
+
 export const ls: Command = (argv, ctx) => {
   const { flags, operands, bad } = splitOptions(argv, 'a1lA');
   if (bad) {
@@ -51,7 +78,8 @@ export const ls: Command = (argv, ctx) => {
       const size = e.kind === 'file' ? ctx.vfs.stat(e.path).size : 0;
       return `${e.kind === 'dir' ? 'd' : '-'} ${String(size).padStart(8)} ${e.name}${e.kind === 'dir' ? '/' : ''}`;
     });
-    const body = long ? names.join('\n') : names.join('  ');
+    const width = ctx.terminal.columns;
+    const body = long ? names.join('\n') : width ? layoutColumns(names, width) : names.join('  ');
     listings.push(targets.length > 1 && ctx.vfs.isDir(p) ? `${t}:\n${body}` : body);
   }
   const text = listings.filter((l) => l !== '').join('\n\n');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Vfs } from '../vfs.ts';
 import { Shell } from './shell.ts';
+import { layoutColumns } from './file-commands.ts';
 import type { OutputKind } from './types.ts';
 
 function setup(files: Record<string, string | Uint8Array> = {}) {
@@ -138,5 +139,16 @@ describe('Shell completion', () => {
     expect(shell.complete('ls .c', 5).candidates).toEqual(['.cargo/']);
     expect(shell.complete('ls ', 3).candidates).toEqual(['Cargo.toml', 'src/']);
     expect(shell.complete('pwd && l', 8).candidates).toEqual(['ls']);
+  });
+});
+
+describe('ls columns', () => {
+  const names = ['.cargo', 'Cargo.toml', 'hello.img', 'rust-toolchain', 'src', 'x86_64-blog_os.json'];
+  it('puts everything on one line when it fits', () => {
+    expect(layoutColumns(names, 80)).toBe('.cargo  Cargo.toml  hello.img  rust-toolchain  src  x86_64-blog_os.json');
+  });
+  it('fills columns top to bottom when the terminal is narrow', () => {
+    expect(layoutColumns(names, 40)).toBe(['.cargo      rust-toolchain', 'Cargo.toml  src', 'hello.img   x86_64-blog_os.json'].join('\n'));
+    expect(layoutColumns(names, 10)).toBe(names.join('\n'));
   });
 });

@@ -8,6 +8,8 @@ export interface ShellTerminal {
   /** Prints text; a trailing newline is implied (one call, one or more whole lines). */
   print(text: string, kind?: OutputKind): void;
   clear(): void;
+  /** The terminal's width in characters, when it has one (`ls` lays out columns to fit it). */
+  readonly columns?: number;
 }
 
 /** The emulated PC, as the `qemu-system-x86_64` command drives it. */
