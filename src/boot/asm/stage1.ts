@@ -1,7 +1,8 @@
 // Stage 1: the master boot record. The BIOS loads it at 0x7c00 with the boot drive in DL.
-// It sets up segments and a stack, sets text mode 3 (which clears the screen, so QEMU's
-// SeaBIOS banner and Bootlab's empty screen start out alike), checks for int 13h extensions
-// and reads stage 2 (the sectors right after it) to 0x7e00 with one AH=42h packet read.
+// After a short jump over the space a BIOS may fill with a parameter block, it sets up
+// segments and a stack, sets text mode 3 (which clears the screen, so QEMU's SeaBIOS banner
+// and Bootlab's empty screen start out alike), checks for int 13h extensions and reads
+// stage 2 (the sectors right after it) to 0x7e00 with one AH=42h packet read.
 // Its error path (fail16) writes a message straight into VGA memory; stage 2 reuses it.
 // Bytes 446-509 hold one partition entry (bootable, covering the rest of the image, as
 // images made with bootloader 0.9 have one), then the 0x55 0xAA signature.
@@ -13,6 +14,12 @@ export const stage1Asm = `
 bits 16
 org 0x7c00
 stage1:
+    jmp short .code
+    nop
+    ; Room for a BIOS parameter block: some BIOSes write one into the sector they loaded when
+    ; they boot a USB stick, so no code may live in bytes 3-89.
+    times 90 - ($ - $$) db 0
+.code:
     cli
     xor ax, ax
     mov ds, ax
