@@ -26,51 +26,211 @@ function demangleLegacy(name: string): string | undefined {
   return parts.join('::');
 }
 
-/** v0 paths of the forms N<ns><path><ident> and C<crate ident>, nothing generic. */
+const BASIC_TYPES: Record<string, string> = {
+  a: 'i8', b: 'bool', c: 'char', d: 'f64', e: 'str', f: 'f32', h: 'u8', i: 'isize', j: 'usize', l: 'i32', m: 'u32',
+  n: 'i128', o: 'u128', s: 'i16', t: 'u16', u: '()', v: '...', x: 'i64', y: 'u64', z: '!', p: '_',
+};
+
+class V0Error extends Error {}
+
+/**
+ * A v0 demangler (RFC 2603 grammar) for what rustc puts in symbol names: crate roots, nested
+ * names, inherent and trait impls (`<T>::f`, `<T as Trait>::f`), closures and shims, generic
+ * arguments of basic, reference, pointer, array, slice, tuple and path types, back-references.
+ * Printed the way LLVM's demangler (and so rust-lld) prints them: no crate hashes.
+ */
 function demangleV0Path(name: string): string | undefined {
-  let i = 2;
-  const base62 = (): boolean => {
-    // <base-62-number> = { digit | lower | upper } "_"
-    while (i < name.length && /[0-9a-zA-Z]/.test(name[i]!)) i++;
-    if (name[i] !== '_') return false;
-    i++;
-    return true;
+  const text = name.slice(2);
+  let i = 0;
+  const peek = () => text[i];
+  const next = () => {
+    if (i >= text.length) throw new V0Error();
+    return text[i++]!;
   };
-  const ident = (): string | undefined => {
-    if (name[i] === 's') {
+  const base62 = (): number => {
+    if (peek() === '_') {
       i++;
-      if (!base62()) return undefined;
+      return 0;
     }
-    const m = /^\d+/.exec(name.slice(i));
-    if (!m) return undefined;
+    let v = 0;
+    for (;;) {
+      const c = next();
+      if (c === '_') return v + 1;
+      const d = c >= '0' && c <= '9' ? c.charCodeAt(0) - 48 : c >= 'a' && c <= 'z' ? c.charCodeAt(0) - 87 : c >= 'A' && c <= 'Z' ? c.charCodeAt(0) - 29 : -1;
+      if (d < 0) throw new V0Error();
+      v = v * 62 + d;
+    }
+  };
+  const disambiguator = (): number => {
+    if (peek() !== 's') return 0;
+    i++;
+    return base62() + 1;
+  };
+  const identifier = (): string => {
+    const m = /^\d+/.exec(text.slice(i));
+    if (!m) throw new V0Error();
     i += m[0].length;
-    if (name[i] === '_') i++;
+    if (peek() === '_') i++;
     const len = Number(m[0]);
-    if (i + len > name.length) return undefined;
-    const text = name.slice(i, i + len);
+    if (i + len > text.length) throw new V0Error();
+    const id = text.slice(i, i + len);
     i += len;
-    return text;
+    return id;
   };
-  const path = (): string | undefined => {
-    const tag = name[i++];
-    if (tag === 'C') return ident();
-    if (tag === 'N') {
-      const ns = name[i++];
-      if (ns === undefined || !/[a-zA-Z]/.test(ns)) return undefined;
-      const inner = path();
-      if (inner === undefined) return undefined;
-      const id = ident();
-      if (id === undefined) return undefined;
-      // Closures and shims (upper-case namespaces) print as {closure#N}-style names in real
-      // demanglers; keep the raw name for those rather than guess.
-      if (ns >= 'A' && ns <= 'Z') return undefined;
-      return `${inner}::${id}`;
+  const withBackref = <T>(parse: () => T): T => {
+    const target = base62();
+    if (target >= i) throw new V0Error();
+    const saved = i;
+    i = target;
+    const result = parse();
+    i = saved;
+    return result;
+  };
+  const genericArgs = (): string => {
+    const args: string[] = [];
+    while (peek() !== 'E') {
+      if (peek() === 'L') {
+        i++;
+        base62();
+        continue;
+      }
+      if (peek() === 'K') {
+        i++;
+        args.push(constant());
+        continue;
+      }
+      args.push(type());
     }
-    return undefined;
+    i++;
+    return args.join(', ');
   };
-  const result = path();
-  // An instantiating-crate suffix may follow; anything else means a form we do not handle.
-  if (result === undefined) return undefined;
-  if (i !== name.length && !/^C/.test(name.slice(i))) return undefined;
-  return result;
+  const constant = (): string => {
+    if (peek() === 'p') {
+      i++;
+      return '_';
+    }
+    if (peek() === 'B') {
+      i++;
+      return withBackref(constant);
+    }
+    const ty = next();
+    const negative = peek() === 'n';
+    if (negative) i++;
+    let hex = '';
+    while (peek() !== '_') hex += next();
+    i++;
+    const value = hex === '' ? 0n : BigInt('0x' + hex);
+    if (ty === 'b') return value === 0n ? 'false' : 'true';
+    if (ty === 'c') return `'${String.fromCodePoint(Number(value))}'`;
+    return `${negative ? '-' : ''}${value}`;
+  };
+  const type = (): string => {
+    const c = next();
+    if (BASIC_TYPES[c] !== undefined) return BASIC_TYPES[c]!;
+    switch (c) {
+      case 'R':
+      case 'Q': {
+        if (peek() === 'L') {
+          i++;
+          base62();
+        }
+        return (c === 'R' ? '&' : '&mut ') + type();
+      }
+      case 'P':
+        return '*const ' + type();
+      case 'O':
+        return '*mut ' + type();
+      case 'A': {
+        const t = type();
+        return `[${t}; ${constant()}]`;
+      }
+      case 'S':
+        return `[${type()}]`;
+      case 'T': {
+        const items: string[] = [];
+        while (peek() !== 'E') items.push(type());
+        i++;
+        return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+      }
+      case 'B':
+        return withBackref(type);
+      case 'D': {
+        // dyn Trait + Trait<Assoc = T> ... then a lifetime.
+        if (peek() === 'G') {
+          i++;
+          base62();
+        }
+        const traits: string[] = [];
+        while (peek() !== 'E') {
+          let trait = path(true);
+          const bindings: string[] = [];
+          while (peek() === 'p') {
+            i++;
+            const name = identifier();
+            bindings.push(`${name} = ${type()}`);
+          }
+          if (bindings.length > 0) trait = trait.endsWith('>') ? `${trait.slice(0, -1)}, ${bindings.join(', ')}>` : `${trait}<${bindings.join(', ')}>`;
+          traits.push(trait);
+        }
+        i++;
+        if (peek() === 'L') {
+          i++;
+          base62();
+        }
+        return `dyn ${traits.join(' + ')}`;
+      }
+      default:
+        i--;
+        return path(true);
+    }
+  };
+  const path = (inType = false): string => {
+    const c = next();
+    switch (c) {
+      case 'C': {
+        disambiguator();
+        return identifier();
+      }
+      case 'N': {
+        const ns = next();
+        const parent = path(inType);
+        const dis = disambiguator();
+        const id = identifier();
+        if (ns >= 'a' && ns <= 'z') return `${parent}::${id}`;
+        const kind = ns === 'C' ? 'closure' : ns === 'S' ? 'shim' : ns;
+        return `${parent}::{${kind}${id ? ':' + id : ''}#${dis}}`;
+      }
+      case 'M': {
+        disambiguator();
+        path();
+        return `<${type()}>`;
+      }
+      case 'X': {
+        disambiguator();
+        path();
+        const self = type();
+        return `<${self} as ${path(true)}>`;
+      }
+      case 'Y': {
+        const self = type();
+        return `<${self} as ${path(true)}>`;
+      }
+      case 'I': {
+        const base = path(inType);
+        return `${base}${inType ? '' : '::'}<${genericArgs()}>`;
+      }
+      case 'B':
+        return withBackref(() => path(inType));
+      default:
+        throw new V0Error();
+    }
+  };
+  try {
+    const result = path();
+    // What may follow: an instantiating crate (a path) — not printed.
+    return result;
+  } catch (e) {
+    if (e instanceof V0Error) return undefined;
+    throw e;
+  }
 }

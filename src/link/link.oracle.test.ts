@@ -137,9 +137,10 @@ describe.each(cases)('$name: ours and rust-lld agree', ({ name, build }) => {
 function expectSameExecutableOrSameError(both: Both): void {
   if (both.lld.status !== 0) {
     expect(both.ours.status).toBe(both.lld.status);
-    // rust-lld names references in libcore by DWARF file:line, which we do not read; compare
-    // the messages without their "referenced by" lines.
-    const strip = (s: string) => s.split('\n').filter((l) => !l.startsWith('>>> ')).join('\n');
+    // rust-lld names the source of a reference from libcore by DWARF file:line, which we do not
+    // read; compare the messages without those "referenced by SOURCE" lines (the object and
+    // function lines that follow them must agree).
+    const strip = (s: string) => s.split('\n').filter((l) => !l.startsWith('>>> referenced by ')).join('\n');
     expect(strip(both.ours.stderr)).toBe(strip(both.lld.stderr));
     return;
   }

@@ -17,6 +17,14 @@ describe('demangle (as rust-lld prints names)', () => {
     );
     expect(demangle('_RNvCsfLfy6EI15iL_7___rustc17rust_begin_unwind')).toBe('__rustc::rust_begin_unwind');
   });
+  it('reads v0 impls, trait impls, generics and dyn types as LLVM prints them', () => {
+    expect(demangle('_RNvMsa_NtCsgEmfK2I1SDS_4core3fmtNtB5_9Formatter12pad_integral')).toBe('<core::fmt::Formatter>::pad_integral');
+    expect(demangle('_RNvXs1_NtNtCsgEmfK2I1SDS_4core5panic8locationNtB5_8LocationNtNtB9_3cmp10PartialOrd11partial_cmp')).toBe(
+      '<core::panic::location::Location as core::cmp::PartialOrd>::partial_cmp',
+    );
+    expect(demangle('_RINvNtCsgEmfK2I1SDS_4core9panicking13assert_failedjjEB4_')).toBe('core::panicking::assert_failed::<usize, usize>');
+    expect(demangle('_RNvXs_NtCsgEmfK2I1SDS_4core3anyDNtB4_3AnyEL_NtNtB6_3fmt5Debug3fmt')).toBe('<dyn core::any::Any as core::fmt::Debug>::fmt');
+  });
   it('leaves C names and forms it does not know alone', () => {
     expect(demangle('memcpy')).toBe('memcpy');
     expect(demangle('_ZN3foo')).toBe('_ZN3foo');
