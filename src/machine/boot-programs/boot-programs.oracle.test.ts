@@ -5,15 +5,15 @@
 // machine; what it prints on COM1 and its isa-debug-exit status must agree, with blocks
 // interpreted first and with every block compiled from its first run.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine } from '../machine.ts';
+import { assembleProgram, BOOT_PROGRAMS } from './assemble.ts';
 
 const run = promisify(execFile);
-const NASM = process.env.NASM ?? 'nasm';
 const QEMU = process.env.QEMU ?? 'qemu-system-x86_64';
 
 let dir = '';
@@ -42,19 +42,8 @@ function bootlab(image: Uint8Array, hotRuns?: number): { serial: string; status:
   return { serial: m.serialOutput(), status };
 }
 
-const here = new URL('./', import.meta.url).pathname;
-const shared = new URL('../cpu/testdata/', import.meta.url).pathname;
-const programs = readdirSync(here).filter((f) => f.endsWith('.asm')).sort();
-
-/** Assembles a program of this folder; returns the image path. */
-export async function assembleProgram(name: string, outDir: string): Promise<string> {
-  const out = join(outDir, name.replace(/\.asm$/, '.img'));
-  await run(NASM, ['-f', 'bin', '-i', here, '-i', shared, '-o', out, join(here, name)]);
-  return out;
-}
-
 describe('boot programs people write: Bootlab and QEMU print the same and exit the same', () => {
-  for (const name of programs) {
+  for (const name of BOOT_PROGRAMS) {
     it(name, async () => {
       const image = await assembleProgram(name, dir);
       const theirs = await qemu(image);
