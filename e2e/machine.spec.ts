@@ -142,6 +142,12 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(page.locator('.terminal-mirror')).toContainText('.cargo');
       await page.getByRole('img', { name: 'VGA screen' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/screenshots/machine-${theme}-${w}x${h}.png` });
+      if (w < 800) {
+        // on a phone the screen can be shown at its real size, scrolled sideways
+        await page.getByRole('button', { name: '1:1' }).click();
+        await expect(page.getByRole('img', { name: 'VGA screen' })).toHaveCSS('width', '720px');
+        await page.screenshot({ path: `test-results/screenshots/machine-${theme}-${w}x${h}-actual-size.png` });
+      }
     });
   }
 }

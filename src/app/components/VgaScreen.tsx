@@ -130,6 +130,8 @@ export function VgaScreen() {
   const fileInput = useRef<HTMLInputElement>(null);
   const status = useMachine();
   const [dragging, setDragging] = useState(false);
+  // Actual size: 720×400 CSS pixels, scrolled inside the frame when the pane is narrower (phones).
+  const [actualSize, setActualSize] = useState(false);
   useScreen(canvas, mirror);
   useKeyboard(canvas);
   useCrispScaling(canvas);
@@ -202,6 +204,15 @@ export function VgaScreen() {
           >
             {status.state === 'paused' ? 'Resume' : 'Pause'}
           </button>
+          <button
+            type="button"
+            className="text-button"
+            aria-pressed={actualSize}
+            onClick={() => setActualSize(!actualSize)}
+            title={actualSize ? 'Fit the screen into the pane' : 'Show the screen at its real 720×400 pixels (scroll to see all of it)'}
+          >
+            1:1
+          </button>
           <button type="button" className="text-button" onClick={() => fileInput.current?.click()} title="Add a disk image (or a kernel ELF) to the project and boot it">
             Upload image
           </button>
@@ -217,7 +228,7 @@ export function VgaScreen() {
           />
         </div>
       </div>
-      <div className="screen-frame">
+      <div className={`screen-frame${actualSize ? ' actual-size' : ''}`}>
         <canvas
           ref={canvas}
           width={SCREEN_WIDTH}
