@@ -2,7 +2,7 @@
 // (name resolution, type checking, lowering, codegen) build on `parseCrate`.
 import type { Crate } from './ast/ast.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
-import { checkDelimiters } from './lexer/delimiters.ts';
+import { delimiterCheck } from './lexer/delimiters.ts';
 import type { Edition } from './lexer/keywords.ts';
 import { lex } from './lexer/lexer.ts';
 import { parseCrateRoot } from './parser/item.ts';
@@ -18,6 +18,11 @@ export interface ParseResult {
 
 export interface ParseOptions {
   edition?: Edition;
+  /**
+   * Check literal suffixes (`1xyz`, `"s"q`), as rustc does after parsing (default true). Off, the
+   * diagnostics are those of `rustc -Zparse-crate-root-only`.
+   */
+  validateLiterals?: boolean;
   sourceMap?: SourceMap;
 }
 
@@ -30,7 +35,10 @@ export function parseCrate(source: string, fileName: string, options: ParseOptio
   const sourceMap = options.sourceMap ?? new SourceMap();
   const file = sourceMap.addFile(fileName, source);
   const lexed = lex(source, file.start, options.edition ?? '2021');
-  const delimDiags = lexed.fatal ? [] : checkDelimiters(lexed.tokens, source, file.start);
+  const delims = lexed.fatal ? { diagnostics: [], stoppedAt: null } : delimiterCheck(lexed.tokens, source, file.start);
+  const delimDiags = delims.diagnostics;
+  // rustc never lexes past an unexpected closing delimiter: drop lexer errors beyond it.
+  const lexDiags = delims.stoppedAt === null ? lexed.diagnostics : lexed.diagnostics.filter((d) => (d.spans[0]?.span.lo ?? 0) < delims.stoppedAt!);
   const parser = new Parser(lexed.tokens, file);
   let ast: Crate;
   try {
@@ -40,7 +48,8 @@ export function parseCrate(source: string, fileName: string, options: ParseOptio
     ast = { attrs: [], items: [], span: { lo: file.start, hi: file.end } };
     parser.diagnostics.push({ level: 'error', code: null, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`, spans: [], children: [], suggestions: [] });
   }
-  const diagnostics = [...lexed.diagnostics, ...delimDiags, ...(delimDiags.length > 0 || lexed.fatal ? [] : parser.diagnostics)];
+  const diagnostics = [...lexDiags, ...delimDiags, ...(delimDiags.length > 0 || lexed.fatal ? [] : parser.diagnostics)];
+  if (options.validateLiterals !== false && delimDiags.length === 0 && !lexed.fatal) diagnostics.push(...parser.literalDiagnostics);
   return { ast, diagnostics, sourceMap };
 }
 

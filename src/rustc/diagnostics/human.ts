@@ -116,12 +116,15 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   const pad = ' '.repeat(width);
   const num = String(lo.line).padStart(width);
   if (s.span.lo === s.span.hi) {
+    // rustc marks the inserted text without its surrounding whitespace (unless that is all of it).
+    const marked = s.replacement.trim() === '' ? s.replacement : s.replacement.trim();
+    const lead = s.replacement.trim() === '' ? 0 : s.replacement.length - s.replacement.trimStart().length;
     // An insertion shows the new line with `+` under what is added.
     return [
       `help: ${s.message}`,
       `${pad} |`,
       `${num} | ${before}${s.replacement}${after}`,
-      `${pad} | ${' '.repeat([...before.replace(/\t/g, '    ')].length)}${'+'.repeat(Math.max(1, [...s.replacement].length))}`,
+      `${pad} | ${' '.repeat([...before.replace(/\t/g, '    ')].length + lead)}${'+'.repeat(Math.max(1, [...marked].length))}`,
     ];
   }
   // A replacement is shown as a diff: the old line, then the new one.

@@ -221,7 +221,7 @@ class Lexer {
     const name = this.src.slice(lo, this.pos);
     // Rust 2021 reserves `prefix"…"`, `prefix'…'` and `prefix#` for future literal kinds.
     const nextCh = this.peek();
-    if (this.edition !== '2015' && this.edition !== '2018' && (nextCh === '"' || nextCh === '#' || (nextCh === "'" && this.peek(2) === "'"))) {
+    if (this.edition !== '2015' && this.edition !== '2018' && (nextCh === '"' || nextCh === '#' || nextCh === "'")) {
       this.report(
         error(`prefix \`${name}\` is unknown`)
           .primary(this.sp(lo, this.pos), 'unknown prefix')

@@ -2,6 +2,7 @@
 import type { Attribute, Path, TokenTree, Visibility } from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Parser } from './parser.ts';
+import { parseExpr } from './expr.ts';
 import { parsePath } from './path.ts';
 import { parseTokenTree } from './token-tree.ts';
 
@@ -61,9 +62,17 @@ function parseAttribute(p: Parser): Attribute {
     unsafe = true;
   }
   path = parsePath(p, 'mod');
-  while (!p.is(']') && !p.isEof() && !(unsafe && p.is(')'))) tts.push(parseTokenTree(p));
+  // Arguments: one delimited group, `= expression`, or nothing (rustc's attribute grammar).
+  if (p.check('(') || p.check('[') || p.check('{')) tts.push(parseTokenTree(p));
+  else if (p.check('=')) {
+    const from = p.pos;
+    p.bump();
+    parseExpr(p);
+    tts = p.tokens.slice(from, p.pos);
+  }
   if (unsafe) p.expect(')');
-  p.expect(']');
+  if (!p.is(']')) p.unexpected();
+  p.bump();
   const attr: Attribute = { span: p.spanFrom(lo), inner, path, tts };
   if (unsafe) attr.unsafe = true;
   return attr;

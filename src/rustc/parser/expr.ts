@@ -137,11 +137,26 @@ function parseBinary(p: Parser, minPrec: number): Expr {
       continue;
     }
     const rhs = parseBinary(p, prec + 1);
-    if (prec === 3 && rhs.kind !== 'err' && isComparison(p)) {
-      p.report(error('comparison operators cannot be chained').primary(opTok.span).primary(p.token.span));
-    }
+    if (prec === 3 && rhs.kind !== 'err' && isComparison(p)) reportChainedComparison(p, op, opTok.span, rhs);
     lhs = { kind: 'binary', op: op as BinOp, lhs, rhs, span: p.spanFrom(lo) };
   }
+}
+
+/** `a < b < c`: rustc's error, its hint about generic arguments, and the split it suggests. */
+function reportChainedComparison(p: Parser, first: string, firstSpan: Span, middle: Expr): void {
+  const second = p.token.text;
+  const d = error('comparison operators cannot be chained').primary(firstSpan).primary(p.token.span);
+  if (first === '<' && (second === '<' || second === '>')) {
+    d.help('use `::<...>` instead of `<...>` to specify lifetime, type, or const arguments');
+    d.help('or use `(...)` if you meant to specify fn arguments');
+  }
+  const up = (o: string) => o === '<' || o === '<=';
+  const down = (o: string) => o === '>' || o === '>=';
+  if ((first === '==' && second === '==') || (up(first) && up(second)) || (down(first) && down(second))) {
+    const text = p.file ? p.file.slice(middle.span.lo, middle.span.hi) : '';
+    d.suggest(span(middle.span.hi, middle.span.hi), 'split the comparison into two', ` && ${text}`, 'verbose', 'MaybeIncorrect');
+  }
+  p.report(d);
 }
 
 function isComparison(p: Parser): boolean {
@@ -221,7 +236,7 @@ function parseDotSuffix(p: Parser, e: Expr, lo: Span): Expr {
   }
   if (t.kind === 'lit' && (t.lit!.kind === 'int' || t.lit!.kind === 'float')) {
     p.bump();
-    if (t.lit!.suffix) p.report(error(`invalid suffix \`${t.lit!.suffix}\` for number literal`).primary(t.span, `invalid suffix \`${t.lit!.suffix}\``));
+    if (t.lit!.suffix) p.report(error('suffixes on a tuple index are invalid').primary(t.span, `invalid suffix \`${t.lit!.suffix}\``));
     // `x.0.1` arrives as `x` `.` `0.1`: split the float into two field accesses.
     const parts = t.lit!.symbol.split('.');
     let at = t.span.lo;
@@ -233,15 +248,16 @@ function parseDotSuffix(p: Parser, e: Expr, lo: Span): Expr {
     }
     return e;
   }
+  if (!p.isIdent()) p.fail(error(`unexpected token: ${p.describe()}`).primary(p.token.span));
   const name = parseIdent(p);
-  if (p.is('::') && (p.is('<', p.look(1)) || p.is('<<', p.look(1)))) {
+  if (p.check('::') && (p.is('<', p.look(1)) || p.is('<<', p.look(1)))) {
     p.bump();
     const args = parseAngleArgs(p);
     p.expect('(');
     const callArgs = parseCallArgs(p, ')');
     return { kind: 'methodCall', receiver: e, seg: { ident: name, args }, args: callArgs, span: p.spanFrom(lo) };
   }
-  if (p.is('(')) {
+  if (p.check('(')) {
     p.bump();
     const args = parseCallArgs(p, ')');
     return { kind: 'methodCall', receiver: e, seg: { ident: name }, args, span: p.spanFrom(lo) };
@@ -273,17 +289,18 @@ export function parseLitExpr(p: Parser, allowNeg: boolean): Expr {
 function checkSuffix(p: Parser, lit: Lit, at: Span): void {
   const s = lit.suffix;
   if (!s) return;
+  const report = (d: ReturnType<typeof error>) => p.literalDiagnostics.push(d.build());
   if (lit.kind === 'int') {
     if (INT_SUFFIXES.has(s)) return;
     const decimal = !/^0[box]/.test(lit.symbol);
     if (FLOAT_SUFFIXES.has(s) && decimal) return;
-    p.report(error(`invalid suffix \`${s}\` for number literal`).primary(at, `invalid suffix \`${s}\``).help('the suffix must be one of the numeric types (`u32`, `isize`, `f32`, etc.)'));
+    report(error(`invalid suffix \`${s}\` for number literal`).primary(at, `invalid suffix \`${s}\``).help('the suffix must be one of the numeric types (`u32`, `isize`, `f32`, etc.)'));
   } else if (lit.kind === 'float') {
     if (FLOAT_SUFFIXES.has(s)) return;
-    p.report(error(`invalid suffix \`${s}\` for float literal`).primary(at, `invalid suffix \`${s}\``).help('valid suffixes are `f32` and `f64`'));
+    report(error(`invalid suffix \`${s}\` for float literal`).primary(at, `invalid suffix \`${s}\``).help('valid suffixes are `f32` and `f64`'));
   } else if (lit.kind !== 'err') {
     const what: Record<string, string> = { char: 'char', byte: 'byte', str: 'string', rawStr: 'string', byteStr: 'byte string', rawByteStr: 'byte string', cStr: 'C string', rawCStr: 'C string' };
-    p.report(error(`suffixes on ${what[lit.kind] ?? 'string'} literals are invalid`).primary(at, `invalid suffix \`${s}\``));
+    report(error(`suffixes on ${what[lit.kind] ?? 'string'} literals are invalid`).primary(at, `invalid suffix \`${s}\``));
   }
 }
 
@@ -438,13 +455,13 @@ function parsePrimary(p: Parser): Expr {
 function parsePathStartExpr(p: Parser): Expr {
   const lo = p.token.span;
   const path = parsePath(p, 'expr');
-  if (p.is('!') && !p.is('!=') && (p.is('(', p.look(1)) || p.is('[', p.look(1)) || p.is('{', p.look(1)))) {
+  if (p.check('!') && (p.is('(', p.look(1)) || p.is('[', p.look(1)) || p.is('{', p.look(1)))) {
     p.bump();
     const g = parseDelimGroup(p);
     const mac = { path, delim: g.delim, tts: g.tts, span: p.spanFrom(lo) };
     return { kind: 'macro', mac, span: mac.span };
   }
-  if (p.is('{') && !p.noStructLiteral) return parseStructLit(p, path, lo);
+  if (p.check('{') && !p.noStructLiteral) return parseStructLit(p, path, lo);
   return { kind: 'path', path, span: p.spanFrom(lo) };
 }
 

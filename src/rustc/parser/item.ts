@@ -236,6 +236,8 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     if (body.delim !== '{') p.expect(';');
     return { kind: 'macroRules', ident, body };
   }
+  // `pub name(…)` / `pub Name { … }`: rustc guesses the missing keyword.
+  if (vis.kind !== 'inherited' && p.isIdent(t) && (p.is('(', n) || p.is('{', n) || p.is('<', n))) missingItemKeyword(p, vis);
   // A macro invocation in item position: `path! (…);` or `path! { … }`.
   if ((p.isIdent(t) || p.is('::') || p.isKeyword('self') || p.isKeyword('super') || p.isKeyword('crate')) && vis.kind === 'inherited') {
     const mlo = p.token.span;
@@ -247,6 +249,25 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     return { kind: 'macCall', mac: { path, delim: g.delim, tts: g.tts, span: p.spanFrom(mlo) } };
   }
   expectedItem(p);
+}
+
+function missingItemKeyword(p: Parser, vis: Visibility): never {
+  const t = p.token;
+  const n = p.look(1);
+  let kw = 'fn';
+  let what = 'function definition';
+  let as = 'a function';
+  if (p.is('{', n)) {
+    // Variants (`A, B`) or fields (`a: T`)?
+    const looksLikeFields = p.isIdent(p.look(2)) && p.is(':', p.look(3));
+    [kw, what, as] = looksLikeFields ? ['struct', 'struct definition', 'a struct'] : ['enum', 'enum definition', 'an enum'];
+  }
+  const visLo = vis.kind === 'inherited' ? t.span.lo : vis.span.lo;
+  p.fail(
+    error(`missing \`${kw}\` for ${what}`)
+      .primary(span(visLo, t.span.hi))
+      .suggest(span(t.span.lo, t.span.lo), `add \`${kw}\` here to parse \`${t.text}\` as ${as}`, kw + ' ', 'verbose'),
+  );
 }
 
 /** `: Type` of a static or const; rustc recovers a missing one with its own message. */
@@ -329,6 +350,9 @@ function parseFn(p: Parser): ItemKind {
     const self = first ? parseSelfParam(p) : undefined;
     if (self) sig.params.push({ attrs, self, span: p.spanFrom(plo) });
     else {
+      if (p.is(':') || p.is(',') || p.is(')')) {
+        p.fail(error(`expected parameter name, found ${p.describe()}`).primary(p.token.span, 'expected parameter name'));
+      }
       const pat = parsePat(p);
       p.expect(':');
       const param: Param = { attrs, pat, span: plo };
@@ -487,6 +511,7 @@ function parseUseTree(p: Parser): UseTree {
     }
     p.bump();
   }
+  if (!p.is('*') && !p.is('{') && prefix.segments.length > 0) parseIdent(p);
   if (p.eat('*')) return { kind: 'glob', prefix, span: p.spanFrom(lo) };
   if (p.check('{')) {
     p.bump();

@@ -22,6 +22,11 @@ export const MAX_DEPTH = 256;
 export class Parser {
   pos = 0;
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * Literal checks (suffixes) that rustc makes after parsing, when it lowers the AST: kept apart
+   * so they come after every parse error and can be left out to compare with a parse-only run.
+   */
+  readonly literalDiagnostics: Diagnostic[] = [];
   /** Tokens checked for at the current position, for "expected one of …" messages. */
   private expected = new Set<string>();
   /** Set while parsing `if`/`while`/`match`/`for` heads, where `S { … }` is not a struct literal. */
@@ -222,6 +227,16 @@ export class Parser {
       d.diag.spans.reverse();
     } else {
       d.primary(this.token.span, label);
+    }
+    // `a.b c` or `a::b c`: rustc guesses a missing `.` of a field access.
+    const prev = this.prev;
+    if (
+      this.expected.has('`.`') &&
+      prev.kind === 'ident' && this.isIdent(prev) &&
+      this.token.kind === 'ident' && this.isIdent() &&
+      !this.onDifferentLines(prev.span.hi, this.token.span.lo)
+    ) {
+      d.suggest(span(prev.span.hi, prev.span.hi), 'you might have meant to write a field access', '.', 'verbose', 'MaybeIncorrect');
     }
     return d;
   }

@@ -2,7 +2,7 @@
 // slices with `..`, paths, tuple structs, structs with `..`, or-patterns, macros.
 import type { Expr, FieldPat, Pat } from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
-import type { Span } from '../span/span.ts';
+import { span, type Span } from '../span/span.ts';
 import { parseAttributes } from './attr.ts';
 import { parseExprBlock, parseLitExpr } from './expr.ts';
 import type { Parser } from './parser.ts';
@@ -158,13 +158,18 @@ function parsePatInner(p: Parser): Pat {
   }
   if (p.check('::') || isPathSegmentStart(p)) {
     const path = parsePath(p, 'expr');
-    if (p.is('!') && !p.is('!=')) {
+    if (p.check('!')) {
       p.bump();
       const g = parseDelimGroup(p);
       const mac = { path, delim: g.delim, tts: g.tts, span: p.spanFrom(lo) };
       return { kind: 'macro', mac, span: mac.span };
     }
     return finishPathPat(p, lo, path, undefined);
+  }
+  if (p.isKeyword('let')) {
+    // `let let x`: rustc offers to drop the extra keyword (and the space after it).
+    const next = p.look(1).span.lo;
+    p.fail(error('expected pattern, found `let`').primary(t.span).suggest(span(t.span.lo, next), 'remove the unnecessary `let` keyword', '', 'verbose'));
   }
   if (t.kind === 'ident' && !t.raw) parseIdent(p); // a keyword: "expected identifier, found keyword …"
   p.expect_('pattern');
@@ -178,12 +183,12 @@ function isRangeEndAt(p: Parser, n: number): boolean {
 
 function finishPathPat(p: Parser, lo: Span, path: import('../ast/ast.ts').Path, qself: import('../ast/ast.ts').QSelf | undefined): Pat {
   const withQ = <T extends object>(o: T) => (qself ? { ...o, qself } : o);
-  if (p.is('(')) {
+  if (p.check('(')) {
     p.bump();
     const elems = parsePatList(p, ')');
     return withQ({ kind: 'tupleStruct' as const, path, elems, span: p.spanFrom(lo) });
   }
-  if (p.is('{')) {
+  if (p.check('{')) {
     p.bump();
     const fields: FieldPat[] = [];
     let rest = false;

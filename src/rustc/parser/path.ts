@@ -29,7 +29,8 @@ export function parseIdent(p: Parser): Ident {
     if (t.text !== '_' && !['self', 'Self', 'super', 'crate'].includes(t.text)) d.suggest(span(t.span.lo, t.span.lo), `escape \`${t.text}\` to use it as an identifier`, 'r#', 'verbose', 'MaybeIncorrect');
     p.fail(d);
   }
-  p.unexpected();
+  // rustc says just "expected identifier" here, whatever else was possible.
+  p.fail(error(`expected identifier, found ${p.describe(t)}`).primary(t.span, 'expected identifier'));
 }
 
 function parseSegmentIdent(p: Parser): Ident {

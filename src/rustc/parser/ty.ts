@@ -68,6 +68,14 @@ function parseTypeInner(p: Parser, allowPlus: boolean): Type {
       p.expect(']');
       return { kind: 'array', ty, len, span: p.spanFrom(lo) };
     }
+    if (!p.is(']')) {
+      const at = span(p.prev.span.hi, p.prev.span.hi);
+      p.fail(
+        error(`expected \`;\` or \`]\`, found ${p.describe()}`)
+          .primary(p.token.span, 'expected `;` or `]`')
+          .suggest(at, 'you might have meant to use `;` as the separator', ';', 'verbose', 'MaybeIncorrect'),
+      );
+    }
     p.expect(']');
     return { kind: 'slice', ty, span: p.spanFrom(lo) };
   }
