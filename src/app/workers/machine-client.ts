@@ -31,9 +31,25 @@ export function onSerialText(listener: SerialListener): void {
   serialListener = listener;
 }
 
+/** Rejects when the Worker fails (it could not load, or threw outside the machine's guard). */
+let workerFailed: Promise<never> | null = null;
+let workerHandle: Worker | null = null;
+
 function worker(): Comlink.Remote<MachineWorkerApi> {
   if (remote) return remote;
   const w = new Worker(new URL('./machine.worker.ts', import.meta.url), { type: 'module', name: 'bootlab-machine' });
+  workerHandle = w;
+  workerFailed = new Promise<never>((_, reject) => {
+    w.addEventListener('error', (e) => {
+      const message = `the emulator stopped: ${e.message || 'its worker could not be loaded'}`;
+      useMachine.setState({ state: 'error', image: useMachine.getState().image, mips: 0, message }, true);
+      reject(new Error(message));
+      // the next boot starts a fresh worker
+      remote = null;
+      w.terminate();
+    });
+  });
+  workerFailed.catch(() => {});
   remote = Comlink.wrap<MachineWorkerApi>(w);
   void remote.onFrame(Comlink.proxy((frame: TextFrame) => {
     for (const l of frameListeners) l(frame);
@@ -53,9 +69,10 @@ export const machine = {
    */
   async boot(image: Uint8Array | null, name: string, opts: { serial?: boolean } = {}): Promise<void> {
     serialToTerminal = opts.serial ?? false;
-    if (!image) return worker().boot(null, name);
+    const w = worker();
+    if (!image) return Promise.race([w.boot(null, name), workerFailed!]);
     const copy = image.slice();
-    await worker().boot(Comlink.transfer(copy, [copy.buffer]), name);
+    await Promise.race([w.boot(Comlink.transfer(copy, [copy.buffer]), name), workerFailed!]);
   },
   async reset(): Promise<void> {
     if (remote) await remote.reset();
@@ -66,8 +83,18 @@ export const machine = {
   async resume(): Promise<void> {
     if (remote) await remote.resume();
   },
+  /** Switches the PC off; a worker that does not answer within a second is ended outright. */
   async powerOff(): Promise<void> {
-    if (remote) await remote.powerOff();
+    if (!remote) return;
+    const answered = await Promise.race([
+      remote.powerOff().then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    if (!answered) {
+      workerHandle?.terminate();
+      remote = null;
+      useMachine.setState({ state: 'off', image: null, mips: 0 }, true);
+    }
   },
   key(code: string, key: string, release: boolean): void {
     if (remote) void remote.key(code, key, release);
