@@ -67,7 +67,11 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
   const place = (input: InputSection) => {
     const s = input.section;
     const out = outputs.create(input.outputName, s.type, s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS), false);
-    out.flags |= s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
+    // Flags are the union of the inputs'; the entry size survives only when all inputs agree.
+    const firstInput = out.chunks.length === 0;
+    out.flags |= s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS);
+    if (firstInput) out.entsize = s.entsize;
+    else if (out.entsize !== s.entsize) out.entsize = 0;
     // A section that mixes file contents with .bss-like inputs must hold bytes.
     if (out.type === SHT_NOBITS && s.type !== SHT_NOBITS) out.type = s.type === SHT_NOTE ? SHT_NOTE : SHT_PROGBITS;
     input.output = out;
@@ -82,7 +86,6 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
         const inputs = [input];
         const chunk = outputs.add(out, { kind: 'merge', inputs, data: new Uint8Array(0) }, s.addralign, 0);
         mergeChunks.set(key, { chunk, inputs });
-        if (out.chunks.length === 1) out.entsize = s.entsize;
       }
       return;
     }

@@ -51,10 +51,13 @@ interface Both {
   ours: { status: number; stderr: string; bytes?: Uint8Array };
 }
 
-function linkBoth(name: string, inputs: string[], gc: boolean): Both {
-  const args = ['-flavor', 'gnu', '-static', '-nostdlib', '-e', '_start', ...(gc ? ['--gc-sections'] : []), ...inputs, '-o', out(name + '.lld')];
+function linkBoth(name: string, inputs: string[], gc: boolean, rustcFlags = false): Both {
+  // rustcFlags: what rustc adds for a Linux target (--eh-frame-hdr, -z now).
+  const extra = rustcFlags ? ['--eh-frame-hdr', '-z', 'now'] : [];
+  const args = ['-flavor', 'gnu', '-static', '-nostdlib', '-e', '_start', ...(gc ? ['--gc-sections'] : []), ...extra, ...inputs, '-o', out(name + '.lld')];
   const lld = spawnSync(rustLld, args, { encoding: 'utf8' });
-  const ours = linkFiles(inputs.map((path) => ({ name: path, bytes: new Uint8Array(readFileSync(path)) })), { gcSections: gc });
+  const options = { gcSections: gc, ...(rustcFlags && { ehFrameHdr: true, now: true }) };
+  const ours = linkFiles(inputs.map((path) => ({ name: path, bytes: new Uint8Array(readFileSync(path)) })), options);
   return {
     lld: { status: lld.status ?? -1, stderr: lld.stderr, ...(lld.status === 0 && { bytes: new Uint8Array(readFileSync(out(name + '.lld'))) }) },
     ours: { status: ours.ok ? 0 : 1, stderr: ours.stderr, ...(ours.bytes && { bytes: ours.bytes }) },
@@ -84,6 +87,9 @@ function expectSameExecutable(both: Both): void {
   expect(ours.entry).toBe(lld.entry);
   expect(ours.programHeaders).toEqual(lld.programHeaders);
   expect(globals(both.ours.bytes!)).toEqual(globals(both.lld.bytes!));
+  // Loaded sections: same names, types, flags, addresses, offsets, sizes, alignments, entry sizes.
+  const loaded = (info: typeof lld) => info.sections.filter((s) => s.flags & 2).map(({ link: _l, info: _i, ...s }) => s);
+  expect(loaded(ours)).toEqual(loaded(lld));
   const a = segments(both.lld.bytes!);
   const b = segments(both.ours.bytes!);
   expect(b.length).toBe(a.length);
@@ -105,6 +111,8 @@ const cases: Case[] = [
   { name: 'gcc -O0', build: () => [gcc('kernel.c', 'k0.o', ['-O0', '-fno-pic'])] },
   { name: 'gcc -fPIC (GOT loads, .data.rel.ro)', build: () => [gcc('pic.c', 'p.o', ['-O1', '-fPIC', '-fno-asynchronous-unwind-tables'])] },
   { name: 'gcc -fPIC -O0 with .eh_frame', build: () => [gcc('pic.c', 'p0.o', ['-O0', '-fPIC'])] },
+  { name: 'gcc: page-aligned tables, own-named sections, .init_array, linker-defined symbols', build: () => [gcc('sections.c', 's1.o', ['-O1', '-fno-pic'])] },
+  { name: 'the same with -fPIC -O2 (GOT loads of linker-defined symbols)', build: () => [gcc('sections.c', 's2.o', ['-O2', '-fPIC'])] },
   { name: 'nasm, two objects', build: () => [nasm('kernel.asm', 'asm.o'), gcc('pic.c', 'p2.o', ['-O1', '-fno-pic', '-fno-asynchronous-unwind-tables', '-ffunction-sections', '-Dshared_counter=other_counter', '-D_start=pic_start'])] },
   { name: "the post's main.rs, rustc -O3", build: () => [rustc('post-main.rs', 'post3.o', '3')] },
   { name: "the post's main.rs, rustc -O3, relocation-model=pic", build: () => [rustc('post-main.rs', 'post3pic.o', '3', 'pic')] },
@@ -128,9 +136,13 @@ const cases: Case[] = [
 
 describe.each(cases)('$name: ours and rust-lld agree', ({ name, build }) => {
   const inputs = build();
-  it.each([true, false])('--gc-sections %s', (gc) => {
+  it.each([
+    [true, false],
+    [false, false],
+    [true, true],
+  ])('--gc-sections %s, --eh-frame-hdr -z now %s', (gc, rustcFlags) => {
     // Without --gc-sections all of libcore is kept, and it needs memcpy: both must say so alike.
-    expectSameExecutableOrSameError(linkBoth(name.replace(/\W+/g, '_') + (gc ? '_gc' : ''), inputs, gc));
+    expectSameExecutableOrSameError(linkBoth(name.replace(/\W+/g, '_') + (gc ? '_gc' : '') + (rustcFlags ? '_r' : ''), inputs, gc, rustcFlags));
   });
 });
 

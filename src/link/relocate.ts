@@ -100,7 +100,8 @@ export function applyRelocation(input: InputSection, rel: Relocation, place: Pla
 
   const g = target.global;
   const undefinedGlobal = g !== undefined && !g.definition && !g.common && !g.linkerDefined;
-  const absolute = target.section === undefined && !undefinedGlobal;
+  // Linker-defined symbols (_end, __bss_start, ...) are section-relative, not absolute.
+  const absolute = target.section === undefined && !undefinedGlobal && !g?.linkerDefined;
   const relax = gotRelaxation(input.section.data, rel, absolute, !undefinedGlobal);
   const rex = bytes[pos - 3]!;
   const op = bytes[pos - 2]!;

@@ -94,7 +94,8 @@ export function scanRelocations(
     }
     if (!GOT_TYPES.has(rel.type)) return;
     result.usesGot = true;
-    const absolute = target.section === undefined && !undefinedGlobal;
+    // Linker-defined symbols (_end, __bss_start, ...) are section-relative, not absolute.
+    const absolute = target.section === undefined && !undefinedGlobal && !g?.linkerDefined;
     if (gotRelaxation(input.section.data, rel, absolute, !undefinedGlobal) !== 'none') return;
     if (g) needsGot.add(g);
     else {
