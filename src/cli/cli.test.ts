@@ -25,7 +25,7 @@ describe('bootlab command line', () => {
     const io = capture();
     expect(await runCli(['--help'], io)).toBe(0);
     for (const name of ['asm', 'disasm', 'image', 'link', 'run', 'bench']) expect(io.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
-    expect(commands.map((c) => c.name)).toEqual(['asm', 'disasm', 'image', 'link', 'run', 'bench']);
+    expect(commands.map((c) => c.name)).toEqual(['asm', 'disasm', 'image', 'link', 'run', 'sh', 'bench']);
     expect(io.stderr).toBe('');
   });
 

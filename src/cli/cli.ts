@@ -82,6 +82,21 @@ Exit status: 0 when T appeared (or, without T, when the guest halted); 124 on ti
     load: () => import('./commands/run.ts'),
   },
   {
+    name: 'sh',
+    summary: "run a command line of the page's terminal shell over a directory",
+    usage: `usage: bootlab sh [-C DIR] -c "COMMAND LINE"
+
+Runs COMMAND LINE with the shell of Bootlab's terminal (ls, cat, cd, pwd, rm, echo, help,
+qemu-system-x86_64 …; ; and && between commands) over DIR (default: the current directory) and
+prints what the terminal would print; changes (rm) are made in DIR. qemu-system-x86_64 boots
+headless, as bootlab run, and prints the final screen (and COM1 with -serial stdio).
+  -C DIR          the directory the shell sees as /
+  -c LINE         the command line
+Exit status: the last command's (qemu-system-x86_64: 0, or (v<<1)|1 after the guest wrote v
+to port 0xf4; 127 for an unknown command).`,
+    load: () => import('./commands/sh.ts'),
+  },
+  {
     name: 'bench',
     summary: 'run the benchmarks in bench/ and print a table',
     usage: `usage: bootlab bench [FILTER...] [--dir DIR]

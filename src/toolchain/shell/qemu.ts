@@ -108,7 +108,8 @@ export const qemu: Command = async (argv, ctx) => {
       ctx.terminal.print(`${NAME}: this shell has no PC to boot on (run it in Bootlab's page)`, 'error');
       return 1;
     }
-    await ctx.machine.boot(image, drive ? drive.file : 'no disk', { serial });
+    const outcome = await ctx.machine.boot(image, drive ? drive.file : 'no disk', { serial });
+    if (outcome) return outcome.exitStatus;
     ctx.terminal.print(
       drive
         ? `Booting ${drive.file} on the VGA screen. Click the screen to type to the PC.`

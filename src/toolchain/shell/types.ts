@@ -12,13 +12,22 @@ export interface ShellTerminal {
   readonly columns?: number;
 }
 
+/**
+ * What a PC that ran to its end reports (the Node host runs the guest to completion, as QEMU
+ * does in a terminal); the page's PC keeps running on its screen and reports nothing.
+ */
+export interface BootOutcome {
+  /** qemu-system-x86_64's exit status: 0, or (v << 1) | 1 after the guest wrote v to port 0xf4. */
+  exitStatus: number;
+}
+
 /** The emulated PC, as the `qemu-system-x86_64` command drives it. */
 export interface MachineHost {
   /**
    * Powers on the PC with this disk image (null: no disk), replacing what ran before.
    * `serial`: what the guest sends on COM1 is printed in the terminal (QEMU's `-serial stdio`).
    */
-  boot(image: Uint8Array | null, name: string, opts?: { serial?: boolean }): Promise<void> | void;
+  boot(image: Uint8Array | null, name: string, opts?: { serial?: boolean }): Promise<BootOutcome | void> | BootOutcome | void;
 }
 
 export interface ShellContext {
