@@ -14,9 +14,9 @@ const DATA_MAGIC = 0x1122334455667788n;
 
 // A kernel in two parts, code (RX, 0x200000) and strings (R, 0x201000): it shows a greeting in
 // light cyan, checks its data and .bss, keeps rdi and rsp in its data segment, and halts.
-const kernelSource = `
+const kernelSource = (base: bigint) => `
 bits 64
-org 0x200000
+org ${base}
 DATA equ ${DATA}
 DATA_MEMSZ equ ${DATA_MEMSZ}
 DATA_FILESZ equ ${DATA_FILESZ}
@@ -69,20 +69,20 @@ bss_ok:   db "bss ok", 0
 bss_bad:  db "bss BAD", 0
 `;
 
-function assembleKernelParts(): { code: Uint8Array; rodata: Uint8Array } {
-  const result = assemble(kernelSource, { fileName: 'kernel.asm', bits: 64, readFile: () => undefined });
+function assembleKernelParts(base = 0x200000n): { code: Uint8Array; rodata: Uint8Array } {
+  const result = assemble(kernelSource(base), { fileName: 'kernel.asm', bits: 64, readFile: () => undefined });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return { code: result.bytes.slice(0, 0x1000), rodata: result.bytes.slice(0x1000) };
 }
 
-function goodSegments(): TestSegment[] {
-  const { code, rodata } = assembleKernelParts();
+function goodSegments(base = 0x200000n): TestSegment[] {
+  const { code, rodata } = assembleKernelParts(base);
   const data = new Uint8Array(Number(DATA_FILESZ)).map((_, i) => (i * 7) & 0xff);
   new DataView(data.buffer).setBigUint64(0, DATA_MAGIC, true);
   new DataView(data.buffer).setBigUint64(data.length - 8, DATA_MAGIC, true);
   return [
-    { vaddr: 0x200000n, flags: PF_R | PF_X, data: code },
-    { vaddr: 0x201000n, flags: PF_R, data: rodata },
+    { vaddr: base, flags: PF_R | PF_X, data: code },
+    { vaddr: base + 0x1000n, flags: PF_R, data: rodata },
     { vaddr: DATA, flags: PF_R | PF_W, data, memsz: DATA_MEMSZ },
   ];
 }
@@ -174,6 +174,19 @@ describe('booting in Bootlab\'s machine', () => {
     // rdi pointed at the boot information, and the stack was set up as documented
     const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
     expect(readVirtual64(machine, root, DATA + 0x100n)).toBe(BigInt(BOOT_LAYOUT.bootInfo));
+    expect(readVirtual64(machine, root, DATA + 0x108n)).toBe(BigInt(BOOT_LAYOUT.stackTop - 8));
+  });
+
+  it.each([
+    ['at 1 MiB, inside the 2 MiB identity page the bootloader runs from', 0x100000n],
+    ['in the higher half', 0xffff_ffff_8000_0000n],
+  ])('runs the same kernel linked %s', (_where, base) => {
+    const segments = goodSegments(base).sort((a, b) => (a.vaddr < b.vaddr ? -1 : 1)); // ELF order: by address
+    const { machine, stop, screen } = bootInMachine(image(makeElf64({ entry: base, segments })));
+    expect(stop.kind).toBe('hlt');
+    expect(screen).toBe('Hello from Bootlab!\ndata ok\nbss ok');
+    const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
+    expect(leafEntry(machine, root, base).level).toBe(1);
     expect(readVirtual64(machine, root, DATA + 0x108n)).toBe(BigInt(BOOT_LAYOUT.stackTop - 8));
   });
 

@@ -69,7 +69,8 @@ load_kernel:
     xor r13d, r13d                 ; r13: segments recorded
     xor r12d, r12d                 ; r12: end of the previous segment
     xor r11d, r11d                 ; r11: 1 once the entry point is inside an executable segment
-    mov r10, [r15 + 24]            ; r10: e_entry
+    mov r10, [r15 + 24]            ; r10: e_entry (kept in memory too: once the kernel is
+    mov [kernel_entry], r10        ; mapped, its pages may hide the file at KERNEL_FILE)
 .header:
     cmp dword [rbx], PT_LOAD
     jne .next_header
@@ -273,7 +274,7 @@ load_kernel:
     mov [rdi + BI_BOOT_DRIVE], eax
     movzx eax, byte [nx_supported]
     mov [rdi + BI_FLAGS], eax
-    mov rax, [r15 + 24]            ; e_entry
+    mov rax, [kernel_entry]
     mov rsp, STACK_TOP
     push 0                         ; a null return address: rsp+8 is 16-byte aligned, as after a call
     xor ebp, ebp
@@ -428,4 +429,5 @@ allocate_table:
 
 align 8
 next_free_table: dq FIRST_FREE_TABLE
+kernel_entry:    dq 0
 `;
