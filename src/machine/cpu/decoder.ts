@@ -177,6 +177,10 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
     b = fetch(pos++);
     if (b === 0x38) { map = 2; b = fetch(pos++); }
     else if (b === 0x3a) { map = 3; b = fetch(pos++); }
+    else if (b === 0x18 || b === 0x0d || b === 0xae || b === 0xc3) {
+      const alias = aliasOf(b, fetch(pos));
+      if (alias !== 0) return decodeAlias(fetch, bits, out, pos - 2, alias);
+    }
   }
   const opcode = b;
   const cands = CANDIDATES[map * 256 + opcode];
@@ -374,6 +378,35 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
 
 const LOCKABLE = new Set(['add', 'adc', 'and', 'btc', 'btr', 'bts', 'cmpxchg', 'cmpxchg8b', 'cmpxchg16b',
   'dec', 'inc', 'neg', 'not', 'or', 'sbb', 'sub', 'xor', 'xadd', 'xchg']);
+
+// Instructions outside the table that behave as table instructions here, decoded as those:
+// the fences (0F AE /5 /6 /7 with mod = 3), prefetches (0F 18 /0-3, 0F 0D /0-1), clflush and
+// clflushopt (0F AE /7 with memory) and clwb (66 0F AE /6 with memory) order or hint at memory
+// this machine keeps coherent, so they run as `nop r/m` (0F 1F /0, no access); movnti
+// (0F C3, a non-temporal store) runs as `mov r/m, r` (89). Compilers emit mfence for SeqCst
+// fences and kernels use the rest; QEMU runs them all.
+const ALIAS_NOP = 1, ALIAS_MOV = 2;
+
+function aliasOf(op: number, modrm: number): number {
+  const reg = (modrm >> 3) & 7, mod = modrm >> 6;
+  if (op === 0x18 && reg <= 3) return ALIAS_NOP;
+  if (op === 0x0d && reg <= 1 && mod !== 3) return ALIAS_NOP;
+  if (op === 0xae && ((mod === 3 && reg >= 5) || (mod !== 3 && (reg === 7 || reg === 6)))) return ALIAS_NOP;
+  if (op === 0xc3 && mod !== 3) return ALIAS_MOV;
+  return 0;
+}
+
+/** Decodes the instruction whose 0F opcode byte is at `opAt` as the table instruction it aliases. */
+function decodeAlias(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, opAt: number, alias: number): boolean {
+  const f: Fetch = alias === ALIAS_NOP
+    // 0F xx modrm -> 0F 1F modrm with reg = 0: same length.
+    ? (k) => (k === opAt + 1 ? 0x1f : k === opAt + 2 ? fetch(k) & 0xc7 : fetch(k))
+    // 0F C3 modrm -> 89 modrm: one byte shorter.
+    : (k) => (k < opAt ? fetch(k) : k === opAt ? 0x89 : fetch(k + 1));
+  const ok = decodeWith(f, bits, out, false);
+  if (alias === ALIAS_MOV) out.len += 1;
+  return ok;
+}
 
 function setImm(out: Insn, v: number, size: number): void {
   if (size === 1) out.imm = v & 0xff;
