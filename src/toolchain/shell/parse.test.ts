@@ -32,4 +32,10 @@ describe('parseCommandLine', () => {
   it('gives no command for a blank line', () => {
     expect(argvs('   ')).toEqual([]);
   });
+  it('refuses pipes, redirections and background jobs plainly, but not inside quotes', () => {
+    expect(parseCommandLine('cat a | head')).toEqual({ ok: false, error: 'pipes (|) are not supported by this shell; use ; or &&' });
+    expect(parseCommandLine('echo x > f')).toEqual({ ok: false, error: 'redirections (>) are not supported by this shell; use ; or &&' });
+    expect(parseCommandLine('qemu &')).toEqual({ ok: false, error: 'background jobs (&) are not supported by this shell; use ; or &&' });
+    expect(argvs("echo 'a | b' \\>")).toEqual([[['echo', 'a | b', '>'], null]]);
+  });
 });

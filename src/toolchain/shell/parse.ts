@@ -2,6 +2,7 @@
 // knows: words separated by blanks, '…' (literal) and "…" (with \" \\ \$ escapes) quoting,
 // backslash escapes outside quotes, and the separators `;` (run the next one anyway) and `&&`
 // (run the next one only if this one succeeded). `#` at the start of a word begins a comment.
+// Pipes, redirections and background jobs are refused with a plain message.
 
 export interface ParsedCommand {
   argv: string[];
@@ -59,6 +60,10 @@ export function parseCommandLine(line: string): ParseResult {
       i++;
     } else if (c === '#' && !inWord) {
       break;
+    } else if (c === '|' || c === '>' || c === '<' || (c === '&' && line[i + 1] !== '&')) {
+      // Said plainly rather than passed on as a word ('cat x | head' would look for a file '|').
+      const what = c === '|' ? (line[i + 1] === '|' ? '|| is' : 'pipes (|) are') : c === '&' ? 'background jobs (&) are' : `redirections (${c}) are`;
+      return { ok: false, error: `${what} not supported by this shell; use ; or &&` };
     } else {
       word += c;
       inWord = true;
