@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusFiles } from './fuzz/corpus.ts';
 import { mutate, Prng } from './fuzz/mutate.ts';
-import { parseCrate, renderAllHuman } from './index.ts';
+import { parseCrate, renderAllHuman, toJson } from './index.ts';
 
-function rustc(dir: string, file: string, full: boolean): string {
-  const args = full
+function rustc(dir: string, file: string, full: boolean, json = false): string {
+  const args = (json ? ['--error-format=json'] : []).concat(full
     ? ['--edition', '2021', '--crate-type', 'lib', '--color', 'never', '--emit=metadata', '-o', join(dir, file + '.rmeta'), file]
-    : ['-Zparse-crate-root-only', '--edition', '2021', '--crate-type', 'lib', '--color', 'never', file];
+    : ['-Zparse-crate-root-only', '--edition', '2021', '--crate-type', 'lib', '--color', 'never', file]);
   const r = spawnSync('rustc', args, { cwd: dir, env: { ...process.env, RUSTC_BOOTSTRAP: '1' }, encoding: 'utf8' });
   if (r.error) throw r.error;
   return r.stderr;
@@ -41,6 +41,35 @@ describe('diagnostics against rustc, byte for byte', () => {
       const expected = rustc(errorsDir, file, full);
       expect(expected).not.toBe('');
       expect(ours(source, file, full)).toBe(expected);
+    });
+  }
+});
+
+/** The fields of rustc's JSON that Monaco markers and tests use, with spans in a fixed order. */
+function project(d: any): unknown {
+  const spans = (d.spans as any[])
+    .map((s) => ({
+      byte_start: s.byte_start, byte_end: s.byte_end, line_start: s.line_start, line_end: s.line_end,
+      column_start: s.column_start, column_end: s.column_end, is_primary: s.is_primary, label: s.label,
+      suggested_replacement: s.suggested_replacement, text: s.text,
+    }))
+    .sort((a, b) => a.byte_start - b.byte_start || a.byte_end - b.byte_end || Number(a.is_primary) - Number(b.is_primary));
+  return { message: d.message, code: d.code?.code ?? null, level: d.level, spans, children: (d.children as any[]).map(project), rendered: d.rendered };
+}
+
+describe('JSON diagnostics against rustc --error-format=json', () => {
+  const files = readdirSync(errorsDir).filter((n) => n.endsWith('.rs') && !readFileSync(join(errorsDir, n), 'utf8').startsWith('// oracle: full')).sort();
+  for (const file of files) {
+    it(file, () => {
+      const source = readFileSync(join(errorsDir, file), 'utf8');
+      const theirs = rustc(errorsDir, file, false, true)
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l))
+        .filter((d) => !/^(aborting due to|For more information|Some errors have)/.test(d.message))
+        .map(project);
+      const r = parseCrate(source, file, { validateLiterals: false });
+      expect(r.diagnostics.map((d) => project(toJson(d, r.sourceMap)))).toEqual(theirs);
     });
   }
 });

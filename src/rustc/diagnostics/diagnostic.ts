@@ -22,6 +22,11 @@ export type SuggestionStyle = 'inline' | 'short' | 'verbose';
 export interface Suggestion {
   span: Span;
   replacement: string;
+  /**
+   * The edit as rustc states it when it is several separate replacements (e.g. both quotes of
+   * `'ab'`): JSON lists each; the human form shows their combined effect (`span`/`replacement`).
+   */
+  parts?: Array<{ span: Span; replacement: string }>;
   message: string;
   style: SuggestionStyle;
   applicability: 'MachineApplicable' | 'MaybeIncorrect' | 'HasPlaceholders' | 'Unspecified';
@@ -84,6 +89,13 @@ export class DiagBuilder {
 
   suggest(span: Span, message: string, replacement: string, style: SuggestionStyle = 'inline', applicability: Suggestion['applicability'] = 'MachineApplicable'): this {
     this.diag.suggestions.push({ span, message, replacement, style, applicability });
+    return this;
+  }
+
+  /** Attaches separate parts to the last suggestion (see Suggestion.parts). */
+  parts(parts: Array<{ span: Span; replacement: string }>): this {
+    const last = this.diag.suggestions[this.diag.suggestions.length - 1];
+    if (last) last.parts = parts;
     return this;
   }
 

@@ -115,6 +115,16 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   const after = chars.slice(hiCol).join('');
   const pad = ' '.repeat(width);
   const num = String(lo.line).padStart(width);
+  // A replacement that keeps the original text around an addition is shown as the insertion.
+  const original = file.slice(s.span.lo, s.span.hi);
+  let pre = 0;
+  while (pre < original.length && original[pre] === s.replacement[pre]) pre++;
+  let post = 0;
+  while (post < original.length - pre && original[original.length - 1 - post] === s.replacement[s.replacement.length - 1 - post]) post++;
+  if (s.span.lo !== s.span.hi && pre + post === original.length) {
+    const at = s.span.lo + pre;
+    return renderSuggestion({ ...s, span: { lo: at, hi: at }, replacement: s.replacement.slice(pre, s.replacement.length - post) }, sm, width);
+  }
   if (s.span.lo === s.span.hi) {
     // rustc marks the inserted text without its surrounding whitespace (unless that is all of it).
     const marked = s.replacement.trim() === '' ? s.replacement : s.replacement.trim();

@@ -68,12 +68,13 @@ export function toJson(d: Diagnostic, sm: SourceMap): JsonDiagnostic {
     rendered: null,
   }));
   for (const s of d.suggestions) {
+    const parts = s.parts ?? [{ span: s.span, replacement: s.replacement }];
     children.push({
       $message_type: 'diagnostic',
       message: s.message,
       code: null,
       level: 'help',
-      spans: [jsonSpan({ span: s.span, label: '', primary: true }, sm, s)],
+      spans: parts.map((part) => jsonSpan({ span: part.span, label: '', primary: true }, sm, { ...s, replacement: part.replacement })),
       children: [],
       rendered: null,
     });
@@ -85,7 +86,8 @@ export function toJson(d: Diagnostic, sm: SourceMap): JsonDiagnostic {
     level: d.level,
     spans: d.spans.map((s) => jsonSpan(s, sm)),
     children,
-    rendered: renderHuman(d, sm),
+    // rustc's rendering of one diagnostic ends with the blank line that separates diagnostics.
+    rendered: renderHuman(d, sm) + '\n',
   };
 }
 

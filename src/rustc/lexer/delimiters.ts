@@ -130,7 +130,8 @@ class DelimiterReader {
       const u = this.unmatched[i]!;
       if (u.found.text === ')' || u.found.text === ']') {
         if (u.unclosed) d.secondary(u.unclosed, 'the nearest open delimiter');
-        d.secondary(u.found.span, `missing open \`${u.found.text === ')' ? '(' : '['}\` for this delimiter`);
+        // rustc's span here is empty, at the start of the closing delimiter.
+        d.secondary(span(u.found.span.lo, u.found.span.lo), `missing open \`${u.found.text === ')' ? '(' : '['}\` for this delimiter`);
         this.unmatched.splice(i, 1);
         missingOpen = true;
       } else i++;

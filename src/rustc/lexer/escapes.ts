@@ -97,8 +97,7 @@ export function unescape(content: string, start: number, mode: EscapeMode, repor
     const d = error(`unknown character escape: \`${printable(uc)}\``)
       .primary(span(at + 1, at + 1 + uc.length), 'unknown character escape')
       .help('for more information, visit <https://doc.rust-lang.org/reference/tokens.html#literals>');
-    if (mode === 'str') d.suggest(span(litLo, litLo), 'if you meant to write a literal backslash (perhaps escaping in a regular expression), consider a raw string literal', 'r', 'verbose');
-    void litHi;
+    if (mode === 'str') d.suggest(span(litLo, litHi), 'if you meant to write a literal backslash (perhaps escaping in a regular expression), consider a raw string literal', `r"${content}"`, 'verbose');
     report(d);
     out += uc;
     i += 1 + uc.length;

@@ -379,7 +379,12 @@ class Lexer {
     } else if (errors === 0 && count > 1) {
       const msg = kind === 'char' ? 'character literal may only contain one codepoint' : 'byte literal may only contain one byte';
       const d = error(msg).primary(this.sp(lo, end));
-      if (kind === 'char') d.suggest(this.sp(lo, end), 'if you meant to write a string literal, use double quotes', `"${content}"`, 'verbose');
+      if (kind === 'char') {
+        d.suggest(this.sp(lo, end), 'if you meant to write a string literal, use double quotes', `"${content}"`, 'verbose').parts([
+          { span: this.sp(lo, lo + 1), replacement: '"' },
+          { span: this.sp(end - 1, end), replacement: '"' },
+        ]);
+      }
       this.report(d);
     }
     return this.litToken(lo, kind, symbol, this.suffix(), value);
