@@ -305,6 +305,9 @@ describe('bad kernels: a message on screen, then a halt', () => {
     ['a non-canonical segment', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code), seg(0x0000_8000_0000_0000n, PF_R, rodata)] }), BOOT_MESSAGES.nonCanonical],
     ['filesz above memsz', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code, 16n)] }), BOOT_MESSAGES.fileszTooBig],
     ['no loadable segment', makeElf64({ entry: 0x200000n, segments: [{ ...seg(0x200000n, PF_R | PF_X, code), type: 4 }] }), BOOT_MESSAGES.noSegments],
+    ['more than 64 loadable segments', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code), ...Array.from({ length: 64 }, (_, i) => seg(0x400000n + BigInt(i) * 0x1000n, PF_R, rodata))] }), BOOT_MESSAGES.tooMany],
+    // each segment in its own 2 MiB page: one page table each, more than the page-table area holds
+    ['segments spread over more page tables than fit', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code), ...Array.from({ length: 60 }, (_, i) => seg(0x400000n + BigInt(i) * 0x200000n, PF_R, rodata))] }), BOOT_MESSAGES.outOfTables],
     ['more memory than the machine has', makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, code, 0x1000_0000n)] }), BOOT_MESSAGES.noMemory],
   ];
   it.each([
