@@ -9,6 +9,7 @@ import {
 import type { ObjectFile, ObjectSection } from './object.ts';
 import type { InputFile, InputSection, SectionKind } from './types.ts';
 import type { Diagnostics } from './diagnostics.ts';
+import { x86FeatureBits } from './gnu-property.ts';
 
 // Prefixes whose sections are gathered into one output section named by the prefix, the
 // default mapping of GNU-compatible linkers without a linker script (.text.foo -> .text).
@@ -39,6 +40,8 @@ function classify(section: ObjectSection, index: number): SectionKind {
   }
   if (section.flags & SHF_EXCLUDE) return 'ignored';
   if (section.name === '.note.GNU-stack' || section.name === '.note.GNU-split-stack') return 'ignored';
+  // Property notes are combined across all inputs (gnu-property.ts), never copied.
+  if (section.name === '.note.gnu.property') return 'ignored';
   if (section.name === '.eh_frame' || section.type === SHT_X86_64_UNWIND) return 'eh_frame';
   if (!(section.flags & SHF_ALLOC)) {
     // Debug info and other sections that are not loaded are left out of the output (see README).
@@ -63,6 +66,7 @@ export function makeInputFile(object: ObjectFile, order: number, seenGroups: Set
       sourceFile: fileSymbol?.name ?? '',
       sections: [],
       globals: [],
+      x86Features: x86FeatureBits(object),
     };
     const dropped = new Set<number>();
     object.sections.forEach((section, index) => {

@@ -6,7 +6,7 @@
 // so the file needs no padding and p_offset stays congruent to p_vaddr modulo the page size.
 import { alignUp } from './elf/bytes.ts';
 import {
-  ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_EH_FRAME, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
+  ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_EH_FRAME, PT_GNU_PROPERTY, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
   PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHT_PREINIT_ARRAY, SHT_PROGBITS,
 } from './elf/constants.ts';
@@ -208,7 +208,8 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
   });
   const hasRelro = alloc.some((o) => o.relro);
   const ehFrameHdr = alloc.find((o) => o.name === '.eh_frame_hdr' && o.synthetic);
-  const phnum = 1 + loadCount + (hasRelro ? 1 : 0) + (ehFrameHdr ? 1 : 0) + 1 + noteRuns;
+  const gnuProperty = alloc.find((o) => o.name === '.note.gnu.property' && o.synthetic);
+  const phnum = 1 + loadCount + (hasRelro ? 1 : 0) + (ehFrameHdr ? 1 : 0) + 1 + (gnuProperty ? 1 : 0) + noteRuns;
   const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
 
   let dot = imageBase + headersSize;
@@ -264,6 +265,10 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
     headers.push({ type: PT_GNU_EH_FRAME, flags: PF_R, offset: h.fileOffset, vaddr: h.addr, filesz: h.size, memsz: h.size, align: h.align });
   }
   headers.push({ type: PT_GNU_STACK, flags: PF_R | PF_W, offset: 0, vaddr: 0, filesz: 0, memsz: 0, align: 0 });
+  if (gnuProperty) {
+    const g = gnuProperty;
+    headers.push({ type: PT_GNU_PROPERTY, flags: PF_R, offset: g.fileOffset, vaddr: g.addr, filesz: g.size, memsz: g.size, align: g.align });
+  }
   for (let i = 0; i < alloc.length; i++) {
     const o = alloc[i]!;
     if (o.type !== SHT_NOTE || (i > 0 && alloc[i - 1]!.type === SHT_NOTE)) continue;
@@ -273,7 +278,10 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
     headers.push({ type: PT_NOTE, flags: PF_R, offset: o.fileOffset, vaddr: o.addr, filesz: last.fileOffset + last.size - o.fileOffset, memsz: last.addr + last.size - o.addr, align: o.align });
   }
   if (headers.length !== phnum) throw new Error(`internal: ${headers.length} program headers, expected ${phnum}`);
-  return { sections: sorted, programHeaders: headers, fileEnd: Math.max(off, headersSize) };
+  // A PT_LOAD holding only empty sections is dropped after layout, as lld drops it: the room
+  // reserved for its header and the PT_PHDR size stay as they were.
+  const kept = headers.filter((h, i) => !(h.type === PT_LOAD && h.memsz === 0 && i > 1));
+  return { sections: sorted, programHeaders: kept, fileEnd: Math.max(off, headersSize) };
 }
 
 /** The smallest value >= off that is congruent to addr modulo align. */

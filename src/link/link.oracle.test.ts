@@ -111,6 +111,11 @@ const cases: Case[] = [
   { name: 'gcc -O0', build: () => [gcc('kernel.c', 'k0.o', ['-O0', '-fno-pic'])] },
   { name: 'gcc -fPIC (GOT loads, .data.rel.ro)', build: () => [gcc('pic.c', 'p.o', ['-O1', '-fPIC', '-fno-asynchronous-unwind-tables'])] },
   { name: 'gcc -fPIC -O0 with .eh_frame', build: () => [gcc('pic.c', 'p0.o', ['-O0', '-fPIC'])] },
+  { name: 'gcc -fcf-protection=full (one .note.gnu.property, PT_GNU_PROPERTY)', build: () => [gcc('kernel.c', 'cf.o', ['-O2', '-fno-pic', '-fcf-protection=full'])] },
+  {
+    name: 'gcc objects with and without CET notes, empty .data and .bss',
+    build: () => [gcc('missing.c', 'nocf.o', ['-O2', '-fno-pic']), gcc('provides.c', 'cf3.o', ['-O2', '-fno-pic', '-fcf-protection=full', '-Dkernel_mian=kernel_main'])],
+  },
   { name: 'gcc: page-aligned tables, own-named sections, .init_array, linker-defined symbols', build: () => [gcc('sections.c', 's1.o', ['-O1', '-fno-pic'])] },
   { name: 'the same with -fPIC -O2 (GOT loads of linker-defined symbols)', build: () => [gcc('sections.c', 's2.o', ['-O2', '-fPIC'])] },
   { name: 'nasm, two objects', build: () => [nasm('kernel.asm', 'asm.o'), gcc('pic.c', 'p2.o', ['-O1', '-fno-pic', '-fno-asynchronous-unwind-tables', '-ffunction-sections', '-Dshared_counter=other_counter', '-D_start=pic_start'])] },

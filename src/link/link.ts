@@ -6,7 +6,7 @@ import { Diagnostics, formatMessages, type LinkMessage } from './diagnostics.ts'
 import { buildEhFrame, splitEhFrame, type EhFrameLayout, type EhRecord } from './eh-frame.ts';
 import { alignUp } from './elf/bytes.ts';
 import {
-  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, STB_GLOBAL, STT_NOTYPE, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
+  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_NOTE, STB_GLOBAL, STT_NOTYPE, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
 } from './elf/constants.ts';
 import { readElfObject } from './elf/reader.ts';
 import { writeElfExecutable, buildShstrtab, type ElfSectionHeader } from './elf/writer.ts';
@@ -20,6 +20,7 @@ import { Resolver, type LinkInput } from './resolve.ts';
 import { scanRelocations } from './scan.ts';
 import { buildSymbols, encodeSymbols, type OutputSymbol } from './symtab.ts';
 import { globalAddress } from './addresses.ts';
+import { gnuPropertyNote } from './gnu-property.ts';
 import type { InputSection, OutputSection } from './types.ts';
 
 export interface LinkOptions {
@@ -149,6 +150,11 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
   if (diag.errorCount > 0) return failed(diag);
 
   const outputs = gatherInputSections(files, commons);
+  const features = files.reduce((bits, f) => bits & f.x86Features, files.length > 0 ? 0xffffffff : 0);
+  if (features !== 0) {
+    const note = outputs.create('.note.gnu.property', SHT_NOTE, SHF_ALLOC, true);
+    outputs.add(note, { kind: 'bytes', data: gnuPropertyNote(features) }, 8, 32);
+  }
   let ehFrame: EhFrameLayout | undefined;
   const ehInputs = [...ehRecords.keys()];
   if (ehInputs.length > 0) {

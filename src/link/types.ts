@@ -46,6 +46,8 @@ export interface InputFile {
   sections: (InputSection | undefined)[];
   /** For each symbol index: the global symbol it stands for (undefined for locals). */
   globals: (GlobalSymbol | undefined)[];
+  /** GNU_PROPERTY_X86_FEATURE_1_AND from .note.gnu.property (IBT, SHSTK); 0 without one. */
+  x86Features: number;
 }
 
 export interface Definition {

@@ -85,6 +85,7 @@ export const PT_TLS = 7;
 export const PT_GNU_EH_FRAME = 0x6474e550;
 export const PT_GNU_STACK = 0x6474e551;
 export const PT_GNU_RELRO = 0x6474e552;
+export const PT_GNU_PROPERTY = 0x6474e553;
 
 export const PF_X = 1;
 export const PF_W = 2;
