@@ -321,6 +321,18 @@ describe('bad kernels: a message on screen, then a halt', () => {
     expect(screen).toBe(`${BOOT_MESSAGES.prefix}${message}\n\n${BOOT_MESSAGES.halted}`);
   });
 
+  it.each([
+    ['writes to its read-only segment', 'mov byte [0x201000], 1'],
+    ['calls into its non-executable segment', 'mov rax, 0x201000\ncall rax'],
+  ])('a kernel that %s gets a page fault, which the boot IDT reports', (_what, body) => {
+    const r = assemble(`bits 64\norg 0x200000\n${body}\ncli\nhlt\n`, { fileName: 'k.asm', readFile: () => undefined });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    const kernel = makeElf64({ entry: 0x200000n, segments: [seg(0x200000n, PF_R | PF_X, r.bytes), seg(0x201000n, PF_R, new Uint8Array([0xc3]))] });
+    const { stop, screen } = bootInMachine(image(kernel));
+    expect(stop.kind).toBe('hlt');
+    expect(screen).toBe(`${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.exception}0e\n\n${BOOT_MESSAGES.halted}`);
+  });
+
   it('a kernel file larger than the memory above 1 MiB (checked before loading it)', () => {
     const kernel = new Uint8Array(9 * 1024 * 1024);
     kernel.set(goodKernel());
