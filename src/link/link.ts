@@ -96,6 +96,17 @@ export function link(objects: readonly ObjectFile[], options: LinkOptions = {}):
 }
 
 export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, diag: Diagnostics): LinkResult {
+  try {
+    return runPipeline(inputs, options, diag);
+  } catch (e) {
+    // Inputs the reader accepted but later stages cannot make sense of (corrupt objects): an
+    // error message, never an exception out of the linker.
+    diag.error(`cannot link these inputs: ${e instanceof Error ? e.message : String(e)}`);
+    return failed(diag);
+  }
+}
+
+function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: Diagnostics): LinkResult {
   const entryName = options.entry ?? '_start';
   const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
   if (!Number.isSafeInteger(imageBase) || imageBase < 0 || imageBase % 0x1000 !== 0 || imageBase > 2 ** 47) {

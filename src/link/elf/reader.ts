@@ -67,6 +67,9 @@ export function readElfObject(bytes: Uint8Array, name = 'a.o'): ObjectFile {
     if (header.type !== SHT_NOBITS && header.type !== SHT_NULL && header.offset + header.size > bytes.length) {
       fail(`section ${i} is outside the file`);
     }
+    if (header.addralign > 1 && (header.addralign & (header.addralign - 1)) !== 0) fail(`section ${i}: sh_addralign is not a power of 2`);
+    if (header.addralign > 2 ** 32) fail(`section ${i}: sh_addralign ${header.addralign} is too large`);
+    if (header.type === SHT_NOBITS && header.size > 2 ** 40) fail(`section ${i}: size ${header.size} is too large`);
     headers.push(header);
   }
   const shstr = headers[shstrndx];
@@ -127,10 +130,34 @@ export function readElfObject(bytes: Uint8Array, name = 'a.o'): ObjectFile {
       if (symbol >= symbols.length) fail(`relocation ${k} in section ${i} names symbol ${symbol}, which does not exist`);
       // SHT_REL keeps the addend in the field itself; x86-64 objects use SHT_RELA.
       const addend = h.type === SHT_RELA ? r.i64(e + 16) : 0n;
-      relocations.push({ offset: r.size(e), type, symbol, addend });
+      const offset = r.size(e);
+      if (offset + relocationFieldSize(type) > target!.size) fail(`relocation ${k} in section ${i} is beyond the end of section ${h.info}`);
+      relocations.push({ offset, type, symbol, addend });
     }
     target!.relocations.push(...relocations);
   });
 
   return { name, sections, symbols };
+}
+
+/** Bytes a relocation of this type writes (4 for the types we do not know, the common size). */
+function relocationFieldSize(type: number): number {
+  switch (type) {
+    case 0:
+      return 0;
+    case 1: // 64
+    case 24: // PC64
+    case 33: // SIZE64
+    case 25: // GOTOFF64
+    case 29: // GOTPC64
+      return 8;
+    case 12: // 16
+    case 13: // PC16
+      return 2;
+    case 14: // 8
+    case 15: // PC8
+      return 1;
+    default:
+      return 4;
+  }
 }
