@@ -1,0 +1,174 @@
+; A page-fault handler that faults itself, as a buggy kernel's does: every #PF handler run
+; touches an unmapped page again, so the faults nest and their frames pile up on the stack
+; until a frame no longer fits on the mapped stack page: that #PF cannot be delivered and
+; becomes a double fault (error code 0), handled on an IST stack; its handler prints how many
+; #PFs nested, the faulting address of the first, CR2 (the stack address that failed) and the
+; saved RSP. Also: a stale TLB entry after a PTE change without invlpg, as QEMU keeps it.
+%include "inc/probe.inc"
+%include "inc/boot.inc"
+bits 16
+org 0x7c00
+  PROBE_BOOT 12
+main:
+  lgdt [gdtr]
+  mov eax, cr0
+  or al, 1
+  mov cr0, eax
+  jmp 0x08:pm32
+bits 32
+pm32:
+  mov ax, 0x10
+  mov ds, ax
+  mov es, ax
+  mov ss, ax
+  mov esp, 0x7000
+  ; 4-level paging: first 2 MiB by one 2 MiB page, and 0x200000-0x3fffff by 4 KiB pages
+  ; of which only 0x201000 (the fault stack) and 0x202000 (a data page) are present
+  mov edi, 0x70000
+  mov ecx, 0x4000/4
+  xor eax, eax
+  rep stosd
+  mov dword [0x70000], 0x71003
+  mov dword [0x71000], 0x72003
+  mov dword [0x72000], 0x83
+  mov dword [0x72008], 0x73003
+  mov dword [0x73008], 0x201003
+  mov dword [0x73010], 0x202003
+  ENABLE_LONG 0x70000, lm
+bits 64
+lm:
+  mov ax, 0x10
+  mov ds, ax
+  mov es, ax
+  mov ss, ax
+  mov rsp, 0x7000
+  mov qword [tss + 0x24], 0x6000         ; IST1
+  mov rax, tss
+  mov [gdt_tss + 2], ax
+  shr rax, 16
+  mov [gdt_tss + 4], al
+  mov [gdt_tss + 7], ah
+  mov ax, 0x28
+  ltr ax
+  mov rdi, 14
+  mov rsi, pf_h
+  mov dx, 0x8e00
+  call setgate
+  mov rdi, 8
+  mov rsi, df_h
+  mov dx, 0x8e01
+  call setgate
+  lidt [idtr]
+  ; stale TLB: read 0x202000 (TLB filled), point its PTE at physical 0x5000, read again
+  ; without invlpg, then with it
+  mov qword [0x202000], 0x1111
+  mov qword [0x5000], 0x2222
+  mov rax, [0x202000]
+  call hexq
+  mov dword [0x73010], 0x5003
+  mov rax, [0x202000]          ; QEMU: still the old page
+  call hexq
+  invlpg [0x202000]
+  mov rax, [0x202000]
+  call hexq
+  call nl64
+  ; the recursion: stack at the top of the mapped page 0x201000, nothing mapped below
+  mov rsp, 0x202000
+  mov qword [count], 0
+  mov rax, 0x300000
+  mov rbx, [rax]
+  jmp $
+
+pf_h:
+  inc qword [count]
+  mov rax, 0x300000 + 0x1000
+  mov rbx, [rax]               ; faults again, inside the handler
+  jmp $
+
+df_h:
+  mov al, 'D'
+  call putc64
+  mov rax, [rsp]
+  call hexq                    ; error code
+  mov rax, [count]
+  call hexq                    ; nested #PFs: 0x1000 / 48 bytes per frame = 85
+  mov rax, cr2
+  call hexq
+  mov rax, [rsp + 32]
+  call hexq                    ; the RSP when the failed #PF came
+  call nl64
+  mov al, 0
+  mov dx, 0xf4
+  out dx, al
+  hlt
+
+setgate:
+  shl rdi, 4
+  add rdi, idt
+  mov [rdi], si
+  mov word [rdi + 2], 0x18
+  mov [rdi + 4], dx
+  mov rax, rsi
+  shr rax, 16
+  mov [rdi + 6], ax
+  mov dword [rdi + 8], 0
+  mov dword [rdi + 12], 0
+  ret
+putc64:
+  push rdx
+  mov dx, 0x3f8
+  out dx, al
+  pop rdx
+  ret
+hexq:
+  push rcx
+  push rax
+  push rbx
+  mov rbx, rax
+  mov ecx, 16
+.d:
+  rol rbx, 4
+  mov al, bl
+  and al, 15
+  add al, '0'
+  cmp al, '9'
+  jbe .p
+  add al, 7
+.p:
+  call putc64
+  dec ecx
+  jnz .d
+  mov al, ' '
+  call putc64
+  pop rbx
+  pop rax
+  pop rcx
+  ret
+nl64:
+  mov al, 13
+  call putc64
+  mov al, 10
+  jmp putc64
+align 8
+gdt:
+  dq 0
+  dq 0x00cf9a000000ffff        ; 0x08
+  dq 0x00cf92000000ffff        ; 0x10
+  dq 0x00af9a000000ffff        ; 0x18
+  dq 0                         ; 0x20
+gdt_tss:                       ; 0x28
+  dw 0x67, 0
+  db 0, 0x89, 0, 0
+  dq 0
+gdtr:
+  dw gdtr - gdt - 1
+  dd gdt
+idtr:
+  dw 256*16 - 1
+  dq idt
+count: dq 0
+align 16
+tss: times 0x68 db 0
+align 16
+idt: times 256*16 db 0
+  PROBE_END 12
