@@ -62,7 +62,8 @@ protected_mode:
 .no_nx:
     wrmsr
     mov eax, cr0
-    and eax, ~(1 << 2)             ; EM off and MP on: x87/SSE instructions run (every x86-64 CPU has SSE2)
+    and eax, ~((1 << 2) | (1 << 29) | (1 << 30)) ; EM off (and MP on): x87/SSE instructions run
+                                   ; (every x86-64 CPU has SSE2); NW, CD off: caches on
     or eax, (1 << 31) | (1 << 16) | (1 << 1) ; PG, WP, MP
     mov cr0, eax
     jmp CODE64_SEL:long_mode
