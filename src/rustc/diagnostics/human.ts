@@ -106,6 +106,10 @@ function applyInlineSuggestion(d: Diagnostic, sm: SourceMap): { labels: SpanLabe
 }
 
 function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[] {
+  if (s.parts && s.parts.length > 1) {
+    const multi = renderInsertions(s, sm, width);
+    if (multi) return multi;
+  }
   const file = sm.fileAt(s.span.lo);
   const lo = file.lineCol(s.span.lo);
   const text = file.lineText(lo.line);
@@ -139,6 +143,34 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   }
   // A replacement is shown as a diff: the old line, then the new one.
   return [`help: ${s.message}`, `${pad} |`, `${num} - ${text}`, `${num} + ${before}${s.replacement}${after}`, `${pad} |`];
+}
+
+/** Several insertions on one line: the new line, with `+` under each inserted piece. */
+function renderInsertions(s: Suggestion, sm: SourceMap, width: number): string[] | null {
+  const parts = [...s.parts!].sort((a, b) => a.span.lo - b.span.lo);
+  if (parts.some((p) => p.span.lo !== p.span.hi)) return null;
+  const file = sm.fileAt(parts[0]!.span.lo);
+  const line = file.lineCol(parts[0]!.span.lo).line;
+  if (parts.some((p) => file.lineCol(p.span.lo).line !== line)) return null;
+  const text = [...file.lineText(line)];
+  let shown = '';
+  let marks = '';
+  let col = 0;
+  for (const p of parts) {
+    const at = file.lineCol(p.span.lo).col;
+    const chunk = text.slice(col, at).join('');
+    shown += chunk;
+    marks += ' '.repeat([...chunk].length);
+    const trimmed = p.replacement.trim() === '' ? p.replacement : p.replacement.trim();
+    const lead = p.replacement.trim() === '' ? 0 : p.replacement.length - p.replacement.trimStart().length;
+    const trail = p.replacement.length - lead - trimmed.length;
+    shown += p.replacement;
+    marks += ' '.repeat(lead) + '+'.repeat([...trimmed].length) + ' '.repeat(trail);
+    col = at;
+  }
+  shown += text.slice(col).join('');
+  const pad = ' '.repeat(width);
+  return [`help: ${s.message}`, `${pad} |`, `${String(line).padStart(width)} | ${shown}`, `${pad} | ${marks}`.replace(/\s+$/, '')];
 }
 
 /** The lines rustc prints after all diagnostics: the abort line and the `--explain` hint. */

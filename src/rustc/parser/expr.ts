@@ -509,15 +509,54 @@ export function parseExprBlock(p: Parser): Expr {
   return parseBlockExpr(p, p.token.span, undefined);
 }
 
+/**
+ * The body block of `if`/`while`/`for`/`else`. Without its `{`, rustc says "expected `{`" (with
+ * notes that depend on the construct) and, when an expression follows, suggests wrapping it in a
+ * block and carries on as if it had been.
+ */
+function parseBodyBlock(p: Parser, construct: 'if' | 'while' | 'for' | 'else', keyword: Span, cond?: Expr): Block {
+  if (p.check('{')) return parseBlock(p);
+  const t = p.token;
+  const d = error(`expected \`{\`, found ${p.describe()}`);
+  if (construct === 'while' && cond) {
+    d.secondary(keyword, 'while parsing the body of this `while` expression');
+    d.secondary(cond.span, 'this `while` condition successfully parsed');
+  }
+  d.primary(t.span, 'expected `{`');
+  if (construct === 'if' && cond) d.spanNote(cond.span, 'the `if` expression is missing a block after this condition');
+  if (t.kind === 'eof' || p.is('}') || p.is(';')) p.fail(d);
+  const savedPos = p.pos;
+  const savedDiags = p.diagnostics.length;
+  let body: Expr;
+  try {
+    body = parseExpr(p);
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    p.pos = savedPos;
+    p.diagnostics.length = savedDiags;
+    p.fail(d);
+  }
+  d.suggest(span(body.span.lo, body.span.hi), 'you might have meant to write this as part of a block', `{ ${p.file ? p.file.slice(body.span.lo, body.span.hi) : ''} }`, 'verbose', 'MaybeIncorrect').parts([
+    { span: span(body.span.lo, body.span.lo), replacement: '{ ' },
+    { span: span(body.span.hi, body.span.hi), replacement: ' }' },
+  ]);
+  p.diagnostics.splice(savedDiags, 0, d.build());
+  return { stmts: [{ kind: 'expr', attrs: [], expr: body, semi: false, span: body.span }], span: body.span };
+}
+
 function parseIf(p: Parser): Expr {
   const lo = p.token.span;
   p.expectKeyword('if');
   const cond = parseExprNoStruct(p);
-  const then = parseBlock(p);
+  const then = parseBodyBlock(p, 'if', lo, cond);
   let elseExpr: Expr | undefined;
+  const elseTok = p.token.span;
   if (p.eatKeyword('else')) {
     if (p.isKeyword('if')) elseExpr = parseIf(p);
-    else elseExpr = parseBlockExpr(p, p.token.span, undefined);
+    else {
+      const block = parseBodyBlock(p, 'else', elseTok);
+      elseExpr = { kind: 'block', block, unsafe: false, const: false, async: false, move: false, span: block.span };
+    }
   }
   return elseExpr ? { kind: 'if', cond, then, else: elseExpr, span: p.spanFrom(lo) } : { kind: 'if', cond, then, span: p.spanFrom(lo) };
 }
@@ -531,9 +570,10 @@ function parseLoop(p: Parser, lo: Span, label: Label | undefined): Expr {
 }
 
 function parseWhile(p: Parser, lo: Span, label: Label | undefined): Expr {
+  const kw = p.token.span;
   p.expectKeyword('while');
   const cond = parseExprNoStruct(p);
-  const body = parseBlock(p);
+  const body = parseBodyBlock(p, 'while', kw, cond);
   const e: Expr = { kind: 'while', cond, body, span: p.spanFrom(lo) };
   if (label) e.label = label;
   return e;
@@ -544,7 +584,7 @@ function parseFor(p: Parser, lo: Span, label: Label | undefined): Expr {
   const pat = parsePat(p);
   p.expectKeyword('in');
   const iter = parseExprNoStruct(p);
-  const body = parseBlock(p);
+  const body = parseBodyBlock(p, 'for', lo);
   const e: Expr = { kind: 'for', pat, iter, body, span: p.spanFrom(lo) };
   if (label) e.label = label;
   return e;

@@ -336,6 +336,13 @@ function parseFn(p: Parser): ItemKind {
   p.expectKeyword('fn');
   const ident = parseIdent(p);
   const generics = parseGenerics(p);
+  if (!p.check('(')) {
+    // `fn foo {}`: rustc asks for a parameter list and goes on without one.
+    const at = span(p.prev.span.hi, p.prev.span.hi);
+    if (!p.is('{') && !p.is('->') && !p.isKeyword('where') && !p.is(';')) p.unexpected();
+    p.report(error('missing parameters for function definition').primary(at).suggest(at, 'add a parameter list', '()', 'verbose'));
+    return finishFn(p, ident, generics, sig);
+  }
   p.expect('(');
   let first = true;
   while (!p.check(')')) {
@@ -350,21 +357,58 @@ function parseFn(p: Parser): ItemKind {
     const self = first ? parseSelfParam(p) : undefined;
     if (self) sig.params.push({ attrs, self, span: p.spanFrom(plo) });
     else {
-      if (p.is(':') || p.is(',') || p.is(')')) {
-        p.fail(error(`expected parameter name, found ${p.describe()}`).primary(p.token.span, 'expected parameter name'));
-      }
-      const pat = parsePat(p);
-      p.expect(':');
-      const param: Param = { attrs, pat, span: plo };
-      if (p.eat('...')) sig.variadic = true;
-      else param.ty = parseType(p);
-      param.span = p.spanFrom(plo);
-      sig.params.push(param);
+      const param = parseParam(p, attrs, plo, sig);
+      if (param) sig.params.push(param);
     }
     first = false;
+    if (p.eat(',')) continue;
+    if (p.check(')')) break;
+    const extra = p.recoverMissingComma(() => parseParam(p, [], p.token.span, sig));
+    if (extra) sig.params.push(extra);
     if (!p.eat(',')) break;
   }
   p.expect(')');
+  return finishFn(p, ident, generics, sig);
+}
+
+/**
+ * One parameter. As rustc, an error inside a parameter is reported at once and parsing skips to
+ * the next `,` or the `)` (giving no parameter), so the rest of the signature is still read.
+ */
+function parseParam(p: Parser, attrs: Attribute[], plo: Span, sig: FnSig): Param | null {
+  const saved = p.pos;
+  try {
+    if (!canStartParam(p)) p.fail(error(`expected parameter name, found ${p.describe()}`).primary(p.token.span, 'expected parameter name'));
+    const pat = parsePat(p);
+    p.expect(':');
+    const param: Param = { attrs, pat, span: plo };
+    if (p.eat('...')) sig.variadic = true;
+    else param.ty = parseType(p);
+    param.span = p.spanFrom(plo);
+    return param;
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    if (p.pos === saved && !p.is(',') && !p.is(')')) p.bump();
+    let depth = 0;
+    while (!p.isEof()) {
+      if (p.is('(') || p.is('[') || p.is('{')) depth++;
+      else if (p.is(')') || p.is(']') || p.is('}')) {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && p.is(',')) break;
+      p.bump();
+    }
+    return null;
+  }
+}
+
+function canStartParam(p: Parser): boolean {
+  const t = p.token;
+  if (t.kind === 'lit' || t.kind === 'ident') return true;
+  return ['(', '[', '&', '&&', '-', '::', '<', '..', '..='].includes(t.text) && t.kind === 'punct';
+}
+
+function finishFn(p: Parser, ident: import('../ast/ast.ts').Ident, generics: import('../ast/ast.ts').Generics, sig: FnSig): ItemKind {
   if (p.eat('->')) sig.ret = parseType(p);
   parseWhereClause(p, generics);
   let body: Block | undefined;

@@ -253,7 +253,7 @@ export class Parser {
     try {
       const el = parseElem();
       d.suggest(at, 'missing `,`', ',', 'short', 'MaybeIncorrect');
-      this.diagnostics.splice(savedDiags, 0, d.build());
+      this.report(d);
       return el;
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;

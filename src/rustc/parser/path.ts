@@ -93,10 +93,14 @@ function parsePathSegment(p: Parser, mode: PathMode): PathSegment {
     if (p.check('(')) return { ident, args: parseParenArgs(p) };
     return { ident };
   }
-  // Expression paths: only a turbofish introduces arguments.
+  // Expression paths: only a turbofish introduces arguments (`::(…)` parses too, as in rustc).
   if (p.is('::') && (p.is('<', p.look(1)) || p.is('<<', p.look(1)))) {
     p.bump();
     return { ident, args: parseAngleArgs(p) };
+  }
+  if (p.is('::') && p.is('(', p.look(1))) {
+    p.bump();
+    return { ident, args: parseParenArgs(p) };
   }
   return { ident };
 }

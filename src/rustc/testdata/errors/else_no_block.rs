@@ -1,0 +1,3 @@
+fn f(x: bool) {
+    if x { } else return;
+}

@@ -1,0 +1,3 @@
+fn f(x: bool) {
+    while x y += 1;
+}
