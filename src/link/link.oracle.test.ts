@@ -87,6 +87,8 @@ function expectSameExecutable(both: Both): void {
   expect(ours.entry).toBe(lld.entry);
   expect(ours.programHeaders).toEqual(lld.programHeaders);
   expect(globals(both.ours.bytes!)).toEqual(globals(both.lld.bytes!));
+  // The whole symbol table, in order: locals per file, then globals.
+  expect(ours.symbols).toEqual(lld.symbols);
   // Loaded sections: same names, types, flags, addresses, offsets, sizes, alignments, entry sizes.
   const loaded = (info: typeof lld) => info.sections.filter((s) => s.flags & 2).map(({ link: _l, info: _i, ...s }) => s);
   expect(loaded(ours)).toEqual(loaded(lld));
