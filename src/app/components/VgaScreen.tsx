@@ -51,13 +51,23 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
     const renderer = new TextModeRenderer();
     // One ImageData over the renderer's pixels, made once: frames only write into it.
     const image = new ImageData(new Uint8ClampedArray(renderer.pixels.buffer), SCREEN_WIDTH, SCREEN_HEIGHT);
-    return onFrame((frame) => {
+    // The text mirror follows at most every 100 ms (building its text allocates strings; the
+    // canvas does not): the newest cells are kept and written when the timer fires.
+    let mirrorCells: Uint16Array | null = null;
+    let mirrorTimer: ReturnType<typeof setTimeout> | undefined;
+    const writeMirror = () => {
+      mirrorTimer = undefined;
+      if (!mirrorCells || !mirror.current || useMachine.getState().state === 'off') return;
+      const text = screenTextFromCells(mirrorCells);
+      if (mirror.current.textContent !== text) mirror.current.textContent = text;
+    };
+    const stop = onFrame((frame) => {
       const started = performance.now();
       const d = renderer.render(frame);
       if (d.width > 0) ctx.putImageData(image, 0, 0, d.x, d.y, d.width, d.height);
-      if (frame.cells && mirror.current) {
-        const text = screenTextFromCells(frame.cells);
-        if (mirror.current.textContent !== text) mirror.current.textContent = text;
+      if (frame.cells) {
+        mirrorCells = frame.cells;
+        mirrorTimer ??= setTimeout(writeMirror, 100);
       }
       const ms = performance.now() - started;
       vgaStats.frames++;
@@ -68,6 +78,10 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
         vgaStats.fullMs += ms;
       }
     });
+    return () => {
+      stop();
+      clearTimeout(mirrorTimer);
+    };
   }, [canvas, mirror]);
 }
 
