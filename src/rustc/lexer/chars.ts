@@ -17,7 +17,14 @@ export function isIdContinue(c: string | undefined): boolean {
 }
 
 export function isWhitespace(c: string | undefined): boolean {
-  return c !== undefined && /^[\t\n\v\f\r \u0085\u200e\u200f\u2028\u2029]$/.test(c);
+  if (c === undefined) return false;
+  switch (c.charCodeAt(0)) {
+    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20:
+    case 0x85: case 0x200e: case 0x200f: case 0x2028: case 0x2029:
+      return c.length === 1;
+    default:
+      return false;
+  }
 }
 
 export const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';

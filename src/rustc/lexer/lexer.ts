@@ -58,6 +58,8 @@ class Lexer {
   /** The code point at pos as a string (one or two UTF-16 units). */
   private charAt(i: number): string | undefined {
     if (i >= this.src.length) return undefined;
+    const c = this.src.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) return this.src[i];
     return String.fromCodePoint(this.src.codePointAt(i)!);
   }
 
@@ -145,8 +147,10 @@ class Lexer {
     return this.pos;
   }
 
-  private tok(kind: Token['kind'], text: string, lo: number, extra: Partial<Token> = {}): Token {
-    return { kind, text, span: this.sp(lo, this.pos), joint: true, ...extra };
+  private tok(kind: Token['kind'], text: string, lo: number, extra?: Partial<Token>): Token {
+    const t: Token = { kind, text, span: { lo: this.base + lo, hi: this.base + this.pos }, joint: true };
+    if (extra) Object.assign(t, extra);
+    return t;
   }
 
   private next(): Token | null {

@@ -19,6 +19,9 @@ export class ParseError {
 
 export const MAX_DEPTH = 256;
 
+/** Marks an expected-set entry that is a description ("identifier") rather than a token. */
+const DESCRIPTION = '\u0000';
+
 export class Parser {
   pos = 0;
   readonly diagnostics: Diagnostic[] = [];
@@ -81,7 +84,7 @@ export class Parser {
 
   /** Whether the current token is the punctuation or delimiter `text` (recording it as expected). */
   check(text: string): boolean {
-    this.expected.add('`' + text + '`');
+    this.expected.add(text);
     return this.token.kind === 'punct' && this.token.text === text;
   }
 
@@ -99,7 +102,7 @@ export class Parser {
   }
 
   checkKeyword(kw: string): boolean {
-    this.expected.add('`' + kw + '`');
+    this.expected.add(kw);
     return this.isKeyword(kw);
   }
 
@@ -122,7 +125,7 @@ export class Parser {
 
   /** Records an abstract expectation such as "identifier" or "an operator". */
   expect_(what: string): void {
-    this.expected.add(what);
+    this.expected.add(DESCRIPTION + what);
   }
 
   /**
@@ -130,7 +133,7 @@ export class Parser {
    * `||` → `|` `|`, `>=` → `>` `=` …) and eats that first part.
    */
   eatSplit(first: string): boolean {
-    this.expected.add('`' + first + '`');
+    this.expected.add(first);
     const t = this.token;
     if (t.kind !== 'punct') return false;
     if (t.text === first) {
@@ -147,7 +150,7 @@ export class Parser {
   }
 
   checkSplit(first: string): boolean {
-    this.expected.add('`' + first + '`');
+    this.expected.add(first);
     return this.token.kind === 'punct' && this.token.text.startsWith(first);
   }
 
@@ -186,7 +189,7 @@ export class Parser {
   private expectedList(): string[] {
     // rustc sorts the descriptions as strings, backticks included (so `...` < `..=` < `..`);
     // "an operator" comes last.
-    const list = [...this.expected];
+    const list = [...this.expected].map((e) => (e.startsWith(DESCRIPTION) ? e.slice(1) : '`' + e + '`'));
     const hasOp = list.includes('an operator');
     const rest = list.filter((e) => e !== 'an operator').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (hasOp) rest.push('an operator');
@@ -231,7 +234,7 @@ export class Parser {
     // `a.b c` or `a::b c`: rustc guesses a missing `.` of a field access.
     const prev = this.prev;
     if (
-      this.expected.has('`.`') &&
+      this.expected.has('.') &&
       prev.kind === 'ident' && this.isIdent(prev) &&
       this.token.kind === 'ident' && this.isIdent() &&
       !this.onDifferentLines(prev.span.hi, this.token.span.lo)
