@@ -5,6 +5,9 @@ import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
 import { dropFile, helloKernelElf, ECHO_SOURCE, SERIAL_SOURCE, HELLO_SOURCE, machineStatus, SPIN_SOURCE, typeCommand, uploadImage, vgaText } from './machine.ts';
 
 test('an uploaded image boots and its text reaches the VGA mirror', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
   await page.goto('/');
   await uploadImage(page, 'hello.img', HELLO_SOURCE);
   await expect(vgaText(page)).toContainText('Hello from int 10h', { timeout: 15_000 });
@@ -18,6 +21,7 @@ test('an uploaded image boots and its text reaches the VGA mirror', async ({ pag
   await expect(machineStatus(page)).toHaveText(/Powered off/);
   await page.getByRole('button', { name: 'Boot it on the screen' }).click();
   await expect(vgaText(page)).toContainText('Hello, VGA memory', { timeout: 15_000 });
+  expect(problems).toEqual([]);
 });
 
 test('an uploaded image is still in the project after a reload', async ({ page }) => {
