@@ -79,6 +79,17 @@ describe('string instructions', () => {
     expect(reg(r, 9)).toBe(0x202000n - 8n);
     expect(reg(r, 1)).toBe(0n);
   });
+  it('a rep longer than one chunk is re-executed until done before the block goes on', () => {
+    const r = run64([
+      'mov rdi, 0x200000', 'mov ecx, 10000', 'mov al, 0x5a', 'rep stosb', 'mov r8, rdi',
+      'mov rsi, 0x200000', 'mov rdi, 0x300000', 'mov ecx, 10000', 'rep movsb', 'mov r9, rcx', 'mov r10, rdi',
+    ].join('\n'));
+    expect(r.mem.ram.subarray(0x300000, 0x300000 + 10000).every((b) => b === 0x5a)).toBe(true);
+    expect(r.mem.ram[0x300000 + 10000]).toBe(0);
+    expect(reg(r, 8)).toBe(0x200000n + 10000n);
+    expect(reg(r, 9)).toBe(0n);
+    expect(reg(r, 10)).toBe(0x300000n + 10000n);
+  });
   it('repne scasb finds a byte; repe cmpsb stops at the first difference', () => {
     const r = run64([
       'mov rdi, 0x200000', 'mov dword [rdi], 0x00636261', 'xor eax, eax', 'mov rcx, -1', 'repne scasb', 'not rcx', 'dec rcx', 'mov r8, rcx',
