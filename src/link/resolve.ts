@@ -11,6 +11,7 @@ import { SHN_ABS, SHN_COMMON, SHN_UNDEF, STB_LOCAL, STB_WEAK, STT_SECTION } from
 import { readElfObject } from './elf/reader.ts';
 import { makeInputFile } from './input.ts';
 import { objectLocation } from './location.ts';
+import { sourceMessage } from './scan.ts';
 import type { ObjectFile } from './object.ts';
 import type { Definition, GlobalSymbol, InputFile } from './types.ts';
 
@@ -174,7 +175,7 @@ function duplicateMessage(global: GlobalSymbol, first: Definition, second: Defin
     const obj = section
       ? objectLocation(section, offset, winner ? global : undefined)
       : `${d.file.object.name}:(${demangle(global.name)})`;
-    const src = d.file.sourceFile;
+    const src = section ? sourceMessage(section, offset) : d.file.sourceFile;
     return src ? `>>> defined at ${src}\n>>>            ${obj}` : `>>> defined at ${obj}`;
   };
   return `duplicate symbol: ${demangle(global.name)}\n${where(first, true)}\n${where(second, false)}`;

@@ -6,6 +6,7 @@ import { demangle } from './demangle.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { R_X86_64, relocationName, STT_TLS } from './elf/constants.ts';
 import type { EhRecord } from './eh-frame.ts';
+import { fileLineMessage, sourceLine } from './dwarf-line.ts';
 import { objectLocation } from './location.ts';
 import type { Relocation } from './object.ts';
 import type { SymbolTable } from './resolve.ts';
@@ -129,7 +130,7 @@ export function scanRelocations(
 function undefinedMessage(use: UndefinedUse, symbols: SymbolTable): string {
   let text = `undefined symbol: ${demangle(use.symbol.name)}`;
   for (const place of use.places.slice(0, MAX_LISTED_REFERENCES)) {
-    const src = place.input.file.sourceFile;
+    const src = sourceMessage(place.input, place.offset);
     text += '\n>>> referenced by ';
     if (src) text += `${src}\n>>>               `;
     text += objectLocation(place.input, place.offset);
@@ -175,4 +176,10 @@ export function suggestSpelling(name: string, symbols: SymbolTable): GlobalSymbo
     if (s) return s;
   }
   return undefined;
+}
+
+/** rust-lld's source part of a place: file:line from DWARF when there is some, else the STT_FILE name. */
+export function sourceMessage(input: InputSection, offset: number): string {
+  const fromDwarf = sourceLine(input.file.object, input.index, offset);
+  return fromDwarf ? fileLineMessage(fromDwarf) : input.file.sourceFile;
 }
