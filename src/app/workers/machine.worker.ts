@@ -27,28 +27,39 @@ const runner = new MachineRunner({
   },
 });
 
+// At most one slice is ever waiting to run: either a message to ourselves or a timer.
 const wake = new MessageChannel();
-let scheduled = false;
+let messagePending = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function loop(): void {
-  scheduled = false;
   const wait = runner.runSlice();
-  if (wait === null) return;
-  schedule(wait);
+  if (wait !== null) schedule(wait);
 }
-wake.port1.onmessage = loop;
+wake.port1.onmessage = () => {
+  messagePending = false;
+  loop();
+};
 
 function schedule(waitMs: number): void {
-  if (scheduled) return;
-  scheduled = true;
-  if (waitMs <= 0) wake.port2.postMessage(null);
-  else timer = setTimeout(loop, waitMs);
+  if (messagePending || timer !== undefined) return;
+  if (waitMs <= 0) {
+    messagePending = true;
+    wake.port2.postMessage(null);
+  } else {
+    timer = setTimeout(() => {
+      timer = undefined;
+      loop();
+    }, waitMs);
+  }
 }
 
+/** Runs the next slice at once (after a boot, reset or resume), dropping a pending sleep. */
 function restart(): void {
-  clearTimeout(timer);
-  scheduled = false;
+  if (timer !== undefined) {
+    clearTimeout(timer);
+    timer = undefined;
+  }
   schedule(0);
 }
 
