@@ -299,6 +299,11 @@ describe('errors in rust-lld words', () => {
     expect(both.ours.stderr).toBe(both.lld.stderr);
     expect(both.ours.status).toBe(both.lld.status);
   });
+  it('spelling suggestions: locals too, and only for the first two messages, byte for byte', () => {
+    const both = linkBoth('typos', [gcc('typos.c', 'ty.o', ['-O0', '-fno-asynchronous-unwind-tables']), gcc('provides.c', 'pv.o', ['-O0'])], false);
+    expect(both.lld.stderr).toContain('did you mean: print_line');
+    expect(both.ours.stderr).toBe(both.lld.stderr);
+  });
   it('duplicate symbols, byte for byte', () => {
     const a = gcc('kernel.c', 'd1.o', ['-O1', '-fno-asynchronous-unwind-tables']);
     const b = gcc('kernel.c', 'd2.o', ['-O1', '-fno-asynchronous-unwind-tables', '-Dweakv=weakv2']);

@@ -4,7 +4,7 @@
 // reference a slot. Unsupported relocation types and thread-local storage are reported here.
 import { demangle } from './demangle.ts';
 import type { Diagnostics } from './diagnostics.ts';
-import { R_X86_64, relocationName, STT_TLS } from './elf/constants.ts';
+import { R_X86_64, relocationName, STB_LOCAL, STT_FILE, STT_SECTION, STT_TLS } from './elf/constants.ts';
 import type { EhRecord } from './eh-frame.ts';
 import { fileLineMessage, sourceLine } from './dwarf-line.ts';
 import { objectLocation } from './location.ts';
@@ -123,11 +123,12 @@ export function scanRelocations(
   const locals = [...localNeeds.entries()].sort((a, b) => a[1].file.order - b[1].file.order);
   for (const [key, need] of locals) result.localGot.set(key, { index: gotCount++, ...need });
 
-  for (const use of undefinedUses.values()) diag.error(undefinedMessage(use, symbols));
+  // Like lld, only the first two messages get a spelling suggestion.
+  [...undefinedUses.values()].forEach((use, i) => diag.error(undefinedMessage(use, symbols, i < 2)));
   return result;
 }
 
-function undefinedMessage(use: UndefinedUse, symbols: SymbolTable): string {
+function undefinedMessage(use: UndefinedUse, symbols: SymbolTable, suggest: boolean): string {
   let text = `undefined symbol: ${demangle(use.symbol.name)}`;
   for (const place of use.places.slice(0, MAX_LISTED_REFERENCES)) {
     const src = sourceMessage(place.input, place.offset);
@@ -138,10 +139,8 @@ function undefinedMessage(use: UndefinedUse, symbols: SymbolTable): string {
   if (use.places.length > MAX_LISTED_REFERENCES) {
     text += `\n>>> referenced ${use.places.length - MAX_LISTED_REFERENCES} more times`;
   }
-  const suggestion = suggestSpelling(use.symbol.name, symbols);
-  if (suggestion?.definition) {
-    text += `\n>>> did you mean: ${demangle(suggestion.name)}\n>>> defined in: ${fileLabel(suggestion.definition.file)}`;
-  }
+  const suggestion = suggest ? suggestSpelling(use.symbol.name, symbols, use.places[0]!.input.file) : undefined;
+  if (suggestion) text += `\n>>> did you mean: ${demangle(suggestion.name)}\n>>> defined in: ${fileLabel(suggestion.file)}`;
   return text;
 }
 
@@ -150,11 +149,20 @@ function fileLabel(file: InputFile): string {
   return o.archiveName ? `${o.archiveName}(${o.name})` : o.name;
 }
 
-/** One-edit corrections tried in the order rust-lld tries them: insert, replace, swap, delete. */
-export function suggestSpelling(name: string, symbols: SymbolTable): GlobalSymbol | undefined {
-  const defined = (candidate: string) => {
+/**
+ * One-edit corrections tried in the order rust-lld tries them (insert, replace, swap, delete at
+ * each position); a candidate counts when it is a defined local of the referencing file or a
+ * defined global.
+ */
+export function suggestSpelling(name: string, symbols: SymbolTable, file: InputFile): { name: string; file: InputFile } | undefined {
+  const locals = new Set<string>();
+  file.object.symbols.forEach((s, i) => {
+    if (i > 0 && s.binding === STB_LOCAL && s.shndx !== 0 && s.type !== STT_SECTION && s.type !== STT_FILE && s.name !== '') locals.add(s.name);
+  });
+  const defined = (candidate: string): { name: string; file: InputFile } | undefined => {
+    if (locals.has(candidate)) return { name: candidate, file };
     const s = symbols.get(candidate);
-    return s?.definition ? s : undefined;
+    return s?.definition ? { name: candidate, file: s.definition.file } : undefined;
   };
   const chars: string[] = [];
   for (let c = 0x30; c <= 0x7a; c++) chars.push(String.fromCharCode(c));
