@@ -47,6 +47,14 @@ test('the terminal boots an image from the file system with qemu-system-x86_64',
   await typeCommand(page, 'ls && qemu-system-x86_64 -drive format=raw,file=hello.img');
   await expect(vgaText(page)).toContainText('Hello from int 10h', { timeout: 15_000 });
   await expect(vgaText(page)).toContainText('Hello, VGA memory');
+  // the new PC's screen covers all of "no signal" (rows 11-13 of the screen are blank: black)
+  const lit = await page.getByRole('img', { name: 'VGA screen' }).evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 11 * 16, 720, 3 * 16).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! | data[i + 1]! | data[i + 2]!) n++;
+    return n;
+  });
+  expect(lit).toBe(0);
   await expect(page.getByTestId('terminal')).toContainText('hello.img');
 });
 

@@ -78,8 +78,25 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
         vgaStats.fullMs += ms;
       }
     });
+    // Powered off: a dark screen that says so. The renderer forgets what it drew, so the next
+    // PC's first frame paints every cell over it.
+    const noSignal = () => {
+      renderer.invalidate();
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, c.width, c.height);
+      ctx.fillStyle = '#555';
+      ctx.font = '28px ui-monospace, "DejaVu Sans Mono", monospace';
+      ctx.textAlign = 'center';
+      ctx.fillText('— no signal —', c.width / 2, c.height / 2);
+      if (mirror.current) mirror.current.textContent = '';
+    };
+    if (useMachine.getState().state === 'off') noSignal();
+    const unsubscribe = useMachine.subscribe((now, before) => {
+      if (now.state === 'off' && before.state !== 'off') noSignal();
+    });
     return () => {
       stop();
+      unsubscribe();
       clearTimeout(mirrorTimer);
     };
   }, [canvas, mirror]);
@@ -149,20 +166,6 @@ export function VgaScreen() {
   useScreen(canvas, mirror);
   useKeyboard(canvas);
   useCrispScaling(canvas);
-
-  useEffect(() => {
-    // Powered off: a dark screen that says so.
-    const c = canvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx || status.state !== 'off') return;
-    ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, c.width, c.height);
-    ctx.fillStyle = '#555';
-    ctx.font = '28px ui-monospace, "DejaVu Sans Mono", monospace';
-    ctx.textAlign = 'center';
-    ctx.fillText('— no signal —', c.width / 2, c.height / 2);
-    if (mirror.current) mirror.current.textContent = '';
-  }, [status.state]);
 
   const on = status.state !== 'off';
   const running = status.state === 'running' || status.state === 'waiting';
