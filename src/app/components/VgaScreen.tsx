@@ -91,6 +91,7 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
       if (mirror.current) mirror.current.textContent = '';
     };
     if (useMachine.getState().state === 'off') noSignal();
+    else machine.repaint();
     const unsubscribe = useMachine.subscribe((now, before) => {
       if (now.state === 'off' && before.state !== 'off') noSignal();
     });

@@ -96,6 +96,10 @@ export const machine = {
       useMachine.setState({ state: 'off', image: null, mips: 0 }, true);
     }
   },
+  /** Asks for the whole screen again (a canvas that was just made has nothing on it). */
+  repaint(): void {
+    if (remote) void remote.repaint();
+  },
   key(code: string, key: string, release: boolean): void {
     if (remote) void remote.key(code, key, release);
   },

@@ -97,6 +97,9 @@ const api = {
   key(code: string, key: string, release: boolean) {
     runner.key(code, key, release);
   },
+  repaint() {
+    runner.repaint();
+  },
   screenText() {
     return runner.screenText();
   },
