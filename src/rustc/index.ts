@@ -48,8 +48,10 @@ export function parseCrate(source: string, fileName: string, options: ParseOptio
     ast = { attrs: [], items: [], span: { lo: file.start, hi: file.end } };
     parser.diagnostics.push({ level: 'error', code: null, message: `internal parser error: ${e instanceof Error ? e.message : String(e)}`, spans: [], children: [], suggestions: [] });
   }
-  const diagnostics = [...lexDiags, ...delimDiags, ...(delimDiags.length > 0 || lexed.fatal ? [] : parser.diagnostics)];
-  if (options.validateLiterals !== false && delimDiags.length === 0 && !lexed.fatal) diagnostics.push(...parser.literalDiagnostics);
+  const parseDiags = parser.fatalCount === null ? parser.diagnostics : parser.diagnostics.slice(0, parser.fatalCount);
+  const diagnostics = [...lexDiags, ...delimDiags, ...(delimDiags.length > 0 || lexed.fatal ? [] : parseDiags)];
+  // Literal suffixes are checked when rustc lowers the AST, which a fatal parse error prevents.
+  if (options.validateLiterals !== false && delimDiags.length === 0 && !lexed.fatal && parser.fatalCount === null) diagnostics.push(...parser.literalDiagnostics);
   return { ast, diagnostics, sourceMap };
 }
 

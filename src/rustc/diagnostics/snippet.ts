@@ -38,7 +38,12 @@ export interface SnippetLayout {
 /** Lines a set of labels will show, so the caller can size the gutter for all snippets at once. */
 export function maxLineNumber(file: SourceFile, labels: readonly SpanLabel[]): number {
   let max = 0;
-  for (const l of labels) max = Math.max(max, file.lineCol(l.span.hi).line, file.lineCol(l.span.lo).line);
+  for (const l of labels) {
+    // rustc sizes the gutter as if a position after a file's final newline were on the next line
+    // (while it prints it on the last line).
+    const atEofAfterNewline = l.span.hi === file.end && file.text.endsWith('\n');
+    max = Math.max(max, file.lineCol(l.span.hi).line + (atEofAfterNewline ? 1 : 0), file.lineCol(l.span.lo).line);
+  }
   return max;
 }
 

@@ -71,8 +71,7 @@ function parseAttribute(p: Parser): Attribute {
     tts = p.tokens.slice(from, p.pos);
   }
   if (unsafe) p.expect(')');
-  if (!p.is(']')) p.unexpected();
-  p.bump();
+  p.expect(']');
   const attr: Attribute = { span: p.spanFrom(lo), inner, path, tts };
   if (unsafe) attr.unsafe = true;
   return attr;

@@ -19,10 +19,44 @@ export function parseCrateRoot(p: Parser): Crate {
     attrs = parseAttributes(p, true);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
+    p.fatalCount ??= p.diagnostics.length;
     p.recoverItem();
   }
   const items = parseItems(p, true);
   return { attrs, items, span: span(lo.lo, p.token.span.hi) };
+}
+
+/**
+ * The items of an impl, trait or extern block, after its `{`. As rustc, an error in one abandons
+ * the list: the rest up to its `}` is skipped and the error is labelled with where the list
+ * starts and ends.
+ */
+function parseItemList(p: Parser, openIdx: number): Item[] {
+  const items: Item[] = [];
+  while (!p.isEof() && !p.is('}')) {
+    const before = p.pos;
+    const reported = p.diagnostics.length;
+    try {
+      const lo = p.token.span;
+      const attrs = parseAttributes(p, false);
+      if (p.is('}')) break;
+      items.push(parseItem(p, attrs, lo));
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      const close = p.closeOf[openIdx]!;
+      if (close >= p.pos) p.pos = close;
+      else p.recoverItem();
+      const d = p.diagnostics[p.diagnostics.length - 1];
+      if (d && p.diagnostics.length > reported) {
+        d.spans.push({ span: p.tokens[openIdx]!.span, label: 'while parsing this item list starting here', primary: false });
+        if (p.is('}')) d.spans.push({ span: p.token.span, label: 'the item list ends here', primary: false });
+      }
+      // The caller eats the `}`.
+      break;
+    }
+    if (p.pos === before) p.bump();
+  }
+  return items;
 }
 
 /** Items until `}` (or the end of the file at the crate root), recovering after each bad one. */
@@ -41,6 +75,7 @@ function parseItems(p: Parser, root: boolean): Item[] {
       items.push(parseItem(p, attrs, lo));
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
+      p.fatalCount ??= p.diagnostics.length;
       p.recoverItem();
     }
     if (p.pos === before) p.bump();
@@ -121,9 +156,10 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
         const unsafe = p.eatKeyword('unsafe');
         p.bump();
         const abi = parseAbi(p);
+        const openIdx = p.pos;
         p.expect('{');
         const innerAttrs = parseAttributes(p, true);
-        const items = parseItems(p, false);
+        const items = parseItemList(p, openIdx);
         p.expect('}');
         return abi !== undefined ? { kind: 'externBlock', unsafe, abi, items, innerAttrs } : { kind: 'externBlock', unsafe, items, innerAttrs };
       }
@@ -199,9 +235,10 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     }
     const bounds = p.eat(':') ? parseBounds(p) : [];
     parseWhereClause(p, generics);
+    const openIdx = p.pos;
     p.expect('{');
     parseAttributes(p, true);
-    const items = parseItems(p, false);
+    const items = parseItemList(p, openIdx);
     p.expect('}');
     return { kind: 'trait', unsafe, auto, ident, generics, bounds, items };
   }
@@ -532,9 +569,10 @@ function parseImpl(p: Parser): ItemKind {
     selfTy = parseType(p, false);
   }
   parseWhereClause(p, generics);
+  const openIdx = p.pos;
   p.expect('{');
   parseAttributes(p, true);
-  const items = parseItems(p, false);
+  const items = parseItemList(p, openIdx);
   p.expect('}');
   return trait ? { kind: 'impl', generics, unsafe, const: isConst, negative, trait, selfTy, items } : { kind: 'impl', generics, unsafe, const: isConst, negative, selfTy, items };
 }

@@ -30,6 +30,11 @@ export class Parser {
    * so they come after every parse error and can be left out to compare with a parse-only run.
    */
   readonly literalDiagnostics: Diagnostic[] = [];
+  /**
+   * An error that escapes a module-level item ends rustc's parse (it reports it and stops). We
+   * keep parsing for the sake of the AST, but report only the diagnostics before this count.
+   */
+  fatalCount: number | null = null;
   /** Tokens checked for at the current position, for "expected one of …" messages. */
   private expected = new Set<string>();
   /** Set while parsing `if`/`while`/`match`/`for` heads, where `S { … }` is not a struct literal. */

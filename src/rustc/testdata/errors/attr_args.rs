@@ -1,0 +1,5 @@
+#![no_std]
+#[derive(Clone) Copy]
+struct S;
+#[repr u8]
+enum E { A }

@@ -1,0 +1,9 @@
+fn f() {
+    let a = 1;
+    let a = 1;
+    let a = 1;
+    let a = 1;
+    let a = 1;
+    let a = 1;
+    let a = 1;
+    let b = 2; }}
