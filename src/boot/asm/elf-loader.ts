@@ -1,16 +1,18 @@
-// The 64-bit part: checks the kernel's ELF64 file (at KERNEL_FILE, KERNEL_SIZE bytes), gives
-// its PT_LOAD segments physical frames right after the file, copies their file bytes and zeroes
-// the rest (.bss), maps them at their virtual addresses with their permissions, fills the boot
+// The 64-bit part: checks the kernel's ELF64 file (at KERNEL_FILE, KERNEL_SIZE bytes), puts
+// its PT_LOAD segments in physical memory (at their own addresses when they lie in the usable
+// RAM above 1 MiB, else in frames right after the file), copies their file bytes and zeroes the
+// rest (.bss), maps them at their virtual addresses with their permissions, fills the boot
 // information structure and jumps to the entry point with rdi pointing at it.
 //
 // Order matters: the copying is done through the identity map *before* any kernel page is
 // mapped, because mapping a kernel page at, say, 0x200000 hides the identity-mapped physical
 // page there (which may hold part of the file or of the frames).
 //
-// Segment frames: the segments are sorted by address (the ELF rule; anything else is reported
-// as overlapping), so they are given consecutive frames; a segment whose first page is the
-// previous segment's last page shares that frame, and the page gets the union of both
-// segments' permissions. A segment's bytes are therefore physically contiguous.
+// Frames (when the segments cannot sit at their own addresses): the segments are sorted by
+// address (the ELF rule; anything else is reported as overlapping), so they are given
+// consecutive frames; a segment whose first page is the previous segment's last page shares
+// that frame, and the page gets the union of both segments' permissions. A segment's bytes are
+// therefore physically contiguous.
 
 export const elfLoaderAsm = `
 ; ================= long mode: check, load and start the kernel =================
@@ -138,7 +140,52 @@ load_kernel:
     test r11, r11
     jz .bad_entry
 
-    ; -- pass 2: physical frames after the file; check they fit in the memory at 1 MiB --
+    ; -- pass 2: physical memory for the segments --
+    ; At their own addresses (physical = virtual) when all of them lie in the usable RAM that
+    ; starts at 1 MiB, moving the file up out of their way if need be; otherwise in frames
+    ; right after the file (higher-half kernels, for instance).
+    call usable_end_at_1mib        ; rax: end of the usable RAM that holds 1 MiB
+    mov [usable_end], rax
+    mov rdx, r12                   ; r12: end of the last (highest) segment
+    add rdx, 0xfff
+    jc .frames                     ; (at the very end of the address space)
+    and rdx, -0x1000               ; rdx: end of the kernel's last page
+    cmp rdx, rax
+    ja .frames
+    mov rsi, [SEGMENT_TABLE + SEG_VADDR]
+    and rsi, -0x1000               ; rsi: the kernel's first page
+    lea rax, [r15 + r14]
+    cmp rax, rsi                   ; the file ends before the kernel starts,
+    jbe .identity
+    cmp r15, rdx                   ; or starts after it ends: it can stay
+    jae .identity
+    lea rax, [rdx + r14]           ; else it moves to just above the kernel, if that fits
+    cmp rax, [usable_end]
+    ja .frames
+    mov rdi, rax                   ; copy backwards: the new place is above the old
+    dec rdi
+    lea rsi, [r15 + r14 - 1]
+    mov rcx, r14
+    std
+    rep movsb
+    cld
+    mov r15, rdx
+    mov rsi, [SEGMENT_TABLE + SEG_VADDR]
+    and rsi, -0x1000
+.identity:
+    mov [BOOT_INFO + BI_KERNEL_PHYS], rsi
+    mov [BOOT_INFO + BI_KERNEL_PHYS_END], rdx
+    mov rdi, SEGMENT_TABLE
+    mov rcx, r13
+.same_address:
+    mov rax, [rdi + SEG_VADDR]
+    mov [rdi + SEG_PHYS], rax
+    add rdi, SEG_ENTRY
+    dec rcx
+    jnz .same_address
+    jmp .place_done
+
+.frames:
     lea rbx, [r15 + r14 + 0xfff]
     and rbx, -0x1000               ; rbx: next free frame
     mov [BOOT_INFO + BI_KERNEL_PHYS], rbx
@@ -170,17 +217,28 @@ load_kernel:
     dec rcx
     jnz .assign
     mov [BOOT_INFO + BI_KERNEL_PHYS_END], rbx
-    call usable_end_at_1mib        ; rax: end of the usable RAM that holds 1 MiB
-    cmp rbx, rax
+    cmp rbx, [usable_end]
     ja .no_memory
+.place_done:
 
-    ; -- pass 3: zero the frames, copy the file bytes --
-    mov rdi, [BOOT_INFO + BI_KERNEL_PHYS]
-    mov rcx, rbx
+    ; -- pass 3: zero every segment's pages, then copy the file bytes (in two loops: a page
+    ; shared by two segments must not be zeroed after the first one's bytes are in) --
+    mov rbx, SEGMENT_TABLE
+    mov rdx, r13
+.zero:
+    mov rdi, [rbx + SEG_PHYS]
+    mov rcx, rdi
+    add rcx, [rbx + SEG_MEMSZ]
+    add rcx, 0xfff
+    and rcx, -0x1000
+    and rdi, -0x1000
     sub rcx, rdi
     shr rcx, 3
     xor eax, eax
     rep stosq
+    add rbx, SEG_ENTRY
+    dec rdx
+    jnz .zero
     mov rbx, SEGMENT_TABLE
     mov rdx, r13
 .copy:
@@ -430,4 +488,5 @@ allocate_table:
 align 8
 next_free_table: dq FIRST_FREE_TABLE
 kernel_entry:    dq 0
+usable_end:      dq 0
 `;
