@@ -78,6 +78,15 @@ test('-serial stdio prints what the guest sends on COM1 in the terminal', async 
   await expect(page.locator('.terminal-mirror')).toContainText('Hello from COM1', { timeout: 15_000 });
 });
 
+test('Power with no disk image starts the PC, and its BIOS finds nothing to boot', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Power' }).click();
+  await expect(vgaText(page)).toContainText('No bootable device', { timeout: 15_000 });
+  await expect(page.locator('.terminal-mirror')).toContainText('bootlab:/$ qemu-system-x86_64');
+  await page.getByRole('button', { name: 'Power' }).click();
+  await expect(machineStatus(page)).toHaveText(/Powered off/);
+});
+
 test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ page }) => {
   await page.goto('/');
   await typeCommand(page, 'qemu-system-x86_64 -drive format=raw,file=/nope');

@@ -13,7 +13,6 @@ import { vgaStats } from '../vga/stats.ts';
 import { runCommand, shellQuote } from '../state/shell.ts';
 import { uploadFile } from '../state/upload.ts';
 import { vfs } from '../state/project.ts';
-import { print } from '../state/store.ts';
 
 function statusText(s: MachineStatus): string {
   const img = s.image ? ` · ${s.image}` : '';
@@ -176,9 +175,10 @@ export function VgaScreen() {
       void machine.powerOff();
       return;
     }
+    // With no disk image in the project the PC starts anyway, as a real one does: its BIOS
+    // finds nothing to boot and says so.
     const image = findImage();
-    if (image) void runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(image)}`);
-    else print('No disk image in the project yet: upload one (drop it on the screen), or run qemu-system-x86_64 in the terminal.', 'info');
+    void runCommand(image ? `qemu-system-x86_64 -drive format=raw,file=${shellQuote(image)}` : 'qemu-system-x86_64');
   };
 
   const onFiles = (files: FileList | null) => {
@@ -208,7 +208,7 @@ export function VgaScreen() {
       <div className="pane-header">
         <h2>Screen</h2>
         <div className="machine-buttons">
-          <button type="button" className="text-button" onClick={power} aria-pressed={on} title={on ? 'Switch the PC off' : 'Boot a disk image from the project'}>
+          <button type="button" className="text-button" onClick={power} aria-pressed={on} title={on ? 'Switch the PC off' : 'Switch the PC on (it boots the first disk image of the project, if there is one)'}>
             Power
           </button>
           <button type="button" className="text-button" onClick={() => void machine.reset()} disabled={!on} title="Reset: boot the same image again">
