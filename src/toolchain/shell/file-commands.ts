@@ -184,3 +184,122 @@ export const echo: Command = (argv, ctx) => {
   ctx.terminal.print(args.join(' '));
   return 0;
 };
+
+export const mkdir: Command = (argv, ctx) => {
+  const { flags, operands, bad } = splitOptions(argv, 'pv');
+  if (bad) {
+    ctx.terminal.print(`mkdir: invalid option -- '${bad}'`, 'error');
+    return 1;
+  }
+  if (operands.length === 0) {
+    ctx.terminal.print('mkdir: missing operand', 'error');
+    return 1;
+  }
+  let status = 0;
+  for (const t of operands) {
+    try {
+      const p = resolvePath(ctx.cwd, t);
+      const parent = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (ctx.vfs.exists(p)) {
+        if (flags.has('p') && ctx.vfs.isDir(p)) continue;
+        ctx.terminal.print(`mkdir: cannot create directory '${t}': File exists`, 'error');
+        status = 1;
+      } else if (!flags.has('p') && !ctx.vfs.isDir(parent)) {
+        ctx.terminal.print(`mkdir: cannot create directory '${t}': No such file or directory`, 'error');
+        status = 1;
+      } else {
+        ctx.vfs.mkdir(p);
+        if (flags.has('v')) ctx.terminal.print(`mkdir: created directory '${t}'`);
+      }
+    } catch (e) {
+      ctx.terminal.print(`mkdir: cannot create directory '${t}': ${reason(e)}`, 'error');
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const touch: Command = (argv, ctx) => {
+  const operands = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (operands.length === 0) {
+    ctx.terminal.print('touch: missing file operand', 'error');
+    return 1;
+  }
+  let status = 0;
+  for (const t of operands) {
+    try {
+      const p = resolvePath(ctx.cwd, t);
+      const parent = p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '';
+      if (ctx.vfs.exists(p)) continue; // no times to update in this file system
+      if (!ctx.vfs.isDir(parent)) throw new Error('No such file or directory');
+      ctx.vfs.writeFile(p, '');
+    } catch (e) {
+      ctx.terminal.print(`touch: cannot touch '${t}': ${reason(e)}`, 'error');
+      status = 1;
+    }
+  }
+  return status;
+};
+
+/** Where `mv`/`cp` put SRC given DST: into DST when it is a directory. */
+function target(ctx: Parameters<Command>[1], src: string, dst: string): string {
+  const d = resolvePath(ctx.cwd, dst);
+  if (!ctx.vfs.isDir(d)) return d;
+  const name = src.slice(src.lastIndexOf('/') + 1);
+  return d === '' ? name : `${d}/${name}`;
+}
+
+function twoOrMore(name: string, argv: string[], ctx: Parameters<Command>[1]): string[] | null {
+  const operands = argv.slice(1).filter((a) => !/^-[fivn]+$/.test(a));
+  if (operands.length === 0) ctx.terminal.print(`${name}: missing file operand`, 'error');
+  else if (operands.length === 1) ctx.terminal.print(`${name}: missing destination file operand after '${operands[0]}'`, 'error');
+  else if (operands.length > 2 && !ctx.vfs.isDir(resolvePath(ctx.cwd, operands.at(-1)!))) ctx.terminal.print(`${name}: target '${operands.at(-1)}' is not a directory`, 'error');
+  else return operands;
+  return null;
+}
+
+export const mv: Command = (argv, ctx) => {
+  const operands = twoOrMore('mv', argv, ctx);
+  if (!operands) return 1;
+  const dst = operands.pop()!;
+  let status = 0;
+  for (const t of operands) {
+    try {
+      const from = resolvePath(ctx.cwd, t);
+      if (!ctx.vfs.exists(from)) throw new Error('No such file or directory');
+      const to = target(ctx, from, dst);
+      if (to === from) continue;
+      if (ctx.vfs.isFile(to) && ctx.vfs.isFile(from)) ctx.vfs.remove(to); // mv replaces a file
+      ctx.vfs.rename(from, to);
+    } catch (e) {
+      ctx.terminal.print(`mv: cannot move '${t}' to '${dst}': ${reason(e)}`, 'error');
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const cp: Command = (argv, ctx) => {
+  const operands = twoOrMore('cp', argv, ctx);
+  if (!operands) return 1;
+  const dst = operands.pop()!;
+  let status = 0;
+  for (const t of operands) {
+    try {
+      const from = resolvePath(ctx.cwd, t);
+      if (ctx.vfs.isDir(from)) {
+        ctx.terminal.print(`cp: -r not specified; omitting directory '${t}'`, 'error');
+        status = 1;
+        continue;
+      }
+      if (!ctx.vfs.isFile(from)) throw new Error('No such file or directory');
+      const to = target(ctx, from, dst);
+      const data = ctx.vfs.read(from);
+      ctx.vfs.writeFile(to, typeof data === 'string' ? data : data.slice());
+    } catch (e) {
+      ctx.terminal.print(`cp: cannot stat '${t}': ${reason(e)}`, 'error');
+      status = 1;
+    }
+  }
+  return status;
+};

@@ -78,6 +78,34 @@ describe('Shell file commands', () => {
   });
 });
 
+describe('Shell mkdir, touch, mv, cp', () => {
+  it('makes, moves and copies files and directories', async () => {
+    const { shell, vfs, text } = setup();
+    expect(await shell.run('mkdir -p a/b && touch a/b/x.rs && mkdir c && mv a/b/x.rs c && cp Cargo.toml c/Copy.toml && mv c d')).toBe(0);
+    expect(vfs.listFiles().filter((f) => f.startsWith('a') || f.startsWith('d'))).toEqual(['d/Copy.toml', 'd/x.rs']);
+    expect(vfs.readText('d/Copy.toml')).toBe(vfs.readText('Cargo.toml'));
+    expect(vfs.isDir('a/b')).toBe(true);
+    expect(text()).toBe('');
+  });
+  it('answers mistakes with coreutils messages', async () => {
+    const { shell, text } = setup();
+    expect(await shell.run('mkdir x/y')).toBe(1);
+    expect(await shell.run('mkdir src')).toBe(1);
+    expect(await shell.run('mv nope here')).toBe(1);
+    expect(await shell.run('cp src there')).toBe(1);
+    expect(await shell.run('cp Cargo.toml')).toBe(1);
+    expect(text()).toBe(
+      [
+        "mkdir: cannot create directory 'x/y': No such file or directory",
+        "mkdir: cannot create directory 'src': File exists",
+        "mv: cannot move 'nope' to 'here': No such file or directory",
+        "cp: -r not specified; omitting directory 'src'",
+        "cp: missing destination file operand after 'Cargo.toml'",
+      ].join('\n'),
+    );
+  });
+});
+
 describe('qemu-system-x86_64', () => {
   const image = new Uint8Array(512).fill(0x90);
   it('boots a raw image given with -drive, -hda or as a bare path', async () => {
@@ -133,7 +161,7 @@ describe('Shell completion', () => {
   it('completes command names, then paths from the current directory', () => {
     const { shell } = setup();
     expect(shell.complete('qe', 2)).toEqual({ start: 0, candidates: ['qemu-system-x86_64'] });
-    expect(shell.complete('c', 1).candidates).toEqual(['cargo', 'cat', 'cd', 'clear']);
+    expect(shell.complete('c', 1).candidates).toEqual(['cargo', 'cat', 'cd', 'clear', 'cp']);
     expect(shell.complete('cat s', 5)).toEqual({ start: 4, candidates: ['src/'] });
     expect(shell.complete('cat src/m', 9)).toEqual({ start: 4, candidates: ['src/main.rs'] });
     expect(shell.complete('ls .c', 5).candidates).toEqual(['.cargo/']);

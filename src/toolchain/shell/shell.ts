@@ -3,7 +3,7 @@
 // their messages; commands that arrive with the compiler (cargo, rustup, rustc) say that they
 // are not in this build yet rather than pretend.
 import type { Vfs } from '../vfs.ts';
-import { cat, cd, echo, ls, pwd, rm } from './file-commands.ts';
+import { cat, cd, cp, echo, ls, mkdir, mv, pwd, rm, touch } from './file-commands.ts';
 import { parseCommandLine } from './parse.ts';
 import { displayDir, resolvePath } from './paths.ts';
 import { qemu } from './qemu.ts';
@@ -17,6 +17,10 @@ const HELP = `Commands:
   cd [DIR]                 change directory (no DIR: the project root)
   pwd                      print the current directory
   rm [-r] [-f] PATH…       remove files (-r: directories too)
+  mkdir [-p] DIR…          make directories
+  touch FILE…              make empty files
+  mv SRC… DEST             move or rename
+  cp FILE… DEST            copy files
   echo TEXT…               print TEXT
   clear                    clear the terminal (also Ctrl+L)
   history                  list the commands typed so far
@@ -42,7 +46,7 @@ export class Shell {
   constructor(opts: ShellOptions) {
     this.ctx = { vfs: opts.vfs, terminal: opts.terminal, machine: opts.machine, cwd: '', history: this.typed };
     this.commands = {
-      ls, cat, cd, pwd, rm, echo,
+      ls, cat, cd, pwd, rm, echo, mkdir, touch, mv, cp,
       clear: (_a, ctx) => {
         ctx.terminal.clear();
         return 0;
