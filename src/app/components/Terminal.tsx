@@ -218,7 +218,7 @@ export function TerminalPane() {
         </button>
       </div>
       <div className="terminal" data-testid="terminal">
-        <div className="xterm-host" ref={host} aria-label="Terminal input: type help for the commands" />
+        <div className="xterm-host" ref={host} />
         <div className="sr-only terminal-mirror" role="log" aria-live="polite" aria-label="Terminal output">
           {lines.map((l, i) => (
             <div key={i} className={`t-line ${l.kind}`}>
