@@ -11,3 +11,6 @@ export type { ExecutableInfo } from './elf/executable.ts';
 export { readArchive, isArchive } from './archive.ts';
 export type { Archive, ArchiveMember } from './archive.ts';
 export { demangle } from './demangle.ts';
+export { writeElfObject } from './elf/object-writer.ts';
+export { ObjectBuilder } from './object-builder.ts';
+export type { SectionOptions, SymbolOptions } from './object-builder.ts';

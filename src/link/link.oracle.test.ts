@@ -14,6 +14,8 @@ import { readElfExecutable } from './elf/executable.ts';
 import { readElfObject } from './elf/reader.ts';
 import { linkFiles } from './link.ts';
 import { xxh3_64 } from './xxh3.ts';
+import { writeElfObject } from './elf/object-writer.ts';
+import { builtKernelObject } from './test-kernel-object.ts';
 
 const testdata = join(import.meta.dirname, 'testdata');
 const work = mkdtempSync(join(tmpdir(), 'bootlab-link-'));
@@ -105,6 +107,12 @@ function expectSameExecutable(both: Both): void {
   }
 }
 
+/** The hand-assembled kernel of test-kernel-object.ts, written by our ELF object writer. */
+function builtObject(): string {
+  writeFileSync(out('built.o'), writeElfObject(builtKernelObject()));
+  return out('built.o');
+}
+
 interface Case {
   name: string;
   build: () => string[];
@@ -124,6 +132,7 @@ const cases: Case[] = [
   { name: 'gcc: page-aligned tables, own-named sections, .init_array, linker-defined symbols', build: () => [gcc('sections.c', 's1.o', ['-O1', '-fno-pic'])] },
   { name: 'the same with -fPIC -O2 (GOT loads of linker-defined symbols)', build: () => [gcc('sections.c', 's2.o', ['-O2', '-fPIC'])] },
   { name: 'nasm, two objects', build: () => [nasm('kernel.asm', 'asm.o'), gcc('pic.c', 'p2.o', ['-O1', '-fno-pic', '-fno-asynchronous-unwind-tables', '-ffunction-sections', '-Dshared_counter=other_counter', '-D_start=pic_start'])] },
+  { name: 'an object written by Bootlab (ObjectBuilder, writeElfObject)', build: () => [builtObject()] },
   { name: "the post's main.rs, rustc -O3", build: () => [rustc('post-main.rs', 'post3.o', '3')] },
   { name: "the post's main.rs, rustc -O3, relocation-model=pic", build: () => [rustc('post-main.rs', 'post3pic.o', '3', 'pic')] },
   {
@@ -225,6 +234,7 @@ describe('the ELF reader against readelf -r', () => {
     gcc('pic.c', 'r2.o', ['-O1', '-fPIC']),
     nasm('kernel.asm', 'r3.o'),
     rustc('post-main.rs', 'r4.o', '0', 'pic'),
+    builtObject(),
   ];
   it.each(objects())('%s', (path) => {
     const text = execFileSync('readelf', ['-rW', path], { encoding: 'utf8' });
