@@ -37,10 +37,13 @@ function writeImage(kernel: Uint8Array, name: string, unchecked = false): { path
 interface BothRuns { qemu: QemuRun; ours: BootResult }
 
 /** Boots the image in QEMU (default CPU model unless given) and in our machine. */
-async function bootBoth(kernel: Uint8Array, name: string, opts: { untilText?: string; unchecked?: boolean; cpu?: string } = {}): Promise<BothRuns> {
+async function bootBoth(kernel: Uint8Array, name: string, opts: { untilText?: string; unchecked?: boolean; cpu?: string; memoryMiB?: number } = {}): Promise<BothRuns> {
   const { path, image } = writeImage(kernel, name, opts.unchecked);
-  const qemu = await runQemu(path, { timeoutMs: 30_000, debugExit: false, cpu: opts.cpu ?? 'qemu64', ...(opts.untilText !== undefined && { untilText: opts.untilText }) });
-  const ours = bootInMachine(image, opts.untilText !== undefined ? { untilText: opts.untilText } : {});
+  const qemu = await runQemu(path, {
+    timeoutMs: 30_000, debugExit: false, cpu: opts.cpu ?? 'qemu64',
+    ...(opts.untilText !== undefined && { untilText: opts.untilText }), ...(opts.memoryMiB !== undefined && { memoryMiB: opts.memoryMiB }),
+  });
+  const ours = bootInMachine(image, { ...(opts.untilText !== undefined && { untilText: opts.untilText }), ...(opts.memoryMiB !== undefined && { memoryMiB: opts.memoryMiB }) });
   return { qemu, ours };
 }
 
@@ -271,6 +274,24 @@ describe('bad kernels: the same message and a halt in QEMU and in Bootlab', () =
     const ours = bootInMachine(cut);
     expect(qemu.screen).toBe(`${BOOT_MESSAGES.prefix}${message}\n\n${BOOT_MESSAGES.halted}`);
     expect(ours.screen).toBe(qemu.screen);
+  });
+
+  const noMemory = `${BOOT_MESSAGES.prefix}${BOOT_MESSAGES.noMemory}\n\n${BOOT_MESSAGES.halted}`;
+
+  it('too little memory for the kernel file (5 MiB in 4 MiB of RAM; checked before reading it)', async () => {
+    const kernel = new Uint8Array(5 * 1024 * 1024);
+    kernel.set(nasmLd('hello.asm', 'hello-mem'));
+    const runs = await bootBoth(kernel, 'mem-file', { memoryMiB: 4 });
+    expect(runs.qemu.screen).toBe(noMemory);
+    expect(runs.ours.screen).toBe(noMemory);
+  });
+
+  it('too little memory for the kernel (a 12 MiB .bss in 8 MiB of RAM)', async () => {
+    writeFileSync(join(work, 'tiny-blob.bin'), new Uint8Array(8));
+    const kernel = nasmLd('big.asm', 'big-mem', [`BLOB="${join(work, 'tiny-blob.bin')}"`, 'BLOB_QWORDS=1', 'SUM=0']);
+    const runs = await bootBoth(kernel, 'mem-bss', { memoryMiB: 8 });
+    expect(runs.qemu.screen).toBe(noMemory);
+    expect(runs.ours.screen).toBe(noMemory);
   });
 
   it('a CPU without long mode (QEMU -cpu qemu32) gets a message, not a hang', async () => {
