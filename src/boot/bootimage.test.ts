@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { assemble } from '../x86/asm/index.ts';
 import { BOOT_LAYOUT } from './asm/layout.ts';
 import { BOOT_MESSAGES } from './asm/messages.ts';
@@ -6,6 +6,10 @@ import { buildBootImage } from './bootimage.ts';
 import { checkKernelElf } from './kernel-check.ts';
 import { makeElf64, PF_R, PF_W, PF_X, type TestSegment } from './test-elf.ts';
 import { bootInMachine, cellAttribute, leafEntry, read64, readVirtual64 } from './test-boot.ts';
+
+// Each boot runs the emulated PC for up to a few hundred million instructions; on a loaded
+// machine that can take longer than Vitest's default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const DATA = 0x400000n;
 const DATA_FILESZ = 0x6008n; // file data (a magic word at both ends; more than one rep chunk), then .bss
