@@ -20,6 +20,8 @@ const PREC: Record<string, number> = {
   '|': 4, '^': 5, '&': 6, '<<': 7, '>>': 7, '+': 8, '-': 8, '*': 9, '/': 9, '%': 9,
 };
 const AS_PREC = 10;
+/** Keywords that can start a type (after `as`, a cast). */
+const TYPE_KEYWORDS = new Set(['fn', 'unsafe', 'extern', 'impl', 'dyn', 'for', '_', 'self', 'Self', 'super', 'crate']);
 const COMPOUND_ASSIGN = new Set(['+=', '-=', '*=', '/=', '%=', '^=', '&=', '|=', '<<=', '>>=']);
 const INT_SUFFIXES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize']);
 const FLOAT_SUFFIXES = new Set(['f16', 'f32', 'f64', 'f128']);
@@ -132,6 +134,11 @@ function parseBinary(p: Parser, minPrec: number): Expr {
     if (prec < minPrec) return lhs;
     const opTok = p.bump();
     if (op === 'as') {
+      const t = p.token;
+      if (t.kind === 'ident' && !t.raw && !p.isIdent(t) && !TYPE_KEYWORDS.has(t.text)) {
+        // rustc first tries the keyword as a name here, then as a type: two errors.
+        p.report(error(`expected identifier, found ${p.describe(t)}`).primary(t.span, 'expected identifier, found ' + p.describe(t).replace(/ `.*$/, '')));
+      }
       const ty = parseType(p, false);
       lhs = { kind: 'cast', expr: lhs, ty, span: p.spanFrom(lo) };
       continue;
@@ -582,7 +589,13 @@ function parseWhile(p: Parser, lo: Span, label: Label | undefined): Expr {
 function parseFor(p: Parser, lo: Span, label: Label | undefined): Expr {
   p.expectKeyword('for');
   const pat = parsePat(p);
-  p.expectKeyword('in');
+  if (!p.checkKeyword('in')) {
+    if (canBeginExpr(p) && !p.is('{') && !p.is('|')) {
+      // `for x 0..3`: rustc suggests the missing `in` and reads on.
+      const at = span(pat.span.hi, pat.span.hi);
+      p.report(error('missing `in` in `for` loop').primary(at).suggest(at, 'try adding `in` here', ' in', 'verbose'));
+    } else p.unexpected();
+  } else p.bump();
   const iter = parseExprNoStruct(p);
   const body = parseBodyBlock(p, 'for', lo);
   const e: Expr = { kind: 'for', pat, iter, body, span: p.spanFrom(lo) };
@@ -765,7 +778,18 @@ function continueBinary(p: Parser, lhs: Expr, lo: Span): Expr {
 function parseLet(p: Parser, attrs: Attribute[], lo: Span): Stmt {
   p.expectKeyword('let');
   const pat = parsePat(p);
-  const ty = p.eat(':') ? parseType(p) : undefined;
+  let ty: import('../ast/ast.ts').Type | undefined;
+  const colon = p.token.span;
+  if (p.eat(':')) {
+    try {
+      ty = parseType(p);
+    } catch (e) {
+      // rustc adds where it was: "while parsing the type for `x`".
+      const d = p.diagnostics[p.diagnostics.length - 1];
+      if (e instanceof ParseError && d && p.file) d.spans.push({ span: colon, label: `while parsing the type for \`${p.file.slice(pat.span.lo, pat.span.hi)}\``, primary: false });
+      throw e;
+    }
+  }
   let init: Expr | undefined;
   let elseBlock: Block | undefined;
   if (p.eat('=')) {

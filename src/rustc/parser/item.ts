@@ -376,7 +376,6 @@ function parseFn(p: Parser): ItemKind {
   if (!p.check('(')) {
     // `fn foo {}`: rustc asks for a parameter list and goes on without one.
     const at = span(p.prev.span.hi, p.prev.span.hi);
-    if (!p.is('{') && !p.is('->') && !p.isKeyword('where') && !p.is(';')) p.unexpected();
     p.report(error('missing parameters for function definition').primary(at).suggest(at, 'add a parameter list', '()', 'verbose'));
     return finishFn(p, ident, generics, sig);
   }

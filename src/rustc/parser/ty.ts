@@ -121,7 +121,6 @@ function parseTypeInner(p: Parser, allowPlus: boolean): Type {
     const bounds = parseBounds(p, allowPlus);
     return { kind: 'dyn', bounds, explicit: false, span: p.spanFrom(lo) };
   }
-  if (t.kind === 'ident' && !t.raw) parseIdent(p); // a keyword: rustc's path parser names it
   p.expect_('type');
   p.fail(error(`expected type, found ${p.describe()}`).primary(p.token.span, 'expected type'));
 }

@@ -1,0 +1,1 @@
+fn f() { let a = x as as u8; }
