@@ -39,7 +39,7 @@ export function parseCrate(source: string, fileName: string, options: ParseOptio
   const delimDiags = delims.diagnostics;
   // rustc never lexes past an unexpected closing delimiter: drop lexer errors beyond it.
   const lexDiags = delims.stoppedAt === null ? lexed.diagnostics : lexed.diagnostics.filter((d) => (d.spans[0]?.span.lo ?? 0) < delims.stoppedAt!);
-  const parser = new Parser(lexed.tokens, file);
+  const parser = new Parser(lexed.tokens, file, options.edition ?? '2021');
   let ast: Crate;
   try {
     ast = parseCrateRoot(parser);

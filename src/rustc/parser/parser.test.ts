@@ -196,3 +196,10 @@ describe('error recovery', () => {
     expect((r.ast.items[0] as Extract<Item, { kind: 'fn' }>).body!.stmts).toHaveLength(2);
   });
 });
+
+describe('editions', () => {
+  it('treats async, await, dyn and try as names in Rust 2015 only', () => {
+    expect(parseCrate('fn f() { let async = 1; let try = 2; }', 'e.rs', { edition: '2015' }).diagnostics).toEqual([]);
+    expect(parseCrate('fn f() { let async = 1; }', 'e.rs', { edition: '2021' }).diagnostics.map((d) => d.message)).toEqual(['expected identifier, found keyword `async`']);
+  });
+});

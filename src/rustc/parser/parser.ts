@@ -3,7 +3,7 @@
 // rustc-style "expected one of …, found …" errors built from what was checked at the current
 // position, and resynchronisation after an error.
 import { error, type DiagBuilder, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { isKeyword } from '../lexer/keywords.ts';
+import { isKeyword, type Edition } from '../lexer/keywords.ts';
 import type { Token } from '../lexer/token.ts';
 import type { SourceFile } from '../span/source-file.ts';
 import { span, type Span } from '../span/span.ts';
@@ -47,6 +47,8 @@ export class Parser {
   constructor(
     readonly tokens: Token[],
     readonly file: SourceFile | null,
+    /** Decides which words are keywords (`async`, `dyn`, `try` are names in 2015). */
+    readonly edition: Edition = '2021',
   ) {
     this.closeOf = new Int32Array(tokens.length).fill(-1);
     const stack: number[] = [];
@@ -125,7 +127,7 @@ export class Parser {
 
   /** A plain identifier (not a reserved keyword, or a raw identifier). */
   isIdent(t: Token = this.token): boolean {
-    return t.kind === 'ident' && (t.raw === true || (t.text !== '_' && !isKeyword(t.text)));
+    return t.kind === 'ident' && (t.raw === true || (t.text !== '_' && !isKeyword(t.text, this.edition)));
   }
 
   /** Records an abstract expectation such as "identifier" or "an operator". */
@@ -180,7 +182,7 @@ export class Parser {
     if (t.kind === 'ident' && !t.raw) {
       if (t.text === '_') return 'reserved identifier `_`';
       if (['abstract', 'become', 'box', 'do', 'final', 'macro', 'override', 'priv', 'typeof', 'unsized', 'virtual', 'yield', 'try'].includes(t.text)) return `reserved keyword \`${text}\``;
-      if (isKeyword(t.text)) return `keyword \`${text}\``;
+      if (isKeyword(t.text, this.edition)) return `keyword \`${text}\``;
     }
     return '`' + text + '`';
   }
