@@ -98,6 +98,7 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
     }
   }
   for (const input of commons) if (input.live) place(input);
+  sortConstructors(outputs);
   // Deduplicate merge pieces now that every input of each block is known.
   for (const { chunk, inputs } of mergeChunks.values()) {
     const data = buildMergedBlock(inputs, chunk.align);
@@ -212,6 +213,17 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
   const phnum = 1 + loadCount + (hasRelro ? 1 : 0) + (ehFrameHdr ? 1 : 0) + 1 + (gnuProperty ? 1 : 0) + noteRuns;
   const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
 
+  // A segment's alignment is the page size or its most aligned section's alignment, whichever
+  // is larger; file offsets are congruent to addresses modulo it.
+  const segmentAlign = new Map<OutputSection | undefined, number>();
+  {
+    let key: OutputSection | undefined = undefined;
+    segmentAlign.set(undefined, PAGE_SIZE);
+    for (const out of alloc) {
+      if (startsLoad.has(out)) key = out;
+      segmentAlign.set(key, Math.max(segmentAlign.get(key) ?? PAGE_SIZE, out.align));
+    }
+  }
   let dot = imageBase + headersSize;
   let off = headersSize;
   let endBeforePadding = dot;
@@ -228,7 +240,7 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
     dot = alignUp(dot, out.align);
     out.addr = dot;
     if (out.relroPadding) out.size = alignUp(dot, PAGE_SIZE) - dot;
-    if (segment.first === out) out.fileOffset = alignToCongruent(off, PAGE_SIZE, out.addr);
+    if (segment.first === out) out.fileOffset = alignToCongruent(off, segmentAlign.get(out)!, out.addr);
     else if (out.type === SHT_NOBITS) out.fileOffset = off;
     else if (segment.first) out.fileOffset = segment.first.fileOffset + (out.addr - segment.first.addr);
     else out.fileOffset = out.addr - imageBase;
@@ -250,7 +262,7 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
       if (s.type !== SHT_NOBITS) fileEnd = s.fileOffset + s.size;
       memEnd = s.addr + s.size;
     }
-    headers.push({ type: PT_LOAD, flags: seg.flags, offset, vaddr, filesz: fileEnd - offset, memsz: memEnd - vaddr, align: PAGE_SIZE });
+    headers.push({ type: PT_LOAD, flags: seg.flags, offset, vaddr, filesz: fileEnd - offset, memsz: memEnd - vaddr, align: segmentAlign.get(seg.first)! });
   }
   if (hasRelro) {
     const relro = alloc.filter((o) => o.relro);
@@ -289,4 +301,26 @@ function alignToCongruent(off: number, align: number, addr: number): number {
   const want = addr % align;
   const have = off % align;
   return off + ((want - have + align) % align);
+}
+
+/**
+ * Constructor tables run in priority order, as every ELF linker arranges them: .init_array.N
+ * and .fini_array.N by N with the unnumbered ones last; .ctors/.dtors by their suffix, so the
+ * unnumbered ones come first (the sections' own order is reversed at run time).
+ */
+function sortConstructors(outputs: OutputSections): void {
+  const priority = (name: string) => {
+    const dot = name.lastIndexOf('.');
+    const n = dot > 0 && /^\d+$/.test(name.slice(dot + 1)) ? Number(name.slice(dot + 1)) : 65536;
+    return n;
+  };
+  const sortBy = (out: OutputSection | undefined, key: (c: Chunk) => number | string) => {
+    if (!out) return;
+    const keyed = out.chunks.map((c, i) => ({ c, i, k: key(c) }));
+    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i));
+    out.chunks.splice(0, out.chunks.length, ...keyed.map((x) => x.c));
+  };
+  const inputName = (c: Chunk) => (c.content.kind === 'input' ? c.content.input.section.name : '');
+  for (const name of ['.init_array', '.fini_array']) sortBy(outputs.get(name), (c) => priority(inputName(c)));
+  for (const name of ['.ctors', '.dtors']) sortBy(outputs.get(name), (c) => inputName(c).slice(6));
 }

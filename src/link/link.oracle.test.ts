@@ -132,6 +132,7 @@ const cases: Case[] = [
   { name: 'gcc: page-aligned tables, own-named sections, .init_array, linker-defined symbols', build: () => [gcc('sections.c', 's1.o', ['-O1', '-fno-pic'])] },
   { name: 'the same with -fPIC -O2 (GOT loads of linker-defined symbols)', build: () => [gcc('sections.c', 's2.o', ['-O2', '-fPIC'])] },
   { name: 'nasm, two objects', build: () => [nasm('kernel.asm', 'asm.o'), gcc('pic.c', 'p2.o', ['-O1', '-fno-pic', '-fno-asynchronous-unwind-tables', '-ffunction-sections', '-Dshared_counter=other_counter', '-D_start=pic_start'])] },
+  { name: 'GNU as: RWX section, .init_array/.ctors priorities, 2 MiB alignment', build: () => [gcc('layout-edges.s', 'edges.o', [])] },
   { name: 'an object written by Bootlab (ObjectBuilder, writeElfObject)', build: () => [builtObject()] },
   { name: "the post's main.rs, rustc -O3", build: () => [rustc('post-main.rs', 'post3.o', '3')] },
   { name: "the post's main.rs, rustc -O3, relocation-model=pic", build: () => [rustc('post-main.rs', 'post3pic.o', '3', 'pic')] },
