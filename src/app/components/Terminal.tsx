@@ -204,7 +204,7 @@ export function TerminalPane() {
   useEffect(() => {
     if (greeted) return;
     greeted = true;
-    print('Bootlab shell. Type help for the commands; qemu-system-x86_64 boots a disk image on the screen.', 'info');
+    print('Bootlab shell. Type help to see the commands.', 'info');
   }, []);
   const lines = useApp((s) => s.terminal);
   const host = useRef<HTMLDivElement>(null);
