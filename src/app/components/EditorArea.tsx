@@ -3,7 +3,7 @@
 import { Component, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { lineColAt } from '../../toolchain/config/diagnostic.ts';
 import { closeTab, editFile, openFile, run, flushSave, vfs, isBinaryFile } from '../state/project.ts';
-import { runCommand, shellQuote } from '../state/shell.ts';
+import { bootCommand, runCommand } from '../state/shell.ts';
 import { useApp } from '../state/store.ts';
 
 const MonacoEditor = lazy(() => import('../monaco/MonacoEditor.tsx'));
@@ -162,7 +162,7 @@ function BinaryFileView({ path }: { path: string }) {
       <p>
         <strong>{path}</strong> is a binary file ({size.toLocaleString('en')} bytes): a disk image or a kernel, not text to edit.
       </p>
-      <button type="button" onClick={() => void runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(path)}`)}>
+      <button type="button" onClick={() => void runCommand(bootCommand(path))}>
         Boot it on the screen
       </button>
     </div>

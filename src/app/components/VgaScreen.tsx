@@ -10,7 +10,7 @@ import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../vga/frame.ts';
 import { TextModeRenderer } from '../vga/renderer.ts';
 import { screenTextFromCells } from '../vga/text.ts';
 import { vgaStats } from '../vga/stats.ts';
-import { runCommand, shellQuote } from '../state/shell.ts';
+import { bootCommand, runCommand } from '../state/shell.ts';
 import { uploadFile } from '../state/upload.ts';
 import { vfs } from '../state/project.ts';
 
@@ -178,7 +178,7 @@ export function VgaScreen() {
     // With no disk image in the project the PC starts anyway, as a real one does: its BIOS
     // finds nothing to boot and says so.
     const image = findImage();
-    void runCommand(image ? `qemu-system-x86_64 -drive format=raw,file=${shellQuote(image)}` : 'qemu-system-x86_64');
+    void runCommand(image ? bootCommand(image) : 'qemu-system-x86_64');
   };
 
   const onFiles = (files: FileList | null) => {

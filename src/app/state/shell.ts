@@ -61,3 +61,8 @@ export function runCommand(line: string, echoed = false): Promise<number> {
 export function shellQuote(word: string): string {
   return /^[\w./+@%=:,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
+
+/** The command line that boots a project file, as the post writes it (a comma in the name doubled, as QEMU's option syntax wants). */
+export function bootCommand(path: string): string {
+  return `qemu-system-x86_64 -drive format=raw,file=${shellQuote(path.replace(/,/g, ',,'))}`;
+}

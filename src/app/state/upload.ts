@@ -4,7 +4,7 @@
 // bootimage` does) into `bootimage-NAME.bin`, which then boots.
 import { checkNewPath } from '../../toolchain/vfs.ts';
 import { vfs } from './project.ts';
-import { runCommand, shellQuote } from './shell.ts';
+import { bootCommand, runCommand } from './shell.ts';
 import { print } from './store.ts';
 
 /** Largest file taken (the PC's disk is in memory, and so is the project). */
@@ -46,9 +46,9 @@ export async function uploadFile(file: File): Promise<void> {
     const imagePath = `bootimage-${stem}.bin`;
     vfs.writeFile(imagePath, result.image);
     print(`Wrapped it into the disk image ${imagePath}: Bootlab's bootloader (${result.bootloaderBytes} bytes), then the kernel.`, 'info');
-    await runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(imagePath)}`);
+    await runCommand(bootCommand(imagePath));
     return;
   }
   print(`Uploaded ${path} (${bytes.length} bytes).`, 'info');
-  await runCommand(`qemu-system-x86_64 -drive format=raw,file=${shellQuote(path)}`);
+  await runCommand(bootCommand(path));
 }

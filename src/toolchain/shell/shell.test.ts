@@ -118,6 +118,11 @@ describe('qemu-system-x86_64', () => {
     expect(boots.map((b) => b.serial)).toEqual([false, false, true]);
     expect(boots[0]!.image).toEqual(image);
   });
+  it('reads a doubled comma in -drive as a comma of the file name, as QEMU does', async () => {
+    const { shell, boots } = setup({ 'my disk, v2.img': image });
+    expect(await shell.run("qemu-system-x86_64 -drive format=raw,file='my disk,, v2.img'")).toBe(0);
+    expect(boots[0]!.name).toBe('my disk, v2.img');
+  });
   it("prints QEMU's message for a missing file and does not boot", async () => {
     const { shell, text, boots } = setup();
     expect(await shell.run('qemu-system-x86_64 -drive format=raw,file=/nope')).toBe(1);
