@@ -129,11 +129,12 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
     const at = s.span.lo + pre;
     return renderSuggestion({ ...s, span: { lo: at, hi: at }, replacement: s.replacement.slice(pre, s.replacement.length - post) }, sm, width);
   }
-  if (s.span.lo === s.span.hi) {
+  if (s.span.lo === s.span.hi || original.trim() === '') {
     // rustc marks the inserted text without its surrounding whitespace (unless that is all of it).
     const marked = s.replacement.trim() === '' ? s.replacement : s.replacement.trim();
     const lead = s.replacement.trim() === '' ? 0 : s.replacement.length - s.replacement.trimStart().length;
     // An insertion shows the new line with `+` under what is added.
+    // (Replacing only whitespace counts as an insertion: the whitespace goes.)
     return [
       `help: ${s.message}`,
       `${pad} |`,

@@ -631,6 +631,12 @@ function parseMatch(p: Parser): Expr {
       if (p.eat(',')) continue;
       if (p.check('}')) break;
       if (isBlockLike(body)) continue;
+      if (startsArm(p)) {
+        // Another arm follows: rustc names the missing comma and reads on.
+        const at = span(body.span.hi, body.span.hi);
+        p.report(error('expected `,` following `match` arm').primary(at).suggest(at, 'missing a comma here to end this `match` arm', ',', 'verbose'));
+        continue;
+      }
       p.unexpected();
     }
   });
@@ -664,6 +670,24 @@ function parseClosure(p: Parser): Expr {
     body = parseBlockExpr(p, p.token.span, undefined);
   } else body = parseExpr(p);
   return ret ? { kind: 'closure', move, async, params, ret, body, span: p.spanFrom(lo) } : { kind: 'closure', move, async, params, body, span: p.spanFrom(lo) };
+}
+
+/** Whether a match arm (`pattern =>`) starts here; a speculative parse that leaves no trace. */
+function startsArm(p: Parser): boolean {
+  const pos = p.pos;
+  const diags = p.diagnostics.length;
+  try {
+    parsePat(p);
+    if (p.eatKeyword('if')) parseExpr(p);
+    return p.is('=>');
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    return false;
+  } finally {
+    p.pos = pos;
+    p.diagnostics.length = diags;
+    p.clearExpected();
+  }
 }
 
 /** Expressions that end a statement without `;` (rustc: does not require a semicolon). */
@@ -786,7 +810,7 @@ function parseLet(p: Parser, attrs: Attribute[], lo: Span): Stmt {
     } catch (e) {
       // rustc adds where it was: "while parsing the type for `x`".
       const d = p.diagnostics[p.diagnostics.length - 1];
-      if (e instanceof ParseError && d && p.file) d.spans.push({ span: colon, label: `while parsing the type for \`${p.file.slice(pat.span.lo, pat.span.hi)}\``, primary: false });
+      if (e instanceof ParseError && d && p.file && d.message.startsWith('expected type')) d.spans.push({ span: colon, label: `while parsing the type for \`${p.file.slice(pat.span.lo, pat.span.hi)}\``, primary: false });
       throw e;
     }
   }

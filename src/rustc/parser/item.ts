@@ -166,6 +166,13 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     }
   }
   if (isFnStart(p)) return parseFn(p);
+  if (p.isKeyword('extern') && !p.is('{', n) && n.kind !== 'lit') {
+    // Neither `extern crate`, `extern "abi"`, nor `extern {`: rustc's expectation after `extern`.
+    p.bump();
+    p.checkKeyword('crate');
+    p.check('{');
+    p.unexpected();
+  }
   if (p.isKeyword('static') || (p.isKeyword('safe') && p.isKeyword('static', n)) || (p.isKeyword('unsafe') && p.isKeyword('static', n))) {
     const safety = p.eatKeyword('safe') ? 'safe' : p.eatKeyword('unsafe') ? 'unsafe' : '';
     p.bump();

@@ -238,15 +238,19 @@ export class Parser {
     } else {
       d.primary(this.token.span, label);
     }
-    // `a.b c` or `a::b c`: rustc guesses a missing `.` of a field access.
     const prev = this.prev;
+    // `f(1) g(2)`: rustc guesses a missing `.` of a method call.
+    if (this.expected.has('.') && this.is(')', prev) && this.isIdent() && this.is('(', this.look(1)) && !this.onDifferentLines(prev.span.hi, this.token.span.lo)) {
+      d.suggest(span(prev.span.hi, this.token.span.lo), 'you might have meant to write a method call', '.', 'verbose', 'MaybeIncorrect');
+    }
+    // `a.b c` or `a::b c`: rustc guesses a missing `.` of a field access.
     if (
       this.expected.has('.') &&
       prev.kind === 'ident' && this.isIdent(prev) &&
       this.token.kind === 'ident' && this.isIdent() &&
       !this.onDifferentLines(prev.span.hi, this.token.span.lo)
     ) {
-      d.suggest(span(prev.span.hi, prev.span.hi), 'you might have meant to write a field access', '.', 'verbose', 'MaybeIncorrect');
+      d.suggest(span(prev.span.hi, this.token.span.lo), 'you might have meant to write a field access', '.', 'verbose', 'MaybeIncorrect');
     }
     return d;
   }

@@ -73,7 +73,7 @@ function parseTypeInner(p: Parser, allowPlus: boolean): Type {
       p.fail(
         error(`expected \`;\` or \`]\`, found ${p.describe()}`)
           .primary(p.token.span, 'expected `;` or `]`')
-          .suggest(at, 'you might have meant to use `;` as the separator', ';', 'verbose', 'MaybeIncorrect'),
+          .suggest(p.is(',') ? p.token.span : at, 'you might have meant to use `;` as the separator', ';', 'verbose', 'MaybeIncorrect'),
       );
     }
     p.expect(']');

@@ -1,0 +1,22 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+static HELLO: &[u8] = b"Hello World!";
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let ptr = 0xb8000 as *mut u8;
+    unsafe { *ptr = b'X' }
+    loop {}
+}
+fn extra() {
+    return 5
+}
+#[derive(Clone, Copy)
+enum Color { Black = 0 }

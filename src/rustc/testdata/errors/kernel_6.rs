@@ -1,0 +1,18 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+static HELLO: &[u8] = b"Hello World!";
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    for (i, &byte) in HELLO.iter().enumerate() {
+        unsafe { *(0xb8000 as *mut u8).offset(i as isize * 2) = byte; }
+    }}
+    loop {}
+}

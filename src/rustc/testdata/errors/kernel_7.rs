@@ -1,0 +1,20 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+static HELLO: &[u8] = b"Hello World!";
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let mut i = 0;
+    while i < 10 {
+        i = i + 1
+    }
+    if i = 10 { loop {} }
+    loop {}
+}
