@@ -59,6 +59,7 @@ export function markLive(
     input.live = true;
     queue.push(input);
   };
+  // __start_NAME/__stop_NAME do not keep sections called NAME alive (lld's -z start-stop-gc).
   const enqueueTarget = (t: RelocationTarget) => enqueue(t.section, t.offset);
 
   const entrySymbol = symbols.get(entry);

@@ -7,7 +7,7 @@
 import { alignUp } from './elf/bytes.ts';
 import {
   ELF_HEADER_SIZE, PAGE_SIZE, PF_R, PF_W, PF_X, PROGRAM_HEADER_SIZE, PT_GNU_EH_FRAME, PT_GNU_PROPERTY, PT_GNU_RELRO, PT_GNU_STACK, PT_LOAD, PT_NOTE,
-  PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
+  PT_PHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_GNU_RETAIN, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE,
   SHT_PREINIT_ARRAY, SHT_PROGBITS,
 } from './elf/constants.ts';
 import { buildMergedBlock, mergeKey } from './merge.ts';
@@ -66,10 +66,10 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
   const mergeChunks = new Map<string, { chunk: Chunk; inputs: InputSection[] }>();
   const place = (input: InputSection) => {
     const s = input.section;
-    const out = outputs.create(input.outputName, s.type, s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS), false);
+    const out = outputs.create(input.outputName, s.type, s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS | SHF_GNU_RETAIN), false);
     // Flags are the union of the inputs'; the entry size survives only when all inputs agree.
     const firstInput = out.chunks.length === 0;
-    out.flags |= s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS);
+    out.flags |= s.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_MERGE | SHF_STRINGS | SHF_GNU_RETAIN);
     if (firstInput) out.entsize = s.entsize;
     else if (out.entsize !== s.entsize) out.entsize = 0;
     // A section that mixes file contents with .bss-like inputs must hold bytes.

@@ -133,6 +133,8 @@ const cases: Case[] = [
   { name: 'the same with -fPIC -O2 (GOT loads of linker-defined symbols)', build: () => [gcc('sections.c', 's2.o', ['-O2', '-fPIC'])] },
   { name: 'nasm, two objects', build: () => [nasm('kernel.asm', 'asm.o'), gcc('pic.c', 'p2.o', ['-O1', '-fno-pic', '-fno-asynchronous-unwind-tables', '-ffunction-sections', '-Dshared_counter=other_counter', '-D_start=pic_start'])] },
   { name: 'GNU as: RWX section, .init_array/.ctors priorities, 2 MiB alignment', build: () => [gcc('layout-edges.s', 'edges.o', [])] },
+  { name: '__start_/__stop_ of a retained C-named section', build: () => [gcc('start-stop.c', 'ss1.o', ['-O1', '-fno-pic', '-DKEEP'])] },
+  { name: '__start_/__stop_ of a C-named section collection drops (an error under --gc-sections)', build: () => [gcc('start-stop.c', 'ss2.o', ['-O1', '-fno-pic'])] },
   { name: 'an object written by Bootlab (ObjectBuilder, writeElfObject)', build: () => [builtObject()] },
   { name: "the post's main.rs, rustc -O3", build: () => [rustc('post-main.rs', 'post3.o', '3')] },
   { name: "the post's main.rs, rustc -O3, relocation-model=pic", build: () => [rustc('post-main.rs', 'post3pic.o', '3', 'pic')] },

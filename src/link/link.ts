@@ -15,7 +15,7 @@ import { isArchive, readArchive } from './archive.ts';
 import { assignAddresses, gatherInputSections, type ProgramHeader } from './layout.ts';
 import { splitPieces } from './merge.ts';
 import type { ObjectFile } from './object.ts';
-import { claimReservedSymbols, defineReservedSymbols } from './reserved.ts';
+import { claimReservedSymbols, claimStartStopSymbols, defineReservedSymbols } from './reserved.ts';
 import { Resolver, type LinkInput } from './resolve.ts';
 import { scanRelocations } from './scan.ts';
 import { buildSymbols, encodeSymbols, type OutputSymbol } from './symtab.ts';
@@ -151,6 +151,8 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
   }
   claimReservedSymbols(symbols);
   markLive(files, symbols, entryName, options.gcSections ?? false, ehRecords);
+  // __start_NAME/__stop_NAME exist when a section called NAME survived collection.
+  claimStartStopSymbols(symbols, new Set(files.flatMap((f) => f.sections.flatMap((s) => (s?.live ? [s.section.name] : [])))));
   if (!options.gcSections) for (const c of commons) c.live = true;
 
   const entrySymbol = symbols.get(entryName);
@@ -231,7 +233,9 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
   addNonAlloc('.strtab', SHT_STRTAB, 0, strtab, 1, 0);
 
   const entry = entryDefined ? globalAddress(entrySymbol!) : 0n;
-  const bytes = writeElfExecutable({ entry, programHeaders: layout.programHeaders, sections: headers, shstrndx: shstrtabIndex });
+  // Like lld, the output takes the OS ABI byte of the first input.
+  const osabi = files[0]?.object.osabi ?? 0;
+  const bytes = writeElfExecutable({ entry, osabi, programHeaders: layout.programHeaders, sections: headers, shstrndx: shstrtabIndex });
   return {
     ok: true,
     bytes,

@@ -9,6 +9,8 @@ export interface ObjectFile {
   name: string;
   /** When the file came out of an archive, the archive's path (messages add "in archive X"). */
   archiveName?: string;
+  /** e_ident[EI_OSABI] (0 = System V, 3 = GNU, which objects using GNU extensions carry). */
+  osabi?: number;
   sections: ObjectSection[];
   symbols: ObjectSymbol[];
 }

@@ -1,6 +1,7 @@
 // Symbols the linker defines itself when the program refers to them and nobody else defines
 // them, as GNU-compatible linkers do: the start of the headers, the ends of code, data and
-// everything loaded, and the start of .bss.
+// everything loaded, the start of .bss, and __start_NAME/__stop_NAME around an output section
+// whose name is a C identifier (how `linkme`-style registries find their entries).
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from './elf/constants.ts';
 import type { SymbolTable } from './resolve.ts';
 import type { OutputSection } from './types.ts';
@@ -12,6 +13,15 @@ export function claimReservedSymbols(table: SymbolTable): void {
   for (const name of RESERVED) {
     const g = table.get(name);
     if (g && !g.definition && !g.common) g.linkerDefined = { value: 0 };
+  }
+}
+
+/** Claims referenced, undefined __start_NAME/__stop_NAME where a live section is called NAME. */
+export function claimStartStopSymbols(table: SymbolTable, sectionNames: ReadonlySet<string>): void {
+  for (const g of table.all()) {
+    if (g.definition || g.common || g.linkerDefined || !g.referenced) continue;
+    const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(g.name);
+    if (m && sectionNames.has(m[2]!)) g.linkerDefined = { value: 0, protected: true, startStopOf: m[2]!, end: m[1] === 'stop' };
   }
 }
 
@@ -36,6 +46,13 @@ export function defineReservedSymbols(table: SymbolTable, sections: readonly Out
   };
   for (const [name, v] of Object.entries(values)) {
     const g = table.get(name);
-    if (g?.linkerDefined) g.linkerDefined = v;
+    if (g?.linkerDefined && !g.linkerDefined.startStopOf) g.linkerDefined = v;
+  }
+  for (const g of table.all()) {
+    const d = g.linkerDefined;
+    if (!d?.startStopOf) continue;
+    const out = sections.find((s) => s.name === d.startStopOf);
+    // With no live section of that name the symbol is absolute 0, as in lld.
+    g.linkerDefined = { ...d, ...(out ? { output: out, value: d.end ? out.size : 0 } : { output: undefined, value: 0 }) };
   }
 }

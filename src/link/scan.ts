@@ -139,6 +139,10 @@ function undefinedMessage(use: UndefinedUse, symbols: SymbolTable, suggest: bool
   if (use.places.length > MAX_LISTED_REFERENCES) {
     text += `\n>>> referenced ${use.places.length - MAX_LISTED_REFERENCES} more times`;
   }
+  // lld adds this hint to __start_ names only.
+  if (/^__start_[A-Za-z_][A-Za-z0-9_]*$/.test(use.symbol.name)) {
+    text += '\n>>> the encapsulation symbol needs to be retained under --gc-sections properly; consider -z nostart-stop-gc (see https://lld.llvm.org/ELF/start-stop-gc)';
+  }
   const suggestion = suggest ? suggestSpelling(use.symbol.name, symbols, use.places[0]!.input.file) : undefined;
   if (suggestion) text += `\n>>> did you mean: ${demangle(suggestion.name)}\n>>> defined in: ${fileLabel(suggestion.file)}`;
   return text;

@@ -30,7 +30,8 @@ function globalEntry(g: GlobalSymbol): OutputSymbol | undefined {
   if (g.linkerDefined) {
     const out = g.linkerDefined.output;
     const hidden = g.linkerDefined.hidden === true;
-    return { name: g.name, value: globalAddress(g), size: 0n, type: STT_NOTYPE, binding: hidden ? STB_LOCAL : STB_GLOBAL, visibility: hidden ? STV_HIDDEN : STV_DEFAULT, shndx: out?.headerIndex ?? SHN_ABS };
+    const visibility = hidden ? STV_HIDDEN : g.linkerDefined.protected ? STV_PROTECTED : STV_DEFAULT;
+    return { name: g.name, value: globalAddress(g), size: 0n, type: STT_NOTYPE, binding: hidden ? STB_LOCAL : STB_GLOBAL, visibility, shndx: out?.headerIndex ?? SHN_ABS };
   }
   const def = g.definition;
   if (!def) {

@@ -71,7 +71,7 @@ export interface GlobalSymbol {
   /** The first file that named the symbol (a hidden linker-defined symbol is listed with its locals). */
   firstFile?: InputFile;
   /** Set by the linker for symbols it defines itself (__ehdr_start, _end, ...). */
-  linkerDefined?: { output?: OutputSection; value: number; hidden?: boolean };
+  linkerDefined?: { output?: OutputSection; value: number; hidden?: boolean; protected?: boolean; startStopOf?: string; end?: boolean };
   /** GOT slot index when a GOT entry is needed. */
   gotIndex?: number;
 }

@@ -89,7 +89,7 @@ export function writeElfObject(object: ObjectFile): Uint8Array {
   });
   const shoff = alignUp(off, 8);
   const w = new ByteWriter(shoff + headers.length * SECTION_HEADER_SIZE);
-  w.set(0, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ELFCLASS64, ELFDATA2LSB, EV_CURRENT]));
+  w.set(0, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ELFCLASS64, ELFDATA2LSB, EV_CURRENT, object.osabi ?? 0]));
   w.u16(16, ET_REL);
   w.u16(18, EM_X86_64);
   w.u32(20, EV_CURRENT);

@@ -137,7 +137,7 @@ export function readElfObject(bytes: Uint8Array, name = 'a.o'): ObjectFile {
     target!.relocations.push(...relocations);
   });
 
-  return { name, sections, symbols };
+  return { name, sections, symbols, osabi: r.u8(7) };
 }
 
 /** Bytes a relocation of this type writes (4 for the types we do not know, the common size). */

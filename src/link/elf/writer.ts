@@ -33,6 +33,8 @@ export interface ElfSectionHeader {
 
 export interface ElfExecutable {
   entry: bigint;
+  /** e_ident[EI_OSABI]. */
+  osabi?: number;
   programHeaders: ElfProgramHeader[];
   /** sections[0] must be the null section; .shstrtab is generated from the names. */
   sections: ElfSectionHeader[];
@@ -46,7 +48,7 @@ export function writeElfExecutable(exe: ElfExecutable): Uint8Array {
   const shoff = alignUp(end, 8);
   const w = new ByteWriter(shoff + exe.sections.length * SECTION_HEADER_SIZE);
 
-  w.set(0, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ELFCLASS64, ELFDATA2LSB, EV_CURRENT]));
+  w.set(0, new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ELFCLASS64, ELFDATA2LSB, EV_CURRENT, exe.osabi ?? 0]));
   w.u16(16, ET_EXEC);
   w.u16(18, EM_X86_64);
   w.u32(20, EV_CURRENT);
