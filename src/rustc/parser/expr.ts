@@ -592,8 +592,8 @@ function parseFor(p: Parser, lo: Span, label: Label | undefined): Expr {
   if (!p.checkKeyword('in')) {
     if (canBeginExpr(p) && !p.is('{') && !p.is('|')) {
       // `for x 0..3`: rustc suggests the missing `in` and reads on.
-      const at = span(pat.span.hi, pat.span.hi);
-      p.report(error('missing `in` in `for` loop').primary(at).suggest(at, 'try adding `in` here', ' in', 'verbose'));
+      const gap = span(pat.span.hi, p.token.span.lo);
+      p.report(error('missing `in` in `for` loop').primary(gap).suggest(gap, 'try adding `in` here', ' in ', 'verbose'));
     } else p.unexpected();
   } else p.bump();
   const iter = parseExprNoStruct(p);
