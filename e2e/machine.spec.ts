@@ -116,6 +116,23 @@ test('keys typed on the focused screen reach a guest that reads int 16h', async 
   await page.keyboard.type('Hello, PC!');
   await expect(vgaText(page)).toContainText('Type: Hello, PC!');
   await expect(machineStatus(page)).toContainText('Waiting');
+  // an on-screen keyboard (a phone's) types text into the field over the screen, with no key events
+  await page.getByLabel('Keyboard of the PC').focus();
+  await page.keyboard.insertText(' ok');
+  await expect(vgaText(page)).toContainText('Type: Hello, PC! ok');
+});
+
+test.describe('on a phone', () => {
+  test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+  test('a tap on the screen opens the keyboard field over it', async ({ page }) => {
+    await page.goto('/');
+    await uploadImage(page, 'echo.img', ECHO_SOURCE);
+    await expect(vgaText(page)).toContainText('Type:', { timeout: 15_000 });
+    await page.getByRole('img', { name: 'VGA screen' }).tap();
+    await expect(page.getByLabel('Keyboard of the PC')).toBeFocused();
+    await page.keyboard.insertText('hi');
+    await expect(vgaText(page)).toContainText('Type: hi');
+  });
 });
 
 test('a guest in a tight loop leaves the page responsive', async ({ page }) => {

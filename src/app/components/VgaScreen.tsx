@@ -119,20 +119,28 @@ function useCrispScaling(canvas: React.RefObject<HTMLCanvasElement | null>) {
   }, [canvas]);
 }
 
-function useKeyboard(canvas: React.RefObject<HTMLCanvasElement | null>) {
+/**
+ * Keys for the guest. A physical keyboard types on the focused canvas. A phone's on-screen
+ * keyboard only opens for a text field, so a touch on the canvas focuses a transparent input
+ * laid over it; what the on-screen keyboard types arrives there as text (`beforeinput`: its
+ * keydown events carry no key) and is sent as key presses.
+ */
+function useKeyboard(canvas: React.RefObject<HTMLCanvasElement | null>, softInput: React.RefObject<HTMLInputElement | null>) {
   useEffect(() => {
     const c = canvas.current;
-    if (!c) return;
+    const soft = softInput.current;
+    if (!c || !soft) return;
     const held = new Map<string, string>();
     const down = (e: KeyboardEvent) => {
       if (e.key === 'Tab') return; // keep the page navigable by keyboard
+      if (e.key === 'Unidentified' || e.isComposing) return; // an on-screen keyboard: see beforeinput
       e.preventDefault();
       e.stopPropagation();
       held.set(e.code, e.key);
       machine.key(e.code, e.key, false);
     };
     const up = (e: KeyboardEvent) => {
-      if (e.key === 'Tab') return;
+      if (e.key === 'Tab' || e.key === 'Unidentified') return;
       e.preventDefault();
       // released as what was pressed ('H' pressed with Shift may come back up as 'h')
       const key = held.get(e.code) ?? e.key;
@@ -144,27 +152,59 @@ function useKeyboard(canvas: React.RefObject<HTMLCanvasElement | null>) {
       for (const [code, key] of held) machine.key(code, key, true);
       held.clear();
     };
-    c.addEventListener('keydown', down);
-    c.addEventListener('keyup', up);
-    c.addEventListener('blur', blur);
-    return () => {
-      c.removeEventListener('keydown', down);
-      c.removeEventListener('keyup', up);
-      c.removeEventListener('blur', blur);
+    const stroke = (key: string) => {
+      machine.key('', key, false);
+      machine.key('', key, true);
     };
-  }, [canvas]);
+    const typed = (e: InputEvent) => {
+      e.preventDefault();
+      if (e.inputType === 'insertText' || e.inputType === 'insertReplacementText') for (const ch of e.data ?? '') stroke(ch);
+      else if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') stroke('Enter');
+      else if (e.inputType.startsWith('deleteContentBackward')) stroke('Backspace');
+      else if (e.inputType.startsWith('deleteContentForward')) stroke('Delete');
+    };
+    // After a tap the browser focuses the canvas itself (on the click that follows the touch),
+    // so the field takes the focus on that click.
+    let lastTouch = false;
+    const pointed = (e: PointerEvent) => {
+      lastTouch = e.pointerType === 'touch';
+    };
+    const clicked = () => {
+      if (lastTouch) soft.focus();
+    };
+    const targets: HTMLElement[] = [c, soft];
+    for (const el of targets) {
+      el.addEventListener('keydown', down);
+      el.addEventListener('keyup', up);
+      el.addEventListener('blur', blur);
+    }
+    soft.addEventListener('beforeinput', typed);
+    c.addEventListener('pointerdown', pointed);
+    c.addEventListener('click', clicked);
+    return () => {
+      for (const el of targets) {
+        el.removeEventListener('keydown', down);
+        el.removeEventListener('keyup', up);
+        el.removeEventListener('blur', blur);
+      }
+      soft.removeEventListener('beforeinput', typed);
+      c.removeEventListener('pointerdown', pointed);
+      c.removeEventListener('click', clicked);
+    };
+  }, [canvas, softInput]);
 }
 
 export function VgaScreen() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const mirror = useRef<HTMLPreElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const softInput = useRef<HTMLInputElement>(null);
   const status = useMachine();
   const [dragging, setDragging] = useState(false);
   // Actual size: 720×400 CSS pixels, scrolled inside the frame when the pane is narrower (phones).
   const [actualSize, setActualSize] = useState(false);
   useScreen(canvas, mirror);
-  useKeyboard(canvas);
+  useKeyboard(canvas, softInput);
   useCrispScaling(canvas);
 
   const on = status.state !== 'off';
@@ -255,6 +295,17 @@ export function VgaScreen() {
           role="img"
           tabIndex={0}
           aria-describedby="vga-keyboard-hint"
+        />
+        <input
+          ref={softInput}
+          className="soft-keyboard"
+          aria-label="Keyboard of the PC"
+          tabIndex={-1}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          enterKeyHint="enter"
         />
         {dragging && <div className="drop-hint" aria-hidden="true">Drop a disk image to boot it</div>}
       </div>
