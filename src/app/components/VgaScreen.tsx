@@ -36,10 +36,13 @@ const LED: Record<MachineStatus['state'], string> = {
   off: 'off', running: 'on', waiting: 'on', paused: 'paused', halted: 'stopped', 'triple-fault': 'fault', 'debug-exit': 'stopped', error: 'fault',
 };
 
-/** A disk image to boot with the Power button when nothing was booted yet: the newest-looking one. */
+/**
+ * The disk image the Power button boots: a `bootimage-*.bin` (what `cargo bootimage` makes, and
+ * what an uploaded kernel becomes) first, else the first image file in path order.
+ */
 function findImage(): string | null {
   const images = vfs.listFiles().filter((p) => /\.(img|bin|iso|raw)$/i.test(p));
-  return images[0] ?? null;
+  return images.find((p) => /(^|\/)bootimage-[^/]*\.bin$/.test(p)) ?? images[0] ?? null;
 }
 
 function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: React.RefObject<HTMLPreElement | null>) {
