@@ -27,6 +27,8 @@ export interface Suggestion {
    * `'ab'`): JSON lists each; the human form shows their combined effect (`span`/`replacement`).
    */
   parts?: Array<{ span: Span; replacement: string }>;
+  /** Other replacements offered for the same span (rustc lists each as its own line). */
+  alternatives?: string[];
   message: string;
   style: SuggestionStyle;
   applicability: 'MachineApplicable' | 'MaybeIncorrect' | 'HasPlaceholders' | 'Unspecified';

@@ -106,6 +106,11 @@ function applyInlineSuggestion(d: Diagnostic, sm: SourceMap): { labels: SpanLabe
 }
 
 function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[] {
+  if (s.alternatives?.length) {
+    // One header, then each alternative's line and marks.
+    const all = [s.replacement, ...s.alternatives].map((replacement) => renderSuggestion({ ...s, replacement, alternatives: [] }, sm, width));
+    return [...all[0]!.slice(0, 2), ...all.flatMap((lines) => lines.slice(2))];
+  }
   if (s.parts && s.parts.length > 1) {
     const multi = renderInsertions(s, sm, width);
     if (multi) return multi;

@@ -68,7 +68,7 @@ export function toJson(d: Diagnostic, sm: SourceMap): JsonDiagnostic {
     rendered: null,
   }));
   for (const s of d.suggestions) {
-    const parts = s.parts ?? [{ span: s.span, replacement: s.replacement }];
+    const parts = s.parts ?? [s.replacement, ...(s.alternatives ?? [])].map((replacement) => ({ span: s.span, replacement }));
     children.push({
       $message_type: 'diagnostic',
       message: s.message,

@@ -52,11 +52,12 @@ function parseTypeInner(p: Parser, allowPlus: boolean): Type {
     let mut = false;
     if (p.eatKeyword('mut')) mut = true;
     else if (!p.eatKeyword('const')) {
-      p.fail(
-        error('expected `mut` or `const` keyword in raw pointer type')
-          .primary(p.token.span)
-          .help('use `*mut T` or `*const T` as appropriate'),
-      );
+      // `*u8`: rustc offers both and reads on as `*const`.
+      const star = p.prev.span;
+      const at = span(star.hi, star.hi);
+      const d = error('expected `mut` or `const` keyword in raw pointer type').primary(star).suggest(at, 'add `mut` or `const` here', 'mut ', 'verbose', 'HasPlaceholders');
+      d.diag.suggestions[0]!.alternatives = ['const '];
+      p.report(d);
     }
     const ty = parseType(p, false);
     return { kind: 'ptr', mut, ty, span: p.spanFrom(lo) };
