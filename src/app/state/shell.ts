@@ -19,21 +19,29 @@ export const shell = new Shell({
   },
 });
 
-// COM1 text (after `-serial stdio`) goes into the terminal line by line; a line the guest has
-// not finished yet shows after a short wait.
-let serialLine = '';
+// COM1 text (after `-serial stdio`) goes into the terminal line by line, gathered for 100 ms
+// so a guest that floods its serial port costs the page a few updates a second, not hundreds.
+// A line the guest has not finished waits for its end, or shows once nothing came for 100 ms.
+let serialText = '';
 let serialTimer: ReturnType<typeof setTimeout> | undefined;
-onSerialText((text) => {
-  const parts = (serialLine + text.replace(/\r/g, '')).split('\n');
-  serialLine = parts.pop()!;
-  if (parts.length) print(parts.join('\n'));
-  clearTimeout(serialTimer);
-  if (serialLine) {
-    serialTimer = setTimeout(() => {
-      if (serialLine) print(serialLine);
-      serialLine = '';
-    }, 250);
+let serialArrived = false;
+function flushSerial(): void {
+  serialTimer = undefined;
+  const parts = serialText.split('\n');
+  let tail = parts.pop()!;
+  if (tail && !serialArrived) {
+    parts.push(tail);
+    tail = '';
   }
+  if (parts.length) print(parts.join('\n'));
+  serialText = tail;
+  serialArrived = false;
+  if (tail) serialTimer = setTimeout(flushSerial, 100);
+}
+onSerialText((text) => {
+  serialText += text.replace(/\r/g, '');
+  serialArrived = true;
+  serialTimer ??= setTimeout(flushSerial, 100);
 });
 
 /** The xterm view's width (set by the view as it resizes); undefined before it exists. */
