@@ -60,11 +60,23 @@ class DelimiterReader {
     return n;
   }
 
+  /** Offsets of the newlines in the text, to find lines by binary search. */
+  private newlines: number[] | null = null;
+
   private line(pos: number): number {
-    let n = 0;
-    const end = Math.min(pos - this.base, this.text.length);
-    for (let i = 0; i < end; i++) if (this.text.charCodeAt(i) === 10) n++;
-    return n;
+    if (!this.newlines) {
+      this.newlines = [];
+      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 10) this.newlines.push(i);
+    }
+    const target = pos - this.base;
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.newlines[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Token trees up to a closing delimiter (inside a group) or the end; errors end the check. */
