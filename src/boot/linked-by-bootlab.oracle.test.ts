@@ -21,8 +21,8 @@ const hostLib = join(sysroot, 'lib/rustlib/x86_64-unknown-linux-gnu/lib');
 const rlib = (prefix: string) => join(hostLib, readdirSync(hostLib).find((f) => f.startsWith(prefix) && f.endsWith('.rlib'))!);
 
 /** Links with Bootlab's linker the way rust-lld links the post's kernel. */
-function ourLink(paths: string[]): Uint8Array {
-  const result = linkFiles(paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) })), { gcSections: true });
+function ourLink(paths: string[], imageBase?: bigint): Uint8Array {
+  const result = linkFiles(paths.map((p) => ({ name: p, bytes: new Uint8Array(readFileSync(p)) })), { gcSections: true, ...(imageBase !== undefined && { imageBase }) });
   expect(result.stderr).toBe('');
   expect(result.ok).toBe(true);
   return result.bytes!;
@@ -74,6 +74,14 @@ describe('kernels linked by Bootlab boot to the same screen in QEMU and in Bootl
     const obj = join(work, 'ckernel.o');
     execFileSync('gcc', ['-c', '-ffreestanding', '-fno-pic', '-mno-red-zone', '-mgeneral-regs-only', '-fno-stack-protector', '-O2', join(testdata, 'kernel.c'), '-o', obj]);
     const runs = await bootBoth(ourLink([obj]), 'ckernel');
+    expect(runs.qemu.screen).toBe('Hello from C!\ndata ok\nbss ok');
+    expect(runs.ours.screen).toBe(runs.qemu.screen);
+  });
+
+  it('a C kernel built with -mcmodel=kernel and linked in the higher half (0xffffffff80000000)', async () => {
+    const obj = join(work, 'ckernel-high.o');
+    execFileSync('gcc', ['-c', '-ffreestanding', '-fno-pic', '-mno-red-zone', '-mcmodel=kernel', '-mgeneral-regs-only', '-fno-stack-protector', '-O2', join(testdata, 'kernel.c'), '-o', obj]);
+    const runs = await bootBoth(ourLink([obj], 0xffffffff80000000n), 'ckernel-high');
     expect(runs.qemu.screen).toBe('Hello from C!\ndata ok\nbss ok');
     expect(runs.ours.screen).toBe(runs.qemu.screen);
   });

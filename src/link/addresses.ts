@@ -11,14 +11,18 @@ export function inputAddress(input: InputSection, offset: number): bigint {
   if (!out) return 0n;
   if (input.pieces) {
     const piece = pieceAt(input.pieces, offset);
-    if (!piece) return BigInt(out.addr + input.outputOffset);
-    return BigInt(out.addr + input.outputOffset + piece.outputOffset + (offset - piece.inputOffset));
+    if (!piece) return out.base + BigInt(out.addr + input.outputOffset);
+    return out.base + BigInt(out.addr + input.outputOffset + piece.outputOffset + (offset - piece.inputOffset));
   }
-  return BigInt(out.addr + input.outputOffset + offset);
+  return out.base + BigInt(out.addr + input.outputOffset + offset);
 }
 
 export function globalAddress(g: GlobalSymbol): bigint {
-  if (g.linkerDefined) return BigInt((g.linkerDefined.output?.addr ?? 0) + g.linkerDefined.value);
+  if (g.linkerDefined) {
+    const d = g.linkerDefined;
+    if (d.output) return d.output.base + BigInt(d.output.addr + d.value);
+    return d.absolute ?? BigInt(d.value);
+  }
   const def = g.definition;
   if (!def) return g.common?.section ? inputAddress(g.common.section, 0) : 0n;
   if (def.symbol.shndx === SHN_ABS || def.symbol.shndx >= 0xff00) return def.symbol.value;

@@ -16,7 +16,7 @@ export function fillSections(
   diag: Diagnostics,
 ): Map<OutputSection, Uint8Array> {
   const got = sections.find((s) => s.name === '.got' && s.synthetic);
-  const slotAddress = (index: number) => BigInt((got?.addr ?? 0) + index * 8);
+  const slotAddress = (index: number) => (got?.base ?? 0n) + BigInt((got?.addr ?? 0) + index * 8);
   const gotLookup: GotLookup = {
     slotAddress(input: InputSection, rel: Relocation): bigint {
       const g = input.file.globals[rel.symbol];
@@ -38,7 +38,7 @@ export function fillSections(
         if (c.input.section.type === SHT_NOBITS) continue;
         bytes.set(c.input.section.data, chunk.offset);
         for (const rel of c.input.section.relocations) {
-          applyRelocation(c.input, rel, { bytes, pos: chunk.offset + rel.offset, address: BigInt(out.addr + chunk.offset + rel.offset) }, gotLookup, diag);
+          applyRelocation(c.input, rel, { bytes, pos: chunk.offset + rel.offset, address: out.base + BigInt(out.addr + chunk.offset + rel.offset) }, gotLookup, diag);
         }
       } else if (c.kind === 'merge' || c.kind === 'bytes') {
         bytes.set(c.data, chunk.offset);
@@ -47,11 +47,11 @@ export function fillSections(
         for (const { record, outputOffset } of ehFrame.placements) {
           for (const rel of record.relocations) {
             const pos = chunk.offset + outputOffset + (rel.offset - record.offset);
-            applyRelocation(record.input, rel, { bytes, pos, address: BigInt(out.addr + pos) }, gotLookup, diag);
+            applyRelocation(record.input, rel, { bytes, pos, address: out.base + BigInt(out.addr + pos) }, gotLookup, diag);
           }
         }
       } else if (c.kind === 'eh_frame_hdr' && ehFrame) {
-        writeEhFrameHdr(bytes, chunk.offset, BigInt(out.addr + chunk.offset), ehFrame, sections);
+        writeEhFrameHdr(bytes, chunk.offset, out.base + BigInt(out.addr + chunk.offset), ehFrame, sections);
       } else if (c.kind === 'got') {
         c.entries.forEach((g, i) => view.setBigUint64(chunk.offset + i * 8, BigInt.asUintN(64, globalAddress(g)), true));
       }
@@ -77,7 +77,7 @@ export function fillSections(
 function writeEhFrameHdr(bytes: Uint8Array, at: number, hdrAddr: bigint, ehFrame: EhFrameLayout, sections: readonly OutputSection[]): void {
   const eh = sections.find((s) => s.name === '.eh_frame' && s.synthetic);
   if (!eh) return;
-  const ehAddr = BigInt(eh.addr + (eh.chunks[0]?.offset ?? 0));
+  const ehAddr = eh.base + BigInt(eh.addr + (eh.chunks[0]?.offset ?? 0));
   const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
   const entries: { pc: number; fde: number }[] = [];
   for (const { record, outputOffset } of ehFrame.placements) {

@@ -17,7 +17,8 @@ export interface ProgramHeader {
   type: number;
   flags: number;
   offset: number;
-  vaddr: number;
+  /** Virtual address (image base included). */
+  vaddr: bigint;
   filesz: number;
   memsz: number;
   align: number;
@@ -45,7 +46,7 @@ export class OutputSections {
     if (out) return out;
     out = {
       name, type, flags, align: 1, entsize: 0, chunks: [], order: this.list.length, synthetic, relro: false,
-      size: 0, addr: 0, fileOffset: 0, headerIndex: 0,
+      size: 0, addr: 0, base: 0n, fileOffset: 0, headerIndex: 0,
     };
     this.byName.set(name, out);
     this.list.push(out);
@@ -109,7 +110,8 @@ export function gatherInputSections(files: readonly InputFile[], commons: readon
 }
 
 export interface LayoutOptions {
-  imageBase: number;
+  /** The first loaded byte's address; addresses are computed relative to it. */
+  imageBase: bigint;
   /** -z relro (the default): RELRO sections get their own segment and PT_GNU_RELRO. */
   relro: boolean;
   /** -z now: .got.plt is RELRO too. */
@@ -172,7 +174,9 @@ export function sizeSections(outputs: readonly OutputSection[]): void {
 }
 
 export function assignAddresses(outputSections: OutputSections, opts: LayoutOptions): Layout {
-  const imageBase = opts.imageBase;
+  // Layout works relative to the image base (which is page-aligned and aligned for every
+  // section, so congruences and alignments are the same relative or absolute).
+  const imageBase = 0;
   const all = outputSections.list.filter((o) => o.chunks.length > 0 || o.synthetic);
   for (const out of all) out.relro = isRelro(out, opts);
   if (all.some((o) => o.relro && o.flags & SHF_ALLOC)) {
@@ -250,7 +254,7 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
     if (out.type !== SHT_NOBITS) off = out.fileOffset + out.size;
   }
 
-  const headers: ProgramHeader[] = [
+  const headers: (Omit<ProgramHeader, 'vaddr'> & { vaddr: number })[] = [
     { type: PT_PHDR, flags: PF_R, offset: ELF_HEADER_SIZE, vaddr: imageBase + ELF_HEADER_SIZE, filesz: phnum * PROGRAM_HEADER_SIZE, memsz: phnum * PROGRAM_HEADER_SIZE, align: 8 },
   ];
   for (const seg of segments) {
@@ -293,7 +297,9 @@ export function assignAddresses(outputSections: OutputSections, opts: LayoutOpti
   // A PT_LOAD holding only empty sections is dropped after layout, as lld drops it: the room
   // reserved for its header and the PT_PHDR size stay as they were.
   const kept = headers.filter((h, i) => !(h.type === PT_LOAD && h.memsz === 0 && i > 1));
-  return { sections: sorted, programHeaders: kept, fileEnd: Math.max(off, headersSize) };
+  for (const out of alloc) out.base = opts.imageBase;
+  const absolute = kept.map((h) => ({ ...h, vaddr: h.type === PT_GNU_STACK ? 0n : opts.imageBase + BigInt(h.vaddr) }));
+  return { sections: sorted, programHeaders: absolute, fileEnd: Math.max(off, headersSize) };
 }
 
 /** The smallest value >= off that is congruent to addr modulo align. */

@@ -211,6 +211,28 @@ describe('rustc itself runs our linker (-C linker=bootlab link, -C linker-flavor
   });
 });
 
+describe('a higher-half image base (--image-base=0xffffffff80000000)', () => {
+  const base = 0xffffffff80000000n;
+  const both = (name: string, inputs: string[]): Both => {
+    const lld = spawnSync(rustLld, ['-flavor', 'gnu', '--threads=1', '-static', '-nostdlib', '-e', '_start', '--gc-sections', `--image-base=0x${base.toString(16)}`, ...inputs, '-o', out(name)], { encoding: 'utf8' });
+    const ours = linkFiles(inputs.map((path) => ({ name: path, bytes: new Uint8Array(readFileSync(path)) })), { gcSections: true, imageBase: base });
+    return {
+      lld: { status: lld.status ?? -1, stderr: lld.stderr, ...(lld.status === 0 && { bytes: new Uint8Array(readFileSync(out(name))) }) },
+      ours: { status: ours.ok ? 0 : 1, stderr: ours.stderr, ...(ours.bytes && { bytes: ours.bytes }) },
+    };
+  };
+  it('RIP-relative and 64-bit references link to the same executable', () => {
+    const hello = out('high.o');
+    execFileSync('nasm', ['-f', 'elf64', join(import.meta.dirname, '..', 'boot', 'testdata', 'hello.asm'), '-o', hello]);
+    const runs = both('high-asm', [hello]);
+    expectSameExecutable(runs);
+    expect(readElfExecutable(runs.ours.bytes!).programHeaders.find((p) => p.type === PT_LOAD)!.vaddrExact).toBe(base);
+  });
+  it('-mcmodel=kernel code (sign-extended 32-bit addresses) links to the same executable', () => {
+    expectSameExecutableOrSameError(both('high-c', [gcc('kernel.c', 'high-c.o', ['-O2', '-fno-pic', '-mcmodel=kernel', '-fno-asynchronous-unwind-tables'])]));
+  });
+});
+
 describe('XXH3 (merge-section order) against libxxhash', () => {
   it('hashes inputs of every length class alike', () => {
     const lengths = [0, 1, 2, 3, 4, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 95, 96, 97, 128, 129, 200, 239, 240, 241, 255, 256, 1023, 1024, 1025, 2049, 5000];

@@ -28,8 +28,11 @@ export interface LinkOptions {
   entry?: string;
   /** --gc-sections: drop sections unreachable from the entry and the kept roots. */
   gcSections?: boolean;
-  /** Address of the first loaded byte; 0x200000 like rust-lld for a static x86-64 executable. */
-  imageBase?: number;
+  /**
+   * Address of the first loaded byte; 0x200000 like rust-lld for a static x86-64 executable.
+   * Any page-aligned 64-bit address (a bigint for higher-half kernels, 0xffffffff80000000).
+   */
+  imageBase?: number | bigint;
   /** --eh-frame-hdr: a .eh_frame_hdr search table and PT_GNU_EH_FRAME (rustc passes it). */
   ehFrameHdr?: boolean;
   /** -z relro (default true) / -z norelro. */
@@ -44,7 +47,7 @@ export interface LinkedSection {
   name: string;
   type: number;
   flags: number;
-  addr: number;
+  addr: bigint;
   offset: number;
   size: number;
   align: number;
@@ -108,10 +111,9 @@ export function linkInputs(inputs: readonly LinkInput[], options: LinkOptions, d
 
 function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: Diagnostics): LinkResult {
   const entryName = options.entry ?? '_start';
-  const imageBase = options.imageBase ?? DEFAULT_IMAGE_BASE;
-  if (!Number.isSafeInteger(imageBase) || imageBase < 0 || imageBase % 0x1000 !== 0 || imageBase > 2 ** 47) {
-    // Addresses are kept as JS numbers during layout; a higher-half base would not fit.
-    diag.error(`image base 0x${imageBase.toString(16)} is not supported: Bootlab links below 2^47, page-aligned (rust-lld's default is 0x200000)`);
+  const imageBase = BigInt(options.imageBase ?? DEFAULT_IMAGE_BASE);
+  if (imageBase < 0n || imageBase >= 1n << 64n || imageBase % 0x1000n !== 0n) {
+    diag.error(`image base 0x${BigInt.asUintN(64, imageBase).toString(16)} is not supported: it must be a page-aligned 64-bit address`);
     return failed(diag);
   }
   const resolver = new Resolver(diag);
@@ -196,6 +198,13 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
     outputs.add(gotPlt, { kind: 'bytes', data: new Uint8Array(24) }, 8, 24);
   }
 
+  // Layout computes addresses relative to the image base, which is therefore required to be
+  // aligned for every section (0x200000 and 0xffffffff80000000 are, for up to 2 MiB).
+  const maxAlign = Math.max(0x1000, ...outputs.list.filter((o) => o.flags & SHF_ALLOC).map((o) => o.align));
+  if (imageBase % BigInt(maxAlign) !== 0n) {
+    diag.error(`image base 0x${imageBase.toString(16)} is not aligned to 0x${maxAlign.toString(16)}, the largest section alignment`);
+    return failed(diag);
+  }
   const layout = assignAddresses(outputs, { imageBase, relro: options.relro ?? true, now: options.now ?? false });
   defineReservedSymbols(symbols, layout.sections, imageBase);
   const contents = fillSections(layout.sections, scan, ehFrame, diag);
@@ -211,7 +220,7 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
   const headers: ElfSectionHeader[] = [{ name: '', type: 0, flags: 0, addr: 0, offset: 0, size: 0, link: 0, info: 0, addralign: 0, entsize: 0 }];
   for (const s of alloc) {
     headers.push({
-      name: s.name, type: s.type, flags: s.flags, addr: s.addr, offset: s.fileOffset, size: s.size,
+      name: s.name, type: s.type, flags: s.flags, addr: s.base + BigInt(s.addr), offset: s.fileOffset, size: s.size,
       link: 0, info: 0, addralign: s.align, entsize: s.entsize, data: contents.get(s),
     });
   }
@@ -243,7 +252,7 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
     messages: diag.messages,
     stderr: formatMessages(diag.messages),
     programHeaders: layout.programHeaders,
-    sections: alloc.map((s: OutputSection) => ({ name: s.name, type: s.type, flags: s.flags, addr: s.addr, offset: s.fileOffset, size: s.size, align: s.align })),
+    sections: alloc.map((s: OutputSection) => ({ name: s.name, type: s.type, flags: s.flags, addr: s.base + BigInt(s.addr), offset: s.fileOffset, size: s.size, align: s.align })),
     symbols: outputSymbols,
   };
 }

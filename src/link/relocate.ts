@@ -44,8 +44,11 @@ export function applyRelocation(input: InputSection, rel: Relocation, place: Pla
       `${addressDescription(input, rel.offset)}: relocation ${relocationName(rel.type)} out of range: ${value} is not in [${min}, ${max}]; references '${name}'\n>>> defined in ${where}`,
     );
   };
-  const write = (size: 1 | 2 | 4 | 8, value: bigint, check: 'signed' | 'unsigned' | 'either' | 'none', at = pos) => {
+  const write = (size: 1 | 2 | 4 | 8, raw: bigint, check: 'signed' | 'unsigned' | 'either' | 'none', at = pos) => {
     const bits = BigInt(size * 8);
+    // Values are 64-bit: a higher-half address is a negative number to a signed field
+    // (0xffffffff80000000 fits R_X86_64_32S) and a large one to an unsigned field.
+    const value = check === 'unsigned' ? BigInt.asUintN(64, raw) : BigInt.asIntN(64, raw);
     if (check !== 'none' && size < 8) {
       const sMin = -(1n << (bits - 1n));
       const sMax = (1n << (bits - 1n)) - 1n;
@@ -132,7 +135,7 @@ export function applyRelocation(input: InputSection, rel: Relocation, place: Pla
       return write(4, S + A + 4n, 'signed');
     case 'none': {
       const slot = got.slotAddress(input, rel);
-      const v = slot + A - P;
+      const v = BigInt.asIntN(64, slot + A - P);
       if (v < I32_MIN || v > I32_MAX) return fail(v, I32_MIN, I32_MAX);
       return write(4, v, 'signed');
     }

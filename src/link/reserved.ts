@@ -25,16 +25,16 @@ export function claimStartStopSymbols(table: SymbolTable, sectionNames: Readonly
   }
 }
 
-export function defineReservedSymbols(table: SymbolTable, sections: readonly OutputSection[], imageBase: number): void {
+export function defineReservedSymbols(table: SymbolTable, sections: readonly OutputSection[], imageBase: bigint): void {
   const alloc = sections.filter((s) => s.flags & SHF_ALLOC);
-  const endOf = (s: OutputSection | undefined) => (s ? { output: s, value: s.size } : { value: imageBase });
+  const endOf = (s: OutputSection | undefined) => (s ? { output: s, value: s.size } : { value: 0, absolute: imageBase });
   const lastExec = alloc.filter((s) => s.flags & SHF_EXECINSTR).at(-1);
   const lastData = alloc.filter((s) => s.type !== SHT_NOBITS).at(-1);
   const firstBss = alloc.find((s) => s.flags & SHF_WRITE && s.type === SHT_NOBITS && !s.relroPadding);
   const gotPlt = alloc.find((s) => s.name === '.got.plt');
-  const values: Record<string, { output?: OutputSection; value: number; hidden?: boolean }> = {
-    __ehdr_start: { value: imageBase, hidden: true },
-    __executable_start: { value: imageBase },
+  const values: Record<string, { output?: OutputSection; value: number; absolute?: bigint; hidden?: boolean }> = {
+    __ehdr_start: { value: 0, absolute: imageBase, hidden: true },
+    __executable_start: { value: 0, absolute: imageBase },
     _etext: endOf(lastExec),
     etext: endOf(lastExec),
     _edata: endOf(lastData),

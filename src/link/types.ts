@@ -71,7 +71,7 @@ export interface GlobalSymbol {
   /** The first file that named the symbol (a hidden linker-defined symbol is listed with its locals). */
   firstFile?: InputFile;
   /** Set by the linker for symbols it defines itself (__ehdr_start, _end, ...). */
-  linkerDefined?: { output?: OutputSection; value: number; hidden?: boolean; protected?: boolean; startStopOf?: string; end?: boolean };
+  linkerDefined?: { output?: OutputSection; value: number; absolute?: bigint; hidden?: boolean; protected?: boolean; startStopOf?: string; end?: boolean };
   /** GOT slot index when a GOT entry is needed. */
   gotIndex?: number;
 }
@@ -108,7 +108,10 @@ export interface OutputSection {
   /** The padding that rounds the RELRO region up to a page (lld's .relro_padding). */
   relroPadding?: boolean;
   size: number;
+  /** Address relative to the image base (layout works in these; see `base`). */
   addr: number;
+  /** The image base: addr + base is the virtual address (64-bit, so higher-half bases work). */
+  base: bigint;
   fileOffset: number;
   /** Index in the output section header table. */
   headerIndex: number;

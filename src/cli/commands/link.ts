@@ -82,9 +82,7 @@ function parse(raw: string[]): Parsed {
     else if (a === '--eh-frame-hdr') parsed.options.ehFrameHdr = true;
     else if (a === '--no-eh-frame-hdr') parsed.options.ehFrameHdr = false;
     else if (key === '--image-base') {
-      const base = parseAddress(inline ?? value(a), 'image base');
-      if (base > 1n << 47n) throw new UsageError(`--image-base 0x${base.toString(16)}: Bootlab links below 2^47 (no higher-half images)`);
-      parsed.options.imageBase = Number(base);
+      parsed.options.imageBase = parseAddress(inline ?? value(a), 'image base');
     }
     else if (a === '-z' || (a.startsWith('-z') && a.length > 2)) {
       const z = a === '-z' ? value(a) : a.slice(2);

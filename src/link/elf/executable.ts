@@ -8,8 +8,8 @@ export interface ExecutableInfo {
   type: number;
   machine: number;
   entry: bigint;
-  programHeaders: { type: number; flags: number; offset: number; vaddr: number; filesz: number; memsz: number; align: number }[];
-  sections: { name: string; type: number; flags: number; addr: number; offset: number; size: number; link: number; info: number; align: number; entsize: number }[];
+  programHeaders: { type: number; flags: number; offset: number; vaddr: number; vaddrExact: bigint; filesz: number; memsz: number; align: number }[];
+  sections: { name: string; type: number; flags: number; addr: number; addrExact: bigint; offset: number; size: number; link: number; info: number; align: number; entsize: number }[];
   symbols: { name: string; value: bigint; size: bigint; type: number; binding: number; visibility: number; shndx: number }[];
 }
 
@@ -25,12 +25,13 @@ export function readElfExecutable(bytes: Uint8Array): ExecutableInfo {
   const programHeaders = [];
   for (let i = 0; i < phnum; i++) {
     const o = phoff + i * 56;
-    programHeaders.push({ type: r.u32(o), flags: r.u32(o + 4), offset: r.size(o + 8), vaddr: r.size(o + 16), filesz: r.size(o + 32), memsz: r.size(o + 40), align: r.size(o + 48) });
+    // Addresses as numbers (exact below 2^53; a higher-half address is rounded): the exact value is in vaddrExact.
+    programHeaders.push({ type: r.u32(o), flags: r.u32(o + 4), offset: r.size(o + 8), vaddr: Number(r.u64(o + 16)), vaddrExact: r.u64(o + 16), filesz: r.size(o + 32), memsz: r.size(o + 40), align: r.size(o + 48) });
   }
   const raw = [];
   for (let i = 0; i < shnum; i++) {
     const o = shoff + i * SECTION_HEADER_SIZE;
-    raw.push({ nameOff: r.u32(o), type: r.u32(o + 4), flags: Number(r.u64(o + 8)), addr: r.size(o + 16), offset: r.size(o + 24), size: r.size(o + 32), link: r.u32(o + 40), info: r.u32(o + 44), align: r.size(o + 48), entsize: r.size(o + 56) });
+    raw.push({ nameOff: r.u32(o), type: r.u32(o + 4), flags: Number(r.u64(o + 8)), addr: Number(r.u64(o + 16)), addrExact: r.u64(o + 16), offset: r.size(o + 24), size: r.size(o + 32), link: r.u32(o + 40), info: r.u32(o + 44), align: r.size(o + 48), entsize: r.size(o + 56) });
   }
   const strtabOffset = raw[shstrndx]?.offset ?? 0;
   const sections = raw.map(({ nameOff, ...s }) => ({ name: r.cString(strtabOffset + nameOff), ...s }));

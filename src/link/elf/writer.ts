@@ -10,7 +10,7 @@ export interface ElfProgramHeader {
   type: number;
   flags: number;
   offset: number;
-  vaddr: number;
+  vaddr: bigint | number;
   filesz: number;
   memsz: number;
   align: number;
@@ -20,7 +20,7 @@ export interface ElfSectionHeader {
   name: string;
   type: number;
   flags: number;
-  addr: number;
+  addr: bigint | number;
   offset: number;
   size: number;
   link: number;
@@ -68,8 +68,8 @@ export function writeElfExecutable(exe: ElfExecutable): Uint8Array {
     w.u32(o, p.type);
     w.u32(o + 4, p.flags);
     w.u64(o + 8, p.offset);
-    w.u64(o + 16, p.vaddr);
-    w.u64(o + 24, p.vaddr);
+    w.u64(o + 16, BigInt(p.vaddr));
+    w.u64(o + 24, BigInt(p.vaddr));
     w.u64(o + 32, p.filesz);
     w.u64(o + 40, p.memsz);
     w.u64(o + 48, p.align);
@@ -81,7 +81,7 @@ export function writeElfExecutable(exe: ElfExecutable): Uint8Array {
     w.u32(o, nameOffsets(exe)[i]!);
     w.u32(o + 4, s.type);
     w.u64(o + 8, s.flags);
-    w.u64(o + 16, s.addr);
+    w.u64(o + 16, BigInt(s.addr));
     w.u64(o + 24, s.offset);
     w.u64(o + 32, s.size);
     w.u32(o + 40, s.link);
