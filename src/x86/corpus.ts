@@ -75,6 +75,10 @@ class Gen {
     const n = bits === 64 && style === 'ext' ? 16 : 8;
     return regsByClass[cls][this.int(n)];
   }
+
+  xmm(bits: Bits, style: Style): Register {
+    return regsByClass.xmm[this.int(bits === 64 && style === 'ext' ? 16 : 8)];
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -246,6 +250,10 @@ function genOperand(g: Gen, kind: OpKind, s: Slot, memSized: boolean): Operand |
     case 'al': case 'ax': case 'eax': case 'rax': case 'cl': case 'dx':
     case 'es': case 'cs': case 'ss': case 'ds': case 'fs': case 'gs':
       return R(kind);
+    case 'x': case 'Rx': return { kind: 'reg', reg: g.xmm(bits, style) };
+    case 'rmx128': case 'rmx64': case 'rmx32':
+      if (s.rmAsReg) return { kind: 'reg', reg: g.xmm(bits, style) };
+      return genMem(g, bits, { size: memSized ? kindSize(kind) as OpSize : undefined, style, address: s.address });
     case 'sreg': return R(g.pick(SEGS));
     case 'cr': return R(g.pick(bits === 64 ? ['cr0', 'cr2', 'cr3', 'cr4', 'cr8'] : ['cr0', 'cr2', 'cr3', 'cr4']));
     case 'dr': return R(g.pick(['dr0', 'dr1', 'dr2', 'dr3', 'dr6', 'dr7']));
@@ -324,7 +332,7 @@ const SIZE_SHOWN = /^(r|rm|m|R|o)(8|16|32|64|128)$|^(al|ax|eax|rax|moffs|ptr|rel
 export const OSIZE_BY_PREFIX: ReadonlySet<string> = (() => {
   const sizes = new Map<string, Set<number>>();
   for (const f of FORMS) {
-    if (f.decodeOnly || f.ops.some((k) => SIZE_SHOWN.test(k)) || sizeFromImmediateOnly(f)) continue;
+    if (f.decodeOnly || f.ops.some((k) => SIZE_SHOWN.test(k) || k === 'x' || k === 'Rx') || sizeFromImmediateOnly(f)) continue;
     if (!sizes.has(f.mnemonic)) sizes.set(f.mnemonic, new Set());
     sizes.get(f.mnemonic)!.add(f.osize);
   }
@@ -427,7 +435,9 @@ function formPass(b: Builder, g: Gen): void {
   for (const bits of MODES) {
     for (const form of FORMS) {
       if (form.decodeOnly || !(form.modes & modeBit(bits))) continue;
-      const n = form.ops.length === 0 ? (form.rep !== 'none' ? 3 : 1) : PER_FORM + (form.ops.some((k) => k.startsWith('rm') || k[0] === 'm') ? 1 : 0);
+      // (SSE forms: one register and one memory instance, to keep the corpus small.)
+      const sse = form.ops.some((k) => k === 'x' || k === 'Rx' || k.startsWith('rmx'));
+      const n = form.ops.length === 0 ? (form.rep !== 'none' ? 3 : 1) : sse ? 2 : PER_FORM + (form.ops.some((k) => k.startsWith('rm') || k[0] === 'm') ? 1 : 0);
       for (let i = 0; i < n; i++) {
         const ins = instance(g, form, bits, b.address(bits), i);
         if (ins) b.add(bits, ins, 'form', form);

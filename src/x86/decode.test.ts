@@ -25,7 +25,11 @@ describe('decode', () => {
   });
 
   it('measures what it does not model and refuses what is no instruction', () => {
-    expect(text(64, '0f28c1')).toEqual({ text: '(unsupported)', length: 3 });          // movaps
+    expect(text(64, '0f6fc1')).toEqual({ text: '(unsupported)', length: 3 });          // MMX movq mm0, mm1
+    expect(text(64, '0f28c1')).toEqual({ text: 'movaps xmm0, xmm1', length: 3 });
+    expect(text(64, '66480f6ec0')).toEqual({ text: 'movq xmm0, rax', length: 5 });
+    expect(text(64, '66440fd7c1')).toEqual({ text: 'pmovmskb r8d, xmm1', length: 5 });
+    expect(text(64, 'f2410f1044c510')).toEqual({ text: 'movsd xmm0, qword [r13+rax*8+0x10]', length: 7 });
     expect(text(64, 'c4e27900c1')).toEqual({ text: '(unsupported)', length: 5 });      // vpshufb
     expect(text(64, '62f17c4828c1')).toEqual({ text: '(unsupported)', length: 6 });    // EVEX vmovaps
     expect(text(64, '8fea7810c101020304')).toEqual({ text: '(unsupported)', length: 9 }); // XOP bextr

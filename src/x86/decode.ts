@@ -76,7 +76,7 @@ function makeDForm(f: Form): DForm {
   return {
     form: f, modes, osize: f.osize, asize: f.asize, d64: f.default64 !== undefined, sizeHidden,
     far: f.map === 0 && f.opcode === 0xff && (f.modrm === 3 || f.modrm === 5),
-    string: STRING_MNEMONICS.test(f.mnemonic),
+    string: STRING_MNEMONICS.test(f.mnemonic) && f.ops.length === 0,   // (not SSE's movsd xmm, xmm)
     hasMoffs: f.ops.some((k) => k.startsWith('moffs')),
     hasMem: f.ops.some((k) => k.startsWith('rm') || (k[0] === 'm' && !k.startsWith('moffs')) || k[0] === 'R'),
     ops: f.ops,
@@ -109,10 +109,18 @@ const GROUPS: (Group | null)[][][] = (() => {
   }
   return lists.map((ops) => ops.map((classes) => {
     const groups = classes.map((forms) => (forms.length ? makeGroup(forms) : null));
-    for (let c = 1; c < 4; c++) groups[c] ??= groups[0];
+    // A prefix class without forms of its own decodes as the plain opcode (66 0F B6 is movzx
+    // with a 16-bit operand), except where the plain opcode is an SSE form: there the prefix
+    // selects another instruction (66 0F 28 movapd, F3 0F 6F movdqu), or an MMX one we do not model.
+    const sse = groups[0] !== null && classes[0].some((d) => d.ops.some(isXmmKind));
+    for (let c = 1; c < 4; c++) if (!sse) groups[c] ??= groups[0];
     return groups;
   }));
 })();
+
+function isXmmKind(k: OpKind): boolean {
+  return k === 'x' || k === 'Rx' || k.startsWith('rmx');
+}
 
 function makeGroup(forms: DForm[]): Group {
   const modrm = forms.some((d) => d.form.modrm !== undefined || d.form.modrmByte !== undefined);
@@ -475,6 +483,10 @@ function build(d: DForm, op: number): DecodedInstruction {
         else operands[i] = { kind: 'reg', reg: gpr(size || 8, rm) };
         break;
       }
+      case 'x': operands[i] = { kind: 'reg', reg: regsByClass.xmm[reg] }; break;
+      case 'Rx': case 'rmx128': case 'rmx64': case 'rmx32':
+        operands[i] = memory ? { ...memory, size: kindSize(k) as OpSize } : { kind: 'reg', reg: regsByClass.xmm[rm] };
+        break;
       case 'o8': case 'o16': case 'o32': case 'o64':
         operands[i] = { kind: 'reg', reg: gpr(kindSize(k), (op & 7) | ((rex & 1) << 3)) };
         break;

@@ -30,9 +30,15 @@ const S32_DWORD = new Set(['push', 'imul']);
 /** Mnemonics with forms of one operand size only (cbw, movsq, retfq ...): the name says it. */
 const SINGLE_SIZE: ReadonlySet<string> = (() => {
   const sizes = new Map<string, Set<number>>();
-  for (const [name, forms] of FORMS_BY_MNEMONIC) sizes.set(name, new Set(forms.map((f) => f.osize)));
+  // (SSE forms do not count: movsd the string move is o32 whatever the SSE movsd is.)
+  for (const [name, forms] of FORMS_BY_MNEMONIC) sizes.set(name, new Set(forms.filter((f) => !isSse(f)).map((f) => f.osize)));
   return new Set([...sizes].filter(([, s]) => s.size === 1).map(([name]) => name));
 })();
+
+/** A form with an XMM operand. */
+function isSse(form: Form): boolean {
+  return form.ops.some((k) => k === 'x' || k === 'Rx' || k.startsWith('rmx'));
+}
 
 function defaultOsize(form: Form, bits: Bits): number {
   // (NASM's `jmp far [x]` in 64-bit code is the m16:64 form.)
@@ -59,6 +65,7 @@ const REG_KIND_CLASS: Partial<Record<OpKind, string>> = {
   R8: 'gpr8', R16: 'gpr16', R32: 'gpr32', R64: 'gpr64',
   rm8: 'gpr8', rm16: 'gpr16', rm32: 'gpr32', rm64: 'gpr64',
   sreg: 'seg', cr: 'cr', dr: 'dr',
+  x: 'xmm', Rx: 'xmm', rmx128: 'xmm', rmx64: 'xmm', rmx32: 'xmm',
 };
 const FIXED_REG: Partial<Record<OpKind, string>> = {
   al: 'al', ax: 'ax', eax: 'eax', rax: 'rax', cl: 'cl', dx: 'dx',
@@ -377,7 +384,7 @@ function emit(ins: Instruction, form: Form, ctx: EncodeContext): Uint8Array {
   ins.operands.forEach((op, i) => {
     const kind = form.ops[i];
     if (op.kind === 'reg') {
-      if (kind === 'r8' || kind === 'r16' || kind === 'r32' || kind === 'r64' || kind === 'sreg' || kind === 'cr' || kind === 'dr') {
+      if (kind === 'r8' || kind === 'r16' || kind === 'r32' || kind === 'r64' || kind === 'x' || kind === 'sreg' || kind === 'cr' || kind === 'dr') {
         regField = op.reg.num & 7;
         rexR = op.reg.num >> 3;
         if (kind !== 'sreg') note(op.reg);

@@ -103,7 +103,7 @@ export interface NormalizeContext {
 
 function regSize(name: string): number | undefined {
   const r = registerByName(name);
-  if (!r || (r.cls !== 'gpr8' && r.cls !== 'gpr8hi' && r.cls !== 'gpr16' && r.cls !== 'gpr32' && r.cls !== 'gpr64')) return undefined;
+  if (!r || (r.cls !== 'gpr8' && r.cls !== 'gpr8hi' && r.cls !== 'gpr16' && r.cls !== 'gpr32' && r.cls !== 'gpr64' && r.cls !== 'xmm')) return undefined;
   return r.size;
 }
 

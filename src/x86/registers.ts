@@ -10,7 +10,8 @@ export type RegClass =
   | 'seg'
   | 'cr'
   | 'dr'
-  | 'ip';      // rip/eip: only as a base for RIP-relative memory operands
+  | 'ip'       // rip/eip: only as a base for RIP-relative memory operands
+  | 'xmm';     // xmm0-xmm15 (SSE)
 
 export interface Register {
   readonly name: string;
@@ -24,7 +25,7 @@ export interface Register {
 const byName = new Map<string, Register>();
 /** Lookup tables indexed by register number, one per class. */
 export const regsByClass: Record<RegClass, Register[]> = {
-  gpr8: [], gpr8hi: [], gpr16: [], gpr32: [], gpr64: [], seg: [], cr: [], dr: [], ip: [],
+  gpr8: [], gpr8hi: [], gpr16: [], gpr32: [], gpr64: [], seg: [], cr: [], dr: [], ip: [], xmm: [],
 };
 
 function add(name: string, cls: RegClass, num: number, size: number, needsRex = false): void {
@@ -54,6 +55,7 @@ for (let i = 0; i < 16; i++) {
   add(`cr${i}`, 'cr', i, 8, i >= 8);
   add(`dr${i}`, 'dr', i, 8, i >= 8);
 }
+for (let i = 0; i < 16; i++) add(`xmm${i}`, 'xmm', i, 16, i >= 8);
 add('rip', 'ip', 0, 8);
 add('eip', 'ip', 1, 4);
 

@@ -26,7 +26,9 @@ export type OpKind =
   | 'i8' | 'i16' | 'i32' | 'i64' | 's8' | 's32' | 'u32'
   | 'rel8' | 'rel16' | 'rel32'
   | 'moffs8' | 'moffs16' | 'moffs32' | 'moffs64'
-  | 'ptr16' | 'ptr32';                        // direct far pointer seg:off16 / seg:off32
+  | 'ptr16' | 'ptr32'                         // direct far pointer seg:off16 / seg:off32
+  // XMM registers: in ModRM.reg, in ModRM.rm (register only), or ModRM.rm as XMM register or memory of that size
+  | 'x' | 'Rx' | 'rmx128' | 'rmx64' | 'rmx32';
 
 export type Map = 0 | 1 | 2 | 3; // one-byte, 0F, 0F 38, 0F 3A
 
@@ -231,7 +233,9 @@ export function kindSize(k: OpKind): number {
     case 'm48': case 'ptr32': return 6;
     case 'r64': case 'rm64': case 'm64': case 'R64': case 'o64': case 'rax': case 'i64': case 's32': case 'u32': case 'moffs64': return 8;
     case 'm80': return 10;
-    case 'm128': return 16;
+    case 'm128': case 'x': case 'Rx': case 'rmx128': return 16;
+    case 'rmx64': return 8;
+    case 'rmx32': return 4;
     default: return 0;
   }
 }

@@ -4,6 +4,7 @@ import { expandRows, type Form, type Row } from '../spec.ts';
 import { ALU_ROWS } from './alu.ts';
 import { FLOW_ROWS } from './flow.ts';
 import { MOVE_ROWS } from './move.ts';
+import { SSE_ROWS } from './sse.ts';
 import { STRING_ROWS } from './string.ts';
 import { SYSTEM_ROWS } from './system.ts';
 
@@ -13,6 +14,7 @@ export const ROW_GROUPS: Readonly<Record<string, readonly Row[]>> = {
   flow: FLOW_ROWS,
   string: STRING_ROWS,
   system: SYSTEM_ROWS,
+  sse: SSE_ROWS,
 };
 
 function build(): Form[] {
