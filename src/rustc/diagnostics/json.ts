@@ -35,7 +35,10 @@ function jsonSpan(l: SpanLabel, sm: SourceMap, sugg?: Suggestion): JsonSpan {
   const lo = file.lineCol(l.span.lo);
   const hi = file.lineCol(l.span.hi);
   const text = [];
-  for (let line = lo.line; line <= hi.line; line++) {
+  // rustc's first file starts at position 0, so an empty span there is its DUMMY_SP, for which it
+  // gives no source lines.
+  const dummy = l.span.lo === 0 && l.span.hi === 0;
+  for (let line = lo.line; line <= hi.line && !dummy; line++) {
     const t = file.lineText(line);
     const n = [...t].length;
     text.push({ text: t, highlight_start: line === lo.line ? lo.col + 1 : 1, highlight_end: line === hi.line ? hi.col + 1 : n + 1 });

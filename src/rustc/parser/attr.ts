@@ -1,6 +1,7 @@
 // Attributes, outer (`#[…]`, `///`) and inner (`#![…]`, `//!`), and visibility.
 import type { Attribute, Path, TokenTree, Visibility } from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
+import { span } from '../span/span.ts';
 import type { Parser } from './parser.ts';
 import { parseExpr } from './expr.ts';
 import { parsePath } from './path.ts';
@@ -20,11 +21,11 @@ export function parseAttributes(p: Parser, inner: boolean): Attribute[] {
       if (t.doc!.inner !== inner) {
         if (inner) break;
         p.bump();
-        p.report(
-          error('expected outer doc comment')
-            .primary(t.span)
-            .note('inner doc comments like this (starting with `//!` or `/*!`) can only appear before items'),
-        );
+        // Reported once the item it sits on is known (see Parser.pendingAttrDiags).
+        const bang = span(t.span.lo + 2, t.span.lo + 3);
+        const d = error('expected outer doc comment', 'E0753').primary(t.span);
+        d.suggest(bang, '', t.doc!.block ? '*' : '/', 'verbose');
+        p.pendingAttrDiags.push({ diag: d, what: 'doc comment' });
         continue;
       }
       attrs.push({ span: t.span, inner, path: docPath(p), tts: [], doc: t.doc!.text });
@@ -35,13 +36,16 @@ export function parseAttributes(p: Parser, inner: boolean): Attribute[] {
     const isInner = p.is('!', p.look(1));
     if (isInner !== inner) {
       if (inner) break;
-      // `#![…]` among outer attributes: rustc's message, then keep it.
-      p.report(
-        error('an inner attribute is not permitted in this context')
-          .primary({ lo: t.span.lo, hi: t.span.hi })
-          .note('inner attributes, like `#![no_std]`, annotate the item enclosing them, and are usually found at the beginning of source files')
-          .note('outer attributes, like `#[test]`, annotate the item following them'),
-      );
+      // `#![…]` among outer attributes: reported once the item it sits on is known.
+      const attr = parseAttribute(p);
+      const prevOuter = [...attrs].reverse().find((a) => !a.inner && a.doc === undefined);
+      const d = prevOuter
+        ? error('an inner attribute is not permitted following an outer attribute').secondary(prevOuter.span, 'previous outer attribute').primary(attr.span, 'not permitted following an outer attribute')
+        : error('an inner attribute is not permitted in this context').primary(attr.span);
+      d.note('inner attributes, like `#![no_std]`, annotate the item enclosing them, and are usually found at the beginning of source files');
+      p.pendingAttrDiags.push({ diag: d, what: 'attribute' });
+      attrs.push(attr);
+      continue;
     }
     attrs.push(parseAttribute(p));
   }

@@ -68,8 +68,8 @@ function parseItems(p: Parser, root: boolean): Item[] {
       const lo = p.token.span;
       const attrs = parseAttributes(p, false);
       if (!root && p.is('}')) break;
-      if (p.isEof()) {
-        if (attrs.length > 0) p.report(error('expected item after attributes').primary(attrs[attrs.length - 1]!.span));
+      if (p.isEof() || (attrs.length > 0 && !canStartItem(p))) {
+        if (attrs.length > 0) p.fail(error('expected item after attributes').primary(attrs[attrs.length - 1]!.span));
         break;
       }
       items.push(parseItem(p, attrs, lo));
@@ -81,6 +81,12 @@ function parseItems(p: Parser, root: boolean): Item[] {
     if (p.pos === before) p.bump();
   }
   return items;
+}
+
+/** Whether an item (of any kind, macro invocations included) could start here. */
+function canStartItem(p: Parser): boolean {
+  const t = p.token;
+  return t.kind === 'ident' || p.is('::');
 }
 
 /** Whether the tokens ahead start an item (used by statements). */
@@ -113,10 +119,37 @@ export function startsItem(p: Parser): boolean {
 }
 
 export function parseItem(p: Parser, attrs: Attribute[], lo: Span): Item {
-  const vis = parseVisibility(p);
-  const kind = parseItemKind(p, vis);
-  return { ...kind, attrs, vis, span: p.spanFrom(lo) } as Item;
+  const pending = p.pendingAttrDiags;
+  p.pendingAttrDiags = [];
+  try {
+    const itemLo = p.token.span.lo;
+    const vis = parseVisibility(p);
+    const kind = parseItemKind(p, vis);
+    const item = { ...kind, attrs, vis, span: p.spanFrom(lo) } as Item;
+    // Inner attributes or doc comments before this item: rustc points at what they do not annotate.
+    for (const { diag, what } of pending) {
+      const descr = ITEM_DESCR[item.kind];
+      diag.secondary(span(itemLo, item.span.hi), `the inner ${what} doesn't annotate this ${descr}`);
+      const sugg = diag.diag.suggestions[0];
+      if (sugg && sugg.message === '') sugg.message = `to annotate the ${descr}, change the doc comment from inner to outer style`;
+      p.report(diag);
+    }
+    return item;
+  } catch (e) {
+    for (const { diag } of pending) {
+      diag.diag.suggestions = [];
+      p.diagnostics.splice(p.diagnostics.length - 1, 0, diag.build());
+    }
+    throw e;
+  }
 }
+
+/** How rustc names an item in messages. */
+const ITEM_DESCR: Record<Item['kind'], string> = {
+  fn: 'function', struct: 'struct', enum: 'enum', union: 'union', impl: 'implementation', trait: 'trait', traitAlias: 'trait alias',
+  mod: 'module', use: '`use` import', static: 'static item', const: 'constant item', type: 'type alias', externBlock: 'extern block',
+  externCrate: 'extern crate', macroRules: 'macro definition', macCall: 'item macro invocation',
+};
 
 function parseAbi(p: Parser): string | undefined {
   const t = p.token;
@@ -281,7 +314,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     return { kind: 'macroRules', ident, body };
   }
   // `pub name(…)` / `pub Name { … }`: rustc guesses the missing keyword.
-  if (vis.kind !== 'inherited' && p.isIdent(t) && (p.is('(', n) || p.is('{', n) || p.is('<', n))) missingItemKeyword(p, vis);
+  if (p.isIdent(t) && (p.is('(', n) || p.is('{', n) || p.is('<', n))) missingItemKeyword(p, vis);
   // A macro invocation in item position: `path! (…);` or `path! { … }`.
   if ((p.isIdent(t) || p.is('::') || p.isKeyword('self') || p.isKeyword('super') || p.isKeyword('crate')) && vis.kind === 'inherited') {
     const mlo = p.token.span;
@@ -301,9 +334,28 @@ function missingItemKeyword(p: Parser, vis: Visibility): never {
   let kw = 'fn';
   let what = 'function definition';
   let as = 'a function';
-  if (p.is('{', n)) {
+  let after = n;
+  if (p.is('<', n)) {
+    // Skip the generics to see what follows them.
+    let depth = 0;
+    let k = 1;
+    for (; k < 200; k++) {
+      const tk = p.look(k);
+      if (tk.kind === 'eof') break;
+      if (p.is('<', tk)) depth++;
+      else if (p.is('>', tk)) depth--;
+      else if (p.is('>>', tk)) depth -= 2;
+      if (depth <= 0) break;
+    }
+    after = p.look(k + 1);
+    if (!p.is('(', after) && !p.is('{', after)) {
+      p.fail(error('missing `fn` or `struct` for function or struct definition').primary(span(vis.kind === 'inherited' ? t.span.lo : vis.span.lo, t.span.hi)));
+    }
+  }
+  if (p.is('{', after)) {
     // Variants (`A, B`) or fields (`a: T`)?
-    const looksLikeFields = p.isIdent(p.look(2)) && p.is(':', p.look(3));
+    const at = p.tokens.indexOf(after);
+    const looksLikeFields = p.isIdent(p.tokens[at + 1]) && p.is(':', p.tokens[at + 2]);
     [kw, what, as] = looksLikeFields ? ['struct', 'struct definition', 'a struct'] : ['enum', 'enum definition', 'an enum'];
   }
   const visLo = vis.kind === 'inherited' ? t.span.lo : vis.span.lo;

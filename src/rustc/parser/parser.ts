@@ -35,6 +35,11 @@ export class Parser {
    * keep parsing for the sake of the AST, but report only the diagnostics before this count.
    */
   fatalCount: number | null = null;
+  /**
+   * Errors about inner attributes or doc comments among outer ones, waiting for the item they sit
+   * on: rustc labels that item ("the inner attribute doesn't annotate this function").
+   */
+  pendingAttrDiags: Array<{ diag: DiagBuilder; what: string }> = [];
   /** Tokens checked for at the current position, for "expected one of …" messages. */
   private expected = new Set<string>();
   /** Set while parsing `if`/`while`/`match`/`for` heads, where `S { … }` is not a struct literal. */

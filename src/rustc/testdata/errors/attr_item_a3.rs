@@ -1,0 +1,3 @@
+#[inline]
+#![no_std]
+fn f() {}

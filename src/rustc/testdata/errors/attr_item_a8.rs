@@ -1,0 +1,1 @@
+pub Color { Red, Green }
