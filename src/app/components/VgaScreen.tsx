@@ -319,7 +319,7 @@ export function VgaScreen() {
       <p className="muted small screen-note" id="vga-keyboard-hint">
         {on
           ? 'Click the screen to type to the PC (Tab leaves it).'
-          : 'Boot a disk image: drop it here, use "Upload image", or run qemu-system-x86_64 in the terminal.'}
+          : 'Power switches the PC on. To boot a disk image, drop it here, use "Upload image", or run qemu-system-x86_64 in the terminal.'}
       </p>
     </section>
   );
