@@ -147,6 +147,18 @@ const cases: Case[] = [
     build: () => [rustc('post-main.rs', 'post0pic.o', '0', 'pic'), rustc('personality.rs', 'pers0pic.o', '0', 'pic'), libcore, libbuiltins],
   },
   {
+    name: 'core::fmt kernel, rustc -O1, with libcore and compiler_builtins',
+    build: () => [rustc('fmt-kernel.rs', 'fmt1.o', '1'), rustc('personality.rs', 'persf1.o', '1'), libcore, libbuiltins],
+  },
+  {
+    name: 'core::fmt kernel, rustc -Os, relocation-model=pic, with libcore and compiler_builtins',
+    build: () => [rustc('fmt-kernel.rs', 'fmts.o', 's', 'pic'), rustc('personality.rs', 'persfs.o', 's', 'pic'), libcore, libbuiltins],
+  },
+  {
+    name: 'core::fmt kernel, rustc -O0: memcpy and memset undefined, in the same words',
+    build: () => [rustc('fmt-kernel.rs', 'fmt0.o', '0'), rustc('personality.rs', 'persf0.o', '0'), libcore, libbuiltins],
+  },
+  {
     name: 'u128 arithmetic, rustc -O2, with libcore and compiler_builtins',
     build: () => [rustc('u128.rs', 'u2.o', '2'), rustc('personality.rs', 'pers2.o', '2'), libcore, libbuiltins],
   },
