@@ -46,7 +46,8 @@ function runProgram(program: string, compile: boolean, hotRuns: number, opts: Op
   opts.setup?.(r);
   const slice = opts.slice ?? 10_000_000;
   let result = RunResult.Budget;
-  for (let n = 0; result === RunResult.Budget && n < 1_000_000; n++) {
+  // A wrong compiler can send the guest anywhere: stop after 20M instructions (then not Halted).
+  for (let n = 0; result === RunResult.Budget && r.cpu.icount < 20_000_000; n++) {
     opts.between?.(r, n);
     result = r.cpu.run(slice);
     if (result === RunResult.Waiting) result = RunResult.Budget;

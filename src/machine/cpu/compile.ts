@@ -68,6 +68,7 @@ class BlockEmitter {
   /** Memory operands translated before the loop: instruction index -> word local. */
   private readonly hoisted = new Map<number, string>();
   private rehoist = '';
+  private consts = '';
   private k = 0;
   readonly facts: Facts;
   readonly names: string[] = ['EA', 'P', 'WORD', 'MULHI', 'MULOVF'];
@@ -94,6 +95,15 @@ class BlockEmitter {
   }
 
   // ---------------------------------------------------------------- registers and state
+
+  /** Locals (computed once at entry) holding the int32 halves of the address R + off. */
+  private address(off: number): [string, string] {
+    const name = `A${off < 0 ? `m${-off}` : off}`;
+    if (!this.consts.includes(`${name}l `)) {
+      this.consts += `const ${name}l = (R + ${off}) | 0, ${name}h = Math.floor((R + ${off}) / 4294967296) | 0;\n`;
+    }
+    return [`${name}l`, `${name}h`];
+  }
 
   private reg(n: number): [string, string] {
     this.facts.used.add(n);
@@ -145,7 +155,7 @@ class BlockEmitter {
     const regs = [...(this.prior?.used ?? this.facts.used)].sort((a, b) => a - b);
     const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, RAM8 = c.mem.ram, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
       (regs.length > 0 ? `let ${regs.map((g) => `x${g} = r[${g << 1}], y${g} = r[${(g << 1) + 1}]`).join(', ')};\n` : '') +
-      'c.exitBlock = false;\nconst R = c.rip;\n';
+      'c.exitBlock = false;\nconst R = c.rip;\n' + this.consts;
     const stay = this.checks ? `let stay = !(${MUST_LEAVE});\n` : '';
     if (this.selfLoop) return `return function block(c, end) {\n${head}${stay}${this.preamble}for (;;) {\n${this.code}}\n};`;
     return `return function block(c, end) {\n${head}${stay}${this.code}};`;
@@ -402,8 +412,7 @@ class BlockEmitter {
         if (s.op === 'push') [lo, hi] = this.reg(s.n);
         else {
           if (!last) this.returns.push(this.off + i.len);
-          declare = `const ra${k} = R + ${this.off + i.len};\n`;
-          lo = `(ra${k} % 4294967296 | 0)`; hi = `(Math.floor(ra${k} / 4294967296) | 0)`;
+          [lo, hi] = this.address(this.off + i.len);
         }
         test = `const sl${k} = (${xl} - 8) | 0, sh${k} = (${xl} >>> 0) < 8 ? (${xh} - 1) | 0 : ${xh};\nlet ${w} = -1;\n` + wordCode(w, `sl${k}`, `sh${k}`, 8, true);
         fast = `RAM[${w}] = ${lo}; RAM[${w} + 1] = ${hi};\n` + this.setReg(4, `sl${k}`, `sh${k}`);
@@ -416,8 +425,8 @@ class BlockEmitter {
         const pop = `const pl${k} = (${xl} >>> 0) + 8;\n` + this.setReg(4, `pl${k} | 0`, `pl${k} >= 4294967296 ? (${xh} + 1) | 0 : ${xh}`);
         if (s.op === 'pop') fast = `const v${k} = RAM[${w}], vH${k} = RAM[${w} + 1];\n${pop}` + this.setReg(s.n, `v${k}`, `vH${k}`);
         else {
-          declare = `let rt${k} = 0;\n`;
-          fast = `rt${k} = RAM[${w} + 1] * 4294967296 + (RAM[${w}] >>> 0);\n${pop}`;
+          declare = `let rl${k} = 0, rh${k} = 0;\n`;
+          fast = `rl${k} = RAM[${w}]; rh${k} = RAM[${w} + 1];\n${pop}`;
         }
         break;
       }
@@ -455,18 +464,20 @@ class BlockEmitter {
     }
     this.pending++;
     // Registers the fast path changed are reloaded too: they are written back later.
-    if (s.op === 'ret' && !last) afterSlow += `rt${k} = c.rip;\n`;
+    if (s.op === 'ret' && !last) afterSlow += `rl${k} = c.rip | 0; rh${k} = Math.floor(c.rip / 4294967296) | 0;\n`;
     if (!last) slow += this.reload(this.dirty) + afterSlow;
     this.code += declare + test + `if (${w} >= 0) {\n${fast}} else {\n${slow}}\n`;
     if (last) {
       if (s.op === 'call') this.finish(`R + ${this.off + i.len + i.imm}`);
-      else if (s.op === 'ret') this.finish(`rt${k}`);
+      else if (s.op === 'ret') this.finish(`rh${k} * 4294967296 + (rl${k} >>> 0)`);
       else this.finish(`R + ${this.off + i.len}`);
     } else if (s.op === 'ret') {
       // A ret the trace follows: it continues only where the call of the trace returns to.
       const back = this.returns.pop()!;
       this.readsFlags();
-      this.code += `if (rt${k} !== R + ${back}) { ${this.pending > 0 ? `c.icount += ${this.pending}; ` : ''}${storeFlags(this.flags)}${this.writeBack()}c.rip = rt${k}; return; }\n`;
+      const [bl, bh] = this.address(back);
+      this.code += `if (rl${k} !== ${bl} || rh${k} !== ${bh}) { ${this.pending > 0 ? `c.icount += ${this.pending}; ` : ''}${storeFlags(this.flags)}${this.writeBack()}` +
+        `c.rip = rh${k} * 4294967296 + (rl${k} >>> 0); return; }\n`;
     }
   }
 }

@@ -244,9 +244,7 @@ export class Cpu extends CpuState {
     if (this.flags & TF) { this.singleStep(block); return; }
     if (compiled !== null && this.icount + block.insns.length <= end) {
       try {
-        if (block.trace !== null && block.traceLin === this.rip && block.traceEpoch === this.tlb.epoch &&
-          block.traceCpl === this.cpl && block.traceA20 === this.mem.a20) block.trace(this, end);
-        else compiled(this, end);
+        this.runCompiled(block, compiled, end);
         // Chain: run the linked compiled successor directly while nothing that the loop in
         // `run` checks between blocks needs doing (an exit request, hlt, TF, a deliverable
         // interrupt, real mode's BIOS stubs) and the link is valid as blockAt checks it.
@@ -259,7 +257,7 @@ export class Cpu extends CpuState {
             this.icount + next.insns.length > end) break;
           this.lastBlock = next;
           b = next;
-          next.compiled(this, end);
+          this.runCompiled(next, next.compiled, end);
         }
       } catch (e) {
         if (e !== FAULT) throw e;
@@ -288,6 +286,13 @@ export class Cpu extends CpuState {
       if (e !== FAULT) throw e;
       this.exception(FAULT.vector, FAULT.errorCode);
     }
+  }
+
+  /** A compiled block, or its trace when it has one valid here (see compileTraceAt). */
+  private runCompiled(block: Block, compiled: CompiledBlock, end: number): void {
+    if (block.trace !== null && block.traceLin === this.rip && block.traceEpoch === this.tlb.epoch &&
+      block.traceCpl === this.cpl && block.traceA20 === this.mem.a20) block.trace(this, end);
+    else compiled(this, end);
   }
 
   /** TF set: one instruction, then a #DB trap (DR6.BS) with RIP after it. */

@@ -30,11 +30,14 @@ export function ramWord(c: CpuState, lo: number, hi: number, size: number, write
 
 /**
  * Locals the RAM tests read, set at block entry and after every called function (which may
- * change CPL, A20, CR0.WP or the TLB): DE, the end of directly accessible RAM (-1: none);
- * WP0, CR0.WP clear.
+ * change CPL, A20, CR0.WP, the TLB or the code-page marks): DE, the end of directly
+ * accessible RAM (-1: none); WP0, CR0.WP clear; and the last page below 4 GiB that passed the
+ * test for a write (PB: its linear base, PW: its first RAM word) and for a read (RB, RW), so
+ * that further accesses to it only compare the page (none of what the test depends on can
+ * change until the next call).
  */
-export const ENV_DECL = 'let DE = -1, WP0 = false;\n';
-export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDirectEnd : -1; WP0 = (c.cr0 & 0x10000) === 0;\n';
+export const ENV_DECL = 'let DE = -1, WP0 = false, PB = -1, PW = 0, RB = -1, RW = 0;\n';
+export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDirectEnd : -1; WP0 = (c.cr0 & 0x10000) === 0; PB = -1; RB = -1;\n';
 
 /**
  * Assigns to `w` the RAM word index of the access at lo/hi (int32 locals), or -1 (see ramWord).
@@ -43,12 +46,18 @@ export function wordCode(w: string, lo: string, hi: string, size: 1 | 4 | 8, wri
   const t = `${w}t`, q = `${w}q`;
   const perm = write ? ` && ((T.perm[${t}] & 9) === 9 || ((T.perm[${t}] & 8) !== 0 && WP0))` : '';
   const code = write ? ` && CM[${q} >>> 12] === 0` : '';
+  const [base, first] = write ? ['PB', 'PW'] : ['RB', 'RW'];
+  const aligned = size > 1 ? ` && (${lo} & ${size - 1}) === 0` : '';
+  const index = (b: string) => (size === 1 ? `${b} * 4 + (${lo} & 0xfff)` : `${b} + ((${lo} & 0xfff) >>> 2)`);
+  const page = `(${q} - (${lo} & 0xfff)) >>> 2`;
+  const remember = `{ ${write ? `PB = ${lo} & -4096; PW = ${page}; ` : ''}RB = ${lo} & -4096; RW = ${page}; }`;
   return `${w} = -1;\n` +
-    `if (${hi} === 0) {\n` +
+    `if (${hi} === 0 && (${lo} & -4096) === ${base}${aligned}) ${w} = ${index(first)};\n` +
+    `else if (${hi} === 0) {\n` +
     `  const ${t} = (${lo} >>> 12) & 4095;\n` +
     `  if (T.tag[${t}] === (${lo} >>> 12)${size > 1 ? ` && (${lo} & ${size - 1}) === 0` : ''}${perm}) {\n` +
     `    const ${q} = T.phys[${t}] + (${lo} & 0xfff);\n` +
-    `    if (${q} < DE && (${q} < 0xa0000 || ${q} >= 0x100000)${code}) ${w} = ${size === 1 ? q : `${q} >>> 2`};\n` +
+    `    if (${q} < DE && (${q} < 0xa0000 || ${q} >= 0x100000)${code}) { ${w} = ${size === 1 ? q : `${q} >>> 2`}; ${remember} }\n` +
     `  }\n` +
     `} else ${w} = WORD(c, ${lo}, ${hi}, ${size}, ${write});\n`;
 }
