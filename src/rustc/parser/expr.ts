@@ -440,6 +440,9 @@ function parsePrimary(p: Parser): Expr {
     return e;
   }
   if (p.isKeyword('let')) {
+    if (p.depth !== p.letDepth) {
+      p.report(error('expected expression, found `let` statement').primary(t.span).note('only supported directly in conditions of `if` and `while` expressions'));
+    }
     p.bump();
     const pat = parsePat(p);
     p.expect('=');
@@ -551,10 +554,22 @@ function parseBodyBlock(p: Parser, construct: 'if' | 'while' | 'for' | 'else', k
   return { stmts: [{ kind: 'expr', attrs: [], expr: body, semi: false, span: body.span }], span: body.span };
 }
 
+/** An `if`/`while` condition, where `let` (and `&&` chains of them) may appear. */
+function parseCondition(p: Parser): Expr {
+  const saved = p.letDepth;
+  // parseExpr and parseUnary each enter one level before reaching a `let`.
+  p.letDepth = p.depth + 2;
+  try {
+    return parseExprNoStruct(p);
+  } finally {
+    p.letDepth = saved;
+  }
+}
+
 function parseIf(p: Parser): Expr {
   const lo = p.token.span;
   p.expectKeyword('if');
-  const cond = parseExprNoStruct(p);
+  const cond = parseCondition(p);
   const then = parseBodyBlock(p, 'if', lo, cond);
   let elseExpr: Expr | undefined;
   const elseTok = p.token.span;
@@ -579,7 +594,7 @@ function parseLoop(p: Parser, lo: Span, label: Label | undefined): Expr {
 function parseWhile(p: Parser, lo: Span, label: Label | undefined): Expr {
   const kw = p.token.span;
   p.expectKeyword('while');
-  const cond = parseExprNoStruct(p);
+  const cond = parseCondition(p);
   const body = parseBodyBlock(p, 'while', kw, cond);
   const e: Expr = { kind: 'while', cond, body, span: p.spanFrom(lo) };
   if (label) e.label = label;
@@ -710,6 +725,16 @@ export function isBlockLike(e: Expr): boolean {
 // ---- blocks and statements ----
 
 export function parseBlock(p: Parser): Block {
+  const inList = p.inItemList;
+  p.inItemList = false;
+  try {
+    return parseBlockInner(p);
+  } finally {
+    p.inItemList = inList;
+  }
+}
+
+function parseBlockInner(p: Parser): Block {
   const lo = p.token.span;
   if (!p.check('{')) {
     p.unexpected();

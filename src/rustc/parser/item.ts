@@ -32,6 +32,16 @@ export function parseCrateRoot(p: Parser): Crate {
  * starts and ends.
  */
 function parseItemList(p: Parser, openIdx: number): Item[] {
+  const saved = p.inItemList;
+  p.inItemList = true;
+  try {
+    return parseItemListInner(p, openIdx);
+  } finally {
+    p.inItemList = saved;
+  }
+}
+
+function parseItemListInner(p: Parser, openIdx: number): Item[] {
   const items: Item[] = [];
   while (!p.isEof() && !p.is('}')) {
     const before = p.pos;
@@ -507,7 +517,8 @@ function finishFn(p: Parser, ident: import('../ast/ast.ts').Ident, generics: imp
   if (p.eat('->')) sig.ret = parseType(p);
   parseWhereClause(p, generics);
   let body: Block | undefined;
-  if (p.is(';')) p.bump();
+  // rustc lists `;` as expected only where a bodiless function is allowed.
+  if (p.inItemList ? p.check(';') : p.is(';')) p.bump();
   else body = parseBlock(p);
   return body ? { kind: 'fn', ident, generics, sig, body } : { kind: 'fn', ident, generics, sig };
 }

@@ -40,6 +40,10 @@ export class Parser {
    * on: rustc labels that item ("the inner attribute doesn't annotate this function").
    */
   pendingAttrDiags: Array<{ diag: DiagBuilder; what: string }> = [];
+  /** Inside an impl, trait or extern block, where a function may end with `;` instead of a body. */
+  inItemList = false;
+  /** Nesting depth at which a `let` expression is allowed: the condition of `if`/`while` (and its `&&` chain). */
+  letDepth = -1;
   /** Tokens checked for at the current position, for "expected one of …" messages. */
   private expected = new Set<string>();
   /** Set while parsing `if`/`while`/`match`/`for` heads, where `S { … }` is not a struct literal. */
