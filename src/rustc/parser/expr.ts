@@ -726,7 +726,7 @@ export function isBlockLike(e: Expr): boolean {
 
 export function parseBlock(p: Parser): Block {
   const inList = p.inItemList;
-  p.inItemList = false;
+  p.inItemList = null;
   try {
     return parseBlockInner(p);
   } finally {

@@ -31,9 +31,9 @@ export function parseCrateRoot(p: Parser): Crate {
  * the list: the rest up to its `}` is skipped and the error is labelled with where the list
  * starts and ends.
  */
-function parseItemList(p: Parser, openIdx: number): Item[] {
+function parseItemList(p: Parser, openIdx: number, kind: 'impl' | 'trait' | 'extern'): Item[] {
   const saved = p.inItemList;
-  p.inItemList = true;
+  p.inItemList = kind;
   try {
     return parseItemListInner(p, openIdx);
   } finally {
@@ -202,7 +202,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
         const openIdx = p.pos;
         p.expect('{');
         const innerAttrs = parseAttributes(p, true);
-        const items = parseItemList(p, openIdx);
+        const items = parseItemList(p, openIdx, 'extern');
         p.expect('}');
         return abi !== undefined ? { kind: 'externBlock', unsafe, abi, items, innerAttrs } : { kind: 'externBlock', unsafe, items, innerAttrs };
       }
@@ -288,7 +288,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     const openIdx = p.pos;
     p.expect('{');
     parseAttributes(p, true);
-    const items = parseItemList(p, openIdx);
+    const items = parseItemList(p, openIdx, 'trait');
     p.expect('}');
     return { kind: 'trait', unsafe, auto, ident, generics, bounds, items };
   }
@@ -518,7 +518,7 @@ function finishFn(p: Parser, ident: import('../ast/ast.ts').Ident, generics: imp
   parseWhereClause(p, generics);
   let body: Block | undefined;
   // rustc lists `;` as expected only where a bodiless function is allowed.
-  if (p.inItemList ? p.check(';') : p.is(';')) p.bump();
+  if (p.inItemList === 'trait' || p.inItemList === 'extern' ? p.check(';') : p.is(';')) p.bump();
   else body = parseBlock(p);
   return body ? { kind: 'fn', ident, generics, sig, body } : { kind: 'fn', ident, generics, sig };
 }
@@ -641,7 +641,7 @@ function parseImpl(p: Parser): ItemKind {
   const openIdx = p.pos;
   p.expect('{');
   parseAttributes(p, true);
-  const items = parseItemList(p, openIdx);
+  const items = parseItemList(p, openIdx, 'impl');
   p.expect('}');
   return trait ? { kind: 'impl', generics, unsafe, const: isConst, negative, trait, selfTy, items } : { kind: 'impl', generics, unsafe, const: isConst, negative, selfTy, items };
 }

@@ -40,8 +40,8 @@ export class Parser {
    * on: rustc labels that item ("the inner attribute doesn't annotate this function").
    */
   pendingAttrDiags: Array<{ diag: DiagBuilder; what: string }> = [];
-  /** Inside an impl, trait or extern block, where a function may end with `;` instead of a body. */
-  inItemList = false;
+  /** The item list being parsed: in trait and extern blocks a function may end with `;`. */
+  inItemList: 'impl' | 'trait' | 'extern' | null = null;
   /** Nesting depth at which a `let` expression is allowed: the condition of `if`/`while` (and its `&&` chain). */
   letDepth = -1;
   /** Tokens checked for at the current position, for "expected one of …" messages. */

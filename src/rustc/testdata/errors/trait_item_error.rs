@@ -1,0 +1,3 @@
+trait T {
+    fn f(&self) -> u8 u8;
+}
