@@ -37,6 +37,8 @@ function parsePatList(p: Parser, close: string): Pat[] {
   while (!p.check(close)) {
     if (p.isEof()) p.unexpected();
     elems.push(parsePat(p));
+    // rustc looks for a guard written inside parentheses (`(x if c)`), so lists `if` as expected.
+    if (close === ')') p.checkKeyword('if');
     if (p.eat(',')) continue;
     if (p.check(close)) break;
     elems.push(p.recoverMissingComma(() => parsePat(p)));
@@ -116,6 +118,7 @@ function parsePatInner(p: Parser): Pat {
     while (!p.check(')')) {
       if (p.isEof()) p.unexpected();
       elems.push(parsePat(p));
+      p.checkKeyword('if'); // as in parsePatList
       trailing = false;
       if (!p.eat(',')) break;
       trailing = true;
