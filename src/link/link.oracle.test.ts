@@ -351,6 +351,12 @@ describe('errors in rust-lld words', () => {
     expect(both.lld.stderr).toContain('did you mean: print_line');
     expect(both.ours.stderr).toBe(both.lld.stderr);
   });
+  it('no suggestion of a name whose section collection dropped, byte for byte', () => {
+    const obj = gcc('typos.c', 'ty2.o', ['-Os', '-ffunction-sections', '-fdata-sections']);
+    const both = linkBoth('typos-gc', [obj, gcc('provides.c', 'pv2.o', ['-O2'])], true, true);
+    expect(both.lld.stderr).not.toContain('clear_screen');
+    expect(both.ours.stderr).toBe(both.lld.stderr);
+  });
   it('duplicate symbols, byte for byte', () => {
     const a = gcc('kernel.c', 'd1.o', ['-O1', '-fno-asynchronous-unwind-tables']);
     const b = gcc('kernel.c', 'd2.o', ['-O1', '-fno-asynchronous-unwind-tables', '-Dweakv=weakv2']);

@@ -4,7 +4,7 @@
 // reference a slot. Unsupported relocation types and thread-local storage are reported here.
 import { demangle } from './demangle.ts';
 import type { Diagnostics } from './diagnostics.ts';
-import { R_X86_64, relocationName, STB_LOCAL, STT_FILE, STT_SECTION, STT_TLS } from './elf/constants.ts';
+import { R_X86_64, relocationName, SHN_ABS, STB_LOCAL, STT_FILE, STT_SECTION, STT_TLS } from './elf/constants.ts';
 import type { EhRecord } from './eh-frame.ts';
 import { fileLineMessage, sourceLine } from './dwarf-line.ts';
 import { objectLocation } from './location.ts';
@@ -159,14 +159,16 @@ function fileLabel(file: InputFile): string {
  * defined global.
  */
 export function suggestSpelling(name: string, symbols: SymbolTable, file: InputFile): { name: string; file: InputFile } | undefined {
+  // Symbols of sections that collection dropped no longer count as defined (lld demotes them).
+  const liveIn = (f: InputFile, shndx: number) => shndx === SHN_ABS || (shndx < 0xff00 && f.sections[shndx]?.live === true);
   const locals = new Set<string>();
   file.object.symbols.forEach((s, i) => {
-    if (i > 0 && s.binding === STB_LOCAL && s.shndx !== 0 && s.type !== STT_SECTION && s.type !== STT_FILE && s.name !== '') locals.add(s.name);
+    if (i > 0 && s.binding === STB_LOCAL && s.shndx !== 0 && s.type !== STT_SECTION && s.type !== STT_FILE && s.name !== '' && liveIn(file, s.shndx)) locals.add(s.name);
   });
   const defined = (candidate: string): { name: string; file: InputFile } | undefined => {
     if (locals.has(candidate)) return { name: candidate, file };
-    const s = symbols.get(candidate);
-    return s?.definition ? { name: candidate, file: s.definition.file } : undefined;
+    const d = symbols.get(candidate)?.definition;
+    return d && liveIn(d.file, d.symbol.shndx) ? { name: candidate, file: d.file } : undefined;
   };
   const chars: string[] = [];
   for (let c = 0x30; c <= 0x7a; c++) chars.push(String.fromCharCode(c));
