@@ -453,6 +453,12 @@ function parsePrimary(p: Parser): Expr {
     p.bump();
     return { kind: 'underscore', span: t.span };
   }
+  if (p.is('..') || p.is('..=')) {
+    // A prefix range as an operand (`0..=..=3` parses, as in rustc).
+    const limits = p.bump().text as '..' | '..=';
+    const hi = canEndRange(p) ? undefined : parseBinary(p, 1);
+    return hi ? { kind: 'range', hi, limits, span: p.spanFrom(lo) } : { kind: 'range', limits, span: p.spanFrom(lo) };
+  }
   if (p.checkSplit('<')) {
     const { qself, path } = parseQPath(p, 'expr');
     return { kind: 'path', qself, path, span: p.spanFrom(lo) };

@@ -1,6 +1,6 @@
 fn f(x: Option<(u8, u8)>) {
     match x {
-        Some((a b)) => {}
+        Some((qqq zzz)) => {}
         _ => {}
     }
 }
