@@ -159,7 +159,9 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
 
   const entrySymbol = symbols.get(entryName);
   const entryDefined = !!(entrySymbol?.definition || entrySymbol?.linkerDefined);
-  if (!entryDefined) diag.warn(`cannot find entry symbol ${entryName}; not setting start address`);
+  // As in lld, -e may also be an address (-e 0x201000).
+  const entryNumber = /^(0x[0-9a-f]+|\d+)$/i.test(entryName) ? BigInt(entryName) : undefined;
+  if (!entryDefined && entryNumber === undefined) diag.warn(`cannot find entry symbol ${entryName}; not setting start address`);
 
   const scan = scanRelocations(files, symbols, ehRecords, diag);
   if (diag.errorCount > 0) return failed(diag);
@@ -241,7 +243,7 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
   addNonAlloc('.shstrtab', SHT_STRTAB, 0, shstrtab, 1, 0);
   addNonAlloc('.strtab', SHT_STRTAB, 0, strtab, 1, 0);
 
-  const entry = entryDefined ? globalAddress(entrySymbol!) : 0n;
+  const entry = entryDefined ? globalAddress(entrySymbol!) : (entryNumber ?? 0n);
   // Like lld, the output takes the OS ABI byte of the first input.
   const osabi = files[0]?.object.osabi ?? 0;
   const bytes = writeElfExecutable({ entry, osabi, programHeaders: layout.programHeaders, sections: headers, shstrndx: shstrtabIndex });
