@@ -326,4 +326,37 @@ describe('compiled blocks against the interpreter', () => {
       mov al, 0x07
       mov [rbx], al`);
   });
+
+  it('a trace that follows a jcc the way it went and leaves when it goes the other way (insertion sort)', () => {
+    const f = expectSameAsInterpreter(`
+      mov rbx, 0x200000
+      mov ecx, 600
+      mov rax, 0x9e3779b97f4a7c15
+    fill:
+      imul rax, rax, 0x2545f491
+      add rax, rcx
+      mov [rbx + rcx*8], rax
+      dec ecx
+      jnz fill
+      mov ecx, 1
+    outer:
+      mov rdx, [rbx + rcx*8]
+      mov rsi, rcx
+    inner:
+      mov rdi, [rbx + rsi*8 - 8]
+      cmp rdi, rdx
+      jbe place
+      mov [rbx + rsi*8], rdi
+      dec rsi
+      jnz inner
+    place:
+      mov [rbx + rsi*8], rdx
+      inc ecx
+      cmp ecx, 601
+      jb outer
+      mov r8, [rbx + 8]
+      mov r9, [rbx + 600*8]`, {}, [13, 1000]);
+    const u64 = (lo: number, hi: number) => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    expect(u64(f.regs[16]!, f.regs[17]!) <= u64(f.regs[18]!, f.regs[19]!)).toBe(true);   // sorted: first <= last
+  });
 });

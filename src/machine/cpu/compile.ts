@@ -188,7 +188,7 @@ class BlockEmitter {
     this.off = step.off;
     if (k > 0 && step.blockLen > 0) this.boundary(step.blockLen);
     if (last && this.lastJump) { this.jump(i); return; }
-    if (isRelJump(i)) { this.pending++; return; }    // a jmp the trace follows
+    if (isRelJump(i)) { this.followJump(i, step.taken); return; }
     if (s !== null && !MEMORY_OPS.has(s.op)) {
       this.code += this.register(k, i, s);
       this.pending++;
@@ -227,6 +227,20 @@ class BlockEmitter {
     this.dirty.clear();
     this.flags = null;
     if (!last) this.code += 'if (c.exitBlock || c.icount >= end) return;\n' + this.reload();
+  }
+
+  /** A jmp or jcc inside a trace: a jcc leaves it when its condition goes the other way. */
+  private followJump(i: Insn, taken: boolean | undefined): void {
+    this.pending++;
+    if (i.form.mnemonic === 'jmp' || taken === undefined) return;
+    const cc = i.opcode & 15;
+    let cond: string;
+    if (this.flags !== null) cond = condition(cc, this.flags);
+    else { this.readsFlags(); cond = `c.cond(${cc})`; }
+    const t = `R + ${this.off + i.len + i.imm}`;
+    const other = taken ? `R + ${this.off + i.len}` : t;
+    this.readsFlags();
+    this.code += `if (${taken ? `!(${cond})` : cond}) { c.icount += ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}c.rip = ${other}; return; }\n`;
   }
 
   /** jmp rel / jcc rel, last in the block. */
@@ -483,7 +497,11 @@ class BlockEmitter {
 }
 
 /** An instruction of a trace: where it is (bytes from the trace's start) and, at the start of a block, the block's length. */
-export interface TraceStep { insn: Insn; off: number; blockLen: number }
+export interface TraceStep {
+  insn: Insn; off: number; blockLen: number;
+  /** A jcc inside a trace: the way the trace goes on (the other way leaves it). */
+  taken?: boolean;
+}
 
 export function compileBlock(insns: readonly Insn[], computeEA: (c: CpuState, i: Insn) => void): CompiledBlock | null {
   let off = 0;

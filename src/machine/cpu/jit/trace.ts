@@ -43,8 +43,16 @@ export function buildTrace<B extends LinkedBlock>(head: B, lin: number, epoch: n
     let target: number;
     const s = shapeOf(last);
     if (isRelJump(last)) {
-      if (last.form.mnemonic !== 'jmp') break;        // a jcc ends the trace (a loop when it jumps to the start)
       target = after + last.imm;
+      if (last.form.mnemonic !== 'jmp') {
+        // A jcc: a loop when it jumps to the start; else the trace follows the way it went last
+        // time (the link), leaving where the condition says otherwise.
+        if (target !== lin) {
+          if (b.nextLin === after) target = after;
+          else if (b.nextLin !== target) break;
+          steps[steps.length - 1]!.taken = target !== after;
+        }
+      }
     } else if (s !== null && s.op === 'call') {
       target = after + last.imm;
       returns.push(after);
@@ -53,7 +61,14 @@ export function buildTrace<B extends LinkedBlock>(head: B, lin: number, epoch: n
     } else if (!last.ends && !last.invalid) {
       target = after;                                  // a block cut by its size or a page end
     } else break;
-    if (target === lin || blocks.length >= MAX_BLOCKS || steps.length >= MAX_INSNS) break;
+    if (target === lin) {
+      // Back at the start: a loop when a jump's taken way leads there. Otherwise (a ret or a
+      // fall-through to the start) the trace would leave at every round, ahead of the loop
+      // that another block's trace makes of the same code: no trace.
+      if (isRelJump(last) && after + last.imm === lin) break;
+      return null;
+    }
+    if (blocks.length >= MAX_BLOCKS || steps.length >= MAX_INSNS) break;
     const n = b.next as B | null;
     if (n === null || !n.valid || n.bits !== 64 || b.nextLin !== target || b.nextEpoch !== epoch || b.nextCpl !== cpl || b.nextA20 !== a20) break;
     if (steps.length + n.insns.length > MAX_INSNS) break;
