@@ -120,6 +120,12 @@ function parsePatInner(p: Parser): Pat {
       elems.push(parsePat(p));
       p.checkKeyword('if'); // as in parsePatList
       trailing = false;
+      if (p.eat(',')) {
+        trailing = true;
+        continue;
+      }
+      if (p.check(')')) break;
+      elems.push(p.recoverMissingComma(() => parsePat(p)));
       if (!p.eat(',')) break;
       trailing = true;
     }
