@@ -89,6 +89,11 @@ describe('compiled blocks against the interpreter', () => {
       or r8, rdi
       mov [rbx + rcx*8 + 16], r8d
       sub r9d, [rbx + rcx*8 + 16]
+      lea r11, [rdx + rcx*8 - 0x7fff0000]
+      lea r12d, [rax + rdi*2 + 5]
+      lea r13, [rel l]
+      add r14, r11
+      xor r15, r12
       dec rcx
       jnz l
       pushfq

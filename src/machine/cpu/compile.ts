@@ -277,6 +277,7 @@ class BlockEmitter {
     const d = i.dst;
     if (s.op === 'shl' || s.op === 'shr' || s.op === 'sar') return this.shift(k, i.rm, s);
     if (s.op === 'imul') return this.imul(k, i, s);
+    if (s.op === 'lea') return this.lea(k, i, s);
     const [aL, aH] = s.op === 'mov' ? ['', ''] : this.reg(d);
     let bL: string, bH: string;
     if (s.imm) { bL = String(i.imm | 0); bH = String(i.immHi | 0); } else [bL, bH] = this.reg(i.src);
@@ -322,6 +323,19 @@ class BlockEmitter {
       ? { kind: op === 'add' ? 'add' : 'sub', size: 8, a: `a${k}`, aH: `aH${k}`, b: `b${k}`, bH: `bH${k}`, v: `v${k}`, vH: `vH${k}` }
       : { kind: 'logic', size: 8, v: `v${k}`, vH: `vH${k}` }, true);
     return code;
+  }
+
+  /** lea r, [base + index*scale + disp] in 64-bit addressing (RIP-relative too): what computeOffset and leaI compute. */
+  private lea(k: number, i: Insn, s: Shape): string {
+    let l = String(i.disp >>> 0), h = String(i.dispHi);
+    if (i.base === 16) { const [bl, bh] = this.address(this.off + i.len); l += ` + (${bl} >>> 0)`; h += ` + ${bh}`; }
+    else if (i.base >= 0) { const [bl, bh] = this.reg(i.base); l += ` + (${bl} >>> 0)`; h += ` + ${bh}`; }
+    if (i.index >= 0) {
+      const [xl, xh] = this.reg(i.index);
+      l += ` + (${xl} >>> 0) * ${1 << i.scale}`;
+      h += ` + Math.imul(${xh}, ${1 << i.scale})`;
+    }
+    return `const l${k} = ${l};\n` + this.setReg(s.n, `l${k} | 0`, s.size === 8 ? `(${h} + Math.floor(l${k} / 4294967296)) | 0` : '0');
   }
 
   /** imul r, r / imul r, r, imm: the low half of the product (what imulI writes), flags lazily (overflow only when stored). */

@@ -8,11 +8,11 @@ import { sarI, shlI, shrI } from '../exec/shift.ts';
 import { popI, pushI } from '../exec/stack.ts';
 import { addI, andI, cmpI, orI, subI, xorI } from '../exec/alu.ts';
 import { imulI } from '../exec/muldiv.ts';
-import { movI, movzxI } from '../exec/move.ts';
+import { leaI, movI, movzxI } from '../exec/move.ts';
 
 export type Op =
   | 'mov' | 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | 'inc' | 'dec'
-  | 'shl' | 'shr' | 'sar' | 'imul'
+  | 'shl' | 'shr' | 'sar' | 'imul' | 'lea'
   | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret' | 'loadzx8' | 'store8'
   | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor';
 
@@ -56,6 +56,9 @@ export function shapeOf(i: Insn): Shape | null {
       (i.op2 === K.None || i.op2 === K.Imm)) {
     // imul r, r (2 operands) / imul r, r, imm (3 operands): the first factor's register in `n`.
     return { op: 'imul', size: i.osize, imm: i.op2 === K.Imm, n: i.op2 === K.Imm ? i.rm : i.reg };
+  }
+  if (i.fn === (leaI as unknown) && i.bits === 64 && i.asize === 8 && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.mem) {
+    return { op: 'lea', size: i.osize, imm: false, n: i.reg };
   }
   if (i.fn === (movzxI as unknown) && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.mem && i.form.ops[1] === 'rm8' && inlineAddress(i)) {
     return { op: 'loadzx8', size: i.osize, imm: false, n: i.reg };
