@@ -21,7 +21,32 @@ interface Sequence {
   fileName: (index: number) => string | undefined;
 }
 
-const cache = new WeakMap<ObjectFile, Sequence[]>();
+interface LineTables {
+  sequences: Sequence[];
+  /** File-name lookup of the line table starting at each offset of .debug_line. */
+  fileNames: Map<number, (index: number) => string | undefined>;
+}
+
+const cache = new WeakMap<ObjectFile, LineTables>();
+
+function tables(object: ObjectFile): LineTables {
+  let t = cache.get(object);
+  if (!t) {
+    t = { sequences: [], fileNames: new Map() };
+    try {
+      readLineTables(object, t);
+    } catch {
+      // A damaged table gives no source lines; messages fall back to the STT_FILE name.
+    }
+    cache.set(object, t);
+  }
+  return t;
+}
+
+/** The path of file `index` in the line table at `offset` of .debug_line (DW_AT_decl_file). */
+export function lineTableFileName(object: ObjectFile, offset: number, index: number): string | undefined {
+  return tables(object).fileNames.get(offset)?.(index);
+}
 
 export interface SourceLine {
   path: string;
@@ -29,16 +54,7 @@ export interface SourceLine {
 }
 
 export function sourceLine(object: ObjectFile, sectionIndex: number, offset: number): SourceLine | undefined {
-  let sequences = cache.get(object);
-  if (!sequences) {
-    try {
-      sequences = readLineTables(object);
-    } catch {
-      sequences = [];
-    }
-    cache.set(object, sequences);
-  }
-  for (const seq of sequences) {
+  for (const seq of tables(object).sequences) {
     if (seq.section !== sectionIndex || offset < seq.low || offset >= seq.high) continue;
     let row: Row | undefined;
     for (const r of seq.rows) {
@@ -59,7 +75,7 @@ export function fileLineMessage(s: SourceLine): string {
   return base === s.path ? `${base}:${s.line}` : `${base}:${s.line} (${s.path}:${s.line})`;
 }
 
-class Cursor {
+export class Cursor {
   pos: number;
   private readonly view: DataView;
   constructor(readonly data: Uint8Array, pos = 0) {
@@ -123,9 +139,9 @@ function cStringAt(section: ObjectSection | undefined, offset: number): string {
   return new Cursor(section.data, offset).cString();
 }
 
-function readLineTables(object: ObjectFile): Sequence[] {
+function readLineTables(object: ObjectFile, into: LineTables): void {
   const line = object.sections.find((s) => s.name === '.debug_line');
-  if (!line) return [];
+  if (!line) return;
   const lineStr = object.sections.find((s) => s.name === '.debug_line_str');
   const str = object.sections.find((s) => s.name === '.debug_str');
   const relocAt = new Map<number, Relocation>(line.relocations.map((r) => [r.offset, r]));
@@ -138,9 +154,10 @@ function readLineTables(object: ObjectFile): Sequence[] {
   };
   const stringOffset = (at: number, raw: number) => relocated(at, BigInt(raw)).value;
 
-  const sequences: Sequence[] = [];
+  const sequences = into.sequences;
   const c = new Cursor(line.data);
   while (c.pos + 4 <= line.data.length) {
+    const unitStart = c.pos;
     const unitLength = c.u32();
     if (unitLength === 0xffffffff) break; // 64-bit DWARF: not produced for these targets
     const unitEnd = c.pos + unitLength;
@@ -224,6 +241,7 @@ function readLineTables(object: ObjectFile): Sequence[] {
       if (dir === '') return entry.name;
       return dir.endsWith('/') ? dir + entry.name : `${dir}/${entry.name}`;
     };
+    into.fileNames.set(unitStart, fileName);
 
     c.pos = programStart;
     let address = 0;
@@ -286,5 +304,4 @@ function readLineTables(object: ObjectFile): Sequence[] {
     }
     c.pos = unitEnd;
   }
-  return sequences;
 }

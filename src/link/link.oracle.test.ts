@@ -338,6 +338,27 @@ describe('errors in rust-lld words', () => {
     expect(both.lld.stderr).toMatch(/referenced by post-main\.rs:\d+/);
     expect(both.ours.stderr).toBe(both.lld.stderr);
   });
+  it.each([['-g'], ['-gdwarf-4'], ['-gdwarf-5', '-O2']])('references from data and duplicate data, gcc %s: declaration lines from .debug_info, byte for byte', (...flags) => {
+    const a = gcc('dwarf-data.c', 'dd1.o', flags);
+    const b = gcc('dwarf-data.c', 'dd2.o', flags);
+    const undef = linkBoth('dwarf-data-undef', [a], false);
+    expect(undef.lld.stderr).toContain('>>> referenced by dwarf-data.c:4 (');
+    expect(undef.ours.stderr).toBe(undef.lld.stderr);
+    const dup = linkBoth('dwarf-data-dup', [a, b], false);
+    expect(dup.lld.stderr).toContain('duplicate symbol: shared_counter\n>>> defined at dwarf-data.c:5 (');
+    expect(dup.ours.stderr).toBe(dup.lld.stderr);
+  });
+  it.each(['4', '5'])('the same for rustc -g, DWARF %s, byte for byte', (version) => {
+    const build = (out_: string) =>
+      execFileSync('rustc', ['--edition', '2021', '--emit=obj', '--crate-type=lib', '-g', '-C', `dwarf-version=${version}`, join(testdata, 'dwarf-data.rs'), '-o', out(out_)], { stdio: 'ignore' });
+    build(`rd${version}a.o`);
+    build(`rd${version}b.o`);
+    const undef = linkBoth(`rd-undef-${version}`, [out(`rd${version}a.o`)], false);
+    expect(undef.lld.stderr).toContain('>>> referenced by dwarf-data.rs:');
+    expect(undef.ours.stderr).toBe(undef.lld.stderr);
+    const dup = linkBoth(`rd-dup-${version}`, [out(`rd${version}a.o`), out(`rd${version}b.o`)], false);
+    expect(dup.ours.stderr).toBe(dup.lld.stderr);
+  });
   it('undefined symbol with a spelling suggestion, byte for byte', () => {
     const a = gcc('missing.c', 'e2.o', ['-O1', '-fno-asynchronous-unwind-tables']);
     const b = gcc('provides.c', 'e3.o', ['-O1', '-fno-asynchronous-unwind-tables']);

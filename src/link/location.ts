@@ -2,11 +2,20 @@
 // encloses the offset, else "file.o:(.section+0xoff)", with " in archive A" for archive members.
 import { demangle } from './demangle.ts';
 import { STB_LOCAL, STT_FILE, STT_SECTION } from './elf/constants.ts';
+import type { ObjectSymbol } from './object.ts';
 import type { GlobalSymbol, InputSection } from './types.ts';
 
 export function objectLocation(section: InputSection, offset: number, resolvedHere?: GlobalSymbol): string {
   const file = section.file;
   const archive = file.object.archiveName ? ` in archive ${file.object.archiveName}` : '';
+  const enclosing = enclosingSymbol(section, offset, resolvedHere);
+  if (enclosing) return `${file.object.name}:(${demangle(enclosing.name)})${archive}`;
+  return `${file.object.name}:(${section.section.name}+0x${offset.toString(16)})${archive}`;
+}
+
+/** The first symbol of the section's file (in symbol-table order) whose extent holds `offset`. */
+export function enclosingSymbol(section: InputSection, offset: number, resolvedHere?: GlobalSymbol): ObjectSymbol | undefined {
+  const file = section.file;
   const symbols = file.object.symbols;
   for (let i = 1; i < symbols.length; i++) {
     const s = symbols[i]!;
@@ -19,11 +28,9 @@ export function objectLocation(section: InputSection, offset: number, resolvedHe
       if (!winsHere && !(global !== undefined && global === resolvedHere)) continue;
     }
     const start = Number(s.value);
-    if (start <= offset && offset < start + Number(s.size)) {
-      return `${file.object.name}:(${demangle(s.name)})${archive}`;
-    }
+    if (start <= offset && offset < start + Number(s.size)) return s;
   }
-  return `${file.object.name}:(${section.section.name}+0x${offset.toString(16)})${archive}`;
+  return undefined;
 }
 
 /** rust-lld's "file.o:(.section+0xoff)" form used before relocation errors. */

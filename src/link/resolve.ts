@@ -175,7 +175,7 @@ function duplicateMessage(global: GlobalSymbol, first: Definition, second: Defin
     const obj = section
       ? objectLocation(section, offset, winner ? global : undefined)
       : `${d.file.object.name}:(${demangle(global.name)})`;
-    const src = section ? sourceMessage(section, offset) : d.file.sourceFile;
+    const src = section ? sourceMessage(section, offset, global.name) : d.file.sourceFile;
     return src ? `>>> defined at ${src}\n>>>            ${obj}` : `>>> defined at ${obj}`;
   };
   return `duplicate symbol: ${demangle(global.name)}\n${where(first, true)}\n${where(second, false)}`;

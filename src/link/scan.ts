@@ -6,8 +6,9 @@ import { demangle } from './demangle.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { R_X86_64, relocationName, SHN_ABS, STB_LOCAL, STT_FILE, STT_SECTION, STT_TLS } from './elf/constants.ts';
 import type { EhRecord } from './eh-frame.ts';
+import { variableLocation } from './dwarf-info.ts';
 import { fileLineMessage, sourceLine } from './dwarf-line.ts';
-import { objectLocation } from './location.ts';
+import { enclosingSymbol, objectLocation } from './location.ts';
 import type { Relocation } from './object.ts';
 import type { SymbolTable } from './resolve.ts';
 import { relocationTarget } from './targets.ts';
@@ -131,7 +132,10 @@ export function scanRelocations(
 function undefinedMessage(use: UndefinedUse, symbols: SymbolTable, suggest: boolean): string {
   let text = `undefined symbol: ${demangle(use.symbol.name)}`;
   for (const place of use.places.slice(0, MAX_LISTED_REFERENCES)) {
-    const src = sourceMessage(place.input, place.offset);
+    // Without a line-table row, lld uses the declaration of the symbol around the place
+    // (`int *p = &undefined;` names p's line), or of the undefined symbol itself.
+    const around = enclosingSymbol(place.input, place.offset);
+    const src = sourceMessage(place.input, place.offset, around?.name ?? use.symbol.name);
     text += '\n>>> referenced by ';
     if (src) text += `${src}\n>>>               `;
     text += objectLocation(place.input, place.offset);
@@ -192,8 +196,12 @@ export function suggestSpelling(name: string, symbols: SymbolTable, file: InputF
   return undefined;
 }
 
-/** rust-lld's source part of a place: file:line from DWARF when there is some, else the STT_FILE name. */
-export function sourceMessage(input: InputSection, offset: number): string {
-  const fromDwarf = sourceLine(input.file.object, input.index, offset);
+/**
+ * rust-lld's source part of a place: the line-table row of the place, else where the symbol
+ * is declared as a variable (debug info), else the file's STT_FILE name.
+ */
+export function sourceMessage(input: InputSection, offset: number, symbolName: string): string {
+  const object = input.file.object;
+  const fromDwarf = sourceLine(object, input.index, offset) ?? variableLocation(object, symbolName);
   return fromDwarf ? fileLineMessage(fromDwarf) : input.file.sourceFile;
 }

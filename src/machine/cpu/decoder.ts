@@ -62,6 +62,8 @@ export class Insn {
   lock = false;
   /** A lock prefix on an instruction that cannot take it: executes as #UD. */
   lockUd = false;
+  /** x87 and SSE-state instructions (outside the table, run by exec/x87.ts): opcode << 8 | ModRM; else -1. */
+  x87 = -1;
   rexW = false;
   opcode = 0;
   map = 0;
@@ -165,9 +167,10 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
     else break;
     rex = 0;
   }
+  if (b >= 0xd8 && b <= 0xdf) return decodeX87(fetch, bits, out, pos - 1, b);
   if (b === 0x9b) {
     out.invalid = false; out.bits = bits; out.formId = NOP_FORM.index; out.form = NOP_FORM; out.len = pos;
-    out.map = 0; out.opcode = 0x9b; out.modrm = -1; out.mem = false; out.rep = 0; out.lock = false; out.lockUd = false;
+    out.map = 0; out.opcode = 0x9b; out.modrm = -1; out.mem = false; out.rep = 0; out.lock = false; out.lockUd = false; out.x87 = -1;
     out.op0 = out.op1 = out.op2 = K.None; out.osize = 4; out.asize = 4;
     return true;
   }
@@ -178,7 +181,9 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
     if (b === 0x38) { map = 2; b = fetch(pos++); }
     else if (b === 0x3a) { map = 3; b = fetch(pos++); }
     else if (b === 0x18 || b === 0x0d || b === 0xae || b === 0xc3) {
-      const alias = aliasOf(b, fetch(pos));
+      const m = fetch(pos);
+      if (b === 0xae && m < 0xc0 && ((m >> 3) & 7) <= 3) return decodeX87(fetch, bits, out, pos - 2, 0xae);
+      const alias = aliasOf(b, m);
       if (alias !== 0) return decodeAlias(fetch, bits, out, pos - 2, alias);
     }
   }
@@ -237,6 +242,7 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
   const F = FORMS[form];
 
   out.invalid = false;
+  out.x87 = -1;
   out.bits = bits;
   out.formId = form;
   out.form = F;
@@ -405,6 +411,23 @@ function decodeAlias(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, opAt: number, 
     : (k) => (k < opAt ? fetch(k) : k === opAt ? 0x89 : fetch(k + 1));
   const ok = decodeWith(f, bits, out, false);
   if (alias === ALIAS_MOV) out.len += 1;
+  return ok;
+}
+
+/**
+ * x87 escapes (D8-DF) and 0F AE /0-/3 (fxsave, fxrstor, ldmxcsr, stmxcsr): decoded as
+ * `nop r/m` (0F 1F /0) for the length and the memory operand, with the opcode and ModRM kept in
+ * `out.x87` for exec/x87.ts.
+ */
+function decodeX87(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, opAt: number, op: number): boolean {
+  const twoByte = op === 0xae;
+  const modrm = fetch(opAt + (twoByte ? 2 : 1));
+  const f: Fetch = twoByte
+    ? (k) => (k === opAt + 1 ? 0x1f : k === opAt + 2 ? modrm & 0xc7 : fetch(k))
+    : (k) => (k < opAt ? fetch(k) : k === opAt ? 0x0f : k === opAt + 1 ? 0x1f : k === opAt + 2 ? modrm & 0xc7 : fetch(k - 1));
+  const ok = decodeWith(f, bits, out, false);
+  if (!twoByte) out.len -= 1;
+  out.x87 = ok ? (op << 8) | modrm : -1;
   return ok;
 }
 
