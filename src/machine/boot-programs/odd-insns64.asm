@@ -1,9 +1,10 @@
 ; Instructions compilers and kernels emit that are easy to forget, run in 64-bit mode with a
 ; #UD handler that prints U (and skips the instruction by its length) where the CPU refuses
 ; one and . where it runs: fences (mfence/lfence/sfence, emitted for SeqCst atomics), pause,
-; prefetches, clflush, movnti, endbr64 (a nop here), the long nops, rdtscp, cmpxchg16b, movbe,
+; prefetches, clflush, movnti, endbr64 (a nop here), the long nops, rdtscp, cmpxchg16b,
 ; popcnt/lzcnt/tzcnt, bswap, xadd, cqo/cdqe, the x87 basics a program may use after fninit
-; (fld1, fadd, fistp, fnstsw, fnstcw), and fxsave/fxrstor with CR4.OSFXSR set.
+; (fld1, fadd, fistp, fnstsw, fnstcw), and fxsave/fxrstor with CR4.OSFXSR set. (movbe and the
+; SSE arithmetic and moves are left out: this CPU does not report or model them.)
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 bits 16
@@ -52,7 +53,6 @@ lm:
   T db 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0   ; nop word cs:[rax+rax]
   T rdtscp
   T cmpxchg16b [rbx]
-  T movbe eax, [rbx]
   T popcnt eax, ebx
   T lzcnt eax, ebx
   T tzcnt eax, ebx
@@ -87,8 +87,6 @@ lm:
   mov cr4, rax
   T fxsave [rbx]
   T fxrstor [rbx]
-  T xorps xmm0, xmm0
-  T movaps [rbx], xmm0
   call nl64
   mov al, 0
   mov dx, 0xf4

@@ -13,6 +13,7 @@ import type { BiosHandler, BiosRegisters, InterruptController, IoBus, PhysicalMe
 import { decodeInto, Insn } from './decoder.ts';
 import { FORM_ENDS, FORM_EXEC, type Exec } from './exec/index.ts';
 import { fastPath } from './exec/fast.ts';
+import { x87Exec } from './exec/x87.ts';
 import { compileBlock, compileTrace, type CompiledBlock } from './compile.ts';
 import { buildTrace } from './jit/trace.ts';
 import { deliver, hasErrorCode, IntKind } from './interrupts.ts';
@@ -378,9 +379,9 @@ export class Cpu extends CpuState {
         break;
       }
       const ud = insn.invalid || insn.lockUd;
-      insn.fn = (ud ? raiseUd : fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
+      insn.fn = (ud ? raiseUd : insn.x87 >= 0 ? x87Exec(insn) : fastPath(insn) ?? FORM_EXEC[insn.formId]) as Insn['fn'];
       // lea and the multi-byte nop name memory without touching it: no address check.
-      insn.ea = insn.mem && !ud && insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop';
+      insn.ea = insn.mem && !ud && (insn.x87 >= 0 || (insn.form.mnemonic !== 'lea' && insn.form.mnemonic !== 'nop'));
       insn.ends = ud || FORM_ENDS[insn.formId] === 1;
       block.insns.push(insn);
       // The physical pages the instruction's bytes came from.
