@@ -181,6 +181,10 @@ describe('rust-lld messages', () => {
         'rust-lld: error: duplicate symbol: f\n>>> defined at a.c\n>>>            a.o:(f)\n>>> defined at b.c\n>>>            b.o:(.text+0x1)\n',
     );
   });
+  it('refuses a string section whose last string has no terminator, as rust-lld does', () => {
+    const a = makeObject('a.o', [{ name: '.text', bytes: [0xc3] }, { name: '.rodata.str1.1', bytes: [0x61, 0x62], flags: SHF_ALLOC | SHF_MERGE | SHF_STRINGS, entsize: 1 }], [{ name: '_start', section: '.text' }]);
+    expect(link([a]).stderr).toBe('rust-lld: error: a.o:(.rodata.str1.1): string is not null terminated\n');
+  });
   it('warns when the entry symbol is missing', () => {
     const r = link([makeObject('a.o', [{ name: '.text', bytes: [0xc3] }], [{ name: 'main', section: '.text' }])]);
     expect(r.ok).toBe(true);

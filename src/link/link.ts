@@ -6,7 +6,7 @@ import { Diagnostics, formatMessages, type LinkMessage } from './diagnostics.ts'
 import { buildEhFrame, splitEhFrame, type EhFrameLayout, type EhRecord } from './eh-frame.ts';
 import { alignUp } from './elf/bytes.ts';
 import {
-  SHF_ALLOC, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_NOTE, STB_GLOBAL, STT_NOTYPE, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
+  SHF_ALLOC, SHF_STRINGS, SHF_WRITE, SHN_ABS, SHT_NOBITS, SHT_NOTE, STB_GLOBAL, STT_NOTYPE, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, SYMBOL_SIZE,
 } from './elf/constants.ts';
 import { readElfObject } from './elf/reader.ts';
 import { writeElfExecutable, buildShstrtab, type ElfSectionHeader } from './elf/writer.ts';
@@ -21,6 +21,7 @@ import { scanRelocations } from './scan.ts';
 import { buildSymbols, encodeSymbols, type OutputSymbol } from './symtab.ts';
 import { globalAddress } from './addresses.ts';
 import { gnuPropertyNote } from './gnu-property.ts';
+import { fileLabel } from './location.ts';
 import type { InputSection, OutputSection } from './types.ts';
 
 export interface LinkOptions {
@@ -131,10 +132,17 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
   for (const file of files) {
     for (const input of file.sections) {
       if (!input) continue;
-      if (input.kind === 'merge') input.pieces = splitPieces(input);
+      if (input.kind === 'merge') {
+        input.pieces = splitPieces(input);
+        const { data, entsize, flags } = input.section;
+        if (flags & SHF_STRINGS && data.length > 0 && data.subarray(data.length - entsize).some((b) => b !== 0)) {
+          diag.error(`${fileLabel(input.file)}:(${input.section.name}): string is not null terminated`);
+        }
+      }
       if (input.kind === 'eh_frame') ehRecords.set(input, splitEhFrame(input, diag));
     }
   }
+  if (diag.errorCount > 0) return failed(diag);
   const commons: InputSection[] = [];
   for (const g of symbols.all()) {
     if (g.definition || !g.common) continue;

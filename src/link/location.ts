@@ -3,7 +3,7 @@
 import { demangle } from './demangle.ts';
 import { STB_LOCAL, STT_FILE, STT_SECTION } from './elf/constants.ts';
 import type { ObjectSymbol } from './object.ts';
-import type { GlobalSymbol, InputSection } from './types.ts';
+import type { GlobalSymbol, InputFile, InputSection } from './types.ts';
 
 export function objectLocation(section: InputSection, offset: number, resolvedHere?: GlobalSymbol): string {
   const file = section.file;
@@ -31,6 +31,12 @@ export function enclosingSymbol(section: InputSection, offset: number, resolvedH
     if (start <= offset && offset < start + Number(s.size)) return s;
   }
   return undefined;
+}
+
+/** How lld names a file on its own: "a.o", or "lib.a(member.o)" for an archive member. */
+export function fileLabel(file: InputFile): string {
+  const o = file.object;
+  return o.archiveName ? `${o.archiveName}(${o.name.slice(o.name.lastIndexOf('/') + 1)})` : o.name;
 }
 
 /** rust-lld's "file.o:(.section+0xoff)" form used before relocation errors. */

@@ -8,7 +8,7 @@ import { R_X86_64, relocationName, SHN_ABS, STB_LOCAL, STT_FILE, STT_SECTION, ST
 import type { EhRecord } from './eh-frame.ts';
 import { variableLocation } from './dwarf-info.ts';
 import { fileLineMessage, sourceLine } from './dwarf-line.ts';
-import { enclosingSymbol, objectLocation } from './location.ts';
+import { enclosingSymbol, fileLabel, objectLocation } from './location.ts';
 import type { Relocation } from './object.ts';
 import type { SymbolTable } from './resolve.ts';
 import { relocationTarget } from './targets.ts';
@@ -152,10 +152,6 @@ function undefinedMessage(use: UndefinedUse, symbols: SymbolTable, suggest: bool
   return text;
 }
 
-function fileLabel(file: InputFile): string {
-  const o = file.object;
-  return o.archiveName ? `${o.archiveName}(${o.name})` : o.name;
-}
 
 /**
  * One-edit corrections tried in the order rust-lld tries them (insert, replace, swap, delete at
