@@ -354,7 +354,8 @@ function instance(g: Gen, form: Form, bits: Bits, address: bigint, n = 0): Instr
   const sizes = new Set(form.ops.filter((k) => /^(r|rm|R|m)(8|16|32|64)$/.test(k)).map(kindSize));
   const mixedSizes = sizes.size > 1;
   for (let attempt = 0; attempt < 20; attempt++) {
-    const memSized = !regPins || mixedSizes || g.chance(0.3);
+    // (NASM takes no size on SSE cmpsd's memory operand: the name is the string compare's too.)
+    const memSized = (!regPins || mixedSizes || g.chance(0.3)) && form.mnemonic !== 'cmpsd';
     const operands: Operand[] = [];
     let ok = true;
     for (const k of form.ops) {

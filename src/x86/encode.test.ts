@@ -19,6 +19,20 @@ describe('encode picks the encodings NASM picks', () => {
     expect(enc(64, 'add', reg('rax'), imm(1000))).toBe('4805e8030000');
     expect(enc(32, 'push', imm(0x1234))).toBe('6834120000');
   });
+  it('encodes SSE forms: mandatory prefixes, REX.W moves, the shorter movq for memory, compare pseudo-ops', () => {
+    expect(enc(64, 'movdqa', reg('xmm8'), mem({ base: registerByName('rax') }))).toBe('66440f6f00');
+    expect(enc(64, 'movq', reg('xmm0'), reg('rax'))).toBe('66480f6ec0');
+    expect(enc(64, 'movq', reg('xmm0'), mem({ base: registerByName('rax'), size: 8 }))).toBe('f30f7e00');
+    expect(enc(64, 'movq', mem({ base: registerByName('rax') }), reg('xmm1'))).toBe('660fd608');
+    expect(enc(16, 'cvttsd2si', reg('eax'), reg('xmm1'))).toBe('f20f2cc1');
+    expect(enc(64, 'cvtsi2sd', reg('xmm0'), reg('rax'))).toBe('f2480f2ac0');
+    expect(enc(64, 'psrldq', reg('xmm1'), imm(4))).toBe('660f73d904');
+    expect(enc(64, 'cmpltps', reg('xmm0'), reg('xmm1'))).toBe('0fc2c101');
+    expect(enc(64, 'cmpunordsd', reg('xmm1'), reg('xmm1'))).toBe('f20fc2c903');
+    expect(enc(64, 'movsd', reg('xmm0'), reg('xmm1'))).toBe('f20f10c1');
+    expect(enc(16, 'movsd')).toBe('66a5');
+    expect(enc(64, 'cmpsd')).toBe('a7');
+  });
   it('shrinks mov r64, imm the way NASM does', () => {
     expect(enc(64, 'mov', reg('rax'), imm(1))).toBe('b801000000');
     expect(enc(64, 'mov', reg('rax'), imm(-1))).toBe('48c7c0ffffffff');

@@ -35,6 +35,9 @@ const SINGLE_SIZE: ReadonlySet<string> = (() => {
   return new Set([...sizes].filter(([, s]) => s.size === 1).map(([name]) => name));
 })();
 
+const SSE_PREDICATES = ['eq', 'lt', 'le', 'unord', 'neq', 'nlt', 'nle', 'ord'];
+const SSE_COMPARE = /^cmp(eq|lt|le|unord|neq|nlt|nle|ord)(ps|pd|ss|sd)$/;
+
 /** A form with an XMM operand. */
 function isSse(form: Form): boolean {
   return form.ops.some((k) => k === 'x' || k === 'Rx' || k.startsWith('rmx'));
@@ -277,6 +280,12 @@ export function encodeWithForm(ins: Instruction, ctx: EncodeContext): { bytes: U
   // NASM's shorthand `imul r, imm` is `imul r, r, imm`.
   if (mnemonic === 'imul' && ins.operands.length === 2 && ins.operands[0].kind === 'reg' && ins.operands[1].kind === 'imm') {
     ins = { ...ins, operands: [ins.operands[0], ins.operands[0], ins.operands[1]] };
+  }
+  // NASM's SSE compare pseudo-ops: cmpltps x, y is cmpps x, y, 1.
+  const pseudo = SSE_COMPARE.exec(mnemonic);
+  if (pseudo && ins.operands.length === 2) {
+    ins = { ...ins, mnemonic: `cmp${pseudo[2]}`, operands: [...ins.operands, { kind: 'imm', value: BigInt(SSE_PREDICATES.indexOf(pseudo[1])) }] };
+    return encodeWithForm(ins, ctx);
   }
   const forms = FORMS_BY_MNEMONIC.get(mnemonic);
   if (!forms) throw new EncodeError(`unknown instruction \`${ins.mnemonic}'`);

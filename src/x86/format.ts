@@ -109,6 +109,8 @@ export function formatOperand(op: Operand, ins: Instruction, opts: FormatOptions
       return `${op.strict ? 'strict ' : ''}${size}${hex(op.value)}`;
     }
     case 'mem': {
+      // NASM takes no size on the memory operand of SSE's cmpsd (the name is the string compare's too).
+      if (ins.mnemonic === 'cmpsd') return formatMemory(op, undefined, opts);
       const show = !ins.operands.some((o, i) => o.kind === 'reg' && !(i === ins.operands.length - 1 && o.reg.name === 'cl' && CL_COUNT.has(ins.mnemonic)))
         || needsSizeBeside(ins);
       return formatMemory(op, show ? memorySizeName(op, ins) : undefined, opts);

@@ -27,6 +27,8 @@
 //     (segment override on the source, `a32`/`a16` when the registers are not the mode's);
 //     `xlat BYTE PTR ds:[rbx]` → `xlatb`; `repz`/`repnz` → `repe`/`repne`.
 //  6. `movabs` → `mov` (NASM picks the 64-bit immediate / moffs form by value and size).
+//  6b. SSE compare pseudo-ops (`cmpltps x,y`, `cmpunordsd x,y`) → the compare with its
+//     predicate as an immediate (`cmpps x, y, 0x1`), which NASM also takes.
 //  7. objdump's operand-size suffix on a mnemonic NASM does not have (`callw`, `jmpw`,
 //     `retw`, `pushw`, `enterw`, `sysretd`, ...), or whose plain form takes that size from a
 //     prefix in the table (`retfq` = `o64 retf`) → `o16`/`o32`/`o64` prefix, only when that
@@ -38,7 +40,8 @@
 //     differs in size from the memory operand, and not by exactly the 2 bytes of a far
 //     pointer's selector. Operands that are an address only (lea, invlpg, lgdt ...: kind
 //     `m` in the table) and far-pointer loads (les/lds/lss/lfs/lgs) take no size at all
-//     (objdump also ignores REX.W on the latter: `lss rax,FWORD PTR`).
+//     (objdump also ignores REX.W on the latter: `lss rax,FWORD PTR`). SSE's cmpsd takes no
+//     size either: NASM refuses one there (the name is also the string compare's).
 //  9. Far indirect call/jmp: objdump writes `call FWORD PTR [x]` (m16:32), `call DWORD PTR [x]`
 //     for m16:16 (the same text as a near call through a 32-bit pointer: the ModRM reg
 //     field, 3 or 5, tells them apart, so this rule reads the bytes) and `rex.W call FWORD
@@ -94,6 +97,8 @@ const STRING_OPS = new Set(['movs', 'cmps', 'stos', 'lods', 'scas', 'ins', 'outs
 /** Mnemonics with a count in cl (shl x, cl): that cl says nothing about the operand size. */
 const CL_COUNT = new Set(FORMS.filter((f) => f.ops[f.ops.length - 1] === 'cl').map((f) => f.mnemonic));
 const LOOPS = new Set(['loop', 'loope', 'loopne', 'loopz', 'loopnz']);
+export const SSE_PREDICATES = ['eq', 'lt', 'le', 'unord', 'neq', 'nlt', 'nle', 'ord'];
+const SSE_COMPARE = /^cmp(eq|lt|le|unord|neq|nlt|nle|ord)(ps|pd|ss|sd)$/;
 
 export interface NormalizeContext {
   readonly bits: Bits;
@@ -213,6 +218,13 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
 
   // Rule 6.
   if (mnemonic === 'movabs') mnemonic = 'mov';
+  // Rule 6b: SSE compare pseudo-ops (cmpltps x, y) are the compare with its predicate as an
+  // immediate (cmpps x, y, 0x1); NASM knows both, our printer writes the immediate.
+  const pseudo = SSE_COMPARE.exec(mnemonic);
+  if (pseudo) {
+    mnemonic = `cmp${pseudo[2]}`;
+    operands = [...operands, `0x${SSE_PREDICATES.indexOf(pseudo[1]).toString(16)}`];
+  }
   // Rule 7.
   let osizeWord = '';
   const suffixSize = { w: 2, d: 4, q: 8 }[mnemonic.slice(-1) as 'w' | 'd' | 'q'];
@@ -269,6 +281,7 @@ export function normalizeObjdump(text: string, ctx: NormalizeContext): string {
       const anyReg = operands.some((o, k) => k !== memIndex && (regSizes[k] !== undefined || /^(cs|ds|es|ss|fs|gs|cr\d+|dr\d+)$/.test(o)) && !count(k));
       keep = !anyReg || regs.some((r) => r !== ms && r! + 2 !== ms);
       if (ADDRESS_ONLY.has(mnemonic) || FAR_LOADS.has(mnemonic)) keep = false;
+      if (mnemonic === 'cmpsd') keep = false;   // NASM refuses a size there (see format.ts)
     }
     if (keep) operands[memIndex] = `${sizes[memIndex]} ${operands[memIndex]}`;
   }

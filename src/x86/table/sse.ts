@@ -124,6 +124,12 @@ export const SSE_ROWS: readonly Row[] = [
   ...floatFamily('min', '5d'),
   ...floatFamily('div', '5e'),
   ...floatFamily('max', '5f'),
+  // Compares to a lane mask; the immediate's low 3 bits pick the predicate (objdump and NASM
+  // also spell them cmpltps, cmpunordsd ...: objdump-normalize.ts and encode.ts map those).
+  ['cmpps', 'x,rmx128,i8', '0f c2 /r', ''],
+  ['cmppd', 'x,rmx128,i8', '0f c2 /r', 'p66'],
+  ['cmpss', 'x,rmx32,i8', '0f c2 /r', 'pf3'],
+  ['cmpsd', 'x,rmx64,i8', '0f c2 /r', 'pf2'],
   ['ucomiss', 'x,rmx32', '0f 2e /r', 'w:oszapc'],
   ['ucomisd', 'x,rmx64', '0f 2e /r', 'p66 w:oszapc'],
   ['comiss', 'x,rmx32', '0f 2f /r', 'w:oszapc'],
