@@ -57,7 +57,7 @@ interface Facts {
 class BlockEmitter {
   private code = '';
   private preamble = '';
-  /** Inline instructions not yet added to c.icount. */
+  /** Instructions since the count in the local IC (c.icount is set from IC + pending where it is read). */
   private pending = 0;
   /** Bytes from R (the block's start) to the current instruction. */
   private off = 0;
@@ -139,7 +139,7 @@ class BlockEmitter {
   private leave(): string {
     this.readsFlags();
     return storeFlags(this.flags) + this.writeBack() +
-      (this.pending > 0 ? `c.icount += ${this.pending}; ` : '') + `c.rip = R + ${this.off};\n`;
+      `c.icount = IC + ${this.pending}; c.rip = R + ${this.off};\n`;
   }
   private setFlags(f: FlagState, full: boolean): void {
     this.flags = f;
@@ -155,7 +155,7 @@ class BlockEmitter {
     const regs = [...(this.prior?.used ?? this.facts.used)].sort((a, b) => a - b);
     const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, RAM8 = c.mem.ram, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
       (regs.length > 0 ? `let ${regs.map((g) => `x${g} = r[${g << 1}], y${g} = r[${(g << 1) + 1}]`).join(', ')};\n` : '') +
-      'c.exitBlock = false;\nconst R = c.rip;\n' + this.consts;
+      'c.exitBlock = false;\nconst R = c.rip;\nlet IC = c.icount;\n' + this.consts;
     const stay = this.checks ? `let stay = !(${MUST_LEAVE});\n` : '';
     if (this.selfLoop) return `return function block(c, end) {\n${head}${stay}${this.preamble}for (;;) {\n${this.code}}\n};`;
     return `return function block(c, end) {\n${head}${stay}${this.code}};`;
@@ -206,15 +206,15 @@ class BlockEmitter {
    */
   private boundary(len: number): void {
     this.readsFlags();
-    this.code += (this.pending > 0 ? `c.icount += ${this.pending};\n` : '') +
-      `if (!stay || c.icount + ${len} > end) { ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
+    this.code += (this.pending > 0 ? `IC += ${this.pending};\n` : '') +
+      `if (!stay || IC + ${len} > end) { c.icount = IC; ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
     this.pending = 0;
   }
 
   /** Leaves the block after its last instruction (not a called one): count, flags, registers, RIP. */
   private finish(rip: string): void {
     this.readsFlags();
-    this.code += (this.pending > 0 ? `c.icount += ${this.pending};\n` : '') + storeFlags(this.flags) + this.writeBack() + `c.rip = ${rip};\n`;
+    this.code += `c.icount = IC + ${this.pending};\n` + storeFlags(this.flags) + this.writeBack() + `c.rip = ${rip};\n`;
   }
 
   /** An instruction without an inline form: its execution function, from its own call site. */
@@ -226,7 +226,7 @@ class BlockEmitter {
     this.pending = 0;
     this.dirty.clear();
     this.flags = null;
-    if (!last) this.code += 'if (c.exitBlock || c.icount >= end) return;\n' + this.reload();
+    if (!last) this.code += 'if (c.exitBlock || c.icount >= end) return;\nIC = c.icount;\n' + this.reload();
   }
 
   /** A jmp or jcc inside a trace: a jcc leaves it when its condition goes the other way. */
@@ -240,7 +240,7 @@ class BlockEmitter {
     const t = `R + ${this.off + i.len + i.imm}`;
     const other = taken ? `R + ${this.off + i.len}` : t;
     this.readsFlags();
-    this.code += `if (${taken ? `!(${cond})` : cond}) { c.icount += ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}c.rip = ${other}; return; }\n`;
+    this.code += `if (${taken ? `!(${cond})` : cond}) { c.icount = IC + ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}c.rip = ${other}; return; }\n`;
   }
 
   /** jmp rel / jcc rel, last in the block. */
@@ -264,9 +264,9 @@ class BlockEmitter {
     }
     this.readsFlags();
     const leave = storeFlags(this.flags) + this.writeBack();
-    this.code += `c.icount += ${this.pending};\n` +
-      (cond === 'true' ? '' : `if (!(${cond})) { ${leave}c.rip = ${next}; return; }\n`) +
-      `if (!stay || c.icount + ${this.steps[0]!.blockLen} > end) { ${leave}c.rip = ${target}; return; }\n` +
+    this.code += `IC += ${this.pending};\n` +
+      (cond === 'true' ? '' : `if (!(${cond})) { c.icount = IC; ${leave}c.rip = ${next}; return; }\n`) +
+      `if (!stay || IC + ${this.steps[0]!.blockLen} > end) { c.icount = IC; ${leave}c.rip = ${target}; return; }\n` +
       (this.prior?.entryFlagsRead ? storeFlags(this.flags) : '');
     this.pending = 0;
   }
@@ -488,7 +488,7 @@ class BlockEmitter {
     let slow: string;
     if (last) slow = `${slowStart}return;\n`;
     else {
-      slow = `${slowStart}if (c.exitBlock || c.icount >= end) return;\nc.icount -= ${this.pending + 1};\n`;
+      slow = `${slowStart}if (c.exitBlock || c.icount >= end) return;\nIC = c.icount - ${this.pending + 1};\n`;
     }
     this.pending++;
     // Registers the fast path changed are reloaded too: they are written back later.
@@ -504,7 +504,7 @@ class BlockEmitter {
       const back = this.returns.pop()!;
       this.readsFlags();
       const [bl, bh] = this.address(back);
-      this.code += `if (rl${k} !== ${bl} || rh${k} !== ${bh}) { ${this.pending > 0 ? `c.icount += ${this.pending}; ` : ''}${storeFlags(this.flags)}${this.writeBack()}` +
+      this.code += `if (rl${k} !== ${bl} || rh${k} !== ${bh}) { c.icount = IC + ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}` +
         `c.rip = rh${k} * 4294967296 + (rl${k} >>> 0); return; }\n`;
     }
   }
