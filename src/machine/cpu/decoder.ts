@@ -25,6 +25,7 @@ export const enum K {
   Dr = 11,
   Rel = 12,     // branch displacement in insn.imm
   Ptr = 13,     // far pointer: offset insn.imm, selector insn.imm2
+  Xmm = 14,     // XMM register insn.reg (ModRM.reg); an XMM ModRM.rm operand is Rm
 }
 
 export class Insn {
@@ -213,7 +214,8 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
       if (!(fModes[f] & modeBit)) continue;
       const mand = fMandatory[f];
       if (pass === 0) {
-        if (mand === 0 || !(mand === 0x66 ? opsizePrefix : rep === mand)) continue;
+        // (F2/F3 take precedence over 66 as the mandatory prefix: 66 F2 0F 10 is movsd.)
+        if (mand === 0 || !(mand === 0x66 ? opsizePrefix && rep === 0 : rep === mand)) continue;
       } else if (mand !== 0) continue;
       if (fModrmByte[f] >= 0) { if (fModrmByte[f] !== modrm) continue; }
       else if (needModrm) {
@@ -368,6 +370,7 @@ function decodeWith(fetch: Fetch, bits: 16 | 32 | 64, out: Insn, ignoreRexW: boo
           break;
         }
         if (k[0] === 'r' && /^r(8|16|32|64)$/.test(k)) { kind = K.Reg; out.reg = size === 1 ? byteCode(regNum, rex) : regNum; break; }
+        if (k === 'x') { kind = K.Xmm; out.reg = regNum; break; }
         return fail(out, pos);
     }
     if (n === 0) { out.op0 = kind; out.s0 = size; }

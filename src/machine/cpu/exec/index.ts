@@ -15,6 +15,7 @@ import * as shift from './shift.ts';
 import * as stack from './stack.ts';
 import * as str from './string.ts';
 import * as sys from './system.ts';
+import { sseExec } from './sse.ts';
 
 export type Exec = (c: Cpu, i: Insn) => void;
 
@@ -57,6 +58,8 @@ const BY_MNEMONIC: Record<string, Exec> = {
 /** Mnemonic families recognised by prefix or suffix. */
 function lookup(f: Form): Exec | undefined {
   const m = f.mnemonic;
+  // SSE forms (an XMM operand) first: movsd is also the string move.
+  if (f.ops.some((k) => k === 'x' || k === 'Rx' || k.startsWith('rmx'))) return sseExec(m, f.ops);
   if (m === 'mov') {
     if (f.ops.includes('sreg')) return move.movSregI;
     if (f.ops.includes('cr')) return move.movCrI;
