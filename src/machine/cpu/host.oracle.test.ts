@@ -229,3 +229,166 @@ describe('instruction forms: the emulator agrees with the host processor', () =>
     expect(list.length).toBeGreaterThanOrEqual(200);
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// SSE/SSE2: each form runs natively and in the emulator on 64 inputs (xmm0, xmm1, a 16-byte
+// memory operand, rax, rbx, flags; lanes from edge values of the form's data type and random
+// ones); every byte of xmm0, xmm1, the memory operand, rax and rbx and the arithmetic flags
+// must agree. MEM stands for the memory operand, SZ for its size keyword.
+
+interface SseForm { text: string; data: 'int' | 'f32' | 'f64' }
+
+function sseForms(): SseForm[] {
+  const out: SseForm[] = [];
+  const add = (data: SseForm['data'], ...texts: string[]) => { for (const text of texts) out.push({ text, data }); };
+  const INT = ['punpcklbw', 'punpcklwd', 'punpckldq', 'packsswb', 'pcmpgtb', 'pcmpgtw', 'pcmpgtd', 'packuswb', 'punpckhbw',
+    'punpckhwd', 'punpckhdq', 'packssdw', 'punpcklqdq', 'punpckhqdq', 'pcmpeqb', 'pcmpeqw', 'pcmpeqd', 'paddq', 'pmullw',
+    'psubusb', 'psubusw', 'pminub', 'pand', 'paddusb', 'paddusw', 'pmaxub', 'pandn', 'pavgb', 'pavgw', 'pmulhuw', 'pmulhw',
+    'psubsb', 'psubsw', 'pminsw', 'por', 'paddsb', 'paddsw', 'pmaxsw', 'pxor', 'pmuludq', 'pmaddwd', 'psadbw', 'psubb',
+    'psubw', 'psubd', 'psubq', 'paddb', 'paddw', 'paddd', 'andps', 'andnps', 'orps', 'xorps', 'andpd', 'xorpd',
+    'unpcklps', 'unpckhps', 'unpcklpd', 'unpckhpd'];
+  for (const op of INT) add('int', `${op} xmm0, xmm1`, `${op} xmm0, MEM`);
+  for (const op of ['psrlw', 'psraw', 'psllw', 'psrld', 'psrad', 'pslld', 'psrlq', 'psllq']) {
+    add('int', `${op} xmm0, xmm1`, `${op} xmm0, 3`, `${op} xmm0, 17`, `${op} xmm0, 40`);
+  }
+  add('int', 'psrldq xmm0, 5', 'pslldq xmm0, 9', 'psrldq xmm0, 16', 'pshufd xmm0, xmm1, 0x1b', 'pshufd xmm0, MEM, 0xe4',
+    'pshuflw xmm0, xmm1, 0x93', 'pshufhw xmm0, xmm1, 0x39', 'shufps xmm0, xmm1, 0x8d', 'shufpd xmm0, xmm1, 1', 'shufpd xmm0, MEM, 2',
+    'pinsrw xmm0, eax, 5', 'pinsrw xmm0, SZ2 MEM, 2', 'pextrw eax, xmm1, 3', 'pmovmskb eax, xmm1', 'movmskps eax, xmm1', 'movmskpd eax, xmm1',
+    'movaps xmm0, xmm1', 'movaps xmm0, MEM', 'movaps MEM, xmm1', 'movups xmm0, MEM', 'movups MEM, xmm1', 'movapd xmm0, MEM',
+    'movupd MEM, xmm0', 'movdqa xmm0, xmm1', 'movdqa xmm0, MEM', 'movdqa MEM, xmm1', 'movdqu xmm0, MEM', 'movdqu MEM, xmm1',
+    'movss xmm0, xmm1', 'movss xmm0, SZ4 MEM', 'movss SZ4 MEM, xmm1', 'movsd xmm0, xmm1', 'movsd xmm0, SZ8 MEM', 'movsd SZ8 MEM, xmm1',
+    'movq xmm0, xmm1', 'movq xmm0, SZ8 MEM', 'movq SZ8 MEM, xmm1', 'movq xmm0, rax', 'movq rax, xmm1', 'movd xmm0, eax', 'movd eax, xmm1',
+    'movd xmm0, SZ4 MEM', 'movd SZ4 MEM, xmm1', 'movhlps xmm0, xmm1', 'movlhps xmm0, xmm1', 'movlps xmm0, SZ8 MEM', 'movhps xmm0, SZ8 MEM',
+    'movlps SZ8 MEM, xmm1', 'movhps SZ8 MEM, xmm1', 'movlpd xmm0, SZ8 MEM', 'movhpd SZ8 MEM, xmm1', 'movntdq MEM, xmm1', 'movntps MEM, xmm0');
+  for (const [data, suffixes] of [['f32', ['ps', 'ss']], ['f64', ['pd', 'sd']]] as const) {
+    for (const s of suffixes) {
+      for (const op of ['add', 'sub', 'mul', 'div', 'min', 'max', 'sqrt']) add(data, `${op}${s} xmm0, xmm1`);
+      if (s[0] === 'p') add(data, `add${s} xmm0, MEM`, `mul${s} xmm0, MEM`);
+      for (const p of [0, 1, 2, 3, 4, 5, 6, 7, 13]) add(data, `cmp${s} xmm0, xmm1, ${p}`);
+      add(data, `cmplt${s} xmm0, ${s[0] === 'p' ? '' : s[1] === 's' ? 'SZ4 ' : 'SZ8 '}MEM`);
+    }
+  }
+  add('f64', 'addsd xmm0, SZ8 MEM', 'ucomisd xmm0, xmm1', 'comisd xmm0, xmm1', 'ucomisd xmm0, SZ8 MEM', 'cvttsd2si eax, xmm1', 'cvttsd2si rax, xmm1',
+    'cvtsd2si eax, xmm1', 'cvtsd2si rax, xmm1', 'cvtsd2ss xmm0, xmm1', 'cvtpd2ps xmm0, xmm1', 'cvttpd2dq xmm0, xmm1', 'cvtpd2dq xmm0, xmm1',
+    'cvtsi2sd xmm0, rax', 'cvtsi2sd xmm0, eax', 'cvtsi2sd xmm0, SZ4 MEM', 'cvtsi2sd xmm0, SZ8 MEM', 'cvtsi2ss xmm0, rax', 'cvtsi2ss xmm0, ebx',
+    'cvtdq2pd xmm0, xmm1', 'cvtdq2ps xmm0, xmm1');
+  add('f32', 'addss xmm0, SZ4 MEM', 'ucomiss xmm0, xmm1', 'comiss xmm0, xmm1', 'comiss xmm0, SZ4 MEM', 'cvttss2si eax, xmm1', 'cvttss2si rax, xmm1',
+    'cvtss2si eax, xmm1', 'cvtss2si rax, xmm1', 'cvtss2sd xmm0, xmm1', 'cvtps2pd xmm0, xmm1', 'cvtps2dq xmm0, xmm1', 'cvttps2dq xmm0, xmm1');
+  return out;
+}
+
+const F32_EDGES = [0, 0x80000000, 0x3f800000, 0xbf800000, 0x3fc00000, 0x40200000, 0xc0200000, 0x3dcccccd, 0x7f800000, 0xff800000,
+  0x7fc00000, 0x7fa00001, 0xffc12345, 0x00000001, 0x807fffff, 0x7f7fffff, 0x00800000, 0x4f000000, 0xcf000000, 0x5f000000, 0xdf000001, 0x4effffff];
+const F64_EDGES = [0n, 0x8000000000000000n, 0x3ff0000000000000n, 0xbff0000000000000n, 0x3ff8000000000000n, 0x4004000000000000n,
+  0xc004000000000000n, 0x3fb999999999999an, 0x7ff0000000000000n, 0xfff0000000000000n, 0x7ff8000000000000n, 0x7ff4000000000001n,
+  0xfff8000012345678n, 1n, 0x800fffffffffffffn, 0x7fefffffffffffffn, 0x41e0000000000000n, 0xc1e0000000200000n, 0x43e0000000000000n,
+  0xc3e0000000000001n, 0x41dfffffffc00000n, 0x36a0000000000000n, 0x47efffffe0000000n];
+const INT_EDGES = [0n, M64, 0x8000000000000000n, 0x7fffffffffffffffn, 0x8080808080808080n, 0x7f7f7f7f7f7f7f7fn, 0x0001000200030004n,
+  0xffff0000ffff0000n, 0x0000000000000003n, 0x000000000000000fn, 0x0000000000000021n, 0x8000800080008000n];
+
+interface SseInput { v: bigint[] } // xmm0 lo/hi, xmm1 lo/hi, mem lo/hi, rax, rbx, flags
+
+function sseInputs(f: SseForm, index: number): SseInput[] {
+  const rnd = lcg(index * 104729 + 3);
+  const pick = <T>(a: readonly T[]) => a[Number(rnd() % BigInt(a.length))];
+  const lane = (k: number): bigint => {
+    const random = k >= 40 || rnd() % 4n === 0n;
+    if (f.data === 'f64') return random ? rnd() : pick(F64_EDGES);
+    if (f.data === 'f32') {
+      const one = () => BigInt(random ? Number(rnd() & 0xffffffffn) : pick(F32_EDGES));
+      return one() | (one() << 32n);
+    }
+    return random ? rnd() : pick(INT_EDGES);
+  };
+  const list: SseInput[] = [];
+  for (let k = 0; k < 64; k++) {
+    const v = [lane(k), lane(k), lane(k), lane(k), lane(k), lane(k)];
+    const ints = [0n, 1n, M64, 0x7fffffffn, 0x80000000n, 0x8000000000000000n, 0x123456789n, -1000n & M64];
+    v.push(k < 24 ? pick(ints) : rnd(), k < 24 ? pick(ints) : rnd(), (rnd() & ARITH) | 2n);
+    list.push({ v });
+  }
+  return list;
+}
+
+function sseC(list: SseForm[], ins: SseInput[][]): string {
+  const text = (t: string) => t.replace(/SZ(\d)/g, (_, n) => ({ 2: 'word ptr', 4: 'dword ptr', 8: 'qword ptr' }[n as '2' | '4' | '8'])).replace('MEM', '[%0+32]');
+  const fns = list.map((f, n) => `static void f${n}(unsigned long long *io) {
+  __asm__ volatile("movdqu xmm0, [%0]\\n movdqu xmm1, [%0+16]\\n mov rax, [%0+48]\\n mov rbx, [%0+56]\\n push qword ptr [%0+64]\\n popfq\\n"
+    "${text(f.text)}\\n"
+    "pushfq\\n pop qword ptr [%0+64]\\n movdqu [%0], xmm0\\n movdqu [%0+16], xmm1\\n mov [%0+48], rax\\n mov [%0+56], rbx\\n"
+    : : "r"(io) : "rax", "rbx", "xmm0", "xmm1", "memory", "cc");
+}`);
+  const data = ins.map((l) => l.map((x) => `{${x.v.map((v) => `0x${v.toString(16)}ULL`).join(',')}}`).join(',\n'));
+  return `#include <stdio.h>
+${fns.join('\n')}
+static void (*fns[])(unsigned long long *) = { ${list.map((_, n) => `f${n}`).join(', ')} };
+${ins.map((_, n) => `static const unsigned long long in${n}[][9] = {\n${data[n]}\n};`).join('\n')}
+static const unsigned long long (*ins[])[9] = { ${ins.map((_, n) => `in${n}`).join(', ')} };
+int main(void) {
+  static unsigned long long io[12] __attribute__((aligned(16)));
+  for (unsigned n = 0; n < ${list.length}; n++)
+    for (unsigned k = 0; k < 64; k++) {
+      for (int r = 0; r < 9; r++) io[r] = ins[n][k][r];
+      fns[n](io);
+      for (int r = 0; r < 9; r++) printf("%llx%c", io[r], r == 8 ? '\\n' : ' ');
+    }
+  return 0;
+}
+`;
+}
+
+/** Inputs at 0x400000 (96 bytes each, the memory operand at +32), results at 0x800000. */
+function sseEmulatorSource(list: SseForm[]): string {
+  const text = (t: string) => t.replace(/SZ(\d)/g, (_, n) => ({ 2: 'word', 4: 'dword', 8: 'qword' }[n as '2' | '4' | '8'])).replace('MEM', '[r8+32]');
+  const lines = ['bits 64', 'org 0x100000', 'mov r8, 0x400000', 'mov r9, 0x800000'];
+  list.forEach((f, n) => {
+    lines.push('mov r10, 64', `.l${n}:`, 'movdqu xmm0, [r8]', 'movdqu xmm1, [r8+16]', 'mov rax, [r8+48]', 'mov rbx, [r8+56]',
+      'push qword [r8+64]', 'popfq', text(f.text), 'pushfq', 'pop qword [r9+64]', 'movdqu [r9], xmm0', 'movdqu [r9+16], xmm1',
+      'movdqu xmm2, [r8+32]', 'movdqu [r9+32], xmm2', 'mov [r9+48], rax', 'mov [r9+56], rbx', 'add r8, 96', 'add r9, 96', 'dec r10', `jnz .l${n}`);
+  });
+  lines.push('hlt');
+  return lines.join('\n') + '\n';
+}
+
+describe('SSE forms: the emulator agrees with the host processor', () => {
+  it('on every result byte and the flags', async () => {
+    const list = sseForms();
+    const ins = list.map((f, n) => sseInputs(f, n));
+    writeFileSync(join(dir, 's.c'), sseC(list, ins));
+    await run(CC, ['-O1', '-masm=intel', '-o', join(dir, 's'), join(dir, 's.c')]);
+    const { stdout } = await run(join(dir, 's'), [], { maxBuffer: 64 << 20 });
+    const host = stdout.trim().split('\n').map((l) => l.split(' ').map((x) => BigInt('0x' + x)));
+    for (const compiled of [false, true]) {
+      const r = rig(32 << 20);
+      enterLong(r);
+      r.cpu.cr4 |= 0x200;       // CR4.OSFXSR: SSE enabled
+      r.cpu.flags &= ~0x200;
+      r.cpu.compileBlocks = compiled;
+      r.cpu.hotRuns = 1;
+      let at = 0x400000;
+      for (const l of ins) for (const x of l) {
+        x.v.forEach((v, k) => { r.mem.write32(at + k * 8, Number(v & 0xffffffffn)); r.mem.write32(at + k * 8 + 4, Number(v >> 32n)); });
+        at += 96;
+      }
+      load(r, 0x100000, asm(sseEmulatorSource(list), 64));
+      expect(r.cpu.run(50_000_000)).toBe(RunResult.Halted);
+      const failures: string[] = [];
+      let row = 0;
+      list.forEach((f, n) => {
+        ins[n].forEach((x) => {
+          const base = 0x800000 + row * 96;
+          const got = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => BigInt(r.mem.read32(base + k * 8) >>> 0) | (BigInt(r.mem.read32(base + k * 8 + 4) >>> 0) << 32n));
+          const want = host[row];
+          got[8] &= ARITH; want[8] &= ARITH;
+          if (got.some((v, k) => v !== want[k]) && failures.length < 40) {
+            failures.push(`${compiled ? 'compiled' : 'interpreted'}: ${f.text} in ${x.v.map((v) => v.toString(16)).join(' ')}: host ${want.map((v) => v.toString(16)).join(' ')} emu ${got.map((v) => v.toString(16)).join(' ')}`);
+          }
+          row++;
+        });
+      });
+      expect(row).toBe(list.length * 64);
+      expect(failures).toEqual([]);
+    }
+    expect(list.length).toBeGreaterThanOrEqual(200);
+  });
+});
