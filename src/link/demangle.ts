@@ -77,13 +77,16 @@ function demangleV0Path(name: string): string | undefined {
     i += len;
     return id;
   };
+  // A back-reference may lead to another; a damaged name could loop, so depth is bounded.
+  let depth = 0;
   const withBackref = <T>(parse: () => T): T => {
     const target = base62();
-    if (target >= i) throw new V0Error();
+    if (target >= i || ++depth > 100) throw new V0Error();
     const saved = i;
     i = target;
     const result = parse();
     i = saved;
+    depth--;
     return result;
   };
   const genericArgs = (): string => {

@@ -25,6 +25,9 @@ describe('demangle (as rust-lld prints names)', () => {
     expect(demangle('_RINvNtCsgEmfK2I1SDS_4core9panicking13assert_failedjjEB4_')).toBe('core::panicking::assert_failed::<usize, usize>');
     expect(demangle('_RNvXs_NtCsgEmfK2I1SDS_4core3anyDNtB4_3AnyEL_NtNtB6_3fmt5Debug3fmt')).toBe('<dyn core::any::Any as core::fmt::Debug>::fmt');
   });
+  it('gives up on names whose back-references loop, instead of recursing forever', () => {
+    for (const name of ['_RNvB_1a', '_RNvNtB0_1a1b', '_RINvB2_1aEB_', '_RNvMs_B0_1a']) expect(demangle(name)).toBe(name);
+  });
   it('leaves C names and forms it does not know alone', () => {
     expect(demangle('memcpy')).toBe('memcpy');
     expect(demangle('_ZN3foo')).toBe('_ZN3foo');
