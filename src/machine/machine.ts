@@ -63,7 +63,7 @@ export class Machine {
     this.biosBanner = opts.biosBanner ?? true;
     this.disk = opts.diskImage ? createDisk(opts.diskImage, 'hard-disk') : undefined;
     const floppy = opts.floppyImage ? createDisk(opts.floppyImage, 'floppy') : undefined;
-    const bios = createBios({ io: this.io, hardDisk: this.disk, floppy, bootMessages: opts.biosBanner ?? true });
+    const bios = createBios({ io: this.io, hardDisk: this.disk, floppy, bootMessages: opts.biosBanner ?? true, clock });
     this.cpu = new Cpu({ mem: this.mem, io: this.io, pic: this.devices.pic, bios });
     cpuRef = this.cpu;
     installBiosData(this.mem, this.io, { hardDisk: this.disk, floppy, startTimeMs: opts.rtcStartTimeMs ?? Date.UTC(2026, 0, 1), banner: opts.biosBanner ?? true });

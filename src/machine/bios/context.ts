@@ -2,7 +2,7 @@
 // port bus, exactly as firmware would (CRTC cursor registers, PIC EOIs, the keyboard data port,
 // CMOS), so they depend on no device object and work with whatever the machine wired up.
 
-import type { BiosRegisters, IoBus } from '../types.ts';
+import type { BiosRegisters, GuestClock, IoBus } from '../types.ts';
 import type { Disk } from './disk-image.ts';
 
 export interface BiosContext {
@@ -13,6 +13,8 @@ export interface BiosContext {
   floppy?: Disk | undefined;
   /** Print "Booting from ..." before loading the boot sector, as SeaBIOS does (default true). */
   bootMessages?: boolean;
+  /** Guest time, for services that wait (int 15h AH=86h); without it they return at once. */
+  clock?: GuestClock;
 }
 
 /** Linear address of segment register `seg` : 16-bit `offset` as the CPU would form it. */

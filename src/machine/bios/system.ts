@@ -87,7 +87,9 @@ function moveExtendedMemory(regs: BiosRegisters, mem: PhysicalMemory): void {
   succeed(regs);
 }
 
-export function createSystemService(_ctx: BiosContext): BiosHandler {
+export function createSystemService(ctx: BiosContext): BiosHandler {
+  // AH=86h: the guest time the current wait ends at (-1: no wait in progress).
+  let waitUntil = -1;
   return (regs, mem) => {
     const ax = regs.getReg16('ax');
     const ah = ax >> 8;
@@ -136,7 +138,20 @@ export function createSystemService(_ctx: BiosContext): BiosHandler {
         regs.setCarry(false);
         return;
       }
-      case 0x86: // wait CX:DX microseconds: guest time moves on by itself
+      case 0x86: {
+        // Wait CX:DX microseconds with interrupts on, as SeaBIOS does: the CPU idles on the stub
+        // ('retry') and timer interrupts are taken (the BIOS tick count goes on) until the time
+        // has passed; it is checked at each interrupt, so the wait ends at the first timer
+        // interrupt after it (within 55 ms at the BIOS's timer rate).
+        const clock = ctx.clock;
+        if (clock) {
+          if (waitUntil < 0) waitUntil = clock.nowNs + ((regs.getReg16('cx') * 65536 + regs.getReg16('dx')) * 1000);
+          if (clock.nowNs < waitUntil) return 'retry';
+          waitUntil = -1;
+        }
+        succeed(regs);
+        return;
+      }
       case 0x90: // device busy
       case 0x91: // interrupt complete
         succeed(regs);
