@@ -92,7 +92,8 @@ function applyInlineSuggestion(d: Diagnostic, sm: SourceMap): { labels: SpanLabe
     !s.replacement.includes('\n') &&
     labels.length > 0
   ) {
-    const text = s.style === 'short' || s.replacement === '' ? `help: ${s.message}` : `help: ${s.message}: \`${s.replacement}\``;
+    const notice = noticeCapitalization(s, sm);
+    const text = s.style === 'short' || s.replacement === '' ? `help: ${s.message}${notice}` : `help: ${s.message}${notice}: \`${s.replacement}\``;
     const same = labels.find((l) => l.span.lo === s.span.lo && l.span.hi === s.span.hi && l.label === '');
     if (same) same.label = text;
     else {
@@ -105,7 +106,23 @@ function applyInlineSuggestion(d: Diagnostic, sm: SourceMap): { labels: SpanLabe
   return { labels, separate: d.suggestions };
 }
 
+/**
+ * rustc adds "(notice the capitalization)" when a suggestion differs from the code only in the
+ * case of letters that look alike in both cases.
+ */
+function noticeCapitalization(s: Suggestion, sm: SourceMap): string {
+  const found = sm.fileAt(s.span.lo).slice(s.span.lo, s.span.hi);
+  const confusable = 'cfikosuvwxyz';
+  const chars = [...found];
+  const sugg = [...s.replacement];
+  const differing = chars.map((f, i) => [f, sugg[i] ?? ''] as const).filter(([f, g]) => f !== g);
+  const allConfusable = differing.every(([f, g]) => confusable.includes(f) || confusable.includes(g));
+  return allConfusable && found.toLowerCase() === s.replacement.toLowerCase() && found !== s.replacement ? ' (notice the capitalization)' : '';
+}
+
 function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[] {
+  const notice = noticeCapitalization(s, sm);
+  if (notice) s = { ...s, message: s.message + notice };
   if (s.alternatives?.length) {
     // One header, then each alternative's line and marks.
     const all = [s.replacement, ...s.alternatives].map((replacement) => renderSuggestion({ ...s, replacement, alternatives: [] }, sm, width));
@@ -129,8 +146,8 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   let pre = 0;
   while (pre < original.length && original[pre] === s.replacement[pre]) pre++;
   let post = 0;
-  while (post < original.length - pre && original[original.length - 1 - post] === s.replacement[s.replacement.length - 1 - post]) post++;
-  if (s.span.lo !== s.span.hi && pre + post === original.length) {
+  while (post < original.length - pre && post < s.replacement.length - pre && original[original.length - 1 - post] === s.replacement[s.replacement.length - 1 - post]) post++;
+  if (s.span.lo !== s.span.hi && pre + post === original.length && s.replacement.length > original.length) {
     const at = s.span.lo + pre;
     return renderSuggestion({ ...s, span: { lo: at, hi: at }, replacement: s.replacement.slice(pre, s.replacement.length - post) }, sm, width);
   }

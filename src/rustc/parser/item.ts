@@ -170,7 +170,18 @@ function parseAbi(p: Parser): string | undefined {
   return undefined;
 }
 
+/** Item keywords rustc also accepts capitalised (`Fn`, `Struct`…) at the start of an item. */
+const CASE_RECOVERED = new Set(['fn', 'struct', 'enum', 'use', 'static', 'const', 'type', 'extern', 'unsafe']);
+
 function parseItemKind(p: Parser, vis: Visibility): ItemKind {
+  {
+    const t0 = p.token;
+    const lower = t0.text.toLowerCase();
+    if (vis.kind === 'inherited' && t0.kind === 'ident' && !t0.raw && lower !== t0.text && CASE_RECOVERED.has(lower) && !p.is('!', p.look(1)) && !p.is('::', p.look(1))) {
+      p.report(error(`keyword \`${lower}\` is written in the wrong case`).primary(t0.span).suggest(t0.span, 'write it in lowercase', lower, 'verbose'));
+      p.tokens[p.pos] = { ...t0, text: lower };
+    }
+  }
   const t = p.token;
   const n = p.look(1);
   if (p.isKeyword('use')) {
@@ -335,7 +346,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     if (g.delim !== '{') p.expect(';');
     return { kind: 'macCall', mac: { path, delim: g.delim, tts: g.tts, span: p.spanFrom(mlo) } };
   }
-  expectedItem(p);
+  expectedItem(p, vis);
 }
 
 function missingItemKeyword(p: Parser, vis: Visibility): never {
@@ -387,7 +398,15 @@ function parseItemType(p: Parser, what: 'static' | 'const'): import('../ast/ast.
   return parseType(p);
 }
 
-function expectedItem(p: Parser): never {
+function expectedItem(p: Parser, vis: Visibility = { kind: 'inherited' }): never {
+  if (vis.kind !== 'inherited') {
+    // `pub` followed by something that is no item: rustc says so first.
+    p.report(
+      error(`visibility \`${p.file ? p.file.slice(vis.span.lo, vis.span.hi) : 'pub'}\` is not followed by an item`)
+        .primary(vis.span, 'the visibility')
+        .help('you likely meant to define an item, e.g., `pub fn foo() {}`'),
+    );
+  }
   if (p.isKeyword('let')) {
     const t = p.token;
     p.fail(
@@ -630,16 +649,24 @@ function parseImpl(p: Parser): ItemKind {
   if (p.eatKeyword('const')) isConst = true;
   const negative = p.eat('!');
   const first = parseType(p, false);
+  let missingFor: Span | null = null;
   let trait: Path | undefined;
   let selfTy = first;
   if (p.eatKeyword('for')) {
     if (first.kind !== 'path') p.fail(error('expected a trait, found type').primary(first.span));
     trait = first.path;
     selfTy = parseType(p, false);
+  } else if (first.kind === 'path' && (p.isIdent() || p.is('&') || p.is('(') || p.is('[') || p.is('*') || p.is('<') || p.is('::'))) {
+    // `impl Trait Type`: rustc reads the second type and, once the header is complete, asks
+    // for the `for` between them.
+    missingFor = span(first.span.hi, p.token.span.lo);
+    selfTy = parseType(p);
+    trait = first.path;
   }
   parseWhereClause(p, generics);
   const openIdx = p.pos;
   p.expect('{');
+  if (missingFor) p.report(error('missing `for` in a trait impl').primary(missingFor).suggest(missingFor, 'add `for` here', ' for ', 'verbose'));
   parseAttributes(p, true);
   const items = parseItemList(p, openIdx, 'impl');
   p.expect('}');
@@ -651,7 +678,14 @@ function parseUseTree(p: Parser): UseTree {
   let prefix: Path = { span: span(lo.lo, lo.lo), global: false, segments: [] };
   if (p.eat('::')) prefix = { ...prefix, global: true };
   if (!p.is('*') && !p.is('{')) {
-    const path = parsePath(p, 'mod');
+    let path = parsePath(p, 'mod');
+    while (p.is(':') && p.isIdent(p.look(1))) {
+      // `use core::panic:PanicInfo`: rustc asks for `::` and reads on.
+      const colon = p.bump().span;
+      p.report(error('expected `::`, found `:`').primary(colon).note('import paths are delimited using `::`').suggest(colon, 'use double colon', '::', 'verbose'));
+      const rest = parsePath(p, 'mod');
+      path = { span: span(path.span.lo, rest.span.hi), global: path.global, segments: [...path.segments, ...rest.segments] };
+    }
     prefix = { span: p.spanFrom(lo), global: prefix.global, segments: path.segments };
     if (!p.is('::')) {
       if (p.eatKeyword('as')) {

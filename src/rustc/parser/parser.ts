@@ -5,6 +5,7 @@
 import { error, type DiagBuilder, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isKeyword, type Edition } from '../lexer/keywords.ts';
 import type { Token } from '../lexer/token.ts';
+import { findSimilarKeyword, usedKeywords } from './similar.ts';
 import type { SourceFile } from '../span/source-file.ts';
 import { span, type Span } from '../span/span.ts';
 
@@ -248,6 +249,13 @@ export class Parser {
       d.primary(this.token.span, label);
     }
     const prev = this.prev;
+    // `function main()`: rustc knows what was meant.
+    if (prev.kind === 'ident' && !prev.raw && ['def', 'fun', 'func', 'function'].includes(prev.text)) {
+      d.suggest(prev.span, `write \`fn\` instead of \`${prev.text}\` to declare a function`, 'fn', 'short');
+    }
+    // A misspelled keyword; its suggestion excludes the others, as rustc seals the diagnostic.
+    if (d.diag.suggestions.length === 0) this.suggestMisspelledKeyword(d);
+    if (d.diag.suggestions.length > 0) return d;
     // `f(1) g(2)`: rustc guesses a missing `.` of a method call.
     if (this.expected.has('.') && this.is(')', prev) && this.isIdent() && this.is('(', this.look(1)) && !this.onDifferentLines(prev.span.hi, this.token.span.lo)) {
       d.suggest(span(prev.span.hi, this.token.span.lo), 'you might have meant to write a method call', '.', 'verbose', 'MaybeIncorrect');
@@ -265,6 +273,31 @@ export class Parser {
   }
 
   /**
+   * rustc's check for a misspelled keyword: the current word against the keywords just expected,
+   * else the previous word against all keywords (`Struct Point;`, `staic X`).
+   */
+  private suggestMisspelledKeyword(d: DiagBuilder): void {
+    const t = this.token;
+    if (t.kind !== 'ident') return;
+    const used = usedKeywords(this.edition);
+    const isUsedKeyword = (w: Token) => !w.raw && used.includes(w.text);
+    const recent = [...this.expected].slice(-10).filter((e) => used.includes(e));
+    let found: { keyword: string; wrongCase: boolean } | null = null;
+    let at = t.span;
+    if (recent.length > 0 && !isUsedKeyword(t)) found = findSimilarKeyword(t.text, recent);
+    if (!found) {
+      const prev = this.prev;
+      if (this.pos > 0 && prev.kind === 'ident' && !isUsedKeyword(prev)) {
+        found = findSimilarKeyword(prev.text, used);
+        at = prev.span;
+      }
+    }
+    if (!found) return;
+    const msg = found.wrongCase ? `write keyword \`${found.keyword}\` in lowercase` : `there is a keyword \`${found.keyword}\` with a similar name`;
+    d.suggest(at, msg, found.keyword, 'verbose');
+  }
+
+  /**
    * rustc's recovery for a list element not preceded by `,`: if an element parses here, report
    * "expected one of …" with a "missing `,`" help and keep going; otherwise report it and give up.
    */
@@ -275,7 +308,7 @@ export class Parser {
     const savedDiags = this.diagnostics.length;
     try {
       const el = parseElem();
-      d.suggest(at, 'missing `,`', ',', 'short', 'MaybeIncorrect');
+      if (d.diag.suggestions.length === 0) d.suggest(at, 'missing `,`', ',', 'short', 'MaybeIncorrect');
       this.report(d);
       return el;
     } catch (e) {

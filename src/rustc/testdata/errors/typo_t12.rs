@@ -1,0 +1,1 @@
+pub fn f() -> u8 { retrun 5; }

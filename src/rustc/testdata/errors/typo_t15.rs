@@ -1,0 +1,1 @@
+fn f<T>(x: T) wher T: Copy {}

@@ -1,0 +1,1 @@
+use core::panic:PanicInfo;

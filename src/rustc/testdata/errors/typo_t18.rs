@@ -1,0 +1,1 @@
+fn f() { let x = 5 lte y = 6; }

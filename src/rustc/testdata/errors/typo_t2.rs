@@ -1,0 +1,1 @@
+fn f() { match x { Some((left right)) => {} _ => {} } }

@@ -1,0 +1,1 @@
+Struct Point { x: u8 }

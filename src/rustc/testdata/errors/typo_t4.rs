@@ -1,0 +1,1 @@
+pub extren "C" fn f() {}

@@ -1,0 +1,1 @@
+staic HELLO: u8 = 1;
