@@ -177,21 +177,32 @@ function laneOp(view: keyof Lanes, f: (a: number, b: number) => number): Exec {
 }
 const sat = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
+/** paddq/psubq on int32 halves with the carry (borrow) between them. */
 function add64(sub: boolean): Exec {
   return binary(16, () => {
     for (let k = 0; k < 4; k += 2) {
-      const a = (BigInt(A.u32[k + 1]) << 32n) | BigInt(A.u32[k]);
-      const b = (BigInt(B.u32[k + 1]) << 32n) | BigInt(B.u32[k]);
-      const r = BigInt.asUintN(64, sub ? a - b : a + b);
-      A.u32[k] = Number(r & 0xffffffffn); A.u32[k + 1] = Number(r >> 32n);
+      const alo = A.u32[k], blo = B.u32[k];
+      if (sub) {
+        A.u32[k] = alo - blo;
+        A.u32[k + 1] = A.u32[k + 1] - B.u32[k + 1] - (alo < blo ? 1 : 0);
+      } else {
+        const lo = alo + blo;
+        A.u32[k] = lo;
+        A.u32[k + 1] = A.u32[k + 1] + B.u32[k + 1] + (lo > 0xffffffff ? 1 : 0);
+      }
     }
   });
 }
 
+/** pmuludq: 32 x 32 -> 64 from 16-bit partial products (each exact in a double). */
 const pmuludq = binary(16, () => {
   for (let k = 0; k < 4; k += 2) {
-    const r = BigInt(A.u32[k]) * BigInt(B.u32[k]);
-    A.u32[k] = Number(r & 0xffffffffn); A.u32[k + 1] = Number(r >> 32n);
+    const a = A.u32[k], b = B.u32[k];
+    const a0 = a & 0xffff, a1 = a >>> 16, b0 = b & 0xffff, b1 = b >>> 16;
+    const mid = a0 * b1 + a1 * b0;
+    const low = a0 * b0 + (mid % 65536) * 65536;
+    A.u32[k] = low;
+    A.u32[k + 1] = a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / 4294967296);
   }
 });
 
@@ -219,9 +230,15 @@ function shift(width: number, kind: 'l' | 'r' | 'a', byImm: boolean): Exec {
     const bits = width * 8;
     if (width === 8) {
       for (let k = 0; k < 4; k += 2) {
-        const v = (BigInt(A.u32[k + 1]) << 32n) | BigInt(A.u32[k]);
-        const r = count >= 64 ? 0n : kind === 'l' ? BigInt.asUintN(64, v << BigInt(count)) : v >> BigInt(count);
-        A.u32[k] = Number(r & 0xffffffffn); A.u32[k + 1] = Number(r >> 32n);
+        const lo = A.u32[k], hi = A.u32[k + 1];
+        if (count >= 64) { A.u32[k] = 0; A.u32[k + 1] = 0; }
+        else if (count >= 32) {
+          if (kind === 'l') { A.u32[k + 1] = lo << (count - 32); A.u32[k] = 0; }
+          else { A.u32[k] = hi >>> (count - 32); A.u32[k + 1] = 0; }
+        } else if (count > 0) {
+          if (kind === 'l') { A.u32[k + 1] = (hi << count) | (lo >>> (32 - count)); A.u32[k] = lo << count; }
+          else { A.u32[k] = (lo >>> count) | (hi << (32 - count)); A.u32[k + 1] = hi >>> count; }
+        }
       }
     } else {
       const a = (width === 2 ? (kind === 'a' ? A.i16 : A.u16) : (kind === 'a' ? A.i32 : A.u32)) as unknown as number[];
