@@ -3,12 +3,14 @@
 // The screen is the text buffer at 0xB8000 (character, attribute per cell); the cursor position
 // lives in the BDA (what programs read back) and in the CRTC cursor registers (what moves the
 // blinking cursor on screen), so every service that moves the cursor updates both. Only page 0
-// exists: page arguments are accepted and ignored. Graphics modes are not implemented; asking
-// for one leaves the text mode in place. Unknown functions return with registers unchanged, as
+// exists: page arguments are accepted and ignored. Of the graphics modes only 13h is set up
+// (video-graphics.ts: the BDA, the cleared frame, the pixel services); asking for another leaves
+// the text mode in place. Unknown functions return with registers unchanged, as
 // video BIOSes do.
 
 import type { BiosHandler, BiosRegisters, IoBus, PhysicalMemory } from '../types.ts';
 import { BDA, getCursor, setCursorBda } from './bda.ts';
+import { MODE_13H, readPixel, setMode13, writePixel } from './video-graphics.ts';
 import type { BiosContext } from './context.ts';
 import { segAddress } from './context.ts';
 
@@ -170,6 +172,7 @@ export function createVideoService(ctx: BiosContext): BiosHandler {
       case 0x00: {
         const mode = regs.getReg8('al') & 0x7f;
         if (mode === 2 || mode === 3 || mode === 7) setTextMode(mem, io, mode, (regs.getReg8('al') & 0x80) === 0);
+        else if (mode === MODE_13H) { setMode13(mem, io, (regs.getReg8('al') & 0x80) === 0); regs.setReg8('al', 0x20); return; }
         // Mode-set returns AL = 0x30 for text modes on VGA BIOSes; callers rarely look.
         regs.setReg8('al', 0x30);
         return;
@@ -210,7 +213,14 @@ export function createVideoService(ctx: BiosContext): BiosHandler {
       case 0x0a:
         writeRepeated(mem, regs.getReg8('al'), null, regs.getReg16('cx'));
         return;
+      case 0x0c:
+        if (mem.read8(BDA.videoMode) === MODE_13H) writePixel(mem, regs.getReg16('cx'), regs.getReg16('dx'), regs.getReg8('al'));
+        return;
+      case 0x0d:
+        if (mem.read8(BDA.videoMode) === MODE_13H) regs.setReg8('al', readPixel(mem, regs.getReg16('cx'), regs.getReg16('dx')));
+        return;
       case 0x0e:
+        if (mem.read8(BDA.videoMode) === MODE_13H) return;   // no font drawing in graphics
         teletype(mem, io, regs.getReg8('al'), null);
         return;
       case 0x0f:
