@@ -2,7 +2,7 @@
 // encoder. Prefixes are gathered first; the opcode and the prefix class pick a group of
 // candidate forms (precomputed at load time, indexed by ModRM.mod and ModRM.reg), and the
 // mode, operand size and address size narrow it to one. Opcodes the table does not model
-// (x87, MMX, SSE, AVX, ...) are measured with the byte shapes of table/shapes.ts and come
+// (x87, MMX, SSE3+, AVX, ...) are measured with the byte shapes of table/shapes.ts and come
 // back as `unsupported` with their exact length.
 //
 // Where the processor leaves a choice to the disassembler (how many bytes an invalid
@@ -711,7 +711,7 @@ function unsupported(): DecodedInstruction {
   return { mnemonic: '(unsupported)', operands: [], length, unsupported: true };
 }
 
-/** An instruction outside the table (SSE, MMX, system extensions ...), measured by its shape. */
+/** An instruction outside the table (MMX, SSE3+, system extensions ...), measured by its shape. */
 function measureUnmodelled(shape: Shape, map: number, op: number): DecodedInstruction {
   if (shape.kind === 1) {
     // 0F 80-8F (jcc) are modelled; the other ModRM-less 0F opcodes take no immediate.

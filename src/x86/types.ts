@@ -113,7 +113,7 @@ export interface DecodedInstruction extends Instruction {
   readonly length: number;
   /** True for bytes that form no valid instruction in this mode (objdump's `(bad)`). */
   readonly invalid?: boolean;
-  /** True for a recognised but unmodelled instruction (x87, SSE, AVX, ...): length is right, text is coarse. */
+  /** True for a recognised but unmodelled instruction (x87, MMX, SSE3+, AVX, ...): length is right, text is coarse. */
   readonly unsupported?: boolean;
   /** Prefix bytes kept for printing when they are not otherwise explained (e.g. a stray 66 or REX). */
   readonly segmentPrefix?: Register;

@@ -3,7 +3,7 @@
 // candidate forms with their selection attributes unpacked into typed arrays; decoding walks
 // that short list without allocating and fills a reusable `Insn` record: operand kinds, the
 // register numbers, the memory operand (base, index, scale, displacement, segment) and the
-// immediates, already extended to the operand size. Bytes outside the table (x87, SSE...)
+// immediates, already extended to the operand size. Bytes outside the table (MMX, SSE3+...)
 // decode as invalid, which the CPU turns into #UD.
 import { FORMS, FORMS_BY_OPCODE } from '../../x86/table/index.ts';
 import { kindSize, type Form, type OpKind } from '../../x86/spec.ts';
