@@ -76,7 +76,12 @@ class BlockEmitter {
   /** The code loops: its last instruction jumps back to its start. */
   private readonly selfLoop: boolean;
   private readonly lastJump: boolean;
-  /** Has block boundaries or loops: `stay` says whether it may go on past one. */
+  /**
+   * Has block boundaries or loops: `stay` says whether it may go on past one: nothing the
+   * dispatcher checks between blocks needs doing, and the budget covers the rest of the round
+   * (so that it covers every block the dispatcher would run; leaving earlier is always safe).
+   * Only a call can change either; it is set at entry and after every call.
+   */
   private readonly checks: boolean;
   private readonly insns: readonly Insn[];
   /** Return offsets of the calls followed so far (a ret inside the trace is predicted to return there). */
@@ -129,7 +134,8 @@ class BlockEmitter {
     let s = '';
     for (const n of [...later].sort((a, b) => a - b)) s += `x${n} = r[${n << 1}]; y${n} = r[${(n << 1) + 1}];\n`;
     // The call may have changed what MUST_LEAVE tests (checked again at the next block boundary).
-    return s + ENV_LOAD + this.rehoist + (this.checks ? `stay = !(${MUST_LEAVE});\n` : '');
+    const rest = this.insns.length - this.k - 1;
+    return s + ENV_LOAD + this.rehoist + (this.checks ? `stay = !(${MUST_LEAVE}) && IC + ${this.pending + rest} <= end;\n` : '');
   }
   /** The code relies on the CPU's flag state being current here. */
   private readsFlags(): void {
@@ -156,7 +162,7 @@ class BlockEmitter {
     const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, RAM8 = c.mem.ram, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
       (regs.length > 0 ? `let ${regs.map((g) => `x${g} = r[${g << 1}], y${g} = r[${(g << 1) + 1}]`).join(', ')};\n` : '') +
       'c.exitBlock = false;\nconst R = c.rip;\nlet IC = c.icount;\n' + this.consts;
-    const stay = this.checks ? `let stay = !(${MUST_LEAVE});\n` : '';
+    const stay = this.checks ? `let stay = !(${MUST_LEAVE}) && IC + ${n} <= end;\n` : '';
     if (this.selfLoop) return `return function block(c, end) {\n${head}${stay}${this.preamble}for (;;) {\n${this.code}}\n};`;
     return `return function block(c, end) {\n${head}${stay}${this.code}};`;
   }
@@ -186,7 +192,7 @@ class BlockEmitter {
     const s = this.shapes[k] ?? null;
     const last = k === this.insns.length - 1;
     this.off = step.off;
-    if (k > 0 && step.blockLen > 0) this.boundary(step.blockLen);
+    if (k > 0 && step.blockLen > 0) this.boundary();
     if (last && this.lastJump) { this.jump(i); return; }
     if (isRelJump(i)) { this.followJump(i, step.taken); return; }
     if (s !== null && !MEMORY_OPS.has(s.op)) {
@@ -200,14 +206,13 @@ class BlockEmitter {
   }
 
   /**
-   * Between two blocks of a trace (and at a loop's back edge): the dispatcher would run the
-   * next block (of `len` instructions) compiled only if nothing it checks needs doing and
-   * the budget covers it; otherwise leave here.
+   * Between two blocks of a trace: the dispatcher would run the next block compiled only if
+   * nothing it checks needs doing and the budget covers it (`stay`); otherwise leave here.
    */
-  private boundary(len: number): void {
+  private boundary(): void {
     this.readsFlags();
     this.code += (this.pending > 0 ? `IC += ${this.pending};\n` : '') +
-      `if (!stay || IC + ${len} > end) { c.icount = IC; ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
+      `if (!stay) { c.icount = IC; ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
     this.pending = 0;
   }
 
@@ -266,7 +271,7 @@ class BlockEmitter {
     const leave = storeFlags(this.flags) + this.writeBack();
     this.code += `IC += ${this.pending};\n` +
       (cond === 'true' ? '' : `if (!(${cond})) { c.icount = IC; ${leave}c.rip = ${next}; return; }\n`) +
-      `if (!stay || IC + ${this.steps[0]!.blockLen} > end) { c.icount = IC; ${leave}c.rip = ${target}; return; }\n` +
+      `if (!stay || IC + ${this.insns.length} > end) { c.icount = IC; ${leave}c.rip = ${target}; return; }\n` +
       (this.prior?.entryFlagsRead ? storeFlags(this.flags) : '');
     this.pending = 0;
   }
