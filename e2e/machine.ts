@@ -32,11 +32,16 @@ export async function dropFile(page: Page, name: string, bytes: Uint8Array): Pro
   );
 }
 
+/** Waits for xterm (loaded after the first paint, in its own frame inside the terminal). */
+export async function terminalReady(page: Page): Promise<void> {
+  const input = page.frameLocator('[data-testid="terminal"] iframe').locator('.xterm-helper-textarea');
+  await expect(input).toBeAttached({ timeout: 10_000 });
+}
+
 /** Types a command line into the terminal and presses Enter. */
 export async function typeCommand(page: Page, line: string): Promise<void> {
-  const input = page.locator('.xterm-host .xterm-helper-textarea');
-  await expect(input).toBeAttached({ timeout: 10_000 });
-  await page.locator('.xterm-host').click();
+  await terminalReady(page);
+  await page.getByTestId('terminal').click();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }

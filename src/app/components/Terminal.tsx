@@ -1,10 +1,16 @@
 // The terminal: an xterm.js view (loaded after the first paint, like Monaco) with the shell's
-// line editor, and under it a text mirror of every line (a `log` for screen readers and the
+// line editor, and beside it a text mirror of every line (a `log` for screen readers and the
 // tests, with `--> file:line:col` and `error[E…]` as real links). Everything printed goes
 // through the store's lines (print()); this view writes the new ones to xterm.
+//
+// xterm draws its rows as DOM text, so in the page the output would be there twice (its rows
+// and the mirror). It lives in a same-origin iframe instead (see xterm-frame.ts): the frame's
+// document is not part of the terminal element's text (neither textContent, innerText nor
+// Playwright's text, which does look into shadow roots), so that text is the mirror alone, once,
+// while a click on the terminal still lands in xterm and focuses it for typing.
 import { useEffect, useRef } from 'react';
 import type { Terminal as XTerm, ILink } from '@xterm/xterm';
-import '@xterm/xterm/css/xterm.css';
+import { createXtermFrame, frameTheme, type XtermFrame } from './xterm-frame.ts';
 import { LineEditor } from '../../toolchain/shell/line-editor.ts';
 import { offsetAt } from '../../toolchain/config/diagnostic.ts';
 import { openFile, vfs } from '../state/project.ts';
@@ -105,13 +111,18 @@ function linkProvider(term: XTerm) {
 function useXterm(host: React.RefObject<HTMLDivElement | null>) {
   const theme = useApp((s) => s.theme);
   const termRef = useRef<XTerm | null>(null);
+  const frameRef = useRef<XtermFrame | null>(null);
 
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]).then(([{ Terminal }, { FitAddon }]) => {
-      const el = host.current;
-      if (disposed || !el) return;
+    void Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit'), createXtermFrame(host.current, useApp.getState().theme)]).then(([{ Terminal }, { FitAddon }, frame]) => {
+      if (disposed || !frame) {
+        frame?.remove();
+        return;
+      }
+      frameRef.current = frame;
+      const el = frame.host;
       const term = new Terminal({
         fontFamily: "'JetBrains Mono', 'Cascadia Mono', 'DejaVu Sans Mono', ui-monospace, monospace",
         fontSize: 13,
@@ -125,10 +136,20 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
       term.loadAddon(fit);
       term.open(el);
       termRef.current = term;
-      const resize = new ResizeObserver(() => {
-        if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
+      // The page's shortcuts (Ctrl/⌘+Enter run, Ctrl/⌘+S save) are window key handlers of the
+      // page, which do not see keys typed in the frame: those are handed to the page instead.
+      term.attachCustomKeyEventHandler((e) => {
+        if (!(e.ctrlKey || e.metaKey) || (e.key !== 'Enter' && e.key.toLowerCase() !== 's')) return true;
+        if (e.type === 'keydown') {
+          e.preventDefault();
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, cancelable: true }));
+        }
+        return false;
       });
-      resize.observe(el);
+      const refit = () => {
+        if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
+      };
+      frame.window.addEventListener('resize', refit);
       fit.fit();
       setTerminalColumns(term.cols);
       term.onResize(({ cols }) => setTerminalColumns(cols));
@@ -182,9 +203,11 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
       cleanup = () => {
         unsubscribe();
         data.dispose();
-        resize.disconnect();
+        frame.window.removeEventListener('resize', refit);
         term.dispose();
+        frame.remove();
         termRef.current = null;
+        frameRef.current = null;
       };
     });
     return () => {
@@ -195,6 +218,7 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
 
   useEffect(() => {
     if (termRef.current) termRef.current.options.theme = xtermTheme(theme);
+    if (frameRef.current) frameTheme(frameRef.current, theme);
   }, [theme]);
 }
 
@@ -219,11 +243,13 @@ export function TerminalPane() {
       </div>
       <div className="terminal" data-testid="terminal">
         <div className="xterm-host" ref={host} />
+        {/* One line per row, each ended by a newline, so the text is the output as printed. */}
         <div className="sr-only terminal-mirror" role="log" aria-live="polite" aria-label="Terminal output">
           {lines.map((l, i) => (
-            <div key={i} className={`t-line ${l.kind}`}>
-              {l.text ? <LineText text={l.text} /> : '\u00a0'}
-            </div>
+            <span key={i} className={`t-line ${l.kind}`}>
+              <LineText text={l.text} />
+              {'\n'}
+            </span>
           ))}
         </div>
       </div>
