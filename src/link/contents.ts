@@ -17,7 +17,9 @@ export function fillSections(
 ): Map<OutputSection, Uint8Array> {
   const got = sections.find((s) => s.name === '.got' && s.synthetic);
   const slotAddress = (index: number) => (got?.base ?? 0n) + BigInt((got?.addr ?? 0) + index * 8);
+  const gotPlt = sections.find((s) => s.name === '.got.plt' && s.synthetic);
   const gotLookup: GotLookup = {
+    base: () => (gotPlt ? gotPlt.base + BigInt(gotPlt.addr) : 0n),
     slotAddress(input: InputSection, rel: Relocation): bigint {
       const g = input.file.globals[rel.symbol];
       if (g?.gotIndex !== undefined) return slotAddress(g.gotIndex);

@@ -124,6 +124,8 @@ const cases: Case[] = [
   { name: 'gcc -O0', build: () => [gcc('kernel.c', 'k0.o', ['-O0', '-fno-pic'])] },
   { name: 'gcc -fPIC (GOT loads, .data.rel.ro)', build: () => [gcc('pic.c', 'p.o', ['-O1', '-fPIC', '-fno-asynchronous-unwind-tables'])] },
   { name: 'gcc -fPIC -O0 with .eh_frame', build: () => [gcc('pic.c', 'p0.o', ['-O0', '-fPIC'])] },
+  { name: 'gcc -mcmodel=large -fPIC (GOT64, GOTOFF64, GOTPC64, PLTOFF64)', build: () => [gcc('kernel.c', 'large.o', ['-O2', '-mcmodel=large', '-fPIC'])] },
+  { name: 'gcc -mcmodel=large -fPIC -O0, sections and linker-defined symbols', build: () => [gcc('sections.c', 'large2.o', ['-O0', '-mcmodel=large', '-fPIC'])] },
   { name: 'gcc -fcf-protection=full (one .note.gnu.property, PT_GNU_PROPERTY)', build: () => [gcc('kernel.c', 'cf.o', ['-O2', '-fno-pic', '-fcf-protection=full'])] },
   {
     name: 'gcc objects with and without CET notes, empty .data and .bss',

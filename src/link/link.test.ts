@@ -199,8 +199,8 @@ describe('rust-lld messages', () => {
   });
   it('rejects an unsupported relocation type by name', () => {
     const a = makeObject('a.o', [{ name: '.text', bytes: [0, 0, 0, 0, 0, 0, 0, 0] }], [{ name: '_start', section: '.text' }, { name: 'g', section: '.text' }]);
-    addRelocation(a, '.text', 0, R_X86_64.GOTOFF64, 'g', 0);
-    expect(link([a]).stderr).toBe('rust-lld: error: a.o:(.text+0x0): unsupported relocation type R_X86_64_GOTOFF64 against symbol g\n');
+    addRelocation(a, '.text', 0, R_X86_64.DTPOFF64, 'g', 0);
+    expect(link([a]).stderr).toBe('rust-lld: error: a.o:(.text+0x0): unsupported relocation type R_X86_64_DTPOFF64 against symbol g\n');
   });
 });
 

@@ -201,7 +201,7 @@ function runPipeline(inputs: readonly LinkInput[], options: LinkOptions, diag: D
     const count = scan.gotEntries.length + scan.localGot.size;
     outputs.add(got, { kind: 'got', entries: scan.gotEntries }, 8, count * 8);
   }
-  if (symbols.get('_GLOBAL_OFFSET_TABLE_')?.linkerDefined) {
+  if (symbols.get('_GLOBAL_OFFSET_TABLE_')?.linkerDefined || scan.usesGotBase) {
     // Naming _GLOBAL_OFFSET_TABLE_ (GNU as does so in any object with GOT relocations) makes
     // rust-lld emit .got.plt; in a static link it holds only its three reserved words.
     const gotPlt = outputs.create('.got.plt', SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, true);

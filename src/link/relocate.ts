@@ -17,6 +17,8 @@ import type { InputSection } from './types.ts';
 export interface GotLookup {
   /** Address of the GOT slot a relocation uses. */
   slotAddress(input: InputSection, rel: Relocation): bigint;
+  /** The GOT base, _GLOBAL_OFFSET_TABLE_: the start of .got.plt. */
+  base(): bigint;
 }
 
 const I32_MIN = -(1n << 31n);
@@ -96,6 +98,20 @@ export function applyRelocation(input: InputSection, rel: Relocation, place: Pla
     case R_X86_64.GOTPCRELX:
     case R_X86_64.REX_GOTPCRELX:
       break;
+    // Large code model: offsets from the GOT base, GOT slots as offsets from it.
+    case R_X86_64.GOT32:
+      return write(4, got.slotAddress(input, rel) - got.base() + A, 'signed');
+    case R_X86_64.GOT64:
+      return write(8, got.slotAddress(input, rel) - got.base() + A, 'none');
+    case R_X86_64.GOTPCREL64:
+      return write(8, got.slotAddress(input, rel) + A - P, 'none');
+    case R_X86_64.GOTOFF64:
+    case R_X86_64.PLTOFF64:
+      return write(8, S + A - got.base(), 'none');
+    case R_X86_64.GOTPC32:
+      return write(4, got.base() + A - P, 'signed');
+    case R_X86_64.GOTPC64:
+      return write(8, got.base() + A - P, 'none');
     default:
       // scan.ts has already reported unsupported types.
       return;

@@ -18,9 +18,19 @@ const SUPPORTED = new Set<number>([
   R_X86_64.NONE, R_X86_64._64, R_X86_64.PC32, R_X86_64.PLT32, R_X86_64._32, R_X86_64._32S, R_X86_64._16,
   R_X86_64.PC16, R_X86_64._8, R_X86_64.PC8, R_X86_64.PC64, R_X86_64.GOTPCREL, R_X86_64.GOTPCRELX,
   R_X86_64.REX_GOTPCRELX, R_X86_64.SIZE32, R_X86_64.SIZE64,
+  // The large code model's GOT-relative forms.
+  R_X86_64.GOT32, R_X86_64.GOT64, R_X86_64.GOTPCREL64, R_X86_64.GOTOFF64, R_X86_64.GOTPC32, R_X86_64.GOTPC64, R_X86_64.PLTOFF64,
 ]);
 
-export const GOT_TYPES = new Set<number>([R_X86_64.GOTPCREL, R_X86_64.GOTPCRELX, R_X86_64.REX_GOTPCRELX]);
+/** Relocations that use a GOT slot (or may, for the relaxable ones). */
+export const GOT_TYPES = new Set<number>([
+  R_X86_64.GOTPCREL, R_X86_64.GOTPCRELX, R_X86_64.REX_GOTPCRELX, R_X86_64.GOT32, R_X86_64.GOT64, R_X86_64.GOTPCREL64,
+]);
+
+/** Relocations measured from the GOT base (_GLOBAL_OFFSET_TABLE_, the start of .got.plt). */
+export const GOT_BASE_TYPES = new Set<number>([
+  R_X86_64.GOT32, R_X86_64.GOT64, R_X86_64.GOTOFF64, R_X86_64.GOTPC32, R_X86_64.GOTPC64, R_X86_64.PLTOFF64,
+]);
 
 /** The binary operations `op r64, [rip+x]` that relax to `op r/m64, imm32` (group 1 of 0x81). */
 const BINOP_OPCODES = new Set([0x03, 0x0b, 0x13, 0x1b, 0x23, 0x2b, 0x33, 0x3b]);
@@ -51,6 +61,8 @@ export interface ScanResult {
   /** Local symbols that need a GOT slot, keyed "fileOrder:symbolIndex". */
   localGot: Map<string, { index: number; file: InputFile; rel: Relocation }>;
   usesGot: boolean;
+  /** Some relocation is relative to the GOT base, so .got.plt must exist. */
+  usesGotBase: boolean;
 }
 
 interface UndefinedUse {
@@ -66,7 +78,7 @@ export function scanRelocations(
   ehRecords: Map<InputSection, EhRecord[]>,
   diag: Diagnostics,
 ): ScanResult {
-  const result: ScanResult = { gotEntries: [], localGot: new Map(), usesGot: false };
+  const result: ScanResult = { gotEntries: [], localGot: new Map(), usesGot: false, usesGotBase: false };
   const undefinedUses = new Map<GlobalSymbol, UndefinedUse>();
   const needsGot = new Set<GlobalSymbol>();
   const localNeeds = new Map<string, { file: InputFile; rel: Relocation }>();
@@ -94,6 +106,7 @@ export function scanRelocations(
       }
       use.places.push({ input, offset: rel.offset });
     }
+    if (GOT_BASE_TYPES.has(rel.type)) result.usesGotBase = true;
     if (!GOT_TYPES.has(rel.type)) return;
     result.usesGot = true;
     // Linker-defined symbols (_end, __bss_start, ...) are section-relative, not absolute.
