@@ -119,10 +119,12 @@ export function createDiskService(ctx: BiosContext): BiosHandler {
     const disk = driveFor(dl);
 
     if (ah === 0x15) {
-      // Get disk type: no error even for absent drives (AH=0 means "not present").
+      // Get disk type. An absent floppy is "not present" (AH=0); an absent hard disk is an
+      // invalid parameter (CF, AH=01h), as SeaBIOS answers.
       if (!disk) {
-        regs.setReg8('ah', 0);
-        regs.setCarry(dl & 0x80 ? true : false);
+        const hard = (dl & 0x80) !== 0;
+        regs.setReg8('ah', hard ? 0x01 : 0);
+        regs.setCarry(hard);
         return;
       }
       if (disk.kind === 'floppy') {

@@ -15,6 +15,7 @@ import type { BiosHandler } from '../types.ts';
 import { createBootService, createNoBootService } from './boot.ts';
 import { createClockService, createTimerIrqHandler } from './clock.ts';
 import type { BiosContext } from './context.ts';
+import { createPrinterService } from './printer.ts';
 import { createDiskService } from './disk.ts';
 import { equipmentService, memorySizeService } from './equipment.ts';
 import { createUnhandledIrqHandler } from './irq.ts';
@@ -67,6 +68,7 @@ export function createBiosHandlers(ctx: BiosContext): BiosHandlerTable {
   table[0x14] = createSerialService(ctx);
   table[0x15] = createSystemService(ctx);
   table[0x16] = createKeyboardService(ctx);
+  table[0x17] = createPrinterService(ctx);
   table[0x18] = createNoBootService(ctx);
   table[0x19] = createBootService(ctx);
   table[0x1a] = createClockService(ctx);
