@@ -124,12 +124,11 @@ function currentBinOp(p: Parser): string | null {
 function parseBinary(p: Parser, minPrec: number): Expr {
   const lo = p.token.span;
   let lhs = parseUnary(p);
+  // As rustc: "an operator" is expected after the first operand, not again after a cast.
+  p.expect_('an operator');
   for (;;) {
     const op = currentBinOp(p);
-    if (op === null) {
-      p.expect_('an operator');
-      return lhs;
-    }
+    if (op === null) return lhs;
     const prec = op === 'as' ? AS_PREC : PREC[op]!;
     if (prec < minPrec) return lhs;
     const opTok = p.bump();
@@ -141,6 +140,9 @@ function parseBinary(p: Parser, minPrec: number): Expr {
       }
       const ty = parseType(p, false);
       lhs = { kind: 'cast', expr: lhs, ty, span: p.spanFrom(lo) };
+      // rustc looks for a (forbidden) postfix operator after the cast's type.
+      p.check('.');
+      p.check('?');
       continue;
     }
     const rhs = parseBinary(p, prec + 1);
