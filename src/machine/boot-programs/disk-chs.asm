@@ -3,7 +3,7 @@
 ; that is not at segment offset 0, a read with sector 0 (an error), a read past the last
 ; cylinder (an error) and AH=01h status after it. Every sector of the image holds its LBA in
 ; its first word and its last word, so each read is checked by the LBAs it brought in.
-; The image has 1,100 sectors (QEMU's and the BIOS's geometry decide the CHS of each).
+; The image has 4,100 sectors (QEMU's and the BIOS's geometry decide the CHS of each).
 %include "inc/probe.inc"
 bits 16
 org 0x7c00
@@ -58,6 +58,15 @@ main:
   mov ax, 1
   mov cx, 127
   mov bx, 0x3000
+  call read_lba
+  ; 30 sectors across the boundary of cylinders 2 and 3
+  mov ax, [spt]
+  mul word [heads]
+  mov cx, 3
+  mul cx
+  sub ax, 10
+  mov cx, 30
+  mov bx, 0x5000
   call read_lba
   call nl
   ; sector number 0 is an error
@@ -156,7 +165,7 @@ buf_off: dw 0
   PROBE_ROUTINES16
   PROBE_END 3
 %assign n 4
-%rep 1100 - 4
+%rep 4100 - 4
   dw n
   times 254 dw 0xeeee
   dw n
