@@ -11,6 +11,7 @@ import { DebugExit } from './debug-exit.ts';
 import { DualPic } from './pic.ts';
 import { Pit } from './pit.ts';
 import { ParallelPort } from './parallel.ts';
+import { PciHost } from './pci.ts';
 import { Port92 } from './port92.ts';
 import { Ps2Controller } from './ps2.ts';
 import { ResetControl } from './reset-control.ts';
@@ -44,6 +45,7 @@ export interface PcDevices {
   resetControl: ResetControl;
   debugExit: DebugExit;
   lpt1: ParallelPort;
+  pci: PciHost;
   /** Devices that act at guest times: ask nextEventNs(), call advanceTo(now). */
   timed: TimedDevice[];
 }
@@ -66,8 +68,9 @@ export function createPcDevices(options: PcDeviceOptions): PcDevices {
   const resetControl = new ResetControl(options.onReset);
   const debugExit = new DebugExit(options.onDebugExit);
   const lpt1 = new ParallelPort();
-  for (const device of [pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1]) device.attach(io);
-  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1, timed: [pit, cmos] };
+  const pci = new PciHost();
+  for (const device of [pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1, pci]) device.attach(io);
+  return { pic, pit, cmos, serial, keyboard, vga, port92, resetControl, debugExit, lpt1, pci, timed: [pit, cmos] };
 }
 
 export { DualPic, Pic8259, createPic } from './pic.ts';
@@ -79,5 +82,6 @@ export { keyToScanCode, keyStrokeScanCodes, scanCodeBytes } from './scancodes.ts
 export { VgaText, createVga, CP437_TO_UNICODE, VGA_TEXT_PALETTE, TEXT_COLUMNS, TEXT_ROWS, TEXT_CELLS, type CursorState, type FrameInfo } from './vga.ts';
 export { Port92, createPort92 } from './port92.ts';
 export { ParallelPort, LPT1_BASE } from './parallel.ts';
+export { PciHost } from './pci.ts';
 export { ResetControl, createResetControl } from './reset-control.ts';
 export { DebugExit, createDebugExit, qemuExitStatus, DEBUG_EXIT_PORT } from './debug-exit.ts';
