@@ -141,8 +141,9 @@ function parseBinary(p: Parser, minPrec: number): Expr {
       const ty = parseType(p, false);
       lhs = { kind: 'cast', expr: lhs, ty, span: p.spanFrom(lo) };
       // rustc looks for a (forbidden) postfix operator after the cast's type.
-      p.check('.');
-      p.check('?');
+      const dot = p.check('.');
+      const q = p.check('?');
+      if (dot || q || p.is('(') || p.is('[')) lhs = castWithPostfix(p, lhs, lo);
       continue;
     }
     const rhs = parseBinary(p, prec + 1);
@@ -166,6 +167,31 @@ function reportChainedComparison(p: Parser, first: string, firstSpan: Span, midd
     d.suggest(span(middle.span.hi, middle.span.hi), 'split the comparison into two', ` && ${text}`, 'verbose', 'MaybeIncorrect');
   }
   p.report(d);
+}
+
+/** `x as usize.pow(2)`: rustc's error, its suggestion of parentheses, and the parse it goes on with. */
+function castWithPostfix(p: Parser, cast: Expr, lo: Span): Expr {
+  const withPostfix = parsePostfix(p, cast, lo);
+  const what: Record<string, string> = { methodCall: 'a method call', field: 'a field access', try: '`?`', call: 'a function call', index: 'indexing', await: '`.await`' };
+  const innermost = findPostfixOn(withPostfix, cast);
+  const d = error(`cast cannot be followed by ${what[innermost?.kind ?? 'methodCall'] ?? 'a method call'}`).primary(cast.span);
+  d.suggest(cast.span, 'try surrounding the expression in parentheses', `(${p.file ? p.file.slice(cast.span.lo, cast.span.hi) : ''})`, 'verbose', 'MachineApplicable').parts([
+    { span: span(cast.span.lo, cast.span.lo), replacement: '(' },
+    { span: span(cast.span.hi, cast.span.hi), replacement: ')' },
+  ]);
+  p.report(d);
+  return withPostfix;
+}
+
+/** The postfix expression applied directly to `inner`, somewhere down the receiver chain of `e`. */
+function findPostfixOn(e: Expr, inner: Expr): Expr | null {
+  for (let cur: Expr | undefined = e; cur; ) {
+    const next: Expr | undefined =
+      cur.kind === 'methodCall' ? cur.receiver : cur.kind === 'field' || cur.kind === 'try' || cur.kind === 'await' || cur.kind === 'index' ? cur.expr : cur.kind === 'call' ? cur.func : undefined;
+    if (next === inner) return cur;
+    cur = next;
+  }
+  return null;
 }
 
 function isComparison(p: Parser): boolean {

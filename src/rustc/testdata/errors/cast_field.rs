@@ -1,0 +1,4 @@
+fn f(x: u8) -> u8 {
+    let a = x as u16.0;
+    a
+}
