@@ -13,6 +13,7 @@
 import type { Cpu } from '../cpu.ts';
 import { K, type Insn } from '../decoder.ts';
 import { raise, readLin16, readLin32, writeLin16, writeLin32 } from '../memory-access.ts';
+import { Access, translate } from '../paging.ts';
 import { AF, CF, CR0_EM, CR0_TS, CR4_OSFXSR, OF, PF, SF, ZF } from '../state.ts';
 import { fpuOf } from './x87.ts';
 
@@ -57,8 +58,9 @@ function writeMem(c: Cpu, i: Insn, from: Uint8Array, offset: number, size: numbe
   checkAlign(c, i, size);
   const lin = c.eaLin;
   if (size === 2) { writeLin16(c, lin, from[offset] | (from[offset + 1] << 8)); return; }
-  // The last dword first: a store that faults on its second page then writes nothing.
-  for (let k = size - 4; k >= 0; k -= 4) {
+  // Both pages of a store that crosses one are translated first: a fault then writes nothing.
+  if ((lin & 0xfff) + size > 0x1000) { translate(c, lin, Access.Write); translate(c, lin + size - 1, Access.Write); }
+  for (let k = 0; k < size; k += 4) {
     const o = offset + k;
     writeLin32(c, lin + k, from[o] | (from[o + 1] << 8) | (from[o + 2] << 16) | (from[o + 3] << 24));
   }
