@@ -69,7 +69,7 @@ function writeMem(c: Cpu, i: Insn, from: Uint8Array, offset: number, size: numbe
 /** Loads the source operand (XMM ModRM.rm or memory of `size` bytes, zero above) into B. */
 function loadB(c: Cpu, i: Insn, x: Uint8Array, size: number): void {
   if (i.mem) { B.u32.fill(0); readMem(c, i, B.u8, size); }
-  else B.u8.set(x.subarray(i.rm * 16, i.rm * 16 + 16));
+  else fromReg(B.u32, x, i.rm);
 }
 
 /** The XMM register number of operand 0 (ModRM.reg for `x`, ModRM.rm for `Rx`). */
@@ -77,8 +77,23 @@ function dstReg(i: Insn): number {
   return i.op0 === K.Xmm ? i.reg : i.rm;
 }
 
-function loadA(x: Uint8Array, n: number): void { A.u8.set(x.subarray(n * 16, n * 16 + 16)); }
-function storeA(x: Uint8Array, n: number): void { x.set(A.u8, n * 16); }
+// Register copies by dwords through a Uint32Array view of the register file (no views made per instruction).
+let viewOf: Uint8Array | null = null;
+let view32: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+function x32(x: Uint8Array): Uint32Array {
+  if (x !== viewOf) { viewOf = x; view32 = new Uint32Array(x.buffer, x.byteOffset, x.length >> 2); }
+  return view32;
+}
+function fromReg(to: Uint32Array, x: Uint8Array, n: number): void {
+  const v = x32(x), b = n * 4;
+  to[0] = v[b]; to[1] = v[b + 1]; to[2] = v[b + 2]; to[3] = v[b + 3];
+}
+function toReg(from: Uint32Array, x: Uint8Array, n: number): void {
+  const v = x32(x), b = n * 4;
+  v[b] = from[0]; v[b + 1] = from[1]; v[b + 2] = from[2]; v[b + 3] = from[3];
+}
+function loadA(x: Uint8Array, n: number): void { fromReg(A.u32, x, n); }
+function storeA(x: Uint8Array, n: number): void { toReg(A.u32, x, n); }
 
 /** A `x, rmx` operation: A = dst, B = src, op(), dst = A. */
 function binary(size: number, op: () => void): Exec {
@@ -96,7 +111,7 @@ function binary(size: number, op: () => void): Exec {
 /** movaps/movups/movdqa/...: 16 bytes either way. */
 const move128: Exec = (c, i) => {
   const x = xmmOf(c);
-  if (i.op0 === K.Xmm) { loadB(c, i, x, 16); x.set(B.u8, i.reg * 16); return; }
+  if (i.op0 === K.Xmm) { loadB(c, i, x, 16); toReg(B.u32, x, i.reg); return; }
   if (i.mem) writeMem(c, i, x, i.reg * 16, 16);
   else x.copyWithin(i.rm * 16, i.reg * 16, i.reg * 16 + 16);
 };
@@ -106,7 +121,7 @@ function moveScalar(size: number): Exec {
   return (c, i) => {
     const x = xmmOf(c);
     if (i.op0 === K.Xmm) {
-      if (i.mem) { loadB(c, i, x, size); x.set(B.u8, i.reg * 16); }
+      if (i.mem) { loadB(c, i, x, size); toReg(B.u32, x, i.reg); }
       else x.copyWithin(i.reg * 16, i.rm * 16, i.rm * 16 + size);
       return;
     }
@@ -118,7 +133,7 @@ function moveScalar(size: number): Exec {
 /** movq x, rmx64 (F3 0F 7E) and movq rmx64, x (66 0F D6): 64 bits, the upper half of an XMM destination zeroed. */
 const movqXmm: Exec = (c, i) => {
   const x = xmmOf(c);
-  if (i.op0 === K.Xmm) { loadB(c, i, x, 8); B.u32[2] = 0; B.u32[3] = 0; x.set(B.u8, i.reg * 16); return; }
+  if (i.op0 === K.Xmm) { loadB(c, i, x, 8); B.u32[2] = 0; B.u32[3] = 0; toReg(B.u32, x, i.reg); return; }
   if (i.mem) { writeMem(c, i, x, i.reg * 16, 8); return; }
   x.copyWithin(i.rm * 16, i.reg * 16, i.reg * 16 + 8);
   x.fill(0, i.rm * 16 + 8, i.rm * 16 + 16);
@@ -147,8 +162,9 @@ function moveHalf(half: number): Exec {
     const x = xmmOf(c);
     if (i.op0 === K.Xmm) {
       if (i.mem) loadB(c, i, x, 8);
-      else { B.u8.set(x.subarray(i.rm * 16, i.rm * 16 + 16)); if (i.form.mnemonic === 'movhlps') B.u8.copyWithin(0, 8, 16); }
-      x.set(B.u8.subarray(0, 8), i.reg * 16 + half * 8);
+      else { fromReg(B.u32, x, i.rm); if (i.form.mnemonic === 'movhlps') { B.u32[0] = B.u32[2]; B.u32[1] = B.u32[3]; } }
+      const v = x32(x), at = i.reg * 4 + half * 2;
+      v[at] = B.u32[0]; v[at + 1] = B.u32[1];
       return;
     }
     writeMem(c, i, x, i.reg * 16 + half * 8, 8);
@@ -265,7 +281,7 @@ function byteShift(left: boolean): Exec {
       const from = left ? k - n : k + n;
       if (from >= 0 && from < 16) R.u8[k] = A.u8[from];
     }
-    x.set(R.u8, i.rm * 16);
+    toReg(R.u32, x, i.rm);
   };
 }
 
@@ -310,7 +326,7 @@ function pshuf(which: 'd' | 'lw' | 'hw'): Exec {
       const base = which === 'lw' ? 0 : 4;
       for (let k = 0; k < 4; k++) R.u16[base + k] = B.u16[base + ((imm >> (2 * k)) & 3)];
     }
-    x.set(R.u8, i.reg * 16);
+    toReg(R.u32, x, i.reg);
   };
 }
 
@@ -333,9 +349,9 @@ function shufps(double: boolean): Exec {
     loadB(c, i, x, 16);
     loadA(x, i.reg);
     const imm = i.imm & 0xff;
-    if (double) { R.f64.set([0, 0]); R.u32[0] = A.u32[(imm & 1) * 2]; R.u32[1] = A.u32[(imm & 1) * 2 + 1]; R.u32[2] = B.u32[((imm >> 1) & 1) * 2]; R.u32[3] = B.u32[((imm >> 1) & 1) * 2 + 1]; }
+    if (double) { R.u32[0] = A.u32[(imm & 1) * 2]; R.u32[1] = A.u32[(imm & 1) * 2 + 1]; R.u32[2] = B.u32[((imm >> 1) & 1) * 2]; R.u32[3] = B.u32[((imm >> 1) & 1) * 2 + 1]; }
     else { R.u32[0] = A.u32[imm & 3]; R.u32[1] = A.u32[(imm >> 2) & 3]; R.u32[2] = B.u32[(imm >> 4) & 3]; R.u32[3] = B.u32[(imm >> 6) & 3]; }
-    x.set(R.u8, i.reg * 16);
+    toReg(R.u32, x, i.reg);
   };
 }
 
@@ -561,9 +577,9 @@ function convert(size: number, body: (c: Cpu) => void, merge: boolean): Exec {
   return (c, i) => {
     const x = xmmOf(c);
     loadB(c, i, x, size);
-    if (merge) R.u8.set(x.subarray(i.reg * 16, i.reg * 16 + 16)); else R.u32.fill(0);
+    if (merge) fromReg(R.u32, x, i.reg); else R.u32.fill(0);
     body(c);
-    x.set(R.u8, i.reg * 16);
+    toReg(R.u32, x, i.reg);
   };
 }
 
