@@ -9,6 +9,7 @@
 // handler pushes a second IRET frame that enters the hook with interrupts off; the hook's own
 // IRET then lands on the original frame and resumes the interrupted code.
 
+import { pciBios } from './pci-bios.ts';
 import type { BiosHandler, BiosRegisters, IoBus, PhysicalMemory } from '../types.ts';
 import { BDA, TICKS_PER_DAY } from './bda.ts';
 import type { BiosContext } from './context.ts';
@@ -62,7 +63,7 @@ export function createTimerIrqHandler(ctx: BiosContext): BiosHandler {
   };
 }
 
-/** int 1Ah: time of day. */
+/** int 1Ah: time of day, and the PCI BIOS (AH=B1h, pci-bios.ts). */
 export function createClockService(ctx: BiosContext): BiosHandler {
   const io = ctx.io;
   return (regs, mem) => {
@@ -105,6 +106,9 @@ export function createClockService(ctx: BiosContext): BiosHandler {
         regs.setReg8('dl', readCmos(io, 0x07));
         regs.setReg8('ah', 0);
         regs.setCarry(false);
+        return;
+      case 0xb1:
+        pciBios(regs, io);
         return;
       case 0x05:
         writeCmos(io, 0x32, regs.getReg8('ch'));
