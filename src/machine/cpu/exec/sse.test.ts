@@ -4,7 +4,7 @@
 // many inputs are compared with the host CPU in host.oracle.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { RunResult } from '../cpu.ts';
-import { asm, enterLong, load, reg, rig, type Rig } from '../test-support.ts';
+import { asm, enterLong, enterProtected32, load, reg, rig, type Rig } from '../test-support.ts';
 
 const CR4_OSFXSR = 0x200;
 
@@ -124,5 +124,27 @@ describe('SSE results', () => {
   mov ecx, [rel data+16]`);
     expect(reg(r, 3)).toBe(0x4000000000000000n);
     expect(reg(r, 1)).toBe(0x03020100n);
+  });
+
+  it('runs in 32-bit protected mode too (xmm0-xmm7, the 66 prefix as mandatory prefix)', () => {
+    const r = rig();
+    enterProtected32(r);
+    r.cpu.flags &= ~0x200;
+    r.cpu.cr4 |= CR4_OSFXSR;
+    load(r, 0x100000, asm(`bits 32
+org 0x100000
+  movdqu xmm7, [data]
+  paddd xmm7, xmm7
+  pshufd xmm6, xmm7, 0x4e
+  movd eax, xmm6
+  cvtsi2sd xmm5, eax
+  addsd xmm5, xmm5
+  cvttsd2si ebx, xmm5
+  hlt
+data: dd 1, 2, 0x40000000, 4
+`, 32));
+    expect(r.cpu.run(10_000)).toBe(RunResult.Halted);
+    expect(r.cpu.regs[0]).toBe(0x80000000 | 0);
+    expect(r.cpu.regs[6]).toBe(0x80000000 | 0);  // -2^31 * 2 is out of range: the integer indefinite
   });
 });
