@@ -402,7 +402,13 @@ function parsePrimary(p: Parser): Expr {
       return { kind: 'array', elems, span: p.spanFrom(lo) } as Expr;
     });
   }
-  if (p.is('{')) return parseBlockExpr(p, lo, undefined);
+  if (p.is('{')) {
+    if (p.isIdent(p.look(1)) && p.is(':', p.look(2)) && !p.noStructLiteral) {
+      const lit = tryStructBodyWithoutPath(p, lo);
+      if (lit) return lit;
+    }
+    return parseBlockExpr(p, lo, undefined);
+  }
   if (t.kind === 'lifetime') {
     const label = parseLabel(p);
     if (!label) {
@@ -542,6 +548,26 @@ function parseStructLit(p: Parser, path: Path, lo: Span): Expr {
   });
 }
 
+/** `{ a: 1 }` where a value is expected: rustc's "struct literal body without path". */
+function tryStructBodyWithoutPath(p: Parser, lo: Span): Expr | null {
+  const pos = p.pos;
+  const diags = p.diagnostics.length;
+  try {
+    const e = parseStructLit(p, { span: span(lo.lo, lo.lo), global: false, segments: [] }, lo);
+    p.report(
+      error('struct literal body without path')
+        .primary(e.span, 'struct name missing for struct literal')
+        .suggest(span(lo.lo, lo.lo), 'add the correct type', '/* Type */ ', 'verbose', 'HasPlaceholders'),
+    );
+    return e;
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    p.pos = pos;
+    p.diagnostics.length = diags;
+    return null;
+  }
+}
+
 function parseBlockExpr(p: Parser, lo: Span, label: Label | undefined): Expr {
   const block = parseBlock(p);
   const e: Expr = { kind: 'block', block, unsafe: false, const: false, async: false, move: false, span: p.spanFrom(lo) };
@@ -603,6 +629,17 @@ function parseCondition(p: Parser): Expr {
 function parseIf(p: Parser): Expr {
   const lo = p.token.span;
   p.expectKeyword('if');
+  if (p.is('{')) {
+    // `if { … }`: rustc takes the block as the body of an `if` without a condition.
+    const at = span(lo.hi, lo.hi);
+    p.report(
+      error('missing condition for `if` expression')
+        .primary(at, 'expected condition here')
+        .secondary(span(p.token.span.lo, p.token.span.lo + 1), 'if this block is the condition of the `if` expression, then it must be followed by another block'),
+    );
+    const then = parseBlock(p);
+    return { kind: 'if', cond: { kind: 'err', span: at }, then, span: p.spanFrom(lo) };
+  }
   const cond = parseCondition(p);
   const then = parseBodyBlock(p, 'if', lo, cond);
   let elseExpr: Expr | undefined;

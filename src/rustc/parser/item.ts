@@ -252,6 +252,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     p.bump();
     const ident = parseIdent(p);
     const generics = parseGenerics(p);
+    afterAggregateName(p, 'struct');
     const data = parseVariantData(p, generics, true);
     return { kind: 'struct', ident, generics, data };
   }
@@ -259,6 +260,7 @@ function parseItemKind(p: Parser, vis: Visibility): ItemKind {
     p.bump();
     const ident = parseIdent(p);
     const generics = parseGenerics(p);
+    afterAggregateName(p, 'union');
     const data = parseVariantData(p, generics, true);
     return { kind: 'union', ident, generics, data };
   }
@@ -421,6 +423,14 @@ function expectedItem(p: Parser, vis: Visibility = { kind: 'inherited' }): never
       .primary(p.token.span, 'expected item')
       .note('for a full list of items that can appear in modules, see <https://doc.rust-lang.org/reference/items.html>'),
   );
+}
+
+/** What may follow a struct's or union's name (and generics), in rustc's words when it is missing. */
+function afterAggregateName(p: Parser, what: 'struct' | 'union'): void {
+  const ok = p.isKeyword('where') || p.is('{') || (what === 'struct' && (p.is('(') || p.is(';')));
+  if (ok) return;
+  const list = what === 'struct' ? '`where`, `{`, `(`, or `;`' : '`where` or `{`';
+  p.fail(error(`expected ${list} after ${what} name, found ${p.describe()}`).primary(p.token.span, `expected ${list} after ${what} name`));
 }
 
 function parseVariant(p: Parser): Variant {
