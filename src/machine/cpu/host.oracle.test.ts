@@ -272,6 +272,12 @@ function sseForms(): SseForm[] {
     'cvtsd2si eax, xmm1', 'cvtsd2si rax, xmm1', 'cvtsd2ss xmm0, xmm1', 'cvtpd2ps xmm0, xmm1', 'cvttpd2dq xmm0, xmm1', 'cvtpd2dq xmm0, xmm1',
     'cvtsi2sd xmm0, rax', 'cvtsi2sd xmm0, eax', 'cvtsi2sd xmm0, SZ4 MEM', 'cvtsi2sd xmm0, SZ8 MEM', 'cvtsi2ss xmm0, rax', 'cvtsi2ss xmm0, ebx',
     'cvtdq2pd xmm0, xmm1', 'cvtdq2ps xmm0, xmm1');
+  // xmm8-xmm15 (REX.R / REX.B), several instructions separated by |.
+  add('int', 'movdqa xmm9, xmm1|paddd xmm9, xmm0|movdqa xmm0, xmm9', 'movq xmm12, rax|punpcklqdq xmm12, xmm1|movdqa xmm0, xmm12',
+    'pshufd xmm10, MEM, 0x1b|pxor xmm0, xmm10', 'movd xmm11, ebx|pshufd xmm11, xmm11, 0|psubb xmm0, xmm11',
+    'movdqu xmm14, xmm0|psrlq xmm14, 13|movdqu SZ16 MEM, xmm14', 'pmovmskb ebx, xmm1|pextrw eax, xmm0, 7');
+  add('f64', 'movaps xmm15, xmm0|mulpd xmm15, xmm1|movaps xmm1, xmm15', 'cvtsi2sd xmm13, rbx|addsd xmm13, xmm1|movapd xmm1, xmm13',
+    'movsd xmm8, xmm1|ucomisd xmm8, xmm0|cvttsd2si rbx, xmm8');
   add('f32', 'addss xmm0, SZ4 MEM', 'ucomiss xmm0, xmm1', 'comiss xmm0, xmm1', 'comiss xmm0, SZ4 MEM', 'cvttss2si eax, xmm1', 'cvttss2si rax, xmm1',
     'cvtss2si eax, xmm1', 'cvtss2si rax, xmm1', 'cvtss2sd xmm0, xmm1', 'cvtps2pd xmm0, xmm1', 'cvtps2dq xmm0, xmm1', 'cvttps2dq xmm0, xmm1');
   return out;
@@ -311,12 +317,12 @@ function sseInputs(f: SseForm, index: number): SseInput[] {
 }
 
 function sseC(list: SseForm[], ins: SseInput[][]): string {
-  const text = (t: string) => t.replace(/SZ(\d)/g, (_, n) => ({ 2: 'word ptr', 4: 'dword ptr', 8: 'qword ptr' }[n as '2' | '4' | '8'])).replace('MEM', '[%0+32]');
+  const text = (t: string) => t.replace(/SZ(\d+)/g, (_, n) => ({ 2: 'word ptr', 4: 'dword ptr', 8: 'qword ptr', 16: 'xmmword ptr' }[n as '2' | '4' | '8' | '16'])).replace('MEM', '[%0+32]').replaceAll('|', '\\n');
   const fns = list.map((f, n) => `static void f${n}(unsigned long long *io) {
   __asm__ volatile("movdqu xmm0, [%0]\\n movdqu xmm1, [%0+16]\\n mov rax, [%0+48]\\n mov rbx, [%0+56]\\n push qword ptr [%0+64]\\n popfq\\n"
     "${text(f.text)}\\n"
     "pushfq\\n pop qword ptr [%0+64]\\n movdqu [%0], xmm0\\n movdqu [%0+16], xmm1\\n mov [%0+48], rax\\n mov [%0+56], rbx\\n"
-    : : "r"(io) : "rax", "rbx", "xmm0", "xmm1", "memory", "cc");
+    : : "r"(io) : "rax", "rbx", "xmm0", "xmm1", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "memory", "cc");
 }`);
   const data = ins.map((l) => l.map((x) => `{${x.v.map((v) => `0x${v.toString(16)}ULL`).join(',')}}`).join(',\n'));
   return `#include <stdio.h>
@@ -339,7 +345,7 @@ int main(void) {
 
 /** Inputs at 0x400000 (96 bytes each, the memory operand at +32), results at 0x800000. */
 function sseEmulatorSource(list: SseForm[]): string {
-  const text = (t: string) => t.replace(/SZ(\d)/g, (_, n) => ({ 2: 'word', 4: 'dword', 8: 'qword' }[n as '2' | '4' | '8'])).replace('MEM', '[r8+32]');
+  const text = (t: string) => t.replace(/SZ(\d+)/g, (_, n) => ({ 2: 'word', 4: 'dword', 8: 'qword', 16: 'oword' }[n as '2' | '4' | '8' | '16'])).replace('MEM', '[r8+32]').replaceAll('|', '\n');
   const lines = ['bits 64', 'org 0x100000', 'mov r8, 0x400000', 'mov r9, 0x800000'];
   list.forEach((f, n) => {
     lines.push('mov r10, 64', `.l${n}:`, 'movdqu xmm0, [r8]', 'movdqu xmm1, [r8+16]', 'mov rax, [r8+48]', 'mov rbx, [r8+56]',
