@@ -1,0 +1,100 @@
+// Checks the shape and types of IR. A failure here is a bug in the compiler (lowering or an
+// optimisation pass), never the learner's: the messages name the function, block and
+// instruction so the bug can be found.
+import { printFunc } from './print.ts';
+import { isInt, type Func, type Module, type Operand, type ScalarType } from './types.ts';
+
+export class IrError extends Error {
+  constructor(message: string) {
+    super(`internal compiler error: invalid IR: ${message}`);
+    this.name = 'IrError';
+  }
+}
+
+export function verifyModule(m: Module): void {
+  const callables = new Map<string, { params: ScalarType[]; ret: ScalarType }>();
+  for (const f of m.funcs) callables.set(f.name, f);
+  for (const e of m.externs) callables.set(e.name, e);
+  const symbols = new Set([...callables.keys(), ...m.statics.map((s) => s.name)]);
+  for (const f of m.funcs) verifyFunc(f, callables, symbols);
+}
+
+export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[]; ret: ScalarType }>, symbols: Set<string>): void {
+  const labels = new Set<string>();
+  const fail = (where: string, msg: string): never => {
+    throw new IrError(`in fn ${f.name}, ${where}: ${msg}\n${printFunc(f)}`);
+  };
+  for (const b of f.blocks) {
+    if (labels.has(b.label)) fail(b.label, 'duplicate block label');
+    labels.add(b.label);
+  }
+  if (f.blocks.length === 0) fail('entry', 'no blocks');
+  f.params.forEach((t, i) => { if (f.values[i] !== t) fail('params', `value v${i} is not the parameter's type ${t}`); });
+  for (const b of f.blocks) {
+    b.insts.forEach((i, k) => {
+      const where = `${b.label}[${k}] ${i.op}`;
+      const typeOf = (o: Operand): ScalarType => {
+        if (o.kind === 'const') return o.type;
+        const t = f.values[o.id];
+        return t ?? fail(where, `no value v${o.id}`);
+      };
+      const dstType = (id: number): ScalarType => f.values[id] ?? fail(where, `no value v${id}`);
+      const same = (a: ScalarType, b: ScalarType, what: string) => { if (a !== b) fail(where, `${what}: ${a} vs ${b}`); };
+      const int = (t: ScalarType, what: string) => { if (!isInt(t)) fail(where, `${what} must be an integer, is ${t}`); };
+      switch (i.op) {
+        case 'copy': same(dstType(i.dst), typeOf(i.src), 'copy types differ'); break;
+        case 'binary': {
+          const t = dstType(i.dst);
+          if (i.kind === 'shl' || i.kind === 'shr') { int(t, 'shifted value'); same(typeOf(i.a), t, 'operand'); int(typeOf(i.b), 'shift amount'); break; }
+          if (i.kind === 'and' || i.kind === 'or' || i.kind === 'xor') { if (!isInt(t) && t !== 'bool') fail(where, `bitwise op on ${t}`); } else int(t, 'result');
+          same(typeOf(i.a), t, 'left operand'); same(typeOf(i.b), t, 'right operand');
+          break;
+        }
+        case 'checked': int(dstType(i.dst), 'result'); same(dstType(i.overflow), 'bool', 'overflow flag'); same(typeOf(i.a), dstType(i.dst), 'left'); same(typeOf(i.b), dstType(i.dst), 'right'); break;
+        case 'compare': same(dstType(i.dst), 'bool', 'comparison result'); same(typeOf(i.a), typeOf(i.b), 'compared operands'); break;
+        case 'unary': {
+          const t = dstType(i.dst); same(typeOf(i.a), t, 'operand');
+          if (i.kind === 'neg') int(t, 'negated value'); else if (!isInt(t) && t !== 'bool') fail(where, `not on ${t}`);
+          break;
+        }
+        case 'cast': {
+          const from = typeOf(i.src); const to = dstType(i.dst);
+          const ok = (isInt(to) && (isInt(from) || from === 'bool' || from === 'char' || from === 'ptr'))
+            || (to === 'char' && from === 'u8') || (to === 'ptr' && (from === 'ptr' || from === 'usize' || isInt(from)));
+          if (!ok) fail(where, `no cast from ${from} to ${to}`);
+          break;
+        }
+        case 'load': same(typeOf(i.addr), 'ptr', 'address'); if (dstType(i.dst) === 'unit' || dstType(i.dst) === 'never') fail(where, 'load of a zero-sized value'); break;
+        case 'store': same(typeOf(i.addr), 'ptr', 'address'); break;
+        case 'slotAddr': same(dstType(i.dst), 'ptr', 'result'); if (!f.slots[i.slot]) fail(where, `no slot ${i.slot}`); break;
+        case 'staticAddr': same(dstType(i.dst), 'ptr', 'result'); if (!symbols.has(i.symbol)) fail(where, `unknown symbol ${i.symbol}`); break;
+        case 'ptrAdd': same(dstType(i.dst), 'ptr', 'result'); same(typeOf(i.base), 'ptr', 'base'); if (i.index) int(typeOf(i.index), 'index'); break;
+        case 'call': {
+          const callee = callables.get(i.callee) ?? fail(where, `unknown function ${i.callee}`);
+          if (callee.params.length !== i.args.length) fail(where, `${i.callee} takes ${callee.params.length} arguments, given ${i.args.length}`);
+          i.args.forEach((a, n) => same(typeOf(a), callee.params[n]!, `argument ${n}`));
+          if (i.dst !== undefined) same(dstType(i.dst), callee.ret, 'return value');
+          if (callee.params.length > 6 || callee.params.some((t) => t === 'i128' || t === 'u128') && callee.params.length > 3) fail(where, 'arguments on the stack are not supported yet');
+          break;
+        }
+        case 'out': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(typeOf(i.value))) fail(where, 'out value must be u8, u16 or u32'); break;
+        case 'hlt': break;
+      }
+    });
+    const t = b.terminator;
+    const where = `${b.label} terminator ${t.op}`;
+    const target = (l: string) => { if (!labels.has(l)) fail(where, `unknown block ${l}`); };
+    const typeOf = (o: Operand): ScalarType => (o.kind === 'const' ? o.type : f.values[o.id] ?? fail(where, `no value v${o.id}`));
+    switch (t.op) {
+      case 'goto': target(t.target); break;
+      case 'branch': if (typeOf(t.cond) !== 'bool') fail(where, 'condition is not bool'); target(t.then); target(t.else); break;
+      case 'switch': if (!isInt(typeOf(t.value)) && typeOf(t.value) !== 'bool' && typeOf(t.value) !== 'char') fail(where, 'switch on a non-integer'); t.cases.forEach((c) => target(c.target)); target(t.default); break;
+      case 'return':
+        if (f.ret === 'unit' || f.ret === 'never') { if (t.value) fail(where, `returns a value from a ${f.ret} function`); }
+        else if (!t.value || typeOf(t.value) !== f.ret) fail(where, `must return ${f.ret}`);
+        if (f.ret === 'never') fail(where, 'a `-> !` function returns');
+        break;
+      case 'unreachable': case 'panic': break;
+    }
+  }
+}
