@@ -76,6 +76,11 @@ export function addressCode(i: Insn, lo: string, hi: string, reg: (n: number) =>
     l += ` + (${xl} >>> 0) * ${s}`;
     h += ` + Math.imul(${xh}, ${s})`;
   }
+  if (i.base >= 0 && i.index < 0) {
+    // base + disp on int32s: the carry out of the low half is an unsigned compare.
+    const [bl, bh] = reg(i.base);
+    return `${lo} = (${bl} + ${i.disp | 0}) | 0; ${hi} = (${bh} + ${i.dispHi} + ((${lo} >>> 0) < (${bl} >>> 0) ? 1 : 0)) | 0;\n`;
+  }
   const sum = `${lo}s`;
   return `{ const ${sum} = ${l}; ${lo} = ${sum} | 0; ${hi} = (${h} + Math.floor(${sum} / 4294967296)) | 0; }\n`;
 }
