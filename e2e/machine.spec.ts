@@ -180,6 +180,27 @@ for (const theme of ['dark', 'light'] as const) {
       await expect(page.locator('.terminal-mirror')).toContainText('.cargo');
       await page.getByRole('img', { name: 'VGA screen' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `test-results/screenshots/machine-${theme}-${w}x${h}.png` });
+      // the screen takes the whole width or height of its frame (below 1× there is no whole scale to keep)
+      const screen = page.getByRole('img', { name: 'VGA screen' });
+      const room = await screen.evaluate((c) => {
+        const f = c.parentElement!;
+        const st = getComputedStyle(f);
+        return { w: f.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight), h: f.clientHeight - parseFloat(st.paddingTop) - parseFloat(st.paddingBottom) };
+      });
+      const size = (await screen.boundingBox())!;
+      expect(Math.abs(size.width * 400 - size.height * 720)).toBeLessThan(720 * 2);
+      expect(size.width >= room.w - 1 || size.height >= room.h - 1).toBe(true);
+      if (w >= 800) {
+        // Enlarge covers the page: at 1280×800 that is room for 1×, drawn crisp
+        await page.getByRole('button', { name: 'Enlarge' }).click();
+        await expect(screen).toHaveCSS('width', '720px');
+        await expect(screen).toHaveCSS('height', '400px');
+        await expect(screen).toHaveClass(/crisp/);
+        await page.screenshot({ path: `test-results/screenshots/machine-${theme}-${w}x${h}-enlarged.png` });
+        await page.keyboard.press('Escape');
+        await expect(page.getByRole('button', { name: 'Enlarge' })).toHaveAttribute('aria-pressed', 'false');
+        expect((await screen.boundingBox())!.width).toBeCloseTo(size.width, 0);
+      }
       if (w < 800) {
         // on a phone the screen can be shown at its real size, scrolled sideways
         await page.getByRole('button', { name: '1:1' }).click();

@@ -42,6 +42,14 @@ test('a click on the terminal focuses xterm: typed commands run, Ctrl+Enter stil
   await page.keyboard.type('ls\n');
   await expect(terminal(page)).toContainText('bootlab:/$ ls');
   await expect(terminal(page)).toContainText('Cargo.toml');
+  // a paste into xterm (inside its frame) reaches the line editor
+  await page.frameLocator('[data-testid="terminal"] iframe').locator('.xterm-helper-textarea').evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'pwd');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.keyboard.press('Enter');
+  await expect(terminal(page)).toContainText('bootlab:/$ pwd\n/\n');
   // the page's shortcut works while the focus is in the terminal
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(terminal(page)).toContainText('$ cargo run');

@@ -10,6 +10,7 @@ import { SCREEN_HEIGHT, SCREEN_WIDTH } from '../vga/frame.ts';
 import { TextModeRenderer } from '../vga/renderer.ts';
 import { screenTextFromCells } from '../vga/text.ts';
 import { vgaStats } from '../vga/stats.ts';
+import { fitScreen } from '../vga/fit.ts';
 import { bootCommand, runCommand } from '../state/shell.ts';
 import { uploadFile } from '../state/upload.ts';
 import { vfs } from '../state/project.ts';
@@ -106,20 +107,36 @@ function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: Re
 }
 
 /**
- * Nearest-neighbour scaling keeps the pixels sharp at 1× and above; below 1× it would drop
- * whole scan lines of the glyphs, so a smaller screen is smoothed instead.
+ * The screen as large as its frame allows (vga/fit.ts: 720:400, a whole scale from 1× up,
+ * smoothed below 1× where nearest-neighbour would drop pixel rows). On a phone the pane grows
+ * with the screen, so only the width limits it. At 1:1 the stylesheet sets 720×400.
  */
-function useCrispScaling(canvas: React.RefObject<HTMLCanvasElement | null>) {
+function useScreenFit(frame: React.RefObject<HTMLDivElement | null>, canvas: React.RefObject<HTMLCanvasElement | null>, actualSize: boolean) {
   useEffect(() => {
+    const box = frame.current;
     const c = canvas.current;
-    if (!c || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      const crisp = c.clientWidth * devicePixelRatio >= SCREEN_WIDTH - 0.5;
-      c.classList.toggle('crisp', crisp);
-    });
-    observer.observe(c);
+    if (!box || !c || typeof ResizeObserver === 'undefined') return;
+    const fit = () => {
+      if (actualSize) {
+        c.style.width = c.style.height = '';
+        c.classList.add('crisp');
+        return;
+      }
+      const style = getComputedStyle(box);
+      const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const fixedHeight = box.parentElement ? getComputedStyle(box.parentElement).display === 'flex' : true;
+      const height = fixedHeight ? box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) : Infinity;
+      const size = fitScreen(width, height, devicePixelRatio);
+      if (size.width <= 0) return; // hidden (a collapsed pane): keep the last size
+      c.style.width = `${size.width}px`;
+      c.style.height = `${size.height}px`;
+      c.classList.toggle('crisp', size.crisp);
+    };
+    const observer = new ResizeObserver(fit);
+    observer.observe(box);
+    fit();
     return () => observer.disconnect();
-  }, [canvas]);
+  }, [frame, canvas, actualSize]);
 }
 
 /**
@@ -199,6 +216,7 @@ function useKeyboard(canvas: React.RefObject<HTMLCanvasElement | null>, softInpu
 
 export function VgaScreen() {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const mirror = useRef<HTMLPreElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const softInput = useRef<HTMLInputElement>(null);
@@ -206,9 +224,12 @@ export function VgaScreen() {
   const [dragging, setDragging] = useState(false);
   // Actual size: 720×400 CSS pixels, scrolled inside the frame when the pane is narrower (phones).
   const [actualSize, setActualSize] = useState(false);
+  // Enlarged: the pane covers the page, so the screen can be drawn at 1× or more on a laptop
+  // whose machine column only fits it at about half size.
+  const [enlarged, setEnlarged] = useState(false);
   useScreen(canvas, mirror);
   useKeyboard(canvas, softInput);
-  useCrispScaling(canvas);
+  useScreenFit(frame, canvas, actualSize);
 
   const on = status.state !== 'off';
   const running = status.state === 'running' || status.state === 'waiting';
@@ -231,8 +252,12 @@ export function VgaScreen() {
 
   return (
     <section
-      className={`screen-pane${dragging ? ' dragging' : ''}`}
+      className={`screen-pane${dragging ? ' dragging' : ''}${enlarged ? ' enlarged' : ''}`}
       aria-label="Screen"
+      onKeyDown={(e) => {
+        // Escape on the canvas belongs to the guest; anywhere else in the pane it shrinks it back
+        if (e.key === 'Escape' && enlarged && e.target !== canvas.current) setEnlarged(false);
+      }}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -267,6 +292,15 @@ export function VgaScreen() {
           </button>
           <button
             type="button"
+            className="text-button enlarge-button"
+            aria-pressed={enlarged}
+            onClick={() => setEnlarged(!enlarged)}
+            title={enlarged ? 'Put the screen back in its pane (Esc)' : 'Show the screen over the whole page, as large as it fits'}
+          >
+            Enlarge
+          </button>
+          <button
+            type="button"
             className="text-button"
             aria-pressed={actualSize}
             onClick={() => setActualSize(!actualSize)}
@@ -289,7 +323,7 @@ export function VgaScreen() {
           />
         </div>
       </div>
-      <div className={`screen-frame${actualSize ? ' actual-size' : ''}`}>
+      <div className={`screen-frame${actualSize ? ' actual-size' : ''}`} ref={frame}>
         <canvas
           ref={canvas}
           width={SCREEN_WIDTH}
@@ -318,7 +352,7 @@ export function VgaScreen() {
       </div>
       <p className="muted small screen-note" id="vga-keyboard-hint">
         {on
-          ? 'Click the screen to type to the PC (Tab leaves it).'
+          ? `Click the screen to type to the PC (Tab leaves it).${enlarged ? ' Enlarge again, or Esc outside the screen, puts it back in its pane.' : ''}`
           : 'Power switches the PC on. To boot a disk image, drop it here, use "Upload image", or run qemu-system-x86_64 in the terminal.'}
       </p>
     </section>
