@@ -454,9 +454,15 @@ class BlockEmitter {
       case 'pop': case 'ret': {
         const [xl, xh] = sp();
         test = `let ${w} = -1;\n` + wordCode(w, xl, xh, 8, false);
-        if (s.op === 'ret') test += `if (${w} >= 0 && ((RAM[${w} + 1] << 16) >> 16) !== RAM[${w} + 1]) ${w} = -1;\n`;
+        if (s.op === 'ret' && !last) {
+          // A ret the trace follows: the fast path only when it returns where the trace's call
+          // returns to (the called function takes any other address, and the trace is left).
+          const [bl, bh] = this.address(this.returns[this.returns.length - 1]!);
+          test += `if (${w} >= 0 && (RAM[${w}] !== ${bl} || RAM[${w} + 1] !== ${bh})) ${w} = -1;\n`;
+        } else if (s.op === 'ret') test += `if (${w} >= 0 && ((RAM[${w} + 1] << 16) >> 16) !== RAM[${w} + 1]) ${w} = -1;\n`;
         const pop = `const pl${k} = (${xl} >>> 0) + 8;\n` + this.setReg(4, `pl${k} | 0`, `pl${k} >= 4294967296 ? (${xh} + 1) | 0 : ${xh}`);
         if (s.op === 'pop') fast = `const v${k} = RAM[${w}], vH${k} = RAM[${w} + 1];\n${pop}` + this.setReg(s.n, `v${k}`, `vH${k}`);
+        else if (!last) fast = pop;
         else {
           declare = `let rl${k} = 0, rh${k} = 0;\n`;
           fast = `rl${k} = RAM[${w}]; rh${k} = RAM[${w} + 1];\n${pop}`;
@@ -493,25 +499,19 @@ class BlockEmitter {
     let slow: string;
     if (last) slow = `${slowStart}return;\n`;
     else {
-      slow = `${slowStart}if (c.exitBlock || c.icount >= end) return;\nIC = c.icount - ${this.pending + 1};\n`;
+      // (A followed ret leaves when it went elsewhere: everything is up to date after the call.)
+      const elsewhere = s.op === 'ret' ? ` || c.rip !== R + ${this.returns[this.returns.length - 1]!}` : '';
+      slow = `${slowStart}if (c.exitBlock || c.icount >= end${elsewhere}) return;\nIC = c.icount - ${this.pending + 1};\n`;
     }
     this.pending++;
     // Registers the fast path changed are reloaded too: they are written back later.
-    if (s.op === 'ret' && !last) afterSlow += `rl${k} = c.rip | 0; rh${k} = Math.floor(c.rip / 4294967296) | 0;\n`;
     if (!last) slow += this.reload(this.dirty) + afterSlow;
     this.code += declare + test + `if (${w} >= 0) {\n${fast}} else {\n${slow}}\n`;
     if (last) {
       if (s.op === 'call') this.finish(`R + ${this.off + i.len + i.imm}`);
       else if (s.op === 'ret') this.finish(`rh${k} * 4294967296 + (rl${k} >>> 0)`);
       else this.finish(`R + ${this.off + i.len}`);
-    } else if (s.op === 'ret') {
-      // A ret the trace follows: it continues only where the call of the trace returns to.
-      const back = this.returns.pop()!;
-      this.readsFlags();
-      const [bl, bh] = this.address(back);
-      this.code += `if (rl${k} !== ${bl} || rh${k} !== ${bh}) { c.icount = IC + ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}` +
-        `c.rip = rh${k} * 4294967296 + (rl${k} >>> 0); return; }\n`;
-    }
+    } else if (s.op === 'ret') this.returns.pop();
   }
 }
 
