@@ -1,0 +1,187 @@
+; Far transfers in long mode: a 64-bit call gate (16 bytes, DPL 3) called from ring 3 to ring 0
+; (RSP0 from the TSS, the old SS:RSP and CS:RIP pushed as quadwords), retfq back to ring 3, a far
+; jump through the same kind of gate at ring 0, a far call into 32-bit compatibility-mode code
+; and its retf back to 64-bit code, and iretq to ring 3 with DS holding a ring-0 selector.
+%include "inc/probe.inc"
+%include "inc/boot.inc"
+bits 16
+org 0x7c00
+  PROBE_BOOT 8
+main:
+  lgdt [gdtr]
+  mov eax, cr0
+  or al, 1
+  mov cr0, eax
+  jmp 0x08:pm32
+bits 32
+pm32:
+  mov ax, 0x10
+  mov ds, ax
+  mov es, ax
+  mov ss, ax
+  mov esp, 0x7000
+  mov edi, 0x70000
+  mov ecx, 0x3000/4
+  xor eax, eax
+  rep stosd
+  mov dword [0x70000], 0x71007
+  mov dword [0x71000], 0x72007
+  mov dword [0x72000], 0x87
+  ENABLE_LONG 0x70000, lm
+bits 64
+lm:
+  mov ax, 0x10
+  mov ds, ax
+  mov ss, ax
+  mov rsp, 0x7000
+  mov qword [tss + 4], 0x6000
+  mov rax, tss
+  mov [gdt_tss + 2], ax
+  shr rax, 16
+  mov [gdt_tss + 4], al
+  mov [gdt_tss + 7], ah
+  mov ax, 0x38
+  ltr ax
+  ; the gates' target offsets
+  mov rax, gate_target
+  mov [gate3], ax
+  shr rax, 16
+  mov [gate3 + 6], ax
+  mov rax, jmp_target
+  mov [gate0], ax
+  shr rax, 16
+  mov [gate0 + 6], ax
+  ; jmp through the DPL-0 gate
+  jmp far [jmp_ptr]
+after_jmp:
+  ; a far call into compatibility mode and back
+  call far dword [compat_ptr]
+  call hexq
+  call nl64
+  ; to ring 3
+  push qword 0x23              ; SS
+  push qword 0x5000
+  push qword 0x3002            ; IOPL 3
+  push qword 0x2b              ; 64-bit ring-3 code
+  push qword ring3
+  iretq
+ring3:
+  mov rax, ds
+  call hexq                    ; 0: the ring-0 DS was made null
+  mov rax, cs
+  call hexq
+  call far [gate_ptr]          ; through the DPL-3 gate to ring 0
+  mov rax, rsp
+  call hexq                    ; 5000 again
+  mov rax, cs
+  call hexq
+  call nl64
+  mov al, 0
+  mov dx, 0xf4
+  out dx, al
+  jmp $
+
+gate_target:                   ; ring 0 through the gate: [rsp] RIP, [rsp+8] CS, +16 RSP, +24 SS
+  mov rax, cs
+  call hexq
+  mov rax, [rsp + 8]
+  call hexq
+  mov rax, [rsp + 16]
+  call hexq
+  mov rax, [rsp + 24]
+  call hexq
+  mov rax, rsp
+  call hexq
+  o64 retf
+
+jmp_target:
+  mov rax, cs
+  call hexq
+  jmp after_jmp
+
+bits 32
+compat:                        ; 32-bit code, CS = 0x08
+  mov eax, 0x32323232
+  retf
+bits 64
+
+putc64:
+  push rdx
+  mov dx, 0x3f8
+  out dx, al
+  pop rdx
+  ret
+hexq:
+  push rcx
+  push rax
+  push rbx
+  mov rbx, rax
+  mov ecx, 16
+  xor ah, ah
+.d:
+  rol rbx, 4
+  mov al, bl
+  and al, 15
+  jnz .print
+  test ah, ah
+  jnz .print
+  cmp ecx, 1
+  jne .skip
+.print:
+  mov ah, 1
+  add al, '0'
+  cmp al, '9'
+  jbe .p
+  add al, 7
+.p:
+  call putc64
+.skip:
+  dec ecx
+  jnz .d
+  mov al, ' '
+  call putc64
+  pop rbx
+  pop rax
+  pop rcx
+  ret
+nl64:
+  mov al, 13
+  call putc64
+  mov al, 10
+  jmp putc64
+
+align 8
+gdt:
+  dq 0
+  dq 0x00cf9a000000ffff        ; 0x08 32-bit code
+  dq 0x00cf92000000ffff        ; 0x10 data
+  dq 0x00af9a000000ffff        ; 0x18 64-bit code
+  dq 0x00cff2000000ffff        ; 0x20 ring-3 data
+  dq 0x00affa000000ffff        ; 0x28 ring-3 64-bit code
+  dq 0                         ; 0x30
+gdt_tss:                       ; 0x38
+  dw 0x67, 0
+  db 0, 0x89, 0, 0
+  dq 0
+gate3:                         ; 0x48: 64-bit call gate, DPL 3, to 0x18:gate_target
+  dw 0, 0x18
+  db 0, 0xec
+  dw 0
+  dq 0
+gate0:                         ; 0x58: 64-bit call gate, DPL 0, to 0x18:jmp_target
+  dw 0, 0x18
+  db 0, 0x8c
+  dw 0
+  dq 0
+gdtr:
+  dw gdtr - gdt - 1
+  dd gdt
+gate_ptr: dq 0
+  dw 0x4b
+jmp_ptr: dq 0
+  dw 0x58
+compat_ptr: dd compat
+  dw 0x08
+align 16
+tss: times 0x68 db 0
+  PROBE_END 8
