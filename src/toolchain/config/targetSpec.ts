@@ -117,7 +117,30 @@ const MAX: Partial<Record<FieldSpec['type'], number>> = { u16: 0xffff, u32: 0xff
 interface Ctx {
   text: string;
   out: Diagnostic[];
+  rules: TargetSpecRules;
 }
+
+/**
+ * Which of rustc's checks apply: they changed over the years (src/toolchain/drift.ts keeps the
+ * dates). The default is today's nightly.
+ */
+export interface TargetSpecRules {
+  /** `"target-pointer-width": "64"` (a string) is refused (nightlies from late July 2025). */
+  integerWidths: boolean;
+  /** `data-layout` must equal LLVM's default for `llvm-target` (from February 2024). */
+  dataLayoutMustMatch: boolean;
+  /** `features` are checked against the ABI (`rustc-abi`, from February 2025). */
+  featuresAgainstAbi: boolean;
+  /** `"rustc-abi": "x86-softfloat"` is still accepted (until the 2026-07-05 nightly). */
+  x86SoftfloatAlias: boolean;
+}
+
+export const TODAYS_TARGET_SPEC_RULES: TargetSpecRules = {
+  integerWidths: true,
+  dataLayoutMustMatch: true,
+  featuresAgainstAbi: true,
+  x86SoftfloatAlias: false,
+};
 
 function at(ctx: Ctx, node: Node): { start: number; end: number } {
   return { start: node.offset, end: node.offset + node.length };
@@ -149,6 +172,8 @@ function checkType(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolea
     case 'u16':
     case 'u32':
     case 'u64': {
+      // Before the serde loader, rustc parsed the widths from strings (`"64"`).
+      if (!ctx.rules.integerWidths && value.type === 'string' && /^\d+$/.test(value.value) && Number(value.value) <= MAX[spec.type]!) return true;
       if (value.type === 'number') {
         if (Number.isInteger(value.value) && value.value >= 0 && value.value <= MAX[spec.type]!) return true;
         return fail(Number.isInteger(value.value) ? 'value' : 'type');
@@ -187,6 +212,7 @@ function checkEnum(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolea
   const v = value.value as string;
   const values = spec.values ?? [];
   if (values.includes(v)) return true;
+  if (name === 'rustc-abi' && v === 'x86-softfloat' && ctx.rules.x86SoftfloatAlias) return true;
   const notes: string[] = [];
   if (name === 'rustc-abi' && v === 'x86-softfloat') {
     notes.push('Nightlies from July 2026 call this ABI `softfloat`; `x86-softfloat` is its earlier name.');
@@ -212,8 +238,12 @@ export function targetName(fileName: string): string {
   return base.endsWith('.json') ? base.slice(0, -5) : base;
 }
 
-export function validateTargetSpec(text: string, fileName = 'x86_64-blog_os.json'): TargetSpecResult {
-  const ctx: Ctx = { text, out: [] };
+export function validateTargetSpec(
+  text: string,
+  fileName = 'x86_64-blog_os.json',
+  rules: TargetSpecRules = TODAYS_TARGET_SPEC_RULES,
+): TargetSpecResult {
+  const ctx: Ctx = { text, out: [], rules };
   const fields: Record<string, unknown> = {};
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -292,7 +322,7 @@ export function validateTargetSpec(text: string, fileName = 'x86_64-blog_os.json
   }
 
   checkFeatures(ctx, seen, fields);
-  checkDataLayout(ctx, seen, fields, fileName);
+  if (rules.dataLayoutMustMatch) checkDataLayout(ctx, seen, fields, fileName);
 
   const ok = !ctx.out.some((d) => d.severity === 'error');
   return { diagnostics: ctx.out, fields, ok };
@@ -363,9 +393,9 @@ function checkFeatures(ctx: Ctx, seen: Map<string, Node>, fields: Record<string,
 
   // Features against the ABI (x86-64): the default ABI passes floats in SSE registers.
   const arch = typeof fields.arch === 'string' ? fields.arch : '';
-  if (arch !== 'x86_64') return;
+  if (arch !== 'x86_64' || !ctx.rules.featuresAgainstAbi) return;
   const abi = fields['rustc-abi'];
-  const softAbi = abi === 'softfloat';
+  const softAbi = abi === 'softfloat' || (abi === 'x86-softfloat' && ctx.rules.x86SoftfloatAlias);
   const flagRange = (name: string) => {
     const f = flags.find((x) => x.flag.slice(1) === name);
     return f ? { start: f.start, end: f.end } : { start: node.offset, end: node.offset + node.length };

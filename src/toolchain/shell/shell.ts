@@ -1,15 +1,14 @@
 // The terminal's shell: reads a command line, runs its commands over the project's file system
 // and prints what they print. The commands are our own small versions of the real ones, with
-// their messages; commands that arrive with the compiler (cargo, rustup, rustc) say that they
-// are not in this build yet rather than pretend.
+// their messages; cargo, rustup, rustc and bootimage live in src/toolchain/{cargo,rustup}.
 import type { Vfs } from '../vfs.ts';
 import { cat, cd, cp, echo, ls, mkdir, mv, pwd, rm, touch } from './file-commands.ts';
 import { parseCommandLine } from './parse.ts';
 import { displayDir, resolvePath } from './paths.ts';
 import { qemu } from './qemu.ts';
+import { bootimage, cargo, rustc } from '../cargo/cargo.ts';
+import { rustup } from '../rustup/rustup.ts';
 import type { Command, MachineHost, ShellContext, ShellTerminal } from './types.ts';
-
-const NOT_YET = new Set(['cargo', 'rustup', 'rustc', 'bootimage']);
 
 const HELP = `Commands:
   ls [-a] [-l] [PATH…]     list a directory (-a shows hidden ones such as .cargo)
@@ -24,6 +23,10 @@ const HELP = `Commands:
   echo TEXT…               print TEXT
   clear                    clear the terminal (also Ctrl+L)
   history                  list the commands typed so far
+  rustup show|default|override|component|toolchain …
+                           the toolchain (rustup override set nightly, rustup component add rust-src)
+  cargo build|bootimage|run [--target FILE.json] [--release] [-Z build-std=core,compiler_builtins]
+  rustc --version          the active compiler's version
   qemu-system-x86_64 -drive format=raw,file=IMAGE
                            boot a disk image on the VGA screen (also: -hda IMAGE, or IMAGE)
   help                     this list
@@ -60,6 +63,7 @@ export class Shell {
         return 0;
       },
       'qemu-system-x86_64': qemu,
+      cargo, rustup, rustc, bootimage,
     };
   }
 
@@ -83,7 +87,7 @@ export class Shell {
     const word = before.slice(start);
     const firstWord = before.slice(0, start).replace(/.*(?:;|&&)/, '').trim() === '';
     if (firstWord && !word.includes('/')) {
-      const names = [...Object.keys(this.commands), ...NOT_YET].filter((n) => n.startsWith(word)).sort();
+      const names = Object.keys(this.commands).filter((n) => n.startsWith(word)).sort();
       return { start, candidates: names };
     }
     const slash = word.lastIndexOf('/');
@@ -132,14 +136,6 @@ export class Shell {
         this.ctx.terminal.print(`${name}: ${e instanceof Error ? e.message : String(e)}`, 'error');
         return 1;
       }
-    }
-    if (NOT_YET.has(name)) {
-      this.ctx.terminal.print(
-        `${name}: not available yet in this build of Bootlab: the Rust toolchain is still being written. ` +
-          'You can boot a disk image built elsewhere: upload it, then run qemu-system-x86_64 -drive format=raw,file=IMAGE',
-        'error',
-      );
-      return 127;
     }
     this.ctx.terminal.print(`${name}: command not found`, 'error');
     return 127;
