@@ -1,0 +1,98 @@
+// Collects the instructions of one function as encoder `Instruction` objects, with labels for
+// branches and symbolic references for relocations, then encodes them. Branches use the near
+// (rel32) forms so every instruction's size is known before addresses are: one pass for sizes,
+// one for bytes. (Shrinking branches to rel8 is a later improvement for release builds.)
+import { encode } from '../../../x86/encode.ts';
+import { registerByName } from '../../../x86/registers.ts';
+import type { Instruction, MemOperand, Operand as X86Operand, RegOperand } from '../../../x86/types.ts';
+
+export interface Relocation {
+  /** Byte offset of the 32-bit field in the function's code. */
+  readonly offset: number;
+  readonly kind: 'plt32' | 'pc32';
+  readonly symbol: string;
+  readonly addend: number;
+}
+
+type Item =
+  | { kind: 'ins'; ins: Instruction; reloc?: { kind: 'plt32' | 'pc32'; symbol: string } }
+  | { kind: 'label'; name: string }
+  | { kind: 'jump'; mnemonic: string; target: string };
+
+export const reg = (name: string): RegOperand => {
+  const r = registerByName(name);
+  if (!r) throw new Error(`codegen: no register ${name}`);
+  return { kind: 'reg', reg: r };
+};
+export const imm = (value: bigint | number): X86Operand => ({ kind: 'imm', value: BigInt(value) });
+export const mem = (base: string, disp: number | bigint, size?: 1 | 2 | 4 | 8): MemOperand => ({
+  kind: 'mem', base: registerByName(base)!, scale: 1, disp: BigInt(disp), ...(size && { size }),
+});
+
+export class Emitter {
+  private readonly items: Item[] = [];
+  private labelCounter = 0;
+
+  ins(mnemonic: string, ...operands: X86Operand[]): void {
+    this.items.push({ kind: 'ins', ins: { mnemonic, operands } });
+  }
+
+  /** `call symbol` through a PLT32 relocation. */
+  callSymbol(symbol: string): void {
+    this.items.push({ kind: 'ins', ins: { mnemonic: 'call', operands: [{ kind: 'rel', target: 5n, dist: 'near' }] }, reloc: { kind: 'plt32', symbol } });
+  }
+
+  /** `lea dst, [rip + symbol]` through a PC32 relocation. */
+  leaSymbol(dst: string, symbol: string): void {
+    const rip: MemOperand = { kind: 'mem', base: registerByName('rip')!, scale: 1, disp: 0n };
+    this.items.push({ kind: 'ins', ins: { mnemonic: 'lea', operands: [reg(dst), rip] }, reloc: { kind: 'pc32', symbol } });
+  }
+
+  jump(mnemonic: string, target: string): void {
+    this.items.push({ kind: 'jump', mnemonic, target });
+  }
+
+  label(name: string): void {
+    this.items.push({ kind: 'label', name });
+  }
+
+  freshLabel(hint: string): string {
+    return `.L${hint}${this.labelCounter++}`;
+  }
+
+  /** Drops a `jmp` to the label that immediately follows it. */
+  private peephole(): Item[] {
+    return this.items.filter((it, i) => !(it.kind === 'jump' && it.mnemonic === 'jmp' && this.items[i + 1]?.kind === 'label' && (this.items[i + 1] as { name: string }).name === it.target));
+  }
+
+  finish(): { code: Uint8Array; relocations: Relocation[] } {
+    const items = this.peephole();
+    const ctx0 = { bits: 64 as const, address: 0n };
+    const encoded: (Uint8Array | null)[] = items.map((it) => (it.kind === 'ins' ? encode(it.ins, ctx0) : null));
+    const sizeOf = (it: Item, i: number) => (it.kind === 'ins' ? encoded[i]!.length : it.kind === 'jump' ? (it.mnemonic === 'jmp' ? 5 : 6) : 0);
+    const labels = new Map<string, number>();
+    let at = 0;
+    items.forEach((it, i) => {
+      if (it.kind === 'label') labels.set(it.name, at);
+      at += sizeOf(it, i);
+    });
+    const code = new Uint8Array(at);
+    const relocations: Relocation[] = [];
+    at = 0;
+    items.forEach((it, i) => {
+      if (it.kind === 'jump') {
+        const target = labels.get(it.target);
+        if (target === undefined) throw new Error(`codegen: no label ${it.target}`);
+        const bytes = encode({ mnemonic: it.mnemonic, operands: [{ kind: 'rel', target: BigInt(target), dist: 'near', strict: true }] }, { bits: 64, address: BigInt(at) });
+        if (bytes.length !== sizeOf(it, i)) throw new Error(`codegen: ${it.mnemonic} encoded in ${bytes.length} bytes`);
+        code.set(bytes, at);
+      } else if (it.kind === 'ins') {
+        code.set(encoded[i]!, at);
+        // The 32-bit field is the last four bytes of a call rel32 and of lea r, [rip+disp32].
+        if (it.reloc) relocations.push({ offset: at + encoded[i]!.length - 4, kind: it.reloc.kind, symbol: it.reloc.symbol, addend: -4 });
+      }
+      at += sizeOf(it, i);
+    });
+    return { code, relocations };
+  }
+}

@@ -1,0 +1,77 @@
+// IR module → relocatable object (the linker's in-memory model), one section per function and
+// per static so `--gc-sections` can drop what is unused, as rustc's output allows:
+// .text.<fn>, .rodata.<static>, .data.<static> (writable, or holding pointers), .bss.<static>
+// (writable and all zero), and per panic site .rodata..Lanon.* for the message and
+// .data.rel.ro..Lanon.* for its core::panic::Location { file: &str, line: u32, col: u32 }.
+import { ObjectBuilder } from '../../../link/object-builder.ts';
+import type { ObjectFile } from '../../../link/object.ts';
+import { R_X86_64, STB_LOCAL, STT_OBJECT } from '../../../link/elf/constants.ts';
+import { optimizeFunc } from '../../ir/optimize.ts';
+import { verifyModule } from '../../ir/verify.ts';
+import type { Func, Module } from '../../ir/types.ts';
+import { Emitter } from './emitter.ts';
+import { layoutFrame } from './frame.ts';
+import { allocateRegisters } from './linear-scan.ts';
+import { Selector, type PanicSite } from './select.ts';
+
+export interface CodegenOptions {
+  /** 0: debug (every value on the stack); 3: release (IR optimisation and register allocation). */
+  readonly optLevel: 0 | 3;
+}
+
+export interface CompiledFunction { readonly name: string; readonly code: Uint8Array }
+
+export function compileModule(m: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
+  verifyModule(m);
+  const b = new ObjectBuilder(`${m.name}.o`, m.sourceFile);
+  const enc = new TextEncoder();
+  const callTypes = new Map<string, { params: Func['params']; ret: Func['ret'] }>([...m.funcs, ...m.externs].map((f) => [f.name, f]));
+  const functions: CompiledFunction[] = [];
+  let anon = 0;
+  for (const source of m.funcs) {
+    const f = options.optLevel > 0 ? optimizeFunc(source) : source;
+    const registers = options.optLevel > 0 ? allocateRegisters(f) : new Map<number, string>();
+    const emitter = new Emitter();
+    const panicData = (site: PanicSite) => {
+      const id = anon++;
+      const message = `.Lanon.${m.name}.${id}.msg`;
+      const location = `.Lanon.${m.name}.${id}.loc`;
+      const file = `.Lanon.${m.name}.${id}.file`;
+      const loc = new Uint8Array(24);
+      const view = new DataView(loc.buffer);
+      view.setBigUint64(8, BigInt(enc.encode(site.file).length), true);
+      view.setUint32(16, site.line, true);
+      view.setUint32(20, site.col, true);
+      b.section(`.rodata.${message}`, { data: enc.encode(site.message), align: 1 })
+        .symbol(message, { section: `.rodata.${message}`, binding: STB_LOCAL, type: STT_OBJECT })
+        .section(`.rodata.${file}`, { data: enc.encode(site.file), align: 1 })
+        .symbol(file, { section: `.rodata.${file}`, binding: STB_LOCAL, type: STT_OBJECT })
+        .section(`.data.rel.ro.${location}`, { data: loc, align: 8 })
+        .symbol(location, { section: `.data.rel.ro.${location}`, binding: STB_LOCAL, type: STT_OBJECT, size: 24 })
+        .relocation(`.data.rel.ro.${location}`, 0, R_X86_64._64, file, 0);
+      return { message, location };
+    };
+    const selector = new Selector({
+      func: f, frame: layoutFrame(f, registers), emitter, panicSymbol: m.panicSymbol, panicData,
+      callTypes: (name) => callTypes.get(name)!,
+    });
+    selector.prologue();
+    const label = (l: string) => `.L${f.name}.${l}`;
+    for (const block of f.blocks) selector.block(block, label);
+    const { code, relocations } = emitter.finish();
+    const section = `.text.${f.name}`;
+    b.section(section, { data: code, align: 16 });
+    b.symbol(f.name, { section, size: code.length, ...(f.global ? {} : { binding: STB_LOCAL }) });
+    for (const r of relocations) b.relocation(section, r.offset, r.kind === 'plt32' ? R_X86_64.PLT32 : R_X86_64.PC32, r.symbol, r.addend);
+    functions.push({ name: f.name, code });
+  }
+  for (const s of m.statics) {
+    const zero = s.bytes.every((x) => x === 0) && !s.relocs?.length;
+    const kind = s.relocs?.length ? (s.mutable ? 'data' : 'data.rel.ro') : s.mutable ? (zero ? 'bss' : 'data') : 'rodata';
+    const section = `.${kind}.${s.name}`;
+    b.section(section, kind === 'bss' ? { nobits: s.bytes.length, align: s.align } : { data: s.bytes, align: s.align });
+    b.symbol(s.name, { section, size: s.bytes.length, type: STT_OBJECT, ...(s.global ? {} : { binding: STB_LOCAL }) });
+    for (const r of s.relocs ?? []) b.relocation(section, r.offset, R_X86_64._64, r.symbol, r.addend ?? 0);
+  }
+  return { object: b.build(), functions };
+}

@@ -1,0 +1,435 @@
+// Instruction selection: each IR instruction becomes a short, fixed x86-64 sequence that loads
+// its operands into scratch registers (rax, rcx, rdx, rsi, r8-r11: caller-saved, never allocated),
+// computes, brings the result back to canonical form and stores it to the destination's
+// location. With every value on the stack (debug) this is obviously correct; with values in
+// callee-saved registers (release) the same sequences are just shorter in effect.
+import { bitsOf, isSigned, type Block, type Func, type Inst, type Operand, type ScalarType, type Terminator } from '../../ir/types.ts';
+import { Emitter, imm, mem, reg } from './emitter.ts';
+import type { Frame, Location } from './frame.ts';
+
+export interface PanicSite { readonly message: string; readonly file: string; readonly line: number; readonly col: number }
+
+export interface SelectContext {
+  readonly func: Func;
+  readonly frame: Frame;
+  readonly emitter: Emitter;
+  readonly panicSymbol: string;
+  /** Registers the data for a panic site and returns the symbols of its message and Location. */
+  readonly panicData: (site: PanicSite) => { message: string; location: string };
+  readonly callTypes: (callee: string) => { params: ScalarType[]; ret: ScalarType };
+}
+
+const ARG_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
+const R32: Record<string, string> = { rax: 'eax', rcx: 'ecx', rdx: 'edx', rsi: 'esi', rdi: 'edi', r8: 'r8d', r9: 'r9d', r10: 'r10d', r11: 'r11d', rbx: 'ebx', r12: 'r12d', r13: 'r13d', r14: 'r14d', r15: 'r15d' };
+const R16: Record<string, string> = { rax: 'ax', rcx: 'cx', rdx: 'dx', rsi: 'si', rdi: 'di', r8: 'r8w', r9: 'r9w', r10: 'r10w', r11: 'r11w', rbx: 'bx', r12: 'r12w', r13: 'r13w', r14: 'r14w', r15: 'r15w' };
+const R8: Record<string, string> = { rax: 'al', rcx: 'cl', rdx: 'dl', rsi: 'sil', rdi: 'dil', r8: 'r8b', r9: 'r9b', r10: 'r10b', r11: 'r11b', rbx: 'bl', r12: 'r12b', r13: 'r13b', r14: 'r14b', r15: 'r15b' };
+const sub = (r: string, bytes: number) => (bytes === 8 ? r : bytes === 4 ? R32[r]! : bytes === 2 ? R16[r]! : R8[r]!);
+
+const fitsI32 = (v: bigint) => v >= -(1n << 31n) && v < 1n << 31n;
+
+export class Selector {
+  private readonly e: Emitter;
+  constructor(private readonly cx: SelectContext) {
+    this.e = cx.emitter;
+  }
+
+  private typeOf(o: Operand): ScalarType {
+    return o.kind === 'const' ? o.type : this.cx.func.values[o.id]!;
+  }
+
+  private loc(id: number): Location {
+    const l = this.cx.frame.locations[id];
+    if (!l) throw new Error(`codegen: v${id} has no location`);
+    return l;
+  }
+
+  /** Loads a ≤64-bit operand, canonical, into a 64-bit register. */
+  load(r: string, o: Operand): void {
+    if (o.kind === 'const') {
+      const value = BigInt.asIntN(64, o.value);
+      if (value === 0n) this.e.ins('xor', reg(R32[r]!), reg(R32[r]!));
+      else if (value > 0n && value < 1n << 32n) this.e.ins('mov', reg(R32[r]!), imm(value));
+      else this.e.ins('mov', reg(r), imm(value));
+      return;
+    }
+    const l = this.loc(o.id);
+    if (l.kind === 'reg') { if (l.name !== r) this.e.ins('mov', reg(r), reg(l.name)); }
+    else this.e.ins('mov', reg(r), mem('rbp', l.offset));
+  }
+
+  /** Loads a 128-bit operand into lo, hi. */
+  load128(lo: string, hi: string, o: Operand): void {
+    if (o.kind === 'const') {
+      const u = BigInt.asUintN(128, o.value);
+      this.load(lo, { kind: 'const', type: 'u64', value: u & ((1n << 64n) - 1n) });
+      this.load(hi, { kind: 'const', type: 'u64', value: u >> 64n });
+      return;
+    }
+    const l = this.loc(o.id) as { kind: 'stack'; offset: number };
+    this.e.ins('mov', reg(lo), mem('rbp', l.offset));
+    this.e.ins('mov', reg(hi), mem('rbp', l.offset + 8));
+  }
+
+  /** Sign- or zero-extends the low part of `r` in place, per `t`. */
+  normalize(r: string, t: ScalarType): void {
+    const bits = bitsOf(t);
+    if (bits >= 64) return;
+    if (bits === 32) {
+      if (isSigned(t)) this.e.ins('movsxd', reg(r), reg(R32[r]!));
+      else this.e.ins('mov', reg(R32[r]!), reg(R32[r]!));
+    } else if (t === 'bool') {
+      this.e.ins('and', reg(R32[r]!), imm(1));
+    } else {
+      this.e.ins(isSigned(t) ? 'movsx' : 'movzx', reg(isSigned(t) ? r : R32[r]!), reg(sub(r, bits / 8)));
+    }
+  }
+
+  /** Stores canonical `r` into the destination value. */
+  store(id: number, r: string): void {
+    const l = this.loc(id);
+    if (l.kind === 'reg') { if (l.name !== r) this.e.ins('mov', reg(l.name), reg(r)); }
+    else this.e.ins('mov', mem('rbp', l.offset), reg(r));
+  }
+
+  store128(id: number, lo: string, hi: string): void {
+    const l = this.loc(id) as { kind: 'stack'; offset: number };
+    this.e.ins('mov', mem('rbp', l.offset), reg(lo));
+    this.e.ins('mov', mem('rbp', l.offset + 8), reg(hi));
+  }
+
+  prologue(): void {
+    const { frame, func } = this.cx;
+    this.e.ins('push', reg('rbp'));
+    this.e.ins('mov', reg('rbp'), reg('rsp'));
+    for (const r of frame.saved) this.e.ins('push', reg(r));
+    if (frame.size) this.e.ins('sub', reg('rsp'), imm(frame.size));
+    let n = 0;
+    func.params.forEach((t, id) => {
+      if (bitsOf(t) === 128) {
+        if (this.cx.frame.locations[id]) this.store128(id, ARG_REGS[n]!, ARG_REGS[n + 1]!);
+        n += 2;
+      } else if (bitsOf(t) > 0) {
+        const r = ARG_REGS[n++]!;
+        if (!this.cx.frame.locations[id]) return;
+        this.normalize(r, t);
+        this.store(id, r);
+      }
+    });
+  }
+
+  private epilogue(): void {
+    const saved = this.cx.frame.saved;
+    if (saved.length) this.e.ins('lea', reg('rsp'), mem('rbp', -8 * saved.length));
+    else this.e.ins('mov', reg('rsp'), reg('rbp'));
+    for (const r of [...saved].reverse()) this.e.ins('pop', reg(r));
+    this.e.ins('pop', reg('rbp'));
+    this.e.ins('ret');
+  }
+
+  block(b: Block, label: (l: string) => string): void {
+    this.e.label(label(b.label));
+    for (const i of b.insts) this.inst(i);
+    this.terminator(b.terminator, label);
+  }
+
+  inst(i: Inst): void {
+    const T = (id: number) => this.cx.func.values[id]!;
+    if (i.op === 'copy') {
+      if (bitsOf(T(i.dst)) === 128) { this.load128('rax', 'rdx', i.src); this.store128(i.dst, 'rax', 'rdx'); return; }
+      if (bitsOf(T(i.dst)) === 0) return;
+      this.load('rax', i.src); this.store(i.dst, 'rax'); return;
+    }
+    switch (i.op) {
+      case 'binary': return bitsOf(T(i.dst)) === 128 ? this.binary128(i.kind, T(i.dst), i.dst, i.a, i.b) : this.binary(i.kind, T(i.dst), i.dst, i.a, i.b);
+      case 'checked': return bitsOf(T(i.dst)) === 128 ? this.checked128(i.kind, T(i.dst), i.dst, i.overflow, i.a, i.b) : this.checked(i.kind, T(i.dst), i.dst, i.overflow, i.a, i.b);
+      case 'compare': return this.compare(i.kind, i.dst, i.a, i.b);
+      case 'unary': {
+        const t = T(i.dst);
+        if (bitsOf(t) === 128) {
+          this.load128('rax', 'rdx', i.a);
+          if (i.kind === 'not') { this.e.ins('not', reg('rax')); this.e.ins('not', reg('rdx')); }
+          else { this.e.ins('neg', reg('rax')); this.e.ins('adc', reg('rdx'), imm(0)); this.e.ins('neg', reg('rdx')); }
+          return this.store128(i.dst, 'rax', 'rdx');
+        }
+        this.load('rax', i.a);
+        if (i.kind === 'neg') this.e.ins('neg', reg('rax'));
+        else if (t === 'bool') this.e.ins('xor', reg('eax'), imm(1));
+        else this.e.ins('not', reg('rax'));
+        this.normalize('rax', t);
+        return this.store(i.dst, 'rax');
+      }
+      case 'cast': return this.cast(T(i.dst), i.dst, i.src);
+      case 'load': {
+        const t = T(i.dst);
+        this.load('rcx', i.addr);
+        if (bitsOf(t) === 128) { this.e.ins('mov', reg('rax'), mem('rcx', 0)); this.e.ins('mov', reg('rdx'), mem('rcx', 8)); return this.store128(i.dst, 'rax', 'rdx'); }
+        const bytes = bitsOf(t) / 8;
+        if (bytes === 8) this.e.ins('mov', reg('rax'), mem('rcx', 0, 8));
+        else if (bytes === 4) this.e.ins(isSigned(t) ? 'movsxd' : 'mov', reg(isSigned(t) ? 'rax' : 'eax'), mem('rcx', 0, 4));
+        else this.e.ins(isSigned(t) ? 'movsx' : 'movzx', reg(isSigned(t) ? 'rax' : 'eax'), mem('rcx', 0, bytes as 1 | 2));
+        return this.store(i.dst, 'rax');
+      }
+      case 'store': {
+        const t = this.typeOf(i.value);
+        if (bitsOf(t) === 0) return;
+        this.load('rcx', i.addr);
+        if (bitsOf(t) === 128) { this.load128('rax', 'rdx', i.value); this.e.ins('mov', mem('rcx', 0), reg('rax')); this.e.ins('mov', mem('rcx', 8), reg('rdx')); return; }
+        this.load('rax', i.value);
+        const bytes = bitsOf(t) / 8;
+        return this.e.ins('mov', mem('rcx', 0, bytes as 1 | 2 | 4 | 8), reg(sub('rax', bytes)));
+      }
+      case 'slotAddr': this.e.ins('lea', reg('rax'), mem('rbp', this.cx.frame.slotOffsets[i.slot]!)); return this.store(i.dst, 'rax');
+      case 'staticAddr': this.e.leaSymbol('rax', i.symbol); return this.store(i.dst, 'rax');
+      case 'ptrAdd': {
+        this.load('rax', i.base);
+        if (i.index) {
+          this.load('rcx', i.index);
+          const scale = BigInt(i.scale ?? 1);
+          if (scale !== 1n) {
+            if (fitsI32(scale)) this.e.ins('imul', reg('rcx'), reg('rcx'), imm(scale));
+            else { this.e.ins('mov', reg('rdx'), imm(scale)); this.e.ins('imul', reg('rcx'), reg('rdx')); }
+          }
+          this.e.ins('add', reg('rax'), reg('rcx'));
+        }
+        const offset = BigInt(i.offset ?? 0);
+        if (offset !== 0n) {
+          if (fitsI32(offset)) this.e.ins('add', reg('rax'), imm(offset));
+          else { this.e.ins('mov', reg('rcx'), imm(offset)); this.e.ins('add', reg('rax'), reg('rcx')); }
+        }
+        return this.store(i.dst, 'rax');
+      }
+      case 'call': return this.call(i.callee, i.args, i.dst);
+      case 'out': {
+        const t = this.typeOf(i.value);
+        this.load('rdx', i.port);
+        this.load('rax', i.value);
+        return this.e.ins('out', reg('dx'), reg(sub('rax', bitsOf(t) / 8)));
+      }
+      case 'hlt': return this.e.ins('hlt');
+    }
+  }
+
+  private call(callee: string, args: Operand[], dst: number | undefined): void {
+    let n = 0;
+    for (const a of args) {
+      const t = this.typeOf(a);
+      if (bitsOf(t) === 128) { this.load128(ARG_REGS[n]!, ARG_REGS[n + 1]!, a); n += 2; }
+      else if (bitsOf(t) > 0) this.load(ARG_REGS[n++]!, a);
+    }
+    this.e.callSymbol(callee);
+    if (dst === undefined) return;
+    const t = this.cx.func.values[dst]!;
+    if (bitsOf(t) === 128) return this.store128(dst, 'rax', 'rdx');
+    if (bitsOf(t) === 0) return;
+    // The System V ABI leaves the upper bits of narrow return values unspecified.
+    this.normalize('rax', t);
+    this.store(dst, 'rax');
+  }
+
+  private binary(kind: string, t: ScalarType, dst: number, a: Operand, b: Operand): void {
+    this.load('rax', a);
+    this.load('rcx', b);
+    switch (kind) {
+      case 'add': case 'sub': case 'and': case 'or': case 'xor': this.e.ins(kind, reg('rax'), reg('rcx')); break;
+      case 'mul': this.e.ins('imul', reg('rax'), reg('rcx')); break;
+      case 'div': case 'rem':
+        if (isSigned(t)) { this.e.ins('cqo'); this.e.ins('idiv', reg('rcx')); }
+        else { this.e.ins('xor', reg('edx'), reg('edx')); this.e.ins('div', reg('rcx')); }
+        if (kind === 'rem') this.e.ins('mov', reg('rax'), reg('rdx'));
+        break;
+      case 'shl': case 'shr':
+        this.e.ins('and', reg('ecx'), imm(bitsOf(t) - 1));
+        this.e.ins(kind === 'shl' ? 'shl' : isSigned(t) ? 'sar' : 'shr', reg('rax'), reg('cl'));
+        break;
+    }
+    this.normalize('rax', t);
+    this.store(dst, 'rax');
+  }
+
+  private checked(kind: string, t: ScalarType, dst: number, overflow: number, a: Operand, b: Operand): void {
+    this.load('rax', a);
+    this.load('rcx', b);
+    if (bitsOf(t) === 64) {
+      if (kind === 'mul' && !isSigned(t)) this.e.ins('mul', reg('rcx'));
+      else this.e.ins(kind === 'mul' ? 'imul' : kind, reg('rax'), reg('rcx'));
+      this.e.ins(isSigned(t) || kind === 'mul' ? 'seto' : 'setc', reg('dl'));
+    } else {
+      // Canonical operands of at most 32 bits: the exact result fits in 64 bits, so overflow
+      // is "the result changes when brought back to the type's range".
+      this.e.ins(kind === 'mul' ? 'imul' : kind, reg('rax'), reg('rcx'));
+      this.e.ins('mov', reg('rcx'), reg('rax'));
+      this.normalize('rax', t);
+      this.e.ins('cmp', reg('rax'), reg('rcx'));
+      this.e.ins('setne', reg('dl'));
+    }
+    this.e.ins('movzx', reg('edx'), reg('dl'));
+    this.store(dst, 'rax');
+    this.store(overflow, 'rdx');
+  }
+
+  private compare(kind: string, dst: number, a: Operand, b: Operand): void {
+    const t = this.typeOf(a);
+    const signed = isSigned(t);
+    if (bitsOf(t) === 128) {
+      if (kind === 'eq' || kind === 'ne') {
+        this.load128('rax', 'rdx', a); this.load128('rcx', 'r8', b);
+        this.e.ins('xor', reg('rax'), reg('rcx')); this.e.ins('xor', reg('rdx'), reg('r8')); this.e.ins('or', reg('rax'), reg('rdx'));
+        this.e.ins(kind === 'eq' ? 'sete' : 'setne', reg('al'));
+      } else {
+        // a < b from the flags of a - b (sub, sbb); gt/le swap the operands.
+        const swap = kind === 'gt' || kind === 'le';
+        this.load128('rax', 'rdx', swap ? b : a); this.load128('rcx', 'r8', swap ? a : b);
+        this.e.ins('cmp', reg('rax'), reg('rcx')); this.e.ins('sbb', reg('rdx'), reg('r8'));
+        const lt = kind === 'lt' || kind === 'gt';
+        this.e.ins(signed ? (lt ? 'setl' : 'setge') : (lt ? 'setb' : 'setae'), reg('al'));
+      }
+    } else {
+      this.load('rax', a);
+      this.load('rcx', b);
+      this.e.ins('cmp', reg('rax'), reg('rcx'));
+      const cc: Record<string, string> = signed
+        ? { eq: 'e', ne: 'ne', lt: 'l', le: 'le', gt: 'g', ge: 'ge' }
+        : { eq: 'e', ne: 'ne', lt: 'b', le: 'be', gt: 'a', ge: 'ae' };
+      this.e.ins('set' + cc[kind], reg('al'));
+    }
+    this.e.ins('movzx', reg('eax'), reg('al'));
+    this.store(dst, 'rax');
+  }
+
+  private cast(to: ScalarType, dst: number, src: Operand): void {
+    const from = this.typeOf(src);
+    if (bitsOf(to) === 128) {
+      if (bitsOf(from) === 128) this.load128('rax', 'rdx', src);
+      else {
+        this.load('rax', src);
+        if (isSigned(from)) { this.e.ins('mov', reg('rdx'), reg('rax')); this.e.ins('sar', reg('rdx'), imm(63)); }
+        else this.e.ins('xor', reg('edx'), reg('edx'));
+      }
+      return this.store128(dst, 'rax', 'rdx');
+    }
+    if (bitsOf(from) === 128) this.load128('rax', 'rdx', src);
+    else this.load('rax', src);
+    this.normalize('rax', to);
+    this.store(dst, 'rax');
+  }
+
+  private binary128(kind: string, t: ScalarType, dst: number, a: Operand, b: Operand): void {
+    const signed = isSigned(t);
+    if (kind === 'div' || kind === 'rem') {
+      this.load128('rdi', 'rsi', a); this.load128('rdx', 'rcx', b);
+      this.e.callSymbol(`__${signed ? '' : 'u'}${kind === 'div' ? 'div' : 'mod'}ti3`);
+      return this.store128(dst, 'rax', 'rdx');
+    }
+    if (kind === 'shl' || kind === 'shr') {
+      this.load128('rax', 'rdx', a);
+      this.load('rcx', b);
+      const done = this.e.freshLabel('shift');
+      if (kind === 'shl') {
+        this.e.ins('shld', reg('rdx'), reg('rax'), reg('cl')); this.e.ins('shl', reg('rax'), reg('cl'));
+        this.e.ins('test', reg('cl'), imm(64)); this.e.jump('jz', done);
+        this.e.ins('mov', reg('rdx'), reg('rax')); this.e.ins('xor', reg('eax'), reg('eax'));
+      } else {
+        this.e.ins('shrd', reg('rax'), reg('rdx'), reg('cl')); this.e.ins(signed ? 'sar' : 'shr', reg('rdx'), reg('cl'));
+        this.e.ins('test', reg('cl'), imm(64)); this.e.jump('jz', done);
+        this.e.ins('mov', reg('rax'), reg('rdx'));
+        if (signed) this.e.ins('sar', reg('rdx'), imm(63)); else this.e.ins('xor', reg('edx'), reg('edx'));
+      }
+      this.e.label(done);
+      return this.store128(dst, 'rax', 'rdx');
+    }
+    this.load128('rax', 'rdx', a);
+    this.load128('rcx', 'r8', b);
+    switch (kind) {
+      case 'add': this.e.ins('add', reg('rax'), reg('rcx')); this.e.ins('adc', reg('rdx'), reg('r8')); break;
+      case 'sub': this.e.ins('sub', reg('rax'), reg('rcx')); this.e.ins('sbb', reg('rdx'), reg('r8')); break;
+      case 'and': case 'or': case 'xor': this.e.ins(kind, reg('rax'), reg('rcx')); this.e.ins(kind, reg('rdx'), reg('r8')); break;
+      case 'mul': this.mul128(); break;
+    }
+    this.store128(dst, 'rax', 'rdx');
+  }
+
+  /** rax:rdx = (rax:rdx) * (rcx:r8), low 128 bits (as LLVM expands a 128-bit multiply). */
+  private mul128(): void {
+    this.e.ins('mov', reg('rsi'), reg('rdx'));
+    this.e.ins('imul', reg('rsi'), reg('rcx'));   // a_hi * b_lo
+    this.e.ins('imul', reg('r8'), reg('rax'));    // b_hi * a_lo
+    this.e.ins('mul', reg('rcx'));                // rdx:rax = a_lo * b_lo
+    this.e.ins('add', reg('rdx'), reg('rsi'));
+    this.e.ins('add', reg('rdx'), reg('r8'));
+  }
+
+  private checked128(kind: string, t: ScalarType, dst: number, overflow: number, a: Operand, b: Operand): void {
+    const signed = isSigned(t);
+    if (kind === 'mul' && signed) {
+      // As LLVM: __muloti4(a, b, &overflow: i32) from compiler_builtins.
+      this.load128('rdi', 'rsi', a); this.load128('rdx', 'rcx', b);
+      this.e.ins('lea', reg('r8'), mem('rbp', this.cx.frame.scratch));
+      this.e.ins('mov', mem('rbp', this.cx.frame.scratch, 4), imm(0));
+      this.e.callSymbol('__muloti4');
+      this.store128(dst, 'rax', 'rdx');
+      this.e.ins('mov', reg('eax'), mem('rbp', this.cx.frame.scratch, 4));
+      this.e.ins('test', reg('eax'), reg('eax'));
+      this.e.ins('setnz', reg('al'));
+    } else if (kind === 'mul') {
+      this.load128('rax', 'rsi', a); this.load128('rcx', 'r8', b);
+      // overflow = (a_hi != 0 && b_hi != 0) | carries out of the cross products and their sum
+      this.e.ins('test', reg('rsi'), reg('rsi')); this.e.ins('setnz', reg('r9b'));
+      this.e.ins('test', reg('r8'), reg('r8')); this.e.ins('setnz', reg('r10b'));
+      this.e.ins('and', reg('r9b'), reg('r10b'));
+      this.e.ins('mov', reg('r11'), reg('rax'));
+      this.e.ins('mov', reg('rax'), reg('rsi')); this.e.ins('mul', reg('rcx'));
+      this.e.ins('seto', reg('r10b')); this.e.ins('or', reg('r9b'), reg('r10b'));
+      this.e.ins('mov', reg('rsi'), reg('rax'));
+      this.e.ins('mov', reg('rax'), reg('r8')); this.e.ins('mul', reg('r11'));
+      this.e.ins('seto', reg('r10b')); this.e.ins('or', reg('r9b'), reg('r10b'));
+      this.e.ins('add', reg('rsi'), reg('rax')); this.e.ins('setc', reg('r10b')); this.e.ins('or', reg('r9b'), reg('r10b'));
+      this.e.ins('mov', reg('rax'), reg('r11')); this.e.ins('mul', reg('rcx'));
+      this.e.ins('add', reg('rdx'), reg('rsi')); this.e.ins('setc', reg('r10b')); this.e.ins('or', reg('r9b'), reg('r10b'));
+      this.store128(dst, 'rax', 'rdx');
+      this.e.ins('mov', reg('eax'), reg('r9d'));
+    } else {
+      this.load128('rax', 'rdx', a); this.load128('rcx', 'r8', b);
+      this.e.ins(kind, reg('rax'), reg('rcx')); this.e.ins(kind === 'add' ? 'adc' : 'sbb', reg('rdx'), reg('r8'));
+      this.e.ins(signed ? 'seto' : 'setc', reg('r9b'));
+      this.store128(dst, 'rax', 'rdx');
+      this.e.ins('mov', reg('eax'), reg('r9d'));
+    }
+    this.e.ins('movzx', reg('eax'), reg('al'));
+    this.store(overflow, 'rax');
+  }
+
+  terminator(t: Terminator, label: (l: string) => string): void {
+    switch (t.op) {
+      case 'goto': return this.e.jump('jmp', label(t.target));
+      case 'branch':
+        this.load('rax', t.cond);
+        this.e.ins('test', reg('al'), reg('al'));
+        this.e.jump('jnz', label(t.then));
+        return this.e.jump('jmp', label(t.else));
+      case 'switch':
+        this.load('rax', t.value);
+        for (const c of t.cases) {
+          const value = BigInt.asIntN(64, c.value);
+          if (fitsI32(value)) this.e.ins('cmp', reg('rax'), imm(value));
+          else { this.e.ins('mov', reg('rcx'), imm(value)); this.e.ins('cmp', reg('rax'), reg('rcx')); }
+          this.e.jump('je', label(c.target));
+        }
+        return this.e.jump('jmp', label(t.default));
+      case 'return':
+        if (t.value) {
+          if (bitsOf(this.typeOf(t.value)) === 128) this.load128('rax', 'rdx', t.value);
+          else this.load('rax', t.value);
+        }
+        return this.epilogue();
+      case 'unreachable': return this.e.ins('ud2');
+      case 'panic': {
+        const data = this.cx.panicData(t);
+        this.e.leaSymbol('rdi', data.message);
+        this.load('rsi', { kind: 'const', type: 'usize', value: BigInt(new TextEncoder().encode(t.message).length) });
+        this.e.leaSymbol('rdx', data.location);
+        this.e.callSymbol(this.cx.panicSymbol);
+        return this.e.ins('ud2');
+      }
+    }
+  }
+}

@@ -1,0 +1,138 @@
+// Release-build IR passes: constant folding and propagation, branch folding, dead-code and
+// unreachable-block elimination, iterated to a fixed point. Values may be assigned more than
+// once, so propagation only trusts values with exactly one definition.
+import { binary } from './interpret.ts';
+import { bitsOf, isSigned, wrap, type Func, type Inst, type Operand, type ScalarType } from './types.ts';
+
+function defsOf(i: Inst): number[] {
+  switch (i.op) {
+    case 'store': case 'out': case 'hlt': return [];
+    case 'checked': return [i.dst, i.overflow];
+    case 'call': return i.dst === undefined ? [] : [i.dst];
+    default: return [i.dst];
+  }
+}
+
+function mapOperands(i: Inst, f: (o: Operand) => Operand): Inst {
+  switch (i.op) {
+    case 'copy': return { ...i, src: f(i.src) };
+    case 'binary': case 'checked': case 'compare': return { ...i, a: f(i.a), b: f(i.b) };
+    case 'unary': return { ...i, a: f(i.a) };
+    case 'cast': return { ...i, src: f(i.src) };
+    case 'load': return { ...i, addr: f(i.addr) };
+    case 'store': return { ...i, addr: f(i.addr), value: f(i.value) };
+    case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
+    case 'call': return { ...i, args: i.args.map(f) };
+    case 'out': return { ...i, port: f(i.port), value: f(i.value) };
+    default: return i;
+  }
+}
+
+export function operandsOf(i: Inst): Operand[] {
+  const out: Operand[] = [];
+  mapOperands(i, (o) => (out.push(o), o));
+  return out;
+}
+export { defsOf };
+
+const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'call' || i.op === 'out' || i.op === 'hlt' || (i.op === 'load' && i.volatile === true)
+  // Division by zero traps on the machine: keep it where the program put it.
+  || (i.op === 'binary' && (i.kind === 'div' || i.kind === 'rem'));
+
+function fold(f: Func, i: Inst): Inst {
+  const T = (id: number): ScalarType => f.values[id]!;
+  const k = (o: Operand): o is Extract<Operand, { kind: 'const' }> => o.kind === 'const';
+  const C = (id: number, value: bigint): Inst => ({ op: 'copy', dst: id, src: { kind: 'const', type: T(id), value: wrap(T(id), value) } });
+  switch (i.op) {
+    case 'binary':
+      if (k(i.a) && k(i.b) && !((i.kind === 'div' || i.kind === 'rem') && (i.b.value === 0n || (isSigned(T(i.dst)) && i.b.value === -1n)))) return C(i.dst, binary(i.kind, T(i.dst), i.a.value, i.b.value));
+      return i;
+    case 'compare':
+      if (k(i.a) && k(i.b)) {
+        const a = i.a.value; const b = i.b.value;
+        return C(i.dst, { eq: a === b, ne: a !== b, lt: a < b, le: a <= b, gt: a > b, ge: a >= b }[i.kind] ? 1n : 0n);
+      }
+      return i;
+    case 'unary':
+      if (k(i.a)) return C(i.dst, i.kind === 'neg' ? -i.a.value : T(i.dst) === 'bool' ? i.a.value ^ 1n : ~i.a.value);
+      return i;
+    case 'cast':
+      if (k(i.src) && bitsOf(T(i.dst)) > 0) return C(i.dst, i.src.value);
+      return i;
+    default: return i;
+  }
+}
+
+export function optimizeFunc(f: Func): Func {
+  let func = f;
+  for (let round = 0; round < 20; round++) {
+    const before = JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+    func = propagate(func);
+    func = foldBranches(func);
+    func = removeDead(func);
+    if (JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) === before) break;
+  }
+  return func;
+}
+
+function propagate(f: Func): Func {
+  const defCount = new Array(f.values.length).fill(0);
+  f.params.forEach((_, i) => defCount[i]++);
+  for (const b of f.blocks) for (const i of b.insts) for (const d of defsOf(i)) defCount[d]++;
+  const known = new Map<number, Operand>();
+  for (const b of f.blocks) for (const i of b.insts) {
+    if (i.op === 'copy' && i.src.kind === 'const' && defCount[i.dst] === 1) known.set(i.dst, i.src);
+  }
+  const sub = (o: Operand): Operand => (o.kind === 'value' && known.has(o.id) ? known.get(o.id)! : o);
+  const blocks = f.blocks.map((b) => {
+    const insts = b.insts.map((i) => fold(f, mapOperands(i, sub)));
+    const t = b.terminator;
+    const terminator = t.op === 'branch' ? { ...t, cond: sub(t.cond) } : t.op === 'switch' ? { ...t, value: sub(t.value) } : t.op === 'return' && t.value ? { ...t, value: sub(t.value) } : t;
+    return { ...b, insts, terminator };
+  });
+  return { ...f, blocks };
+}
+
+function foldBranches(f: Func): Func {
+  const blocks = f.blocks.map((b) => {
+    const t = b.terminator;
+    if (t.op === 'branch' && t.cond.kind === 'const') return { ...b, terminator: { op: 'goto' as const, target: t.cond.value ? t.then : t.else } };
+    if (t.op === 'branch' && t.then === t.else) return { ...b, terminator: { op: 'goto' as const, target: t.then } };
+    if (t.op === 'switch' && t.value.kind === 'const') {
+      const x = t.value.value;
+      return { ...b, terminator: { op: 'goto' as const, target: t.cases.find((c) => c.value === x)?.target ?? t.default } };
+    }
+    return b;
+  });
+  // Blocks no longer reachable from the entry.
+  const byLabel = new Map(blocks.map((b) => [b.label, b]));
+  const seen = new Set<string>();
+  const work = [blocks[0]!.label];
+  while (work.length) {
+    const l = work.pop()!;
+    if (seen.has(l)) continue;
+    seen.add(l);
+    work.push(...successors(byLabel.get(l)!.terminator));
+  }
+  return { ...f, blocks: blocks.filter((b) => seen.has(b.label)) };
+}
+
+export function successors(t: Func['blocks'][number]['terminator']): string[] {
+  switch (t.op) {
+    case 'goto': return [t.target];
+    case 'branch': return [t.then, t.else];
+    case 'switch': return [...t.cases.map((c) => c.target), t.default];
+    default: return [];
+  }
+}
+
+function removeDead(f: Func): Func {
+  const used = new Set<number>();
+  for (const b of f.blocks) {
+    for (const i of b.insts) for (const o of operandsOf(i)) if (o.kind === 'value') used.add(o.id);
+    const t = b.terminator;
+    for (const o of t.op === 'branch' ? [t.cond] : t.op === 'switch' ? [t.value] : t.op === 'return' && t.value ? [t.value] : []) if (o.kind === 'value') used.add(o.id);
+  }
+  const blocks = f.blocks.map((b) => ({ ...b, insts: b.insts.filter((i) => hasEffect(i) || defsOf(i).some((d) => used.has(d))) }));
+  return { ...f, blocks };
+}
