@@ -179,7 +179,7 @@ class BlockEmitter {
       this.k = k;
       const e = `e${k}`, h = `h${k}`, w = `w${k}`;
       const bytes = s.op === 'loadzx8' || s.op === 'store8' ? 1 : s.size;
-      const compute = addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, s.op === 'store' || s.op === 'store8');
+      const compute = addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, s.op === 'store' || s.op === 'store8', i.base === 4);
       this.preamble += `let ${e} = 0, ${h} = 0, ${w} = -1;\n${compute}`;
       this.rehoist += compute;
       this.hoisted.set(k, w);
@@ -413,7 +413,7 @@ class BlockEmitter {
     let declare = '';
     if (!stack) {
       const e = `e${k}`, h = `h${k}`;
-      if (!this.hoisted.has(k)) test = `let ${e} = 0, ${h} = 0, ${w} = -1;\n` + addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, write);
+      if (!this.hoisted.has(k)) test = `let ${e} = 0, ${h} = 0, ${w} = -1;\n` + addressCode(i, e, h, (g) => this.reg(g)) + wordCode(w, e, h, bytes, write, i.base === 4);
     }
     const sp = () => this.reg(4);
     switch (s.op) {
@@ -447,13 +447,13 @@ class BlockEmitter {
           if (!last) this.returns.push(this.off + i.len);
           [lo, hi] = this.address(this.off + i.len);
         }
-        test = `const sl${k} = (${xl} - 8) | 0, sh${k} = (${xl} >>> 0) < 8 ? (${xh} - 1) | 0 : ${xh};\nlet ${w} = -1;\n` + wordCode(w, `sl${k}`, `sh${k}`, 8, true);
+        test = `const sl${k} = (${xl} - 8) | 0, sh${k} = (${xl} >>> 0) < 8 ? (${xh} - 1) | 0 : ${xh};\nlet ${w} = -1;\n` + wordCode(w, `sl${k}`, `sh${k}`, 8, true, true);
         fast = `RAM[${w}] = ${lo}; RAM[${w} + 1] = ${hi};\n` + this.setReg(4, `sl${k}`, `sh${k}`);
         break;
       }
       case 'pop': case 'ret': {
         const [xl, xh] = sp();
-        test = `let ${w} = -1;\n` + wordCode(w, xl, xh, 8, false);
+        test = `let ${w} = -1;\n` + wordCode(w, xl, xh, 8, false, true);
         if (s.op === 'ret' && !last) {
           // A ret the trace follows: the fast path only when it returns where the trace's call
           // returns to (the called function takes any other address, and the trace is left).

@@ -34,25 +34,28 @@ export function ramWord(c: CpuState, lo: number, hi: number, size: number, write
  * accessible RAM (-1: none); WP0, CR0.WP clear; and the last page below 4 GiB that passed the
  * test for a write (PB: its linear base, PW: its first RAM word) and for a read (RB, RW), so
  * that further accesses to it only compare the page (none of what the test depends on can
- * change until the next call).
+ * change until the next call); stack accesses have their own pair (SB/SW for a write, TB/TW
+ * for a read), so that a loop alternating between its stack and its data hits both. A read
+ * also accepts the page remembered for a write.
  */
-export const ENV_DECL = 'let DE = -1, WP0 = false, PB = -1, PW = 0, RB = -1, RW = 0;\n';
-export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDirectEnd : -1; WP0 = (c.cr0 & 0x10000) === 0; PB = -1; RB = -1;\n';
+export const ENV_DECL = 'let DE = -1, WP0 = false, PB = -1, PW = 0, RB = -1, RW = 0, SB = -1, SW = 0, TB = -1, TW = 0;\n';
+export const ENV_LOAD = 'DE = RAM !== null && c.cpl !== 3 && c.mem.a20 ? c.ramDirectEnd : -1; WP0 = (c.cr0 & 0x10000) === 0; PB = -1; RB = -1; SB = -1; TB = -1;\n';
 
 /**
  * Assigns to `w` the RAM word index of the access at lo/hi (int32 locals), or -1 (see ramWord).
  */
-export function wordCode(w: string, lo: string, hi: string, size: 1 | 4 | 8, write: boolean): string {
+export function wordCode(w: string, lo: string, hi: string, size: 1 | 4 | 8, write: boolean, stack = false): string {
   const t = `${w}t`, q = `${w}q`;
   const perm = write ? ` && ((T.perm[${t}] & 9) === 9 || ((T.perm[${t}] & 8) !== 0 && WP0))` : '';
   const code = write ? ` && CM[${q} >>> 12] === 0` : '';
-  const [base, first] = write ? ['PB', 'PW'] : ['RB', 'RW'];
+  const [wb, ww, rb, rw] = stack ? ['SB', 'SW', 'TB', 'TW'] : ['PB', 'PW', 'RB', 'RW'];
   const aligned = size > 1 ? ` && (${lo} & ${size - 1}) === 0` : '';
   const index = (b: string) => (size === 1 ? `${b} * 4 + (${lo} & 0xfff)` : `${b} + ((${lo} & 0xfff) >>> 2)`);
   const page = `(${q} - (${lo} & 0xfff)) >>> 2`;
-  const remember = `{ ${write ? `PB = ${lo} & -4096; PW = ${page}; ` : ''}RB = ${lo} & -4096; RW = ${page}; }`;
+  const remember = write ? `{ ${wb} = ${lo} & -4096; ${ww} = ${page}; }` : `{ ${rb} = ${lo} & -4096; ${rw} = ${page}; }`;
   return `${w} = -1;\n` +
-    `if (${hi} === 0 && (${lo} & -4096) === ${base}${aligned}) ${w} = ${index(first)};\n` +
+    `if (${hi} === 0 && (${lo} & -4096) === ${wb}${aligned}) ${w} = ${index(ww)};\n` +
+    (write ? '' : `else if (${hi} === 0 && (${lo} & -4096) === ${rb}${aligned}) ${w} = ${index(rw)};\n`) +
     `else if (${hi} === 0) {\n` +
     `  const ${t} = (${lo} >>> 12) & 4095;\n` +
     `  if (T.tag[${t}] === (${lo} >>> 12)${size > 1 ? ` && (${lo} & ${size - 1}) === 0` : ''}${perm}) {\n` +
