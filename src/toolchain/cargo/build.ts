@@ -9,7 +9,7 @@ import { validateCargoToml } from '../config/cargoToml.ts';
 import { rustcLoadError, targetName, validateTargetSpec } from '../config/targetSpec.ts';
 import { isTable, type TomlTable } from '../config/toml.ts';
 import { hasChange, targetSpecRulesAt } from '../drift.ts';
-import { installToolchain } from '../rustup/install.ts';
+import { ensureActive } from '../rustup/install.ts';
 import { hasComponent, loadState, resolveToolchain, saveState, type RustupState } from '../rustup/state.ts';
 import { HOST, isNightly, sysroot, toolchainDate, type Toolchain } from '../rustup/toolchain.ts';
 import type { ShellContext } from '../shell/types.ts';
@@ -103,7 +103,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   if (!state.toolchains[tc.fullName] && res.active.reason.kind === 'command-line') {
     throw new CargoExit(`error: toolchain '${tc.fullName}' is not installed\nhelp: run \`rustup toolchain install ${tc.fullName.replace(`-${HOST}`, '')}\` to install it`, 1);
   }
-  const installLines = installToolchain(state, tc, res.active.reason.kind === 'file' ? res.active.reason.components : []);
+  const installLines = ensureActive(state, res.active);
   if (installLines.length) print(installLines.join('\n'));
   saveState(vfs, state);
   const nightly = isNightly(tc);

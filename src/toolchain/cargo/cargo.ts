@@ -1,7 +1,7 @@
 // The `cargo`, `rustc` and `bootimage` commands of the shell: version lines from the active
 // toolchain, `cargo build`, `cargo bootimage`, `cargo run` through the configured runner.
 import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
-import { installToolchain } from '../rustup/install.ts';
+import { ensureActive } from '../rustup/install.ts';
 import { HOST, cargoVersionLine, releaseVersion, rustcVersionLine } from '../rustup/toolchain.ts';
 import { qemu } from '../shell/qemu.ts';
 import type { Command, ShellContext } from '../shell/types.ts';
@@ -12,7 +12,7 @@ function activeToolchain(ctx: ShellContext, plus?: string) {
   const state = loadState(ctx.vfs);
   const r = resolveToolchain(ctx.vfs, state, ctx.cwd, plus);
   if (!r.ok) throw new CargoExit(r.message, 1);
-  const lines = installToolchain(state, r.active.toolchain);
+  const lines = ensureActive(state, r.active);
   if (lines.length) {
     saveState(ctx.vfs, state);
     ctx.terminal.print(lines.join('\n'), 'error');

@@ -1,7 +1,7 @@
 // Installing a toolchain or a component: a state change only. Nothing is downloaded (Bootlab's
 // toolchain is already in the page), and the messages say so in one line where rustup would
 // show download progress.
-import { DEFAULT_COMPONENTS, canonicalComponent, type RustupState } from './state.ts';
+import { DEFAULT_COMPONENTS, canonicalComponent, type ActiveToolchain, type RustupState } from './state.ts';
 import { rustcVersionLine, toolchainDate, type Toolchain } from './toolchain.ts';
 import { releaseVersion } from './toolchain.ts';
 
@@ -22,6 +22,11 @@ export function installToolchain(state: RustupState, tc: Toolchain, extraCompone
   }
   for (const c of extraComponents) lines.push(...addComponent(state, tc, c, false));
   return lines;
+}
+
+/** What rustup does before running a tool: installs the active toolchain and the components a toolchain file lists. */
+export function ensureActive(state: RustupState, active: ActiveToolchain): string[] {
+  return installToolchain(state, active.toolchain, active.reason.kind === 'file' ? active.reason.components : []);
 }
 
 /** `rustup component add`: the lines it prints. */

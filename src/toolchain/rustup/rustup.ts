@@ -2,7 +2,7 @@
 // component add|remove|list, target list, update, --version — with rustup 1.28's messages,
 // over the project's rustup state (state.ts).
 import type { Command, ShellContext } from '../shell/types.ts';
-import { addComponent, installToolchain, installedSummary, NOTHING_DOWNLOADED } from './install.ts';
+import { addComponent, ensureActive, installToolchain, installedSummary, NOTHING_DOWNLOADED } from './install.ts';
 import {
   DEFAULT_COMPONENTS,
   OPTIONAL_COMPONENTS,
@@ -36,14 +36,14 @@ function targetToolchain(args: string[], ctx: ShellContext, state: RustupState):
   }
   const r = resolveToolchain(ctx.vfs, state, ctx.cwd);
   if (!r.ok) throw new RustupError(r.message);
-  installToolchain(state, r.active.toolchain);
+  ensureActive(state, r.active);
   return r.active.toolchain;
 }
 
 function show(ctx: ShellContext, state: RustupState): string[] {
   const r = resolveToolchain(ctx.vfs, state, ctx.cwd);
   const active = r.ok ? r.active : undefined;
-  if (active) installToolchain(state, active.toolchain);
+  if (active) ensureActive(state, active);
   const lines = [`Default host: ${HOST}`, `rustup home:  ${RUSTUP_HOME}`, '', 'installed toolchains', '--------------------'];
   for (const name of Object.keys(state.toolchains).sort()) {
     const tags = [name === active?.toolchain.fullName ? 'active' : '', name === state.default ? 'default' : ''].filter(Boolean);
