@@ -1,10 +1,11 @@
 // Interrupt and exception delivery: the IVT in real mode; the IDT in protected mode (16/32-bit
 // interrupt and trap gates, stack switch through the TSS on a privilege change) and in long
-// mode (16-byte gates, IST, SS:RSP always pushed, the stack aligned to 16). Task gates are not
-// supported (#GP). Double and triple faults are decided by the caller (cpu.ts).
+// mode (16-byte gates, IST, SS:RSP always pushed, the stack aligned to 16). Task gates switch
+// tasks (task-switch.ts). Double and triple faults are decided by the caller (cpu.ts).
 import { setImplicitSupervisor } from './paging.ts';
 import { canonical, push, raise, readLin16, readLin32 } from './memory-access.ts';
 import { codeDpl, loadCS, loadSeg } from './segments.ts';
+import { taskGateSelector, taskSwitch, TaskKind } from './task-switch.ts';
 import { AC, IF, NT, RF, Seg, TF, VM, type CpuState } from './state.ts';
 
 export const enum IntKind { Exception = 0, Software = 1, Hardware = 2 }
@@ -54,6 +55,13 @@ export function deliver(c: CpuState, vector: number, errorCode: number, kind: In
   const lo = sysRead32(c, c.idtBase + vector * 8);
   const hi = sysRead32(c, c.idtBase + vector * 8 + 4);
   const type = (hi >>> 8) & 0x1f;
+  if (type === 0x05) {
+    // A task gate: the handler is another task (a #DF handler on its own stack, typically).
+    if (kind === IntKind.Software && ((hi >>> 13) & 3) < c.cpl) raise(13, vector * 8 + 2);
+    if (!(hi & 0x8000)) raise(11, vector * 8 + 2 + ext);
+    taskSwitch(c, taskGateSelector(lo), TaskKind.Int, retRip, errorCode);
+    return;
+  }
   if (type !== 0x0e && type !== 0x0f && type !== 0x06 && type !== 0x07) raise(13, vector * 8 + 2 + ext);
   if (kind === IntKind.Software && ((hi >>> 13) & 3) < c.cpl) raise(13, vector * 8 + 2);
   if (!(hi & 0x8000)) raise(11, vector * 8 + 2 + ext);

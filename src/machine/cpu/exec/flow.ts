@@ -10,6 +10,7 @@ import { codeDpl, loadCS, loadSeg } from '../segments.ts';
 import { IF, IOPL, OF, Seg, VM } from '../state.ts';
 import { setFlagsChecked } from './stack.ts';
 import { checkTargetLimit, isSystemDescriptor, nullInaccessibleSegments, throughCallGate } from './gates.ts';
+import { taskReturn } from '../task-switch.ts';
 
 function jumpTo(c: Cpu, size: number, t: number): void {
   if (size === 2) c.nextRip = t & 0xffff;
@@ -201,7 +202,7 @@ export function iretI(c: Cpu, i: Insn): void {
     c.nextRip = size === 2 ? ip & 0xffff : ip >>> 0;
     return;
   }
-  if (c.getFlags() & 0x4000 && !c.longMode) raise(13, 0);  // nested task return: not supported
+  if (c.getFlags() & 0x4000 && !c.longMode) { taskReturn(c, c.rip + i.len); return; }  // back to the calling task
   const off = stackRead(c, 0, size), offH = c.th;
   const cs = stackRead(c, size, size) & 0xffff;
   const fl = stackRead(c, 2 * size, size);

@@ -8,6 +8,7 @@ import { canonical, push, raise, readLin32, stackRead } from '../memory-access.t
 import { setImplicitSupervisor } from '../paging.ts';
 import { descLimit, loadCS, loadSeg, readDescriptor } from '../segments.ts';
 import { Seg, VM } from '../state.ts';
+import { taskGateSelector, taskSwitch, TaskKind } from '../task-switch.ts';
 
 function sysRead32(c: Cpu, lin: number): number {
   setImplicitSupervisor(true);
@@ -52,6 +53,14 @@ export function throughCallGate(c: Cpu, sel: number, isCall: boolean, ret: numbe
   const lo = g.lo, hi = g.hi, addr = g.addr;
   const type = (hi >>> 8) & 0x1f;
   const long = c.longMode;
+  if (!long && (type === 0x09 || type === 0x05)) {
+    // A TSS or a task gate: a task switch (the gate's and the TSS's DPL checked against CPL/RPL).
+    const dpl = (hi >>> 13) & 3;
+    if (dpl < c.cpl || dpl < (sel & 3)) raise(13, sel & 0xfffc);
+    if (!(hi & 0x8000)) raise(11, sel & 0xfffc);
+    taskSwitch(c, type === 0x05 ? taskGateSelector(lo) : sel, isCall ? TaskKind.Call : TaskKind.Jmp, isCall ? ret : c.nextRip);
+    return;
+  }
   if (long ? type !== 0x0c : type !== 0x0c && type !== 0x04) raise(13, sel & 0xfffc);
   const gateDpl = (hi >>> 13) & 3;
   if (gateDpl < c.cpl || gateDpl < (sel & 3)) raise(13, sel & 0xfffc);
