@@ -1,24 +1,29 @@
-// Hot decoded blocks compiled to JavaScript functions. A compiled block does exactly what the
-// interpreter loop in cpu.ts does for the same records (registers, flags, memory, RIP and the
-// instruction count after each instruction, the exit flag, faults at the right instruction);
-// it runs only when the instruction budget covers the whole block.
+// Hot decoded blocks, and traces of blocks (jit/trace.ts), compiled to JavaScript functions.
+// A compiled function does exactly what the interpreter loop in cpu.ts does for the same
+// records (registers, flags, memory, RIP and the instruction count after each instruction,
+// the exit flag, faults at the right instruction); it runs only when the instruction budget
+// covers its first block, and leaves at a block boundary where the dispatcher would stop.
 //
 // - Guest registers used by inline code live in JavaScript locals (x<n> low half, y<n> high
 //   half) for the whole call: loaded at entry, written back (those changed) before anything
 //   that can read them (a called execution function, which may also fault) and at every
-//   exit, and reloaded after a call (only those read later).
+//   exit, and reloaded after a call (only those read later). So does the instruction count
+//   (IC).
 // - The commonest forms are emitted inline (jit/shapes.ts), with exactly the semantics of
 //   their execution functions. Their flags stay symbolic (jit/flags.ts): stored only where
 //   something could read them; a jcc tests the locals.
 // - 64-bit mode memory accesses go straight to the RAM array when the TLB allows
-//   (jit/memory.ts), else to the instruction's own function, with RIP, the count, the flags
-//   and the registers brought up to date on that path only.
-// - A block that jumps back to its own start loops inside its function for as many rounds as
-//   the budget allows (counted once at entry), leaving at once when something the dispatcher
-//   checks between blocks (TF, a deliverable interrupt, real mode's BIOS stubs) may need it;
-//   a called function can change those, so they are checked again after each call. Memory
-//   operands whose registers the loop does not change are translated once, and again after
-//   each call (which may change the TLB, CPL, A20 or code-page marks).
+//   (jit/memory.ts: the last page that passed is remembered until the next call), else to the
+//   instruction's own function, with RIP, the count, the flags and the registers brought up
+//   to date on that path only.
+// - Code that jumps back to its own start loops inside its function while `stay` holds: the
+//   budget covers another round and nothing the dispatcher checks between blocks (TF, a
+//   deliverable interrupt, real mode's BIOS stubs) may need it; only a called function can
+//   change those, so `stay` is set at entry and after each call. Memory operands whose
+//   registers the loop does not change are translated once, and again after each call
+//   (which may change the TLB, CPL, A20 or code-page marks).
+// - A trace goes on through jmp, call, the ret back to its own call and a jcc the way it went
+//   when it was built, leaving (with everything up to date) where the guest goes elsewhere.
 // Everything else calls the instruction's execution function from its own call site.
 import type { CpuState } from './state.ts';
 import type { Insn } from './decoder.ts';
