@@ -39,10 +39,10 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
         return t ?? fail(where, `no value v${o.id}`);
       };
       const dstType = (id: number): ScalarType => f.values[id] ?? fail(where, `no value v${id}`);
-      const same = (a: ScalarType, b: ScalarType, what: string) => { if (a !== b) fail(where, `${what}: ${a} vs ${b}`); };
+      const same = (actual: ScalarType, expected: ScalarType, what: string) => { if (actual !== expected) fail(where, `${what} is ${actual}, expected ${expected}`); };
       const int = (t: ScalarType, what: string) => { if (!isInt(t)) fail(where, `${what} must be an integer, is ${t}`); };
       switch (i.op) {
-        case 'copy': same(dstType(i.dst), typeOf(i.src), 'copy types differ'); break;
+        case 'copy': same(typeOf(i.src), dstType(i.dst), 'copied value'); break;
         case 'binary': {
           const t = dstType(i.dst);
           if (i.kind === 'shl' || i.kind === 'shr') { int(t, 'shifted value'); same(typeOf(i.a), t, 'operand'); int(typeOf(i.b), 'shift amount'); break; }
