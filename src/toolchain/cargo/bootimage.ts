@@ -42,7 +42,14 @@ export function createBootimage(outcome: BuildOutcome, ctx: ShellContext, print:
 export function cargoBootimage(args: BuildArgs, ctx: ShellContext, print: (t: string) => void): number {
   if (!ctx.vfs.isFile('Cargo.toml')) throw new CargoExit('Error: Could not find Cargo.toml file starting from current folder: "/"', 1);
   print('Building kernel');
-  const outcome = cargoBuild(args, ctx, print);
+  let outcome: BuildOutcome;
+  try {
+    outcome = cargoBuild(args, ctx, print);
+  } catch (e) {
+    if (!(e instanceof CargoExit)) throw e;
+    print(e.text);
+    throw new CargoExit('Error: Kernel build failed.', 1);
+  }
   // bootimage stops when cargo build fails (its own line: inferred from its error type's text)
   if (outcome.status !== 0 || !outcome.executable) throw new CargoExit('Error: Kernel build failed.', 1);
   const path = createBootimage(outcome, ctx, print);

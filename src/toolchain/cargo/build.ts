@@ -134,7 +134,8 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   let config: TomlTable | undefined;
   if (vfs.isFile(CONFIG_PATH)) {
     const r = validateCargoConfig(vfs.readText(CONFIG_PATH), { fileExists: (f) => vfs.isFile(f), channel: nightly ? 'nightly' : 'stable', displayPath: `/${CONFIG_PATH}` });
-    const err = r.diagnostics.find((d) => d.severity === 'error' && d.source === 'cargo');
+    // -Zjson-target-spec depends on the toolchain's date (drift) and is checked below, not as the editor's today-check
+    const err = r.diagnostics.find((d) => d.severity === 'error' && d.source === 'cargo' && !d.message.includes('-Zjson-target-spec'));
     if (err) throw new CargoExit(`error: ${err.message}`);
     config = r.config;
   }
@@ -204,7 +205,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
     const src = `${sysroot(tc)}/lib/rustlib/src/rust/library`;
     print(verb('Compiling', `core v0.0.0 (${src}/core)`));
     const core = compileSysrootCrate('core');
-    print(core.rendered.trimEnd());
+    print(core.rendered.replace(/\n$/, ''));
     return fail('core', 'lib', core.errors, core.warnings);
   }
 
@@ -225,7 +226,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
     coreAvailable: !custom,
     nightly,
   });
-  if (result.rendered) print(result.rendered.trimEnd());
+  if (result.rendered) print(result.rendered.replace(/\n$/, ''));
   const kind = crateType === 'bin' ? `bin "${name}"` : 'lib';
   if (result.errors > 0 || !result.object) return fail(name, kind, Math.max(1, result.errors), result.warnings);
 

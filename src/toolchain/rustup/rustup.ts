@@ -26,7 +26,7 @@ function toolchainArg(name: string | undefined): Toolchain {
 }
 
 /** `--toolchain NAME` among the arguments, else the active toolchain. */
-function targetToolchain(args: string[], ctx: ShellContext, state: RustupState): Toolchain {
+function targetToolchain(args: string[], ctx: ShellContext, state: RustupState, lines: string[]): Toolchain {
   const i = args.indexOf('--toolchain');
   if (i >= 0) {
     const tc = toolchainArg(args[i + 1]);
@@ -36,7 +36,7 @@ function targetToolchain(args: string[], ctx: ShellContext, state: RustupState):
   }
   const r = resolveToolchain(ctx.vfs, state, ctx.cwd);
   if (!r.ok) throw new RustupError(r.message);
-  ensureActive(state, r.active);
+  lines.push(...ensureActive(state, r.active));
   return r.active.toolchain;
 }
 
@@ -178,11 +178,11 @@ function run(args: string[], ctx: ShellContext, state: RustupState): string[] {
     }
     case 'component': {
       const [verb, ...names] = rest;
-      const tc = targetToolchain(names, ctx, state);
-      if (verb === 'list') return componentList(state, tc, names.includes('--installed'));
+      const lines: string[] = [];
+      const tc = targetToolchain(names, ctx, state, lines);
+      if (verb === 'list') return [...lines, ...componentList(state, tc, names.includes('--installed'))];
       const wanted = names.filter((n) => !n.startsWith('-'));
       if (!wanted.length) throw new RustupError("error: the following required arguments were not provided:\n  <COMPONENT>...");
-      const lines: string[] = [];
       for (const name of wanted) {
         const c = canonicalComponent(name);
         if (![...DEFAULT_COMPONENTS, ...OPTIONAL_COMPONENTS].includes(c)) {

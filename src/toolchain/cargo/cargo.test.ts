@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { Vfs } from '../vfs.ts';
+import { Shell } from '../shell/shell.ts';
+import { parseToolchain } from '../rustup/toolchain.ts';
+import { elapsed, finishedLine, runnerFor } from './build.ts';
+import { compileCrate } from './compile.ts';
+import { CARGO_TOML, CARGO_TOML_WITH_BOOTLOADER, CONFIG_BUILD_STD, CONFIG_FULL, MAIN_RS, TARGET_JSON_POST_ERA, TARGET_JSON_TODAY } from './testdata/post-project.ts';
+
+function setup(files: Record<string, string> = {}) {
+  const vfs = Vfs.from({ 'Cargo.toml': CARGO_TOML, 'x86_64-blog_os.json': TARGET_JSON_POST_ERA, 'src/main.rs': MAIN_RS, ...files });
+  const out: string[] = [];
+  const boots: Uint8Array[] = [];
+  const shell = new Shell({
+    vfs,
+    terminal: { print: (t) => void out.push(t), clear: () => {} },
+    machine: { boot: (image) => void (image && boots.push(image)) },
+  });
+  const run = async (line: string) => {
+    out.length = 0;
+    const status = await shell.run(line);
+    // rustup's lines when it installs the toolchain a rust-toolchain file names (tested in rustup.test.ts)
+    return { status, text: out.join('\n').split('\n').filter((l) => !l.startsWith('info: ')).join('\n') };
+  };
+  return { vfs, run, boots };
+}
+
+const E0463 = `error[E0463]: can't find crate for \`core\`
+  |
+  = note: the \`x86_64-blog_os\` target may not be installed
+  = help: consider downloading the target with \`rustup target add x86_64-blog_os\`
+  = help: consider building the standard library from source with \`cargo build -Zbuild-std\`
+
+error[E0463]: can't find crate for \`compiler_builtins\`
+
+error[E0463]: can't find crate for \`core\`
+ --> src/main.rs:4:5
+  |
+4 | use core::panic::PanicInfo;
+  |     ^^^^ can't find crate
+
+For more information about this error, try \`rustc --explain E0463\`.
+error: could not compile \`blog_os\` (bin "blog_os") due to 3 previous errors`;
+
+const NIGHTLY_SYSROOT = '/home/learner/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu';
+
+describe('cargo build on stable', () => {
+  it('refuses -Z flags', async () => {
+    const { run } = setup();
+    const r = await run('cargo build -Z build-std=core,compiler_builtins --target x86_64-blog_os.json');
+    expect(r.status).toBe(101);
+    expect(r.text).toBe(
+      'error: the `-Z` flag is only accepted on the nightly channel of Cargo, but this is the `stable` channel\n' +
+        'See https://doc.rust-lang.org/book/appendix-07-nightly-rust.html for more information about Rust release channels.',
+    );
+  });
+  it('refuses .json targets (today’s stable cargo needs -Zjson-target-spec)', async () => {
+    const { run } = setup();
+    const r = await run('cargo build --target x86_64-blog_os.json');
+    expect(r).toEqual({ status: 101, text: 'error: `.json` target specs require -Zjson-target-spec' });
+  });
+  it('ignores [unstable] in .cargo/config.toml silently, and takes [build] target', async () => {
+    const { run } = setup({ '.cargo/config.toml': CONFIG_BUILD_STD });
+    expect(await run('cargo build')).toEqual({ status: 101, text: 'error: `.json` target specs require -Zjson-target-spec' });
+  });
+});
+
+describe('cargo build on the post’s nightly', () => {
+  it('E0463 without build-std', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n' });
+    const r = await run('cargo build --target x86_64-blog_os.json');
+    expect(r.status).toBe(101);
+    expect(r.text.split('\n').slice(-E0463.split('\n').length).join('\n')).toBe(E0463);
+    expect(r.text).toContain('   Compiling blog_os v0.1.0 (/)');
+  });
+  it('E0463 for std when the crate is not #![no_std]', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', 'src/main.rs': 'fn main() {}\n' });
+    const r = await run('cargo build --target x86_64-blog_os.json');
+    expect(r.text).toContain("error[E0463]: can't find crate for `std`");
+    expect(r.text).not.toContain('compiler_builtins');
+  });
+  it('asks for rust-src when build-std has no sources', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_BUILD_STD });
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text).toBe(
+      `error: "${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/Cargo.lock" does not exist, unable to build with the standard library, try:\n        rustup component add rust-src`,
+    );
+  });
+  it('with rust-src, compiles core and says truthfully that the compiler cannot build it yet', async () => {
+    const { run, vfs } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_BUILD_STD });
+    await run('rustup component add rust-src');
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text.split('\n')[0]).toBe(`   Compiling core v0.0.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/core)`);
+    expect(r.text).toMatch(/error: Bootlab's Rust compiler cannot build `core` yet: .*code generation/);
+    expect(r.text.split('\n').at(-1)).toBe('error: could not compile `core` (lib) due to 1 previous error');
+    expect(r.text).not.toContain('Finished');
+    expect(vfs.listFiles().filter((f) => f.startsWith('target/'))).toEqual([]);
+  });
+  it('-Z on the command line works like the config (build-std, no rust-src)', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n' });
+    const r = await run('cargo build --target x86_64-blog_os.json -Z build-std=core,compiler_builtins -Z build-std-features=compiler-builtins-mem');
+    expect(r.text).toMatch(/Cargo\.lock" does not exist/);
+    expect((await run('cargo build -Z frobnicate')).text).toBe('error: unknown `-Z` flag specified: frobnicate');
+  });
+  it('renders syntax errors through cargo as rustc does', async () => {
+    const broken = MAIN_RS.replace('pub extern "C" fn _start() -> ! {', 'pub extern "C" fn _start() -> ! {\n    let x = ;');
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', 'src/main.rs': broken });
+    const r = await run('cargo build --target x86_64-blog_os.json');
+    expect(r.status).toBe(101);
+    expect(r.text).toContain('error: expected expression, found `;`\n  --> src/main.rs:13:13\n   |\n13 |     let x = ;\n   |             ^ expected expression\n\nerror: could not compile');
+    expect(r.text).not.toContain('E0463'); // parsing comes before crate loading
+    expect(r.text.split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
+  });
+  it('for the host target, stops at the first compiler stage that does not exist yet', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n' });
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text).toMatch(/error: Bootlab's Rust compiler stops here: `blog_os` parses, but the compiler's name resolution, type checking, lowering and code generation are not written yet/);
+    expect(r.text).not.toContain('Finished');
+  });
+  it('--target on the command line wins over [build] target', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': '[build]\ntarget = "x86_64-blog_os.json"\n', 'other.json': '{}' });
+    const viaConfig = await run('cargo build');
+    expect(viaConfig.text).toContain("target may not be installed");
+    const viaCli = await run('cargo build --target other.json');
+    expect(viaCli.text).toContain('error: failed to run `rustc` to learn about target-specific information');
+    expect(viaCli.text).toContain('  error: error loading target specification: missing field `llvm-target`');
+  });
+  it('a missing target file is rustc’s load error', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n' });
+    const r = await run('cargo build --target nope.json');
+    expect(r.text).toContain('  error: error loading target specification: could not find specification for target "nope.json"');
+  });
+});
+
+describe('cargo build on dated nightlies (toolchain drift)', () => {
+  it('a 2026 nightly needs -Zjson-target-spec, then rejects the post-era file (field types first, then features against the ABI)', async () => {
+    const { run, vfs } = setup({ 'rust-toolchain': 'nightly-2026-08-01\n', '.cargo/config.toml': CONFIG_BUILD_STD });
+    expect((await run('cargo build')).text).toContain('error: `.json` target specs require -Zjson-target-spec');
+    const r = await run('cargo build -Zjson-target-spec');
+    expect(r.text).toContain('  error: error loading target specification: target-pointer-width: invalid type: string "64", expected u16 at line 6 column 32');
+    vfs.writeFile('x86_64-blog_os.json', TARGET_JSON_POST_ERA.replace('"64"', '64').replace('"32"', '32'));
+    // rustc checks features against the ABI when it loads the file; the layout only when LLVM starts
+    expect((await run('cargo build -Zjson-target-spec')).text).toContain('  error: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec');
+    vfs.writeFile('x86_64-blog_os.json', TARGET_JSON_TODAY);
+    vfs.writeFile('.cargo/config.toml', '[unstable]\njson-target-spec = true\n' + CONFIG_BUILD_STD.replace('[unstable]\n', ''));
+    expect((await run('cargo build')).text).toMatch(/Cargo\.lock" does not exist/);
+  });
+  it('a 2025 nightly rejects soft-float without rustc-abi', async () => {
+    const json = TARGET_JSON_POST_ERA.replace('e-m:e-i64:64-f80:128-n8:16:32:64-S128', 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128');
+    const { run } = setup({ 'rust-toolchain': 'nightly-2025-03-01\n', 'x86_64-blog_os.json': json });
+    const r = await run('cargo build --target x86_64-blog_os.json');
+    expect(r.text).toContain('  error: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec');
+  });
+});
+
+describe('cargo: other outcomes', () => {
+  it('needs a Cargo.toml', async () => {
+    const { run, vfs } = setup();
+    vfs.remove('Cargo.toml');
+    expect(await run('cargo build')).toEqual({ status: 101, text: 'error: could not find `Cargo.toml` in `/` or any parent directory' });
+  });
+  it('warns about [build] in Cargo.toml', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', 'Cargo.toml': CARGO_TOML + '\n[build]\ntarget = "x86_64-blog_os.json"\n' });
+    const r = await run('cargo build');
+    expect(r.text.split('\n').slice(0, 2)).toEqual(['warning: unused manifest key: build', 'help: build is a valid .cargo/config.toml key']);
+  });
+  it('refuses unknown arguments and commands', async () => {
+    const { run } = setup();
+    expect((await run('cargo build --frob')).status).toBe(1);
+    expect((await run('cargo frob')).text).toMatch(/^error: no such command: `frob`/);
+  });
+  it('cargo +toolchain needs that toolchain installed', async () => {
+    const { run } = setup();
+    expect((await run('cargo +nightly build')).text).toMatch(/^error: toolchain 'nightly-x86_64-unknown-linux-gnu' is not installed/);
+    await run('rustup toolchain install nightly');
+    expect((await run('cargo +nightly build --target x86_64-blog_os.json')).text).toContain('E0463');
+  });
+  it('cargo bootimage stops when the kernel does not build', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n', 'Cargo.toml': CARGO_TOML_WITH_BOOTLOADER, '.cargo/config.toml': CONFIG_FULL });
+    const r = await run('cargo bootimage');
+    expect(r.status).toBe(1);
+    expect(r.text.split('\n')[0]).toBe('Building kernel');
+    expect(r.text.split('\n').at(-1)).toBe('Error: Kernel build failed.');
+  });
+  it('formats Finished as the toolchain’s cargo did', () => {
+    expect(finishedLine(parseToolchain('nightly')!, false, 420)).toBe('    Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.42s');
+    expect(finishedLine(parseToolchain('nightly-2023-06-01')!, false, 290)).toBe('    Finished dev [unoptimized + debuginfo] target(s) in 0.29s');
+    expect(finishedLine(parseToolchain('stable')!, true, 65_000)).toBe('    Finished `release` profile [optimized] target(s) in 1m 05s');
+    expect(elapsed(9)).toBe('0.01s');
+  });
+  it('finds the runner through cfg(target_os)', () => {
+    const config = { target: { 'cfg(target_os = "none")': { runner: 'bootimage runner' } } };
+    expect(runnerFor({ status: 0, config, targetFacts: { target_os: 'none' } }, 'x86_64-blog_os')).toEqual(['bootimage', 'runner']);
+    expect(runnerFor({ status: 0, config, targetFacts: { target_os: 'linux' } }, 'x86_64-unknown-linux-gnu')).toBeUndefined();
+  });
+});
+
+// The states of the post that need the compiler's back end. They run on their own as soon as
+// compileCrate produces an object file for the post's kernel (today: parser only).
+const COMPILER_HAS_CODEGEN =
+  compileCrate({ crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', source: MAIN_RS, edition: '2018', target: 'x86_64-blog_os', release: false, coreAvailable: true, nightly: true }).object !== undefined;
+const whenCompiler = COMPILER_HAS_CODEGEN ? it : it.todo;
+
+describe('cargo with the compiler’s back end', () => {
+  whenCompiler('success: Compiling core … Finished, and an ELF kernel in target/x86_64-blog_os/debug (needs codegen and our core)', async () => {
+    const { run, vfs } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_FULL });
+    await run('rustup component add rust-src');
+    const r = await run('cargo build');
+    expect(r.status).toBe(0);
+    expect(r.text).toMatch(/ {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/);
+    expect([...vfs.readBytes('target/x86_64-blog_os/debug/blog_os').slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+  });
+});
