@@ -1,0 +1,63 @@
+// Differential: Bootlab's cargo/rustc on the stable channel against the host's real cargo and
+// rustc 1.95 (stable only here: no rustup, no nightly on this machine). Same project, same
+// command; the messages must be the same, line for line (the project's path aside).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Shell } from '../shell/shell.ts';
+import { Vfs } from '../vfs.ts';
+import { CARGO_TOML, CONFIG_BUILD_STD, MAIN_RS, TARGET_JSON_POST_ERA } from './testdata/post-project.ts';
+
+const hasCargo = spawnSync('cargo', ['--version']).status === 0;
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function realTool(files: Record<string, string>, cmd: string, args: string[]): { status: number; stdout: string; stderr: string; root: string } {
+  const root = mkdtempSync(join(tmpdir(), 'bootlab-cargo-oracle-'));
+  roots.push(root);
+  for (const [p, t] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, p)), { recursive: true });
+    writeFileSync(join(root, p), t);
+  }
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(root, 'target') } });
+  // the project's real path is `/` in Bootlab's shell
+  const norm = (s: string) => s.split(root).join('/').replace(/\(\/\/\)/g, '(/)');
+  return { status: r.status ?? -1, stdout: norm(r.stdout), stderr: norm(r.stderr), root };
+}
+
+async function bootlab(files: Record<string, string>, line: string): Promise<{ status: number; text: string }> {
+  const out: string[] = [];
+  const shell = new Shell({ vfs: Vfs.from(files), terminal: { print: (t) => void out.push(t), clear: () => {} } });
+  const status = await shell.run(line);
+  return { status, text: out.join('\n') + '\n' };
+}
+
+const project = { 'Cargo.toml': CARGO_TOML, 'x86_64-blog_os.json': TARGET_JSON_POST_ERA, 'src/main.rs': MAIN_RS };
+
+describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', () => {
+  const cases: [string, Record<string, string>, string[]][] = [
+    ['-Z build-std on stable', project, ['build', '-Z', 'build-std=core,compiler_builtins', '--target', 'x86_64-blog_os.json']],
+    ['--target FILE.json on stable', project, ['build', '--target', 'x86_64-blog_os.json']],
+    ['[unstable] and [build] target in .cargo/config.toml on stable', { ...project, '.cargo/config.toml': CONFIG_BUILD_STD }, ['build']],
+    ['a syntax error, host target', { ...project, 'src/main.rs': 'fn main() {\n    let x = ;\n}\n' }, ['build']],
+    ['[build] in Cargo.toml, then a syntax error', { ...project, 'Cargo.toml': CARGO_TOML + '\n[build]\ntarget = "x86_64-blog_os.json"\n', 'src/main.rs': 'fn main() {\n    let = 5;\n}\n' }, ['build']],
+    ['unbalanced delimiters', { ...project, 'src/main.rs': 'fn main() {\n    loop {\n}\n' }, ['build']],
+  ];
+  for (const [name, files, args] of cases) {
+    it(name, async () => {
+      const real = realTool(files, 'cargo', args);
+      const ours = await bootlab(files, `cargo ${args.join(' ')}`);
+      expect(ours.status).toBe(real.status);
+      expect(ours.text).toBe(real.stderr);
+    });
+  }
+  it('rustc --version and cargo --version', async () => {
+    for (const [cmd, args] of [['rustc', ['--version']], ['rustc', ['-V']], ['cargo', ['--version']]] as const) {
+      const real = realTool(project, cmd, [...args]);
+      const ours = await bootlab(project, `${cmd} ${args.join(' ')}`);
+      expect(ours.text).toBe(real.stdout);
+    }
+  });
+});
