@@ -59,11 +59,11 @@ describe('printer', () => {
 describe('layout', () => {
   const s = (t: 'u8' | 'u16' | 'u32' | 'u64' | 'u128') => ({ kind: 'scalar' as const, type: t });
   it('repr(C) keeps declaration order with padding', () => {
-    expect(layoutOf({ kind: 'struct', repr: 'C', fields: [s('u8'), s('u32'), s('u16')] })).toEqual({ size: 12, align: 4, offsets: [0, 4, 8] });
+    expect(layoutOf({ kind: 'struct', repr: 'C', fields: [s('u8'), s('u32'), s('u16')] })).toMatchObject({ size: 12, align: 4, offsets: [0, 4, 8] });
   });
   it('repr(Rust) puts the most aligned fields first', () => {
-    expect(layoutOf({ kind: 'struct', repr: 'Rust', fields: [s('u8'), s('u32'), s('u16')] })).toEqual({ size: 8, align: 4, offsets: [6, 0, 4] });
-    expect(layoutOf({ kind: 'tuple', fields: [s('u8'), s('u128')] })).toEqual({ size: 32, align: 16, offsets: [16, 0] });
+    expect(layoutOf({ kind: 'struct', repr: 'Rust', fields: [s('u8'), s('u32'), s('u16')] })).toMatchObject({ size: 8, align: 4, offsets: [6, 0, 4] });
+    expect(layoutOf({ kind: 'tuple', fields: [s('u8'), s('u128'), s('u16')] })).toMatchObject({ size: 32, align: 16, offsets: [16, 0, 18] });
   });
   it('arrays are element size times length', () => {
     expect(layoutOf({ kind: 'array', element: { kind: 'struct', repr: 'C', fields: [s('u16'), s('u8')] }, length: 5 })).toEqual({ size: 20, align: 2, offsets: [] });
