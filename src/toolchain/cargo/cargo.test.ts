@@ -182,7 +182,7 @@ describe('cargo: other outcomes', () => {
     const r = await run('cargo bootimage');
     expect(r.status).toBe(1);
     expect(r.text.split('\n')[0]).toBe('Building kernel');
-    expect(r.text.split('\n').at(-1)).toBe('Error: Kernel build failed.');
+    expect(r.text.split('\n').slice(-2)).toEqual(['Error: Kernel build failed.', 'Stderr: ']);
   });
   it('formats Finished as the toolchain’s cargo did', () => {
     expect(finishedLine(parseToolchain('nightly')!, false, 420)).toBe('    Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.42s');

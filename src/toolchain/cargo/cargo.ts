@@ -6,7 +6,7 @@ import { HOST, cargoVersionLine, releaseVersion, rustcVersionLine } from '../rus
 import { qemu } from '../shell/qemu.ts';
 import type { Command, ShellContext } from '../shell/types.ts';
 import { cargoBootimage, createBootimage } from './bootimage.ts';
-import { cargoBuild, CargoExit, parseBuildArgs, runnerFor, verb } from './build.ts';
+import { cargoBuild, CargoExit, parseBuildArgs, runnerFor, verb, type BuildOutcome } from './build.ts';
 
 function activeToolchain(ctx: ShellContext, plus?: string) {
   const state = loadState(ctx.vfs);
@@ -25,6 +25,11 @@ async function cargoRun(argv: string[], ctx: ShellContext, print: (t: string) =>
   const args = parseBuildArgs(sep < 0 ? argv : argv.slice(0, sep));
   const outcome = cargoBuild(args, ctx, print);
   if (outcome.status !== 0 || !outcome.executable) return outcome.status;
+  return runBuilt(outcome, ctx, print);
+}
+
+/** What `cargo run` does once the kernel is built: the configured runner (`bootimage runner`). */
+export async function runBuilt(outcome: BuildOutcome, ctx: ShellContext, print: (t: string) => void): Promise<number> {
   const runner = runnerFor(outcome, outcome.targetDir!.split('/')[1] ?? HOST);
   if (!runner) {
     throw new CargoExit(`error: no runner is configured for this target, and Bootlab cannot run \`${outcome.executable}\` on this machine (it is a kernel for a bare-metal target)`);
