@@ -372,6 +372,22 @@ describe('input', () => {
 });
 
 describe('machine state', () => {
+  it('saves and restores the x87/SSE registers with the rest; reset clears them', () => {
+    const a = createMachine({ diskImage: bootSector('cli\nhlt'), memorySize: 8 << 20 });
+    a.cpu.fpu.xmm.set([1, 2, 3], 16 * 3);
+    a.cpu.fpu.st[2] = 2.5;
+    a.cpu.fpu.tag[2] = 0;
+    a.cpu.fpu.top = 5;
+    a.cpu.fpu.mxcsr = 0x3f80;
+    const b = createMachine({ diskImage: bootSector('cli\nhlt'), memorySize: 8 << 20 });
+    b.restoreState(a.saveState());
+    expect(Array.from(b.cpu.fpu.xmm.subarray(48, 51))).toEqual([1, 2, 3]);
+    expect([b.cpu.fpu.st[2], b.cpu.fpu.tag[2], b.cpu.fpu.top, b.cpu.fpu.mxcsr]).toEqual([2.5, 0, 5, 0x3f80]);
+    b.cpu.reset();
+    expect(b.cpu.fpu.xmm.every((x) => x === 0)).toBe(true);
+    expect([b.cpu.fpu.top, b.cpu.fpu.mxcsr, b.cpu.fpu.tag[2]]).toEqual([0, 0x1f80, 3]);
+  });
+
   const counter = bootSector(`
       xor ax, ax
       mov ds, ax

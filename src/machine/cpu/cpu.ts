@@ -135,6 +135,7 @@ export class Cpu extends CpuState {
    */
   reset(): void {
     this.regs.fill(0);
+    this.fpu.reset();
     this.regs[4] = 0x80;          // DL: boot drive
     this.regs[8] = 0x7c00;        // SP
     for (let s = 0; s < 6; s++) {

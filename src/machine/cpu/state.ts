@@ -13,6 +13,7 @@
 // - 8-bit register codes: 0-15 are the low bytes of the 16 registers (al..dil, r8b..r15b with
 //   REX), 16-19 are ah, ch, dh, bh (codes 4-7 without REX).
 import type { InterruptController, IoBus, PhysicalMemory } from '../types.ts';
+import { FpuState } from './fpu-state.ts';
 
 export const enum Seg { ES = 0, CS = 1, SS = 2, DS = 3, FS = 4, GS = 5, LDTR = 6, TR = 7 }
 
@@ -87,6 +88,8 @@ export class CpuState {
 
   /** General registers: lo at 2n, hi at 2n+1. */
   readonly regs = new Int32Array(32);
+  /** x87 and XMM registers, MXCSR (exec/x87.ts, exec/sse.ts). */
+  readonly fpu = new FpuState();
   /** Instruction pointer (of the instruction executing, while it executes). */
   rip = 0;
   /** Where execution continues after the current instruction (branches set it). */

@@ -11,26 +11,15 @@
 // The instruction is decoded as `nop r/m` for its memory operand (decoder.ts) and carries its
 // opcode and ModRM in `Insn.x87`.
 import type { Cpu } from '../cpu.ts';
+import { FpuState } from '../fpu-state.ts';
 import type { Insn } from '../decoder.ts';
 import { raise, readLin, readLin16, readLin32, writeLin16, writeLin32, writeLin8, readLin8 } from '../memory-access.ts';
 import { AF, CF, CR0_EM, CR0_TS, OF, PF, SF as SF_FLAG, ZF, type CpuState } from '../state.ts';
 
-export class FpuState {
-  st = new Float64Array(8);
-  /** Tag per physical register: 0 valid, 3 empty. */
-  tag = new Uint8Array(8).fill(3);
-  top = 0;
-  cw = 0x037f;
-  sw = 0;
-  mxcsr = 0x1f80;
-  xmm = new Uint8Array(256);
-}
+export { FpuState };
 
-const fpus = new WeakMap<CpuState, FpuState>();
 export function fpuOf(c: CpuState): FpuState {
-  let f = fpus.get(c);
-  if (!f) { f = new FpuState(); fpus.set(c, f); }
-  return f;
+  return c.fpu;
 }
 
 const IE = 1, C0 = 0x100, C1 = 0x200, C2 = 0x400, C3 = 0x4000;
