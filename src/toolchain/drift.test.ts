@@ -36,6 +36,6 @@ describe('toolchain drift', () => {
   });
 
   it('lists the changes between two dates', () => {
-    expect(changesBetween(POST_ERA_NIGHTLY, '2026-11-01').map((e) => e.id)).toEqual(['data-layout-check', 'rustc-abi', 'integer-widths', 'json-target-spec', 'softfloat-rename']);
+    expect(changesBetween(POST_ERA_NIGHTLY, '2026-11-01').map((e) => e.id)).toEqual(['data-layout-check', 'rustc-abi', 'target-spec-error-format', 'serde-target-spec', 'integer-widths', 'json-target-spec', 'softfloat-rename']);
   });
 });

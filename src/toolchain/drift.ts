@@ -5,7 +5,15 @@
 import { TODAYS_TARGET_SPEC_RULES, type TargetSpecRules } from './config/targetSpec.ts';
 
 export interface DriftEntry {
-  id: 'data-layout-check' | 'integer-widths' | 'rustc-abi' | 'softfloat-rename' | 'json-target-spec' | 'cargo-finished-profile';
+  id:
+    | 'data-layout-check'
+    | 'integer-widths'
+    | 'serde-target-spec'
+    | 'target-spec-error-format'
+    | 'rustc-abi'
+    | 'softfloat-rename'
+    | 'json-target-spec'
+    | 'cargo-finished-profile';
   /** First nightly (YYYY-MM-DD) that behaves the new way. */
   since: string;
   /** What changed, for a learner. */
@@ -32,6 +40,18 @@ export const DRIFT: readonly DriftEntry[] = [
     since: '2025-02-04',
     change: '`+soft-float` in `features` needs `"rustc-abi": "x86-softfloat"`; otherwise `target feature `soft-float` is incompatible with the ABI`',
     source: 'rust-lang/rust#136146 (Explicitly choose x86 softfloat/hardfloat ABI); rust-osdev/bootloader#492 (2025-02-04, "with the latest nightly"); phil-opp/blog_os#1392, #1393',
+  },
+  {
+    id: 'target-spec-error-format',
+    since: '2025-04-01',
+    change: 'load errors read `error: error loading target specification: …` with a `= help: run `rustc --print target-list`…` line, instead of one line `error: Error loading target specification: …. Run `rustc --print target-list` for a list of built-in targets`',
+    source: 'approximate: phil-opp/blog_os#1392 (2025-02-09) shows the old form, rust-vmm/xen#13 (2025-06-02) the new one; the day in between is a guess',
+  },
+  {
+    id: 'serde-target-spec',
+    since: '2025-07-27',
+    change: 'target files are read by serde: unknown fields are errors (before: `warning: target json file contains unused fields: …`), messages such as `missing field `arch`` with a line and column (before: `Field arch in target specification is required`)',
+    source: 'rust-lang/rust#144218 (Use serde for target spec json deserialize, opened 2025-07-20, merged into the same nightly as #144443); merge day approximate',
   },
   {
     id: 'integer-widths',

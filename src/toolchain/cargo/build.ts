@@ -6,7 +6,8 @@
 import { linkFiles } from '../../link/index.ts';
 import { evalCfg, parseCfg, validateCargoConfig, CONFIG_PATH } from '../config/cargoConfig.ts';
 import { validateCargoToml } from '../config/cargoToml.ts';
-import { rustcLoadError, targetName, validateTargetSpec } from '../config/targetSpec.ts';
+import { targetName, validateTargetSpec } from '../config/targetSpec.ts';
+import { targetLoadMessages } from './targetLoad.ts';
 import { isTable, type TomlTable } from '../config/toml.ts';
 import { hasChange, targetSpecRulesAt } from '../drift.ts';
 import { ensureActive } from '../rustup/install.ts';
@@ -170,12 +171,17 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
           stderr.trimEnd().split('\n').map((l) => `  ${l}`).join('\n'),
       );
     if (!vfs.isFile(path)) {
-      throw rustcFailed(`error: error loading target specification: could not find specification for target "${targetArg}"\n  |\n  = help: run \`rustc --print target-list\` for a list of built-in targets`);
+      throw rustcFailed(
+        hasChange(date, 'target-spec-error-format')
+          ? `error: error loading target specification: could not find specification for target "${targetArg}"\n  |\n  = help: run \`rustc --print target-list\` for a list of built-in targets`
+          : `error: Error loading target specification: Could not find specification for target "${targetArg}". Run \`rustc --print target-list\` for a list of built-in targets`,
+      );
     }
     const text = vfs.readText(path);
     const spec = validateTargetSpec(text, path, targetSpecRulesAt(date));
-    const loadError = rustcLoadError(text, spec);
-    if (loadError) throw rustcFailed(loadError);
+    const load = targetLoadMessages(text, spec, date);
+    if (load.error) throw rustcFailed([...load.warnings, load.error].join('\n'));
+    if (load.warnings.length) print(load.warnings.join('\n'));
     targetFacts = { target_os: typeof spec.fields.os === 'string' ? spec.fields.os : 'none', target_arch: String(spec.fields.arch ?? '') };
   } else if (targetArg !== undefined && targetArg !== HOST) {
     custom = true;

@@ -125,12 +125,23 @@ describe('cargo build on the post’s nightly', () => {
     expect(viaConfig.text).toContain("target may not be installed");
     const viaCli = await run('cargo build --target other.json');
     expect(viaCli.text).toContain('error: failed to run `rustc` to learn about target-specific information');
-    expect(viaCli.text).toContain('  error: error loading target specification: missing field `llvm-target`');
+    // the post's nightly has the hand-written loader and its one-line wrapper
+    expect(viaCli.text).toContain('  error: Error loading target specification: Field llvm-target in target specification is required. Run `rustc --print target-list` for a list of built-in targets');
+  });
+  it('unknown fields are only a warning for the post’s nightly, an error for today’s', async () => {
+    const typo = TARGET_JSON_POST_ERA.replace('"executables"', '"executable"');
+    const old = setup({ 'rust-toolchain': 'nightly\n', 'x86_64-blog_os.json': typo });
+    const r = await old.run('cargo build --target x86_64-blog_os.json');
+    expect(r.text.split('\n')[0]).toBe('warning: target json file contains unused fields: executable');
+    expect(r.text).toContain('E0463');
+    const today = setup({ 'rust-toolchain': 'nightly-2026-08-01\n', 'x86_64-blog_os.json': TARGET_JSON_TODAY.replace('"executables"', '"executable"') });
+    const t = await today.run('cargo build --target x86_64-blog_os.json -Zjson-target-spec');
+    expect(t.text).toMatch(/ {2}error: error loading target specification: unknown field `executable`, expected one of .* at line 9 column 16\n/);
   });
   it('a missing target file is rustc’s load error', async () => {
     const { run } = setup({ 'rust-toolchain': 'nightly\n' });
     const r = await run('cargo build --target nope.json');
-    expect(r.text).toContain('  error: error loading target specification: could not find specification for target "nope.json"');
+    expect(r.text).toContain('  error: Error loading target specification: Could not find specification for target "nope.json". Run `rustc --print target-list` for a list of built-in targets');
   });
 });
 
@@ -142,7 +153,7 @@ describe('cargo build on dated nightlies (toolchain drift)', () => {
     expect(r.text).toContain('  error: error loading target specification: target-pointer-width: invalid type: string "64", expected u16 at line 6 column 32');
     vfs.writeFile('x86_64-blog_os.json', TARGET_JSON_POST_ERA.replace('"64"', '64').replace('"32"', '32'));
     // rustc checks features against the ABI when it loads the file; the layout only when LLVM starts
-    expect((await run('cargo build -Zjson-target-spec')).text).toContain('  error: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec');
+    expect((await run('cargo build -Zjson-target-spec')).text).toContain('  error: error loading target specification: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec\n    |\n    = help: run `rustc --print target-list` for a list of built-in targets');
     vfs.writeFile('x86_64-blog_os.json', TARGET_JSON_TODAY);
     vfs.writeFile('.cargo/config.toml', '[unstable]\njson-target-spec = true\n' + CONFIG_BUILD_STD.replace('[unstable]\n', ''));
     expect((await run('cargo build')).text).toMatch(/Cargo\.lock" does not exist/);
@@ -151,7 +162,8 @@ describe('cargo build on dated nightlies (toolchain drift)', () => {
     const json = TARGET_JSON_POST_ERA.replace('e-m:e-i64:64-f80:128-n8:16:32:64-S128', 'e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128');
     const { run } = setup({ 'rust-toolchain': 'nightly-2025-03-01\n', 'x86_64-blog_os.json': json });
     const r = await run('cargo build --target x86_64-blog_os.json');
-    expect(r.text).toContain('  error: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec');
+    // as in a learner's log of February 2025 (phil-opp/blog_os#1392)
+    expect(r.text).toContain('  error: Error loading target specification: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec. Run `rustc --print target-list` for a list of built-in targets');
   });
 });
 
