@@ -301,8 +301,10 @@ class BlockEmitter {
         code = `const a${k} = ${aL}, v${k} = (a${k} + ${dec ? -1 : 1}) | 0, cf${k} = ${cf};\n` + this.setReg(d, `v${k}`, '0');
         this.setFlags({ kind: 'incdec', size: 4, dec, a: `a${k}`, aH: '0', v: `v${k}`, vH: '0', cf: `cf${k}` }, false);
       } else {
-        code = `const a${k} = ${aL}, aH${k} = ${aH}, l${k} = (a${k} >>> 0) + ${dec ? -1 : 1}, cf${k} = ${cf};\n` +
-          `const v${k} = l${k} | 0, vH${k} = (aH${k} + (l${k} >= 4294967296 ? 1 : l${k} < 0 ? -1 : 0)) | 0;\n` + this.setReg(d, `v${k}`, `vH${k}`);
+        // The high half moves when the low half wraps (int32 arithmetic throughout).
+        code = `const a${k} = ${aL}, aH${k} = ${aH}, cf${k} = ${cf};\n` +
+          (dec ? `const v${k} = (a${k} - 1) | 0, vH${k} = (aH${k} - (a${k} === 0 ? 1 : 0)) | 0;\n`
+            : `const v${k} = (a${k} + 1) | 0, vH${k} = (aH${k} + (v${k} === 0 ? 1 : 0)) | 0;\n`) + this.setReg(d, `v${k}`, `vH${k}`);
         this.setFlags({ kind: 'incdec', size: 8, dec, a: `a${k}`, aH: `aH${k}`, v: `v${k}`, vH: `vH${k}`, cf: `cf${k}` }, false);
       }
       return code;
@@ -322,8 +324,9 @@ class BlockEmitter {
       return code;
     }
     code = `const a${k} = ${aL}, aH${k} = ${aH}, b${k} = ${bL}, bH${k} = ${bH};\n`;
-    if (op === 'add') code += `const l${k} = (a${k} >>> 0) + (b${k} >>> 0), v${k} = l${k} | 0, vH${k} = (aH${k} + bH${k} + (l${k} >= 4294967296 ? 1 : 0)) | 0;\n`;
-    else if (arith) code += `const l${k} = (a${k} >>> 0) - (b${k} >>> 0), v${k} = l${k} | 0, vH${k} = (aH${k} - bH${k} - (l${k} < 0 ? 1 : 0)) | 0;\n`;
+    // Carry and borrow out of the low half as unsigned compares (int32 arithmetic throughout).
+    if (op === 'add') code += `const v${k} = (a${k} + b${k}) | 0, vH${k} = (aH${k} + bH${k} + ((v${k} >>> 0) < (a${k} >>> 0) ? 1 : 0)) | 0;\n`;
+    else if (arith) code += `const v${k} = (a${k} - b${k}) | 0, vH${k} = (aH${k} - bH${k} - ((a${k} >>> 0) < (b${k} >>> 0) ? 1 : 0)) | 0;\n`;
     else {
       const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
       code += `const v${k} = a${k} ${o} b${k}, vH${k} = aH${k} ${o} bH${k};\n`;
@@ -487,8 +490,8 @@ class BlockEmitter {
         if (size === 4) {
           fast += arith ? `v${k} = (a${k} ${op === 'add' ? '+' : '-'} b${k}) | 0;\n`
             : `v${k} = a${k} ${op === 'and' ? '&' : op === 'or' ? '|' : '^'} b${k};\n`;
-        } else if (op === 'add') fast += `{ const l = (a${k} >>> 0) + (b${k} >>> 0); v${k} = l | 0; vH${k} = (aH${k} + bH${k} + (l >= 4294967296 ? 1 : 0)) | 0; }\n`;
-        else if (arith) fast += `{ const l = (a${k} >>> 0) - (b${k} >>> 0); v${k} = l | 0; vH${k} = (aH${k} - bH${k} - (l < 0 ? 1 : 0)) | 0; }\n`;
+        } else if (op === 'add') fast += `v${k} = (a${k} + b${k}) | 0; vH${k} = (aH${k} + bH${k} + ((v${k} >>> 0) < (a${k} >>> 0) ? 1 : 0)) | 0;\n`;
+        else if (arith) fast += `v${k} = (a${k} - b${k}) | 0; vH${k} = (aH${k} - bH${k} - ((a${k} >>> 0) < (b${k} >>> 0) ? 1 : 0)) | 0;\n`;
         else { const o = op === 'and' ? '&' : op === 'or' ? '|' : '^'; fast += `v${k} = a${k} ${o} b${k}; vH${k} = aH${k} ${o} bH${k};\n`; }
         if (op !== 'cmp') fast += this.setReg(d, `v${k}`, b8 ? `vH${k}` : '0');
         afterSlow = arith
