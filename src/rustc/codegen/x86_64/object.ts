@@ -6,9 +6,9 @@
 import { ObjectBuilder } from '../../../link/object-builder.ts';
 import type { ObjectFile } from '../../../link/object.ts';
 import { R_X86_64, STB_LOCAL, STT_OBJECT } from '../../../link/elf/constants.ts';
-import { optimizeFunc } from '../../ir/optimize.ts';
+import { operandsOf, optimizeFunc } from '../../ir/optimize.ts';
 import { verifyModule } from '../../ir/verify.ts';
-import type { Func, Module } from '../../ir/types.ts';
+import type { Func, Module, Operand } from '../../ir/types.ts';
 import { Emitter } from './emitter.ts';
 import { layoutFrame } from './frame.ts';
 import { allocateRegisters } from './linear-scan.ts';
@@ -21,6 +21,19 @@ export interface CodegenOptions {
 
 export interface CompiledFunction { readonly name: string; readonly code: Uint8Array }
 
+function countUses(f: Func): number[] {
+  const uses: number[] = new Array(f.values.length).fill(0);
+  const read = (o: Operand) => { if (o.kind === 'value') uses[o.id]!++; };
+  for (const b of f.blocks) {
+    for (const i of b.insts) operandsOf(i).forEach(read);
+    const t = b.terminator;
+    if (t.op === 'branch') read(t.cond);
+    else if (t.op === 'switch') read(t.value);
+    else if (t.op === 'return' && t.value) read(t.value);
+  }
+  return uses;
+}
+
 export function compileModule(m: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
   verifyModule(m);
   const b = new ObjectBuilder(`${m.name}.o`, m.sourceFile);
@@ -32,6 +45,7 @@ export function compileModule(m: Module, options: CodegenOptions): { object: Obj
     const f = options.optLevel > 0 ? optimizeFunc(source) : source;
     const registers = options.optLevel > 0 ? allocateRegisters(f) : new Map<number, string>();
     const emitter = new Emitter();
+    const uses = countUses(f);
     const panicData = (site: PanicSite) => {
       const id = anon++;
       const message = `.Lanon.${m.name}.${id}.msg`;
@@ -54,6 +68,8 @@ export function compileModule(m: Module, options: CodegenOptions): { object: Obj
     const selector = new Selector({
       func: f, frame: layoutFrame(f, registers), emitter, panicSymbol: m.panicSymbol, panicData,
       callTypes: (name) => callTypes.get(name)!,
+      fuseBranches: options.optLevel > 0,
+      useCount: (id) => uses[id] ?? 0,
     });
     selector.prologue();
     const label = (l: string) => `.L${f.name}.${l}`;

@@ -6,6 +6,7 @@
 import { bitsOf, isSigned, type Block, type Func, type Inst, type Operand, type ScalarType, type Terminator } from '../../ir/types.ts';
 import { Emitter, imm, mem, reg } from './emitter.ts';
 import type { Frame, Location } from './frame.ts';
+import type { Operand as X86Operand } from '../../../x86/types.ts';
 
 export interface PanicSite { readonly message: string; readonly file: string; readonly line: number; readonly col: number }
 
@@ -17,6 +18,10 @@ export interface SelectContext {
   /** Registers the data for a panic site and returns the symbols of its message and Location. */
   readonly panicData: (site: PanicSite) => { message: string; location: string };
   readonly callTypes: (callee: string) => { params: ScalarType[]; ret: ScalarType };
+  /** Release: fuse a block's final comparison into its branch (needs `useCount`). */
+  readonly fuseBranches: boolean;
+  /** How many times a value is read in the function. */
+  readonly useCount: (id: number) => number;
 }
 
 const ARG_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
@@ -55,6 +60,21 @@ export class Selector {
     const l = this.loc(o.id);
     if (l.kind === 'reg') { if (l.name !== r) this.e.ins('mov', reg(r), reg(l.name)); }
     else this.e.ins('mov', reg(r), mem('rbp', l.offset));
+  }
+
+  /**
+   * A ≤64-bit operand as the source of an ALU instruction (`add rax, src`): an immediate when it
+   * fits in 32 bits, the register it is allocated to, or its stack slot — no scratch load.
+   */
+  source(o: Operand): X86Operand {
+    if (o.kind === 'const') {
+      const value = BigInt.asIntN(64, o.value);
+      if (fitsI32(value)) return imm(value);
+      this.load('rcx', o);
+      return reg('rcx');
+    }
+    const l = this.loc(o.id);
+    return l.kind === 'reg' ? reg(l.name) : mem('rbp', l.offset, 8);
   }
 
   /** Loads a 128-bit operand into lo, hi. */
@@ -128,8 +148,19 @@ export class Selector {
 
   block(b: Block, label: (l: string) => string): void {
     this.e.label(label(b.label));
+    const last = b.insts[b.insts.length - 1];
+    const t = b.terminator;
+    // A comparison used only by the branch that ends the block: cmp + jcc, no bool in between.
+    if (this.cx.fuseBranches && last?.op === 'compare' && t.op === 'branch' && t.cond.kind === 'value' && t.cond.id === last.dst
+      && this.cx.useCount(last.dst) === 1 && bitsOf(this.typeOf(last.a)) <= 64) {
+      for (const i of b.insts.slice(0, -1)) this.inst(i);
+      const cc = this.compareFlags(last.kind, last.a, last.b);
+      this.e.jump('j' + cc, label(t.then));
+      this.e.jump('jmp', label(t.else));
+      return;
+    }
     for (const i of b.insts) this.inst(i);
-    this.terminator(b.terminator, label);
+    this.terminator(t, label);
   }
 
   inst(i: Inst): void {
@@ -228,10 +259,17 @@ export class Selector {
 
   private binary(kind: string, t: ScalarType, dst: number, a: Operand, b: Operand): void {
     this.load('rax', a);
+    switch (kind) {
+      case 'add': case 'sub': case 'and': case 'or': case 'xor': this.e.ins(kind, reg('rax'), this.source(b)); this.normalize('rax', t); return this.store(dst, 'rax');
+      case 'mul': {
+        const src = this.source(b);
+        if (src.kind === 'imm') this.e.ins('imul', reg('rax'), reg('rax'), src); else this.e.ins('imul', reg('rax'), src);
+        this.normalize('rax', t);
+        return this.store(dst, 'rax');
+      }
+    }
     this.load('rcx', b);
     switch (kind) {
-      case 'add': case 'sub': case 'and': case 'or': case 'xor': this.e.ins(kind, reg('rax'), reg('rcx')); break;
-      case 'mul': this.e.ins('imul', reg('rax'), reg('rcx')); break;
       case 'div': case 'rem':
         if (isSigned(t)) { this.e.ins('cqo'); this.e.ins('idiv', reg('rcx')); }
         else { this.e.ins('xor', reg('edx'), reg('edx')); this.e.ins('div', reg('rcx')); }
@@ -284,16 +322,20 @@ export class Selector {
         this.e.ins(signed ? (lt ? 'setl' : 'setge') : (lt ? 'setb' : 'setae'), reg('al'));
       }
     } else {
-      this.load('rax', a);
-      this.load('rcx', b);
-      this.e.ins('cmp', reg('rax'), reg('rcx'));
-      const cc: Record<string, string> = signed
-        ? { eq: 'e', ne: 'ne', lt: 'l', le: 'le', gt: 'g', ge: 'ge' }
-        : { eq: 'e', ne: 'ne', lt: 'b', le: 'be', gt: 'a', ge: 'ae' };
-      this.e.ins('set' + cc[kind], reg('al'));
+      this.e.ins('set' + this.compareFlags(kind, a, b), reg('al'));
     }
     this.e.ins('movzx', reg('eax'), reg('al'));
     this.store(dst, 'rax');
+  }
+
+  /** Emits `cmp a, b` for ≤64-bit operands; returns the condition code that is true for `kind`. */
+  compareFlags(kind: string, a: Operand, b: Operand): string {
+    this.load('rax', a);
+    this.e.ins('cmp', reg('rax'), this.source(b));
+    const cc: Record<string, string> = isSigned(this.typeOf(a))
+      ? { eq: 'e', ne: 'ne', lt: 'l', le: 'le', gt: 'g', ge: 'ge' }
+      : { eq: 'e', ne: 'ne', lt: 'b', le: 'be', gt: 'a', ge: 'ae' };
+    return cc[kind]!;
   }
 
   private cast(to: ScalarType, dst: number, src: Operand): void {
