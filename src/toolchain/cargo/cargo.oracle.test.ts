@@ -43,6 +43,7 @@ describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', ()
     ['[unstable] and [build] target in .cargo/config.toml on stable', { ...project, '.cargo/config.toml': CONFIG_BUILD_STD }, ['build']],
     ['a syntax error, host target', { ...project, 'src/main.rs': 'fn main() {\n    let x = ;\n}\n' }, ['build']],
     ['[build] in Cargo.toml, then a syntax error', { ...project, 'Cargo.toml': CARGO_TOML + '\n[build]\ntarget = "x86_64-blog_os.json"\n', 'src/main.rs': 'fn main() {\n    let = 5;\n}\n' }, ['build']],
+    ['a built-in target that is not installed (E0463)', project, ['build', '--target', 'x86_64-unknown-none']],
     ['unbalanced delimiters', { ...project, 'src/main.rs': 'fn main() {\n    loop {\n}\n' }, ['build']],
   ];
   for (const [name, files, args] of cases) {

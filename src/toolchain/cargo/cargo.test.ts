@@ -30,16 +30,8 @@ const E0463 = `error[E0463]: can't find crate for \`core\`
   = help: consider downloading the target with \`rustup target add x86_64-blog_os\`
   = help: consider building the standard library from source with \`cargo build -Zbuild-std\`
 
-error[E0463]: can't find crate for \`compiler_builtins\`
-
-error[E0463]: can't find crate for \`core\`
- --> src/main.rs:4:5
-  |
-4 | use core::panic::PanicInfo;
-  |     ^^^^ can't find crate
-
 For more information about this error, try \`rustc --explain E0463\`.
-error: could not compile \`blog_os\` (bin "blog_os") due to 3 previous errors`;
+error: could not compile \`blog_os\` (bin "blog_os") due to 1 previous error`;
 
 const NIGHTLY_SYSROOT = '/home/learner/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu';
 
