@@ -106,7 +106,7 @@ test("qemu-system-x86_64 with a missing file prints QEMU's message", async ({ pa
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.terminal-mirror .t-line.error').filter({ hasText: 'cargo: not available' })).toHaveCount(2);
+  await expect(page.locator('.terminal-mirror .t-line.input').filter({ hasText: /^bootlab:\/\$ cargo build\s*$/ })).toHaveCount(2);
   await expect(machineStatus(page)).toHaveText(/Powered off/);
 });
 

@@ -230,6 +230,17 @@ export function VgaScreen() {
   useScreen(canvas, mirror);
   useKeyboard(canvas, softInput);
   useScreenFit(frame, canvas, actualSize);
+  // 1:1 is offered on phones only (app.css): leaving the phone layout leaves it too
+  useEffect(() => {
+    if (!actualSize || typeof matchMedia === 'undefined') return;
+    const wide = matchMedia('(min-width: 861px)');
+    const leave = () => {
+      if (wide.matches) setActualSize(false);
+    };
+    leave();
+    wide.addEventListener('change', leave);
+    return () => wide.removeEventListener('change', leave);
+  }, [actualSize]);
 
   const on = status.state !== 'off';
   const running = status.state === 'running' || status.state === 'waiting';
@@ -293,15 +304,16 @@ export function VgaScreen() {
           <button
             type="button"
             className="text-button enlarge-button"
+            aria-label="Enlarge"
             aria-pressed={enlarged}
             onClick={() => setEnlarged(!enlarged)}
             title={enlarged ? 'Put the screen back in its pane (Esc)' : 'Show the screen over the whole page, as large as it fits'}
           >
-            Enlarge
+            <span aria-hidden="true">⤢</span>
           </button>
           <button
             type="button"
-            className="text-button"
+            className="text-button actual-size-button"
             aria-pressed={actualSize}
             onClick={() => setActualSize(!actualSize)}
             title={actualSize ? 'Fit the screen into the pane' : 'Show the screen at its real 720×400 pixels (scroll to see all of it)'}
@@ -352,7 +364,10 @@ export function VgaScreen() {
       </div>
       <p className="muted small screen-note" id="vga-keyboard-hint">
         {on
-          ? `Click the screen to type to the PC (Tab leaves it).${enlarged ? ' Enlarge again, or Esc outside the screen, puts it back in its pane.' : ''}`
+          ? <>
+              Click the screen to type to the PC (Tab leaves it).
+              <span className="enlarge-hint">{enlarged ? ' ⤢ again, or Esc outside the screen, puts it back in its pane.' : ' ⤢ shows it larger.'}</span>
+            </>
           : 'Power switches the PC on. To boot a disk image, drop it here, use "Upload image", or run qemu-system-x86_64 in the terminal.'}
       </p>
     </section>
