@@ -130,6 +130,13 @@ describe('rustup', () => {
     expect((await run('rustup --version')).text).toMatch(/^rustup 1\.28\.2 .*\ninfo: This is the version for the rustup toolchain manager, not the rustc compiler\.\ninfo: The currently active `rustc` version is `rustc 1\./);
   });
 
+  it('treats a damaged state file as a fresh install', async () => {
+    const { run } = setup({ '.bootlab/rustup.json': '{"default": 3, "toolchains": [' });
+    expect((await run('rustc --version')).text).toBe('rustc 1.95.0 (59807616e 2026-04-14)');
+    expect((await run('rustup override set nightly')).status).toBe(0);
+    expect((await run('rustc --version')).text).toMatch(/-nightly/);
+  });
+
   it('rejects unknown subcommands and toolchain names', async () => {
     const { run } = setup();
     expect((await run('rustup frob')).text).toBe("error: unrecognized subcommand 'frob'");
