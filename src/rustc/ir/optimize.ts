@@ -46,6 +46,14 @@ function fold(f: Func, i: Inst): Inst {
   switch (i.op) {
     case 'binary':
       if (k(i.a) && k(i.b) && !((i.kind === 'div' || i.kind === 'rem') && (i.b.value === 0n || (isSigned(T(i.dst)) && i.b.value === -1n)))) return C(i.dst, binary(i.kind, T(i.dst), i.a.value, i.b.value));
+      // Strength reduction by powers of two: x * 2^k → x << k; unsigned x / 2^k → x >> k,
+      // x % 2^k → x & (2^k - 1).
+      if (k(i.b) && i.b.value > 0n && (i.b.value & (i.b.value - 1n)) === 0n && bitsOf(T(i.dst)) <= 64) {
+        const shift = BigInt(i.b.value.toString(2).length - 1);
+        if (i.kind === 'mul') return { op: 'binary', kind: 'shl', dst: i.dst, a: i.a, b: { kind: 'const', type: 'u32', value: shift } };
+        if (!isSigned(T(i.dst)) && i.kind === 'div') return { op: 'binary', kind: 'shr', dst: i.dst, a: i.a, b: { kind: 'const', type: 'u32', value: shift } };
+        if (!isSigned(T(i.dst)) && i.kind === 'rem') return { op: 'binary', kind: 'and', dst: i.dst, a: i.a, b: { kind: 'const', type: T(i.dst), value: i.b.value - 1n } };
+      }
       return i;
     case 'compare':
       if (k(i.a) && k(i.b)) {

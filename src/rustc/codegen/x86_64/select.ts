@@ -168,6 +168,8 @@ export class Selector {
     if (i.op === 'copy') {
       if (bitsOf(T(i.dst)) === 128) { this.load128('rax', 'rdx', i.src); this.store128(i.dst, 'rax', 'rdx'); return; }
       if (bitsOf(T(i.dst)) === 0) return;
+      const l = this.loc(i.dst);
+      if (l.kind === 'reg') return this.load(l.name, i.src); // straight into its register
       this.load('rax', i.src); this.store(i.dst, 'rax'); return;
     }
     switch (i.op) {
@@ -258,16 +260,29 @@ export class Selector {
   }
 
   private binary(kind: string, t: ScalarType, dst: number, a: Operand, b: Operand): void {
-    this.load('rax', a);
-    switch (kind) {
-      case 'add': case 'sub': case 'and': case 'or': case 'xor': this.e.ins(kind, reg('rax'), this.source(b)); this.normalize('rax', t); return this.store(dst, 'rax');
-      case 'mul': {
-        const src = this.source(b);
-        if (src.kind === 'imm') this.e.ins('imul', reg('rax'), reg('rax'), src); else this.e.ins('imul', reg('rax'), src);
-        this.normalize('rax', t);
-        return this.store(dst, 'rax');
-      }
+    if (kind === 'add' || kind === 'sub' || kind === 'and' || kind === 'or' || kind === 'xor' || kind === 'mul') {
+      // Compute in the destination's register when it has one (and b does not live there).
+      const l = this.loc(dst);
+      const bReg = b.kind === 'value' ? this.loc(b.id) : undefined;
+      const r = l.kind === 'reg' && !(bReg?.kind === 'reg' && bReg.name === l.name) ? l.name : 'rax';
+      this.load(r, a);
+      const src = this.source(b);
+      if (kind !== 'mul') this.e.ins(kind, reg(r), src);
+      else if (src.kind === 'imm') this.e.ins('imul', reg(r), reg(r), src);
+      else this.e.ins('imul', reg(r), src);
+      this.normalize(r, t);
+      return this.store(dst, r);
     }
+    if ((kind === 'shl' || kind === 'shr') && b.kind === 'const') {
+      const l = this.loc(dst);
+      const r = l.kind === 'reg' ? l.name : 'rax';
+      this.load(r, a);
+      const amount = Number(BigInt.asUintN(64, b.value) % BigInt(bitsOf(t)));
+      if (amount) this.e.ins(kind === 'shl' ? 'shl' : isSigned(t) ? 'sar' : 'shr', reg(r), imm(amount));
+      this.normalize(r, t);
+      return this.store(dst, r);
+    }
+    this.load('rax', a);
     this.load('rcx', b);
     switch (kind) {
       case 'div': case 'rem':
