@@ -136,8 +136,13 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   if (vfs.isFile(CONFIG_PATH)) {
     const r = validateCargoConfig(vfs.readText(CONFIG_PATH), { fileExists: (f) => vfs.isFile(f), channel: nightly ? 'nightly' : 'stable', displayPath: `/${CONFIG_PATH}` });
     // -Zjson-target-spec depends on the toolchain's date (drift) and is checked below, not as the editor's today-check
-    const err = r.diagnostics.find((d) => d.severity === 'error' && d.source === 'cargo' && !d.message.includes('-Zjson-target-spec'));
+    // off nightly cargo never reads [unstable], so nothing in it is reported
+    const read = r.diagnostics.filter(
+      (d) => d.source === 'cargo' && !d.message.includes('-Zjson-target-spec') && (nightly || !(d.message.includes('unstable') || d.message.startsWith('package ID specification'))),
+    );
+    const err = read.find((d) => d.severity === 'error');
     if (err) throw new CargoExit(`error: ${err.message}`);
+    for (const w of read.filter((d) => d.severity === 'warning')) print(`warning: ${w.message}`);
     config = r.config;
   }
   const unstable = nightly && config && isTable(config.unstable) ? config.unstable : {};

@@ -170,6 +170,12 @@ describe('cargo: other outcomes', () => {
     const r = await run('cargo build');
     expect(r.text.split('\n').slice(0, 2)).toEqual(['warning: unused manifest key: build', 'help: build is a valid .cargo/config.toml key']);
   });
+  it('warns about unused keys of .cargo/config.toml, and reads nothing of [unstable] on stable', async () => {
+    const { run } = setup({ '.cargo/config.toml': '[build]\ntagret = "x86_64-blog_os.json"\n\n[unstable]\nbuild-std = ["kore"]\n' });
+    const r = await run('cargo build');
+    expect(r.text.split('\n')[0]).toBe('warning: unused config key `build.tagret` in `/.cargo/config.toml`');
+    expect(r.text).not.toContain('kore');
+  });
   it('refuses unknown arguments and commands', async () => {
     const { run } = setup();
     expect((await run('cargo build --frob')).status).toBe(1);
