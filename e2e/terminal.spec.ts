@@ -1,10 +1,40 @@
 // The terminal element's text is the terminal's output, once (design.md: "UI names that tests
 // rely on"), while xterm.js stays the visible, clickable view; its links work by mouse and keys.
+import type { Page } from '@playwright/test';
 import { expect, test } from './browser.ts';
 import { openFile, openIde } from './ide.ts';
 import { terminalReady, typeCommand } from './machine.ts';
 
-const terminal = (page: import('@playwright/test').Page) => page.getByTestId('terminal');
+const terminal = (page: Page) => page.getByTestId('terminal');
+
+/**
+ * Moves the mouse over `label` as xterm drew it (its rows let the pointer through to xterm's
+ * screen, which handles it, so a real mouse goes there) and waits until xterm shows a link.
+ */
+async function hoverXtermText(page: Page, label: string): Promise<{ x: number; y: number }> {
+  const frame = page.frameLocator('[data-testid="terminal"] iframe');
+  const row = frame.locator('.xterm-rows > div').filter({ hasText: label }).first();
+  const at = await row.evaluate((el, text) => {
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = node.nodeValue?.indexOf(text) ?? -1;
+      if (i < 0) continue;
+      const range = el.ownerDocument.createRange();
+      range.setStart(node, i + 2);
+      range.setEnd(node, i + 3);
+      const r = range.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 };
+    }
+    return null;
+  }, label);
+  expect(at).not.toBeNull();
+  const box = (await row.boundingBox())!;
+  const point = { x: box.x + at!.x, y: box.y + at!.y };
+  await page.mouse.move(point.x, point.y);
+  await expect(frame.locator('.xterm-screen')).toHaveClass(/xterm-cursor-pointer/);
+  return point;
+}
 
 test('the terminal text is exactly what was typed and printed, each line once', async ({ page }) => {
   await page.goto('/');
@@ -64,29 +94,8 @@ test('--> locations open the file: by a click in xterm, and by keyboard in the t
   await expect(terminal(page)).toContainText('--> x86_64-blog_os.json:6:27');
 
   // xterm draws the row; the link is where the text is: hover (links are found on hover), click
-  const frame = page.frameLocator('[data-testid="terminal"] iframe');
-  const row = frame.locator('.xterm-rows > div').filter({ hasText: '--> x86_64-blog_os.json:6:27' }).first();
-  const at = await row.evaluate((el) => {
-    const label = 'x86_64-blog_os.json:6:27';
-    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const i = node.nodeValue?.indexOf(label) ?? -1;
-      if (i < 0) continue;
-      const range = el.ownerDocument.createRange();
-      range.setStart(node, i + 3);
-      range.setEnd(node, i + 4);
-      const r = range.getBoundingClientRect();
-      const box = el.getBoundingClientRect();
-      return { x: r.left - box.left + r.width / 2, y: r.top - box.top + r.height / 2 };
-    }
-    return null;
-  });
-  expect(at).not.toBeNull();
-  // the rows let the pointer through to xterm's screen, which handles it: a real mouse, there
-  const box = (await row.boundingBox())!;
-  await page.mouse.move(box.x + at!.x, box.y + at!.y);
-  await expect(frame.locator('.xterm-screen')).toHaveClass(/xterm-cursor-pointer/);
-  await page.mouse.click(box.x + at!.x, box.y + at!.y);
+  const location = await hoverXtermText(page, 'x86_64-blog_os.json:6:27');
+  await page.mouse.click(location.x, location.y);
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
   await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
 
@@ -95,4 +104,27 @@ test('--> locations open the file: by a click in xterm, and by keyboard in the t
   await expect(terminal(page).getByRole('link', { name: 'x86_64-blog_os.json:6:27' })).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
+});
+
+test('error[E…] codes link to their explanation: by a click in xterm, and by keyboard in the text', async ({ page, context }) => {
+  // no network here: the explanation page is answered locally, the test checks where it goes
+  await context.route('https://doc.rust-lang.org/**', (route) => route.fulfill({ body: '<title>E0463</title>', contentType: 'text/html' }));
+  await page.goto('/');
+  await terminalReady(page);
+  // without build-std (no .cargo/config.toml) cargo cannot find `core` for our target
+  await typeCommand(page, 'rm .cargo/config.toml');
+  await typeCommand(page, 'cargo build --target x86_64-blog_os.json');
+  await expect(terminal(page)).toContainText("error[E0463]: can't find crate for `core`");
+
+  const code = await hoverXtermText(page, 'E0463');
+  const byClick = page.waitForEvent('popup');
+  await page.mouse.click(code.x, code.y);
+  expect((await byClick).url()).toBe('https://doc.rust-lang.org/error_codes/E0463.html');
+  // the text's link takes the keyboard (shown over xterm while it has the focus)
+  const link = terminal(page).getByRole('link', { name: 'E0463' });
+  await expect(link).toHaveAttribute('href', 'https://doc.rust-lang.org/error_codes/E0463.html');
+  const byKey = page.waitForEvent('popup');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  expect((await byKey).url()).toBe('https://doc.rust-lang.org/error_codes/E0463.html');
 });
