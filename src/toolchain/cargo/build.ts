@@ -9,6 +9,7 @@ import { validateCargoToml } from '../config/cargoToml.ts';
 import { targetName, validateTargetSpec } from '../config/targetSpec.ts';
 import { targetLoadMessages } from './targetLoad.ts';
 import { isTable, type TomlTable } from '../config/toml.ts';
+import { lineColAt } from '../config/diagnostic.ts';
 import { hasChange, targetSpecRulesAt } from '../drift.ts';
 import { ensureActive } from '../rustup/install.ts';
 import { hasComponent, loadState, resolveToolchain, saveState, type RustupState } from '../rustup/state.ts';
@@ -41,6 +42,15 @@ export interface BuildOutcome {
   config?: TomlTable;
   toolchain?: Toolchain;
   state?: RustupState;
+}
+
+/** An error placed in a file, as cargo prints it (rustc's snippet layout). */
+export function cargoSnippet(file: string, text: string, message: string, start: number, end: number): string {
+  const { line, column } = lineColAt(text, start);
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const width = Math.max(1, Math.min(end, start + lineText.length - column + 1) - start);
+  const pad = ' '.repeat(String(line).length);
+  return [`error: ${message}`, `${pad}--> ${file}:${line}:${column}`, `${pad} |`, `${line} | ${lineText}`, `${pad} | ${' '.repeat(column - 1)}${'^'.repeat(width)}`].join('\n');
 }
 
 /** cargo's verbs are right-aligned in 12 columns. */
@@ -114,7 +124,13 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   const manifestText = vfs.readText('Cargo.toml');
   const manifest = validateCargoToml(manifestText);
   const manifestError = manifest.diagnostics.find((d) => d.severity === 'error');
-  if (manifestError) throw new CargoExit(`error: failed to parse manifest at \`/Cargo.toml\`\n\nCaused by:\n  ${manifestError.message.replace(/\n/g, '\n  ')}`);
+  if (manifestError) {
+    // cargo shows errors it can place in the file as a snippet; the others under "Caused by:"
+    if (manifestError.end > manifestError.start && !manifestError.message.startsWith('missing field')) {
+      throw new CargoExit(cargoSnippet('Cargo.toml', manifestText, manifestError.message.split('\n').at(-1)!, manifestError.start, manifestError.end));
+    }
+    throw new CargoExit(`error: failed to parse manifest at \`/Cargo.toml\`\n\nCaused by:\n  ${manifestError.message.replace(/\n/g, '\n  ')}`);
+  }
   for (const w of manifest.diagnostics.filter((d) => d.severity === 'warning' && d.source === 'cargo')) {
     print([`warning: ${w.message}`, ...(w.notes ?? []).filter((n) => n.startsWith('help:'))].join('\n'));
   }

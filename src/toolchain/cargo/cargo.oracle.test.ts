@@ -45,6 +45,8 @@ describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', ()
     ['[build] in Cargo.toml, then a syntax error', { ...project, 'Cargo.toml': CARGO_TOML + '\n[build]\ntarget = "x86_64-blog_os.json"\n', 'src/main.rs': 'fn main() {\n    let = 5;\n}\n' }, ['build']],
     ['a built-in target that is not installed (E0463)', project, ['build', '--target', 'x86_64-unknown-none']],
     ['an unused key in .cargo/config.toml', { ...project, '.cargo/config.toml': '[build]\ntagret = "x86_64-blog_os.json"\n', 'src/main.rs': 'fn main() {\n    let x = ;\n}\n' }, ['build']],
+    ['a version semver cannot read', { ...project, 'Cargo.toml': '[package]\nname = "blog_os"\nversion = "0.1"\n' }, ['build']],
+    ['a package without a name', { ...project, 'Cargo.toml': '[package]\nversion = "0.1.0"\n' }, ['build']],
     ['unbalanced delimiters', { ...project, 'src/main.rs': 'fn main() {\n    loop {\n}\n' }, ['build']],
   ];
   for (const [name, files, args] of cases) {

@@ -90,7 +90,8 @@ export function semverProblem(v: string): string | null {
     if (i === start) return `unexpected character '${v[i]}' while parsing ${part} version number`;
     if (v[start] === '0' && i - start > 1) return `invalid leading zero in ${part} version number`;
     if (p < 2) {
-      if (i >= v.length) return `unexpected end of input while parsing ${parts[p + 1]} version number`;
+      // semver still names the part it just read when the '.' after it is missing (cargo 1.95: "0.1" → minor)
+      if (i >= v.length) return `unexpected end of input while parsing ${part} version number`;
       if (v[i] !== '.') return `unexpected character '${v[i]}' after ${part} version number, expected '.'`;
       i++;
       if (i >= v.length) return `unexpected end of input while parsing ${parts[p + 1]} version number`;
@@ -112,7 +113,7 @@ function checkPackage(ctx: Ctx, pkg: unknown, result: CargoTomlResult): void {
   }
   const name = pkg.name;
   if (name === undefined) {
-    ctx.out.push({ severity: 'error', source: 'cargo', message: 'missing field `name`', ...keyRange(ctx.loc, ['package']) });
+    ctx.out.push({ severity: 'error', source: 'cargo', message: 'missing field `package.name`', ...keyRange(ctx.loc, ['package']) });
   } else if (typeof name !== 'string') {
     ctx.out.push({
       severity: 'error',

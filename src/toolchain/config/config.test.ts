@@ -137,14 +137,14 @@ describe('Cargo.toml', () => {
     ]);
   });
   it('checks package fields and the bootloader version bootimage needs', () => {
-    expect(validateCargoToml('[package]\nversion = "0.1.0"\n').diagnostics[0]!.message).toBe('missing field `name`');
+    expect(validateCargoToml('[package]\nversion = "0.1.0"\n').diagnostics[0]!.message).toBe('missing field `package.name`');
     expect(validateCargoToml('[package]\nname = "blog os"\n').diagnostics[0]!.message).toMatch(/invalid character ` ` in package name/);
     expect(validateCargoToml('[package]\nname = "a"\nedition = "2027"\n').diagnostics[0]!.notes![0]).toMatch(/but `2027` is unknown/);
     expect(validateCargoToml('x = 1\n').diagnostics.map((x) => x.message)).toContain('manifest is missing either a `[package]` or a `[workspace]`');
     const newer = edit(MANIFEST, 'bootloader = "0.9"', 'bootloader = "0.11"');
     const d = validateCargoToml(newer).diagnostics;
     expect(show(newer, d)).toEqual([['warning', 'bootimage only works with bootloader 0.9; this asks for 0.11', '"0.11"']]);
-    expect(semverProblem('0.1')).toBe('unexpected end of input while parsing patch version number');
+    expect(semverProblem('0.1')).toBe('unexpected end of input while parsing minor version number');
     expect(semverProblem('1.x.0')).toBe("unexpected character 'x' while parsing minor version number");
     expect(semverProblem('0.1.0')).toBeNull();
   });
