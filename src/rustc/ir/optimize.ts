@@ -78,9 +78,39 @@ export function optimizeFunc(f: Func): Func {
     func = propagate(func);
     func = foldBranches(func);
     func = removeDead(func);
+    func = coalesceCopies(func);
     if (JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) === before) break;
   }
   return func;
+}
+
+/**
+ * `t = op …; x = copy t` with t used only there becomes `x = op …`: lowering's temporaries for
+ * `x = x + 1` disappear and the allocator sees one value instead of two.
+ */
+function coalesceCopies(f: Func): Func {
+  const uses = new Array(f.values.length).fill(0);
+  const defs = new Array(f.values.length).fill(0);
+  f.params.forEach((_, i) => defs[i]++);
+  for (const b of f.blocks) {
+    for (const i of b.insts) { for (const o of operandsOf(i)) if (o.kind === 'value') uses[o.id]++; for (const d of defsOf(i)) defs[d]++; }
+    const t = b.terminator;
+    for (const o of t.op === 'branch' ? [t.cond] : t.op === 'switch' ? [t.value] : t.op === 'return' && t.value ? [t.value] : []) if (o.kind === 'value') uses[o.id]++;
+  }
+  const blocks = f.blocks.map((b) => {
+    const insts: Inst[] = [];
+    for (let k = 0; k < b.insts.length; k++) {
+      const i = b.insts[k]!;
+      const next = b.insts[k + 1];
+      const ds = defsOf(i);
+      if (next?.op === 'copy' && next.src.kind === 'value' && ds.length === 1 && i.op !== 'call' && next.src.id === ds[0] && uses[ds[0]!] === 1 && defs[ds[0]!] === 1 && next.dst !== ds[0]) {
+        insts.push({ ...i, dst: next.dst } as Inst);
+        k++;
+      } else insts.push(i);
+    }
+    return { ...b, insts };
+  });
+  return { ...f, blocks };
 }
 
 function propagate(f: Func): Func {

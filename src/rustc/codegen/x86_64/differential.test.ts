@@ -36,7 +36,7 @@ function randomModule(seed: number): { module: Module; funcs: RandomFunc[]; inpu
 }
 
 describe('random IR programs: interpreter vs compiled code on the machine', () => {
-  for (const seed of [1, 2, 3]) {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
     for (const opt of [0, 3] as const) {
       it(`seed ${seed}, opt-level ${opt}`, () => {
         const { module, funcs, inputs } = randomModule(seed);

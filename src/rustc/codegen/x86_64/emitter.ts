@@ -29,6 +29,9 @@ export const mem = (base: string, disp: number | bigint, size?: 1 | 2 | 4 | 8): 
   kind: 'mem', base: registerByName(base)!, scale: 1, disp: BigInt(disp), ...(size && { size }),
 });
 
+const PAIRS: [string, string][] = [['je', 'jne'], ['jz', 'jnz'], ['jl', 'jge'], ['jle', 'jg'], ['jb', 'jae'], ['jbe', 'ja']];
+const INVERSE: Record<string, string> = Object.fromEntries(PAIRS.flatMap(([x, y]) => [[x, y], [y, x]]));
+
 export class Emitter {
   private readonly items: Item[] = [];
   private labelCounter = 0;
@@ -60,9 +63,19 @@ export class Emitter {
     return `.L${hint}${this.labelCounter++}`;
   }
 
-  /** Drops a `jmp` to the label that immediately follows it. */
+  /**
+   * Drops a `jmp` to the label that immediately follows it, and turns `jcc A; jmp B; A:` into
+   * `jncc B; A:`.
+   */
   private peephole(): Item[] {
-    return this.items.filter((it, i) => !(it.kind === 'jump' && it.mnemonic === 'jmp' && this.items[i + 1]?.kind === 'label' && (this.items[i + 1] as { name: string }).name === it.target));
+    const items = [...this.items];
+    for (let i = 0; i + 2 < items.length; i++) {
+      const [a, b, c] = [items[i]!, items[i + 1]!, items[i + 2]!];
+      if (a.kind === 'jump' && a.mnemonic !== 'jmp' && b.kind === 'jump' && b.mnemonic === 'jmp' && c.kind === 'label' && c.name === a.target && INVERSE[a.mnemonic]) {
+        items.splice(i, 2, { kind: 'jump', mnemonic: INVERSE[a.mnemonic]!, target: b.target });
+      }
+    }
+    return items.filter((it, i) => !(it.kind === 'jump' && it.mnemonic === 'jmp' && items[i + 1]?.kind === 'label' && (items[i + 1] as { name: string }).name === it.target));
   }
 
   finish(): { code: Uint8Array; relocations: Relocation[] } {

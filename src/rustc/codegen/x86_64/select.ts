@@ -345,8 +345,10 @@ export class Selector {
 
   /** Emits `cmp a, b` for ≤64-bit operands; returns the condition code that is true for `kind`. */
   compareFlags(kind: string, a: Operand, b: Operand): string {
-    this.load('rax', a);
-    this.e.ins('cmp', reg('rax'), this.source(b));
+    const l = a.kind === 'value' ? this.loc(a.id) : undefined;
+    const r = l?.kind === 'reg' ? l.name : 'rax';
+    this.load(r, a);
+    this.e.ins('cmp', reg(r), this.source(b));
     const cc: Record<string, string> = isSigned(this.typeOf(a))
       ? { eq: 'e', ne: 'ne', lt: 'l', le: 'le', gt: 'g', ge: 'ge' }
       : { eq: 'e', ne: 'ne', lt: 'b', le: 'be', gt: 'a', ge: 'ae' };
