@@ -5,7 +5,7 @@
 // random bytes, interrupts enabled and the PIT firing; then it jumps into random bytes. Whatever
 // happens (faults, triple faults, resets, hlt, port writes to devices) must be a guest event.
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../x86/asm/index.ts';
+import { assembleBoot } from './boot-programs/assemble-ours.ts';
 import { createMachine } from './machine.ts';
 
 function lcg(seed: number): () => number {
@@ -40,17 +40,10 @@ const PROLOGUES: Record<string, string> = {
   cli
   xor ax, ax
   mov ds, ax
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:.pm
+  ENTER_PM .pm
 bits 32
 .pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x70000
   ; IDT at 0x60000: all 256 gates to 0x30000
   mov edi, 0x60000
@@ -87,17 +80,10 @@ bits 32
   cli
   xor ax, ax
   mov ds, ax
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:.pm
+  ENTER_PM .pm
 bits 32
 .pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x70000
   mov edi, 0x60000
   mov ecx, 256
@@ -134,17 +120,10 @@ bits 32
   cli
   xor ax, ax
   mov ds, ax
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:.pm
+  ENTER_PM .pm
 bits 32
 .pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x70000
   mov edi, 0x50000
   mov ecx, 0x3000 / 4
@@ -171,19 +150,8 @@ bits 32
   add edi, 16
   loop .g
   lidt [idtr64]
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x50000
-  mov cr3, eax
-  mov ecx, 0xc0000080
-  rdmsr
-  or eax, 0x901
-  wrmsr
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  jmp 0x18:.lm
+  ; EFER: LME, SCE and NXE
+  ENABLE_LONG 0x50000, .lm, 0x901
 bits 64
 .lm:
   mov rsp, 0x70000
@@ -193,13 +161,12 @@ bits 64
 };
 
 function bootSector(prologue: string): Uint8Array {
-  const source = `bits 16
+  const source = `%include "inc/boot.inc"
+bits 16
 org 0x7c00
 ${prologue}
-align 8
-gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, 0x00af9a000000ffff
-gdtr: dw 31
-  dd gdt
+  GDT_FLAT
+  GDTR
 idtr: dw 256*8 - 1
   dd 0x60000
 idtr64: dw 256*16 - 1
@@ -207,9 +174,7 @@ idtr64: dw 256*16 - 1
 times 510 - ($ - $$) db 0
 dw 0xaa55
 `;
-  const r = assemble(source, { fileName: 'fuzz.asm', bits: 16, readFile: () => undefined });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.bytes;
+  return assembleBoot(source, 'fuzz.asm');
 }
 
 describe('random instruction streams on the whole machine', () => {

@@ -3,23 +3,15 @@
 // fault, save/restore. Expected outputs were checked against qemu-system-x86_64.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { assemble } from '../x86/asm/index.ts';
+import { assembleBoot } from './boot-programs/assemble-ours.ts';
 import { createMachine, type Machine } from './machine.ts';
 
 // Whole-machine boots take a few hundred milliseconds each; generous limits for loaded hosts.
 vi.setConfig({ testTimeout: 60_000 });
 
-// Programs of testdata/ include the shared macros of testdata/inc/ (`%include "inc/boot.inc"`).
-const testdataDir = new URL('./cpu/testdata/', import.meta.url).pathname;
-const readText = (path: string): string | undefined => {
-  try { return readFileSync(path, 'utf8'); } catch { return undefined; }
-};
-
-function image(source: string): Uint8Array {
-  const r = assemble(source, { fileName: 'boot.asm', bits: 16, includeDirs: [testdataDir], readFile: readText });
-  if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.bytes;
-}
+// Programs of testdata/ include the shared macros of testdata/inc/ (`%include "inc/boot.inc"`),
+// found through the include directories of assembleBoot (boot-programs/ and cpu/testdata/).
+const image = (source: string): Uint8Array => assembleBoot(source);
 
 function bootSector(body: string): Uint8Array {
   return image(`bits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMachine } from '../machine.ts';
 import { runQemu } from '../oracle/qemu.ts';
-import { assembleProgram } from './assemble.ts';
+import { assembleProgram } from './harness.ts';
 
 const SCREEN_PROGRAMS = ['tty-scroll.asm', 'video-calls.asm', 'vga-direct.asm'];
 
