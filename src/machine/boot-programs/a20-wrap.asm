@@ -4,6 +4,7 @@
 ; word write at FFFF:FFFF straddling 1 MiB and a dword read across it, and the A20 state as
 ; seen from protected mode (0x100000 aliasing 0) with and without A20.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 2
@@ -93,11 +94,7 @@ main:
   int 0x15
   mov byte [0x600], 0x66
   cli
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
   mov ax, 0x10

@@ -9,17 +9,10 @@ bits 16
 org 0x7c00
   PROBE_BOOT 2
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x20000
   mov ecx, 0x400
@@ -154,19 +147,7 @@ pm:
   mov al, 0
   jmp done32
 
-hexb32:
-  push eax
-  shr al, 4
-  call nib32
-  pop eax
-nib32:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  jmp putc32
+  PROBE_HEXB32
   PROBE_ROUTINES32
 lock_word: dd 0
 align 8

@@ -7,21 +7,15 @@
 ; vector lies beyond the IDT limit (#GP with the EXT bit). Each handler prints vector, error
 ; code and whether it came from ring 3, then resumes.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 4
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   mov dword [tss + 4], 0x6800
   mov dword [tss + 8], 0x10

@@ -8,17 +8,10 @@ bits 16
 org 0x7c00
   PROBE_BOOT 8
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm32
+  ENTER_PM pm32
 bits 32
 pm32:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x70000
   mov ecx, 0x3000/4
@@ -105,50 +98,9 @@ compat:                        ; 32-bit code, CS = 0x08
   retf
 bits 64
 
-putc64:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
-hexq:
-  push rcx
-  push rax
-  push rbx
-  mov rbx, rax
-  mov ecx, 16
-  xor ah, ah
-.d:
-  rol rbx, 4
-  mov al, bl
-  and al, 15
-  jnz .print
-  test ah, ah
-  jnz .print
-  cmp ecx, 1
-  jne .skip
-.print:
-  mov ah, 1
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc64
-.skip:
-  dec ecx
-  jnz .d
-  mov al, ' '
-  call putc64
-  pop rbx
-  pop rax
-  pop rcx
-  ret
-nl64:
-  mov al, 13
-  call putc64
-  mov al, 10
-  jmp putc64
+  PROBE_PUTC64
+  PROBE_HEXQ_TRIM
+  PROBE_NL64
 
 align 8
 gdt:

@@ -6,15 +6,12 @@
 ; DPL-3 gate, and the CPUID leaves a boot loader checks (long mode, NX, SYSCALL bits).
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 6
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm32
+  ENTER_PM pm32
 bits 32
 pm32:
   ; cpuid checks, printed from 32-bit code
@@ -34,10 +31,7 @@ pm32:
   and eax, (1 << 6) | (1 << 5) | (1 << 4) | (1 << 3) | (1 << 8)   ; PAE MSR TSC PSE CX8
   call hexd
   call nl32
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   ; page tables at 0x70000 (first 2 MiB, user-accessible), as ENTER_LONG but with U/S set
   mov edi, 0x70000
@@ -50,10 +44,7 @@ pm32:
   ENABLE_LONG 0x70000, lm, 0x901    ; LME, NXE, SCE
 bits 64
 lm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov rsp, 0x7000
   ; TSS: RSP0 = 0x6000, IST1 = 0x5000, IST2 = 0x4800
   mov qword [tss + 4], 0x6000
@@ -265,79 +256,14 @@ df_h:
   out dx, al
   hlt
 
-setgate:
-  shl rdi, 4
-  add rdi, idt
-  mov [rdi], si
-  mov word [rdi + 2], 0x18
-  mov [rdi + 4], dx
-  mov rax, rsi
-  shr rax, 16
-  mov [rdi + 6], ax
-  shr rax, 16
-  mov [rdi + 8], eax
-  mov dword [rdi + 12], 0
-  ret
+  IDT64_SETGATE_WIDE idt
 
-putc64:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
-hexq:                          ; RAX as up to 16 digits (leading zeros dropped) + space
-  push rcx
-  push rax
-  push rbx
-  mov rbx, rax
-  mov ecx, 16
-  xor ah, ah
-.d:
-  rol rbx, 4
-  mov al, bl
-  and al, 15
-  jnz .print
-  test ah, ah
-  jnz .print
-  cmp ecx, 1
-  jne .skip
-.print:
-  mov ah, 1
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc64
-.skip:
-  dec ecx
-  jnz .d
-  mov al, ' '
-  call putc64
-  pop rbx
-  pop rax
-  pop rcx
-  ret
-nl64:
-  mov al, 13
-  call putc64
-  mov al, 10
-  jmp putc64
+  PROBE_PUTC64
+  PROBE_HEXQ_TRIM
+  PROBE_NL64
 
 bits 32
-hexb32:
-  push eax
-  shr al, 4
-  call nib32
-  pop eax
-nib32:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  jmp putc32
+  PROBE_HEXB32
   PROBE_ROUTINES32
 
 align 8
