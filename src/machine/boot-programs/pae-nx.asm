@@ -4,21 +4,15 @@
 ; ring 0 with CR0.WP set (error code 3), the dirty bit on a 2 MiB page, and reserved bits set
 ; in a PTE (#PF with RSVD, error code 9... as QEMU reports it).
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 3
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   mov eax, pf_handler
   mov [idt + 14*8], ax

@@ -5,21 +5,15 @@
 ; page (#PF, error code 0 or 2, CR2), a user-mode-only check (U/S) from ring 0 (allowed), a
 ; remapped PTE seen after invlpg, and a CR3 reload flushing everything.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 3
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   mov edi, idt
   mov eax, pf_handler

@@ -6,21 +6,15 @@
 ; saved RSP. Also: a stale TLB entry after a PTE change without invlpg, as QEMU keeps it.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 12
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm32
+  ENTER_PM pm32
 bits 32
 pm32:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   ; 4-level paging: first 2 MiB by one 2 MiB page, and 0x200000-0x3fffff by 4 KiB pages
   ; of which only 0x201000 (the fault stack) and 0x202000 (a data page) are present
@@ -37,10 +31,7 @@ pm32:
   ENABLE_LONG 0x70000, lm
 bits 64
 lm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov rsp, 0x7000
   mov qword [tss + 0x24], 0x6000         ; IST1
   mov rax, tss
@@ -102,53 +93,10 @@ df_h:
   out dx, al
   hlt
 
-setgate:
-  shl rdi, 4
-  add rdi, idt
-  mov [rdi], si
-  mov word [rdi + 2], 0x18
-  mov [rdi + 4], dx
-  mov rax, rsi
-  shr rax, 16
-  mov [rdi + 6], ax
-  mov dword [rdi + 8], 0
-  mov dword [rdi + 12], 0
-  ret
-putc64:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
-hexq:
-  push rcx
-  push rax
-  push rbx
-  mov rbx, rax
-  mov ecx, 16
-.d:
-  rol rbx, 4
-  mov al, bl
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  call putc64
-  dec ecx
-  jnz .d
-  mov al, ' '
-  call putc64
-  pop rbx
-  pop rax
-  pop rcx
-  ret
-nl64:
-  mov al, 13
-  call putc64
-  mov al, 10
-  jmp putc64
+  IDT64_SETGATE idt
+  PROBE_PUTC64
+  PROBE_HEXQ
+  PROBE_NL64
 align 8
 gdt:
   dq 0

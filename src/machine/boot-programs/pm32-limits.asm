@@ -6,6 +6,7 @@
 ; past a code segment's limit. The #GP/#SS handler prints vector, error code and the number
 ; of the step, then resumes at the next step.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 3
@@ -178,10 +179,7 @@ ok:
   jmp [resume]
 
 fault:                         ; vector in the handler's number, error code on the stack
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov al, [step]
   call hexb32
   mov al, 'f'
@@ -191,19 +189,7 @@ fault:                         ; vector in the handler's number, error code on t
   mov esp, 0x7c00
   jmp [resume]
 
-hexb32:
-  push eax
-  shr al, 4
-  call nib32
-  pop eax
-nib32:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
-  jmp putc32
+  PROBE_HEXB32
 
   PROBE_ROUTINES32
 align 8

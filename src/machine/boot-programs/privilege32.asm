@@ -5,21 +5,15 @@
 ; through a call gate at the same level, far calls to a 16-bit code segment (o16 retf) and a
 ; far call with retf 4 at ring 0, and a ring-3 attempt to use a ring-0 code selector (#GP).
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 4
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x7000
   ; TSS: ring-0 stack 0x10:0x6000
   mov dword [tss + 4], 0x6000

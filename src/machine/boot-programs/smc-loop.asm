@@ -5,6 +5,7 @@
 ; and the same in 32-bit protected mode with the code written through a different linear
 ; alias (a second data segment base).
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 2
@@ -64,11 +65,7 @@ exit_jump:
   call nl
   ; 32-bit: write through an alias segment whose base is 0x10000 below the code
   cli
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
   mov ax, 0x10

@@ -13,11 +13,7 @@ bits 16
 org 0x7c00
   PROBE_BOOT 16
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm32
+  ENTER_PM pm32
 bits 32
 pm32:
   ENTER_LONG lm
@@ -274,17 +270,8 @@ hex64:
   pop rcx
   ret
 
-putc64:
-  push rdx
-  mov dx, 0x3f8
-  out dx, al
-  pop rdx
-  ret
-nl64:
-  mov al, 13
-  call putc64
-  mov al, 10
-  jmp putc64
+  PROBE_PUTC64
+  PROBE_NL64
   GDT_FLAT
   GDTR
 idtr:

@@ -4,15 +4,12 @@
 ; (the #DF task gets a clean stack and the error code 0 pushed on it). Prints TR, the saved EIP
 ; and registers as the TSSs hold them.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 4
 main:
-  lgdt [gdtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  ENTER_PM pm
 bits 32
 pm:
   mov ax, 0x10
