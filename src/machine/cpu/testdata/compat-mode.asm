@@ -15,10 +15,7 @@ BOOT_SIGNATURE
 
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x90000
   mov edi, 0x70000
   mov ecx, 0x3000/4

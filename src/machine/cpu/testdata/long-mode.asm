@@ -16,10 +16,7 @@ start:
 
 bits 32
 pm32:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x90000
   ; page tables at 0x10000: PML4 -> PDPT -> PD with 2 MiB pages for the first 4 MiB,
   ; and one 4 KiB table for 0x400000-0x5fffff (page 0x401000 left not present).

@@ -33,10 +33,7 @@ bits 32
 %endmacro
 
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov fs, ax
   mov gs, ax
   mov esp, 0x90000

@@ -12,10 +12,7 @@ BOOT_SIGNATURE
 
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x90000
   ; TSS at 0x5000: esp0 = 0x80000, ss0 = 0x10
   mov dword [0x5004], 0x80000

@@ -10,10 +10,7 @@ org 0x7c00
   ENTER_PM pm
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov esp, 0x90000
   mov ax, 0x18                 ; base 0x20000
   mov fs, ax

@@ -11,10 +11,7 @@ pm:
   ENTER_LONG lm
 bits 64
 lm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov rsp, 0x90000
   mov rsi, text
   mov rdi, 0x100000

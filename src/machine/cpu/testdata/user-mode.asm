@@ -22,10 +22,7 @@ BOOT_SIGNATURE
 
 bits 32
 pm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov edi, 0x10000
   mov ecx, 0x3000/4
   xor eax, eax
@@ -38,10 +35,7 @@ pm:
 
 bits 64
 lm:
-  mov ax, 0x10
-  mov ds, ax
-  mov es, ax
-  mov ss, ax
+  FLAT_DATA32
   mov rsp, 0x90000
   ; TSS at 0x5000: rsp0 = 0x80000, ist1 = 0x70000
   mov qword [0x5004], 0x80000
