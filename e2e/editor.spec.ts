@@ -197,3 +197,16 @@ test('Ctrl+S acknowledges the save', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+S');
   await expect(page.getByRole('status').filter({ hasText: 'Saved ✓' })).toBeVisible();
 });
+
+test('the open file’s tab is scrolled into view when the tabs do not fit', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openIde(page);
+  for (const path of ['Cargo.toml', 'x86_64-blog_os.json', '.cargo/config.toml', 'rust-toolchain', 'src/main.rs']) {
+    await openFile(page, path);
+    const tab = page.getByRole('tab', { selected: true });
+    const row = (await page.getByRole('tablist', { name: 'Open files' }).boundingBox())!;
+    const box = (await tab.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(row.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(row.x + row.width + 1);
+  }
+});

@@ -1,6 +1,6 @@
 // Tabs, the editor (Monaco, loaded lazily; a plain text area until it arrives) and the list of
 // problems the checks found in the open files.
-import { Component, Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { lineColAt } from '../../toolchain/config/diagnostic.ts';
 import { closeTab, editFile, openFile, run, flushSave, vfs, isBinaryFile } from '../state/project.ts';
 import { bootCommand, runCommand } from '../state/shell.ts';
@@ -65,8 +65,21 @@ function Tabs() {
   const tabs = useApp((s) => s.tabs);
   const active = useApp((s) => s.active);
   const diagnostics = useApp((s) => s.diagnostics);
+  const list = useRef<HTMLDivElement>(null);
+  // The open file's tab is kept in view when the row of tabs is wider than the pane (opening a
+  // file from the list would otherwise select a tab scrolled out of sight). Only the row
+  // scrolls: scrollIntoView would scroll the page too, on a phone away from where one reads.
+  useEffect(() => {
+    const row = list.current;
+    const tab = active ? document.getElementById(tabId(active))?.parentElement : null;
+    if (!row || !tab) return;
+    const left = tab.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
+    if (left < row.scrollLeft) row.scrollLeft = left;
+    else if (left + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left + tab.offsetWidth - row.clientWidth;
+  }, [active, tabs]);
   return (
     <div
+      ref={list}
       className="tabs"
       role="tablist"
       aria-label="Open files"
