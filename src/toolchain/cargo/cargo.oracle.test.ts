@@ -57,6 +57,19 @@ describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', ()
       expect(ours.text).toBe(real.stderr);
     });
   }
+  const rustcCases: [string, Record<string, string>, string[]][] = [
+    ['rustc FILE with a syntax error', { 't.rs': 'fn main() {\n    let x = ;\n}\n' }, ['t.rs']],
+    ['rustc FILE for a target that is not installed', { 'k.rs': MAIN_RS }, ['--target', 'x86_64-unknown-none', '--edition', '2018', 'k.rs']],
+    ['rustc on a missing file', {}, ['nope.rs']],
+  ];
+  for (const [name, files, args] of rustcCases) {
+    it(name, async () => {
+      const real = realTool(files, 'rustc', [...args, '-o', 'out.bin']);
+      const ours = await bootlab(files, `rustc ${args.join(' ')}`);
+      expect(ours.status).toBe(real.status);
+      expect(ours.text).toBe(real.stderr);
+    });
+  }
   it('rustc --version and cargo --version', async () => {
     for (const [cmd, args] of [['rustc', ['--version']], ['rustc', ['-V']], ['cargo', ['--version']]] as const) {
       const real = realTool(project, cmd, [...args]);

@@ -176,6 +176,14 @@ describe('cargo: other outcomes', () => {
     expect(r.text.split('\n')[0]).toBe('warning: unused config key `build.tagret` in `/.cargo/config.toml`');
     expect(r.text).not.toContain('kore');
   });
+  it('rustc FILE runs the same compiler, with rustc’s own summary', async () => {
+    const { run } = setup({ 't.rs': 'fn main() {\n    let x = ;\n}\n' });
+    const r = await run('rustc t.rs');
+    expect(r.status).toBe(1);
+    expect(r.text).toBe('error: expected expression, found `;`\n --> t.rs:2:13\n  |\n2 |     let x = ;\n  |             ^ expected expression\n\nerror: aborting due to 1 previous error\n');
+    expect((await run('rustc')).text).toBe('error: no input filename given');
+    expect((await run('rustc --target x86_64-unknown-none src/main.rs')).text).toContain("error[E0463]: can't find crate for `core`");
+  });
   it('refuses unknown arguments and commands', async () => {
     const { run } = setup();
     expect((await run('cargo build --frob')).status).toBe(1);

@@ -2,7 +2,9 @@
 // toolchain, `cargo build`, `cargo bootimage`, `cargo run` through the configured runner.
 import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
 import { ensureActive } from '../rustup/install.ts';
-import { HOST, cargoVersionLine, releaseVersion, rustcVersionLine } from '../rustup/toolchain.ts';
+import { HOST, cargoVersionLine, isNightly, releaseVersion, rustcVersionLine, type Toolchain } from '../rustup/toolchain.ts';
+import { resolvePath } from '../shell/paths.ts';
+import { compileCrate, type CompileRequest } from './compile.ts';
 import { qemu } from '../shell/qemu.ts';
 import type { Command, ShellContext } from '../shell/types.ts';
 import { cargoBootimage, createBootimage } from './bootimage.ts';
@@ -93,17 +95,70 @@ export const rustc: Command = (argv, ctx) => {
       ctx.terminal.print(`${line}\nbinary: rustc\ncommit-hash: ${hash}\ncommit-date: ${date}\nhost: ${HOST}\nrelease: ${releaseVersion(tc)}`);
       return 0;
     }
-    ctx.terminal.print(
-      'error: Bootlab runs rustc through cargo only (`cargo build`); on its own, `rustc` answers `--version` and `-vV`',
-      'error',
-    );
-    return 1;
+    return rustcFile(rest, ctx, tc);
   } catch (e) {
     if (!(e instanceof CargoExit)) throw e;
     ctx.terminal.print(e.text, 'error');
     return e.status;
   }
 };
+
+/**
+ * `rustc [--edition E] [--target T] [--crate-name N] FILE`: the same compiler cargo runs, with
+ * rustc's own summary lines (`aborting due to …`). Built-in targets other than the host have no
+ * `core` here (E0463), as on a machine without `rustup target add`.
+ */
+function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
+  let file: string | undefined;
+  let edition: CompileRequest['edition'] = '2015';
+  let target = HOST;
+  let crateName: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined) throw new CargoExit(`error: Argument to option '${a.replace(/^-+/, '')}' missing`, 1);
+      return v;
+    };
+    if (a === '--edition') edition = value() as CompileRequest['edition'];
+    else if (a.startsWith('--edition=')) edition = a.slice(10) as CompileRequest['edition'];
+    else if (a === '--target') target = value();
+    else if (a === '--crate-name') crateName = value();
+    else if (a === '-O' || a.startsWith('-C') || a === '--crate-type') {
+      if (a === '-C' || a === '--crate-type') value();
+    } else if (a.startsWith('-')) throw new CargoExit(`error: Unrecognized option: '${a.replace(/^-+/, '')}'`, 1);
+    else file = a;
+  }
+  if (file === undefined) throw new CargoExit('error: no input filename given', 1);
+  if (!['2015', '2018', '2021', '2024'].includes(edition)) throw new CargoExit(`error: argument for \`--edition\` must be one of: 2015|2018|2021|2024. (instead was \`${edition}\`)`, 1);
+  let path: string;
+  try {
+    path = resolvePath(ctx.cwd, file);
+  } catch {
+    path = '';
+  }
+  if (!ctx.vfs.isFile(path)) throw new CargoExit(`error: couldn't read \`${file}\`: No such file or directory (os error 2)\n\nerror: aborting due to 1 previous error\n`, 1);
+  const name = crateName ?? (path.split('/').pop() ?? 'main').replace(/\.rs$/, '').replace(/-/g, '_');
+  const r = compileCrate({
+    crateName: name,
+    crateType: 'bin',
+    rootPath: file,
+    source: ctx.vfs.readText(path),
+    edition,
+    target: target.endsWith('.json') ? target.slice(target.lastIndexOf('/') + 1, -5) : target,
+    release: false,
+    coreAvailable: target === HOST,
+    nightly: isNightly(tc),
+  });
+  if (r.errors === 0 && r.object) return 0;
+  // rustc's own summary, which cargo leaves out
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const summary = `error: aborting due to ${r.errors === 1 ? '1 previous error' : `${r.errors} previous errors`}${r.warnings ? `; ${plural(r.warnings, 'warning')} emitted` : ''}`;
+  const explain = r.rendered.match(/\n((?:Some errors have|For more information)[\s\S]*)$/);
+  const body = explain ? r.rendered.slice(0, explain.index! + 1) : r.rendered;
+  ctx.terminal.print(`${body}${summary}\n\n${explain ? explain[1]! : ''}`.replace(/\n$/, ''), 'error');
+  return 1;
+}
 
 /** `bootimage runner KERNEL` and `bootimage build` as bootimage's own binary. */
 export const bootimage: Command = async (argv, ctx) => {
