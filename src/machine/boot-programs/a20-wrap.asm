@@ -151,13 +151,7 @@ kbc_wait:
   jnz kbc_wait
   ret
   PROBE_ROUTINES16
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff
-  dq 0x00cf92000000ffff
+  GDT_FLAT32
   dq 0x00009a000000ffff        ; 0x18 16-bit code
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
   PROBE_END 2

@@ -8,10 +8,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 2
-main:
-  ENTER_PM pm
-bits 32
-pm:
+  PROBE_MAIN_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x20000
@@ -150,12 +147,6 @@ pm:
   PROBE_HEXB32
   PROBE_ROUTINES32
 lock_word: dd 0
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff
-  dq 0x00cf92000000ffff
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDT_FLAT32
+  GDTR
   PROBE_END 2

@@ -11,10 +11,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 4
-main:
-  ENTER_PM pm
-bits 32
-pm:
+  PROBE_MAIN_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov dword [tss + 4], 0x6800
@@ -228,20 +225,14 @@ hexw32:                        ; AX as 4 digits and a slash
   ret
   PROBE_ROUTINES32
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08
-  dq 0x00cf92000000ffff        ; 0x10
+  GDT_FLAT32
   dq 0x00cf12000000ffff        ; 0x18 data, not present
   dq 0x00cf12000000ffff        ; 0x20 data, not present
   dw 103, tss                  ; 0x28 TSS
   db 0, 0x89, 0, 0
   dq 0x00cff2000000ffff        ; 0x30 ring-3 data
   dq 0x00cffa000000ffff        ; 0x38 ring-3 code
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 0x43*8 - 1
   dd idt

@@ -4,13 +4,11 @@
 ; and its retf back to 64-bit code, and iretq to ring 3 with DS holding a ring-0 selector.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 8
-main:
-  ENTER_PM pm32
-bits 32
-pm32:
+  PROBE_MAIN_PM32 pm32
   FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x70000
@@ -28,11 +26,7 @@ lm:
   mov ss, ax
   mov rsp, 0x7000
   mov qword [tss + 4], 0x6000
-  mov rax, tss
-  mov [gdt_tss + 2], ax
-  shr rax, 16
-  mov [gdt_tss + 4], al
-  mov [gdt_tss + 7], ah
+  TSS64_BASE
   mov ax, 0x38
   ltr ax
   ; the gates' target offsets
@@ -102,19 +96,12 @@ bits 64
   PROBE_HEXQ_TRIM
   PROBE_NL64
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08 32-bit code
-  dq 0x00cf92000000ffff        ; 0x10 data
+  GDT_FLAT32
   dq 0x00af9a000000ffff        ; 0x18 64-bit code
   dq 0x00cff2000000ffff        ; 0x20 ring-3 data
   dq 0x00affa000000ffff        ; 0x28 ring-3 64-bit code
   dq 0                         ; 0x30
-gdt_tss:                       ; 0x38
-  dw 0x67, 0
-  db 0, 0x89, 0, 0
-  dq 0
+  TSS64_DESCRIPTOR
 gate3:                         ; 0x48: 64-bit call gate, DPL 3, to 0x18:gate_target
   dw 0, 0x18
   db 0, 0xec
@@ -125,9 +112,7 @@ gate0:                         ; 0x58: 64-bit call gate, DPL 0, to 0x18:jmp_targ
   db 0, 0x8c
   dw 0
   dq 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 gate_ptr: dq 0
   dw 0x4b
 jmp_ptr: dq 0

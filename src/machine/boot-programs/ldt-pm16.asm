@@ -4,6 +4,7 @@
 ; call between two 16-bit LDT code segments, a 16-bit TSS-less interrupt through a 16-bit
 ; interrupt gate, and back to real mode with the caches of ES still holding a 64 KiB limit.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 3
@@ -126,9 +127,7 @@ gdt:
 ldt_desc:                      ; 0x18 LDT
   dw ldt_end - ldt - 1, ldt
   db 0, 0x82, 0, 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 align 8
 ldt:
   dq 0x00009a007e00ffff        ; 0x04 16-bit code, base 0x7e00

@@ -10,10 +10,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 6
-main:
-  ENTER_PM pm32
-bits 32
-pm32:
+  PROBE_MAIN_PM32 pm32
   ; cpuid checks, printed from 32-bit code
   mov eax, 0x80000000
   cpuid
@@ -50,11 +47,7 @@ lm:
   mov qword [tss + 4], 0x6000
   mov qword [tss + 0x24], 0x5000
   mov qword [tss + 0x2c], 0x4800
-  mov rax, tss
-  mov [gdt_tss + 2], ax
-  shr rax, 16
-  mov [gdt_tss + 4], al
-  mov [gdt_tss + 7], ah
+  TSS64_BASE
   mov ax, 0x30
   ltr ax
   ; IDT
@@ -266,24 +259,13 @@ bits 32
   PROBE_HEXB32
   PROBE_ROUTINES32
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08 32-bit code
-  dq 0x00cf92000000ffff        ; 0x10 data
+  GDT_FLAT32
   dq 0x00af9a000000ffff        ; 0x18 64-bit code (syscall CS)
   dq 0x00cff2000000ffff        ; 0x20 user data (sysret SS = 0x20+3 via STAR 0x1b + 8)
   dq 0x00affa000000ffff        ; 0x28 user 64-bit code (sysret CS = 0x1b + 16)
-gdt_tss:                       ; 0x30
-  dw 0x67, 0
-  db 0, 0x89, 0, 0
-  dq 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
-idtr:
-  dw 256*16 - 1
-  dq idt
+  TSS64_DESCRIPTOR
+  GDTR
+  IDTR64
 resume: dq 0
 last: db 0
 align 16
