@@ -7,13 +7,11 @@
 ; SSE arithmetic and moves are left out: this CPU does not report or model them.)
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 12
-main:
-  ENTER_PM pm32
-bits 32
-pm32:
+  PROBE_MAIN_PM32 pm32
   ENTER_LONG lm
 bits 64
 lm:
@@ -100,9 +98,7 @@ ud_h:
   PROBE_NL64
   GDT_FLAT
   GDTR
-idtr:
-  dw 256*16 - 1
-  dq idt
+  IDTR64
 skip: dq 0
 align 16
 idt: times 256*16 db 0

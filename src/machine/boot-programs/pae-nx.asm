@@ -8,10 +8,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 3
-main:
-  ENTER_PM pm
-bits 32
-pm:
+  PROBE_MAIN_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov eax, pf_handler
@@ -93,14 +90,8 @@ pf_handler:
   mov [esp], eax
   iret
   PROBE_ROUTINES32
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff
-  dq 0x00cf92000000ffff
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDT_FLAT32
+  GDTR
 idtr:
   dw 32*8 - 1
   dd idt

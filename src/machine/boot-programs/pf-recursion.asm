@@ -10,10 +10,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 12
-main:
-  ENTER_PM pm32
-bits 32
-pm32:
+  PROBE_MAIN_PM32 pm32
   FLAT_DATA32
   mov esp, 0x7000
   ; 4-level paging: first 2 MiB by one 2 MiB page, and 0x200000-0x3fffff by 4 KiB pages
@@ -34,11 +31,7 @@ lm:
   FLAT_DATA32
   mov rsp, 0x7000
   mov qword [tss + 0x24], 0x6000         ; IST1
-  mov rax, tss
-  mov [gdt_tss + 2], ax
-  shr rax, 16
-  mov [gdt_tss + 4], al
-  mov [gdt_tss + 7], ah
+  TSS64_BASE
   mov ax, 0x28
   ltr ax
   mov rdi, 14
@@ -97,23 +90,12 @@ df_h:
   PROBE_PUTC64
   PROBE_HEXQ
   PROBE_NL64
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08
-  dq 0x00cf92000000ffff        ; 0x10
+  GDT_FLAT32
   dq 0x00af9a000000ffff        ; 0x18
   dq 0                         ; 0x20
-gdt_tss:                       ; 0x28
-  dw 0x67, 0
-  db 0, 0x89, 0, 0
-  dq 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
-idtr:
-  dw 256*16 - 1
-  dq idt
+  TSS64_DESCRIPTOR
+  GDTR
+  IDTR64
 count: dq 0
 align 16
 tss: times 0x68 db 0

@@ -4,6 +4,7 @@
 ; (ISR bit 7 clear) as handlers do; IRQ8 from the RTC at a lower priority than IRQ0 of the
 ; master (cascade through IRQ2); the slave's IMR; and rotation off (priorities fixed).
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 2
@@ -14,20 +15,7 @@ main:
   mov word [0x27*4+2], 0
   mov word [0x28*4], irq8
   mov word [0x28*4+2], 0
-  mov al, 0x11
-  out 0x20, al
-  out 0xa0, al
-  mov al, 0x20
-  out 0x21, al
-  mov al, 0x28
-  out 0xa1, al
-  mov al, 4
-  out 0x21, al
-  mov al, 2
-  out 0xa1, al
-  mov al, 1
-  out 0x21, al
-  out 0xa1, al
+  PIC_REMAP
   mov al, 0xfe                 ; only IRQ0
   out 0x21, al
   mov al, 0xff

@@ -192,11 +192,7 @@ fault:                         ; vector in the handler's number, error code on t
   PROBE_HEXB32
 
   PROBE_ROUTINES32
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08 code
-  dq 0x00cf92000000ffff        ; 0x10 data
+  GDT_FLAT32
   dq 0x0040920200000fff        ; 0x18 data, base 0x20000, limit 0xfff, byte granular
   dq 0x0040960300000fff        ; 0x20 expand-down data, base 0x30000, limit 0xfff, B=1
   dq 0x0040920000007fff        ; 0x28 stack, limit 0x7fff
@@ -204,9 +200,7 @@ gdt:
   dq 0x00cf98000000ffff        ; 0x38 execute-only code
   dq 0x00c0920400000000        ; 0x40 data, base 0x40000, limit 0 with 4 KiB granularity
   dq 0x00409a000000ffff        ; 0x48 32-bit code, limit 0xffff
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 32*8 - 1
   dd idt

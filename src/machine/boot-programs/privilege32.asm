@@ -9,10 +9,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 4
-main:
-  ENTER_PM pm
-bits 32
-pm:
+  PROBE_MAIN_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   ; TSS: ring-0 stack 0x10:0x6000
@@ -159,11 +156,7 @@ code16:
   o32 retf
 bits 32
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08 ring-0 code
-  dq 0x00cf92000000ffff        ; 0x10 ring-0 data
+  GDT_FLAT32
   dq 0x00cffa000000ffff        ; 0x18 ring-3 code
   dq 0x00cff2000000ffff        ; 0x20 ring-3 data
   dq 0                         ; 0x28
@@ -180,9 +173,7 @@ gate_call:                     ; 0x50 call gate, DPL 3, 2 parameters, to gate_ta
   dw gate_target, 0x08
   db 2, 0xec
   dw 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 256*8 - 1
   dd idt

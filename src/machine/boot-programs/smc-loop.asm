@@ -100,13 +100,7 @@ code2_len equ $ - code2
   PROBE_ROUTINES16
 bits 32
   PROBE_ROUTINES32
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff
-  dq 0x00cf92000000ffff
+  GDT_FLAT32
   dq 0x00cf92001000ffff        ; 0x18 data, base 0x1000
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
   PROBE_END 2

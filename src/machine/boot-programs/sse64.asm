@@ -9,13 +9,11 @@
 ; misaligned (fine). Each result is printed in hex on COM1.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 16
-main:
-  ENTER_PM pm32
-bits 32
-pm32:
+  PROBE_MAIN_PM32 pm32
   ENTER_LONG lm
 bits 64
 lm:
@@ -274,9 +272,7 @@ hex64:
   PROBE_NL64
   GDT_FLAT
   GDTR
-idtr:
-  dw 256*16 - 1
-  dq idt
+  IDTR64
 skip: dq 0
 digits: db '0123456789abcdef'
 big: dq 1.0e30

@@ -8,10 +8,7 @@
 bits 16
 org 0x7c00
   PROBE_BOOT 4
-main:
-  ENTER_PM pm
-bits 32
-pm:
+  PROBE_MAIN_PM32 pm
   mov ax, 0x10
   mov ds, ax
   mov es, ax
@@ -130,11 +127,7 @@ hexb32:
   jmp putc32
   PROBE_ROUTINES32
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08
-  dq 0x00cf92000000ffff        ; 0x10
+  GDT_FLAT32
   dq 0, 0                      ; 0x18, 0x20
   dw 0x67, tss_a               ; 0x28 TSS A (this task)
   db 0, 0x89, 0, 0
@@ -147,9 +140,7 @@ gdt:
   dw 0, 0x38                   ; 0x48 task gate to C
   db 0, 0x85
   dw 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 32*8 - 1
   dd idt

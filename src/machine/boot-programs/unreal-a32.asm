@@ -5,6 +5,7 @@
 ; a segment reloaded in real mode keeping its 4 GiB limit (base = selector * 16), and
 ; int 13h AH=42h reading a sector to a low buffer that is then copied up.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
 bits 16
 org 0x7c00
   PROBE_BOOT 2
@@ -100,7 +101,5 @@ gdt:
   dq 0
   dq 0x00009a000000ffff        ; 16-bit code
   dq 0x00cf92000000ffff        ; 4 GiB data
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
   PROBE_END 2
