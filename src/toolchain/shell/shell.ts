@@ -26,7 +26,7 @@ const HELP = `Commands:
   rustup show|default|override|component|toolchain …
                            the toolchain (rustup override set nightly, rustup component add rust-src)
   cargo build|bootimage|run [--target FILE.json] [--release] [-Z build-std=core,compiler_builtins]
-  rustc --version          the active compiler's version
+  rustc --version          the active compiler's version (rustc FILE compiles one file)
   qemu-system-x86_64 -drive format=raw,file=IMAGE
                            boot a disk image on the VGA screen (also: -hda IMAGE, or IMAGE)
   help                     this list
