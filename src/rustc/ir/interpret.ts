@@ -19,6 +19,8 @@ export class Exit extends Error {
 export interface InterpretOptions {
   /** Extern functions by name (e.g. 128-bit helpers are not needed: the interpreter does those natively). */
   externs?: Record<string, (args: bigint[]) => bigint>;
+  /** Port reads (`in`); unmapped ports read as all ones, as on a PC. */
+  portIn?: (port: number) => bigint;
   /** Step budget, so a random program that loops forever fails the test instead of hanging it. */
   maxSteps?: number;
 }
@@ -143,6 +145,7 @@ export class Interpreter {
         if (port === 0xf4) throw new Exit(Number(value));
         break;
       }
+      case 'in': values[i.dst] = wrap(T(i.dst), this.options.portIn?.(Number(get(i.port))) ?? -1n); break;
       case 'hlt': throw new Exit(null);
     }
   }

@@ -24,6 +24,7 @@ function mapOperands(i: Inst, f: (o: Operand) => Operand): Inst {
     case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
     case 'call': return { ...i, args: i.args.map(f) };
     case 'out': return { ...i, port: f(i.port), value: f(i.value) };
+    case 'in': return { ...i, port: f(i.port) };
     default: return i;
   }
 }
@@ -35,7 +36,7 @@ export function operandsOf(i: Inst): Operand[] {
 }
 export { defsOf };
 
-const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'call' || i.op === 'out' || i.op === 'hlt' || (i.op === 'load' && i.volatile === true)
+const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'in' || i.op === 'call' || i.op === 'out' || i.op === 'hlt' || (i.op === 'load' && i.volatile === true)
   // Division by zero traps on the machine: keep it where the program put it.
   || (i.op === 'binary' && (i.kind === 'div' || i.kind === 'rem'));
 

@@ -28,6 +28,7 @@ function printInst(f: Func, i: Inst): string {
     case 'ptrAdd': return d(i.dst) + `ptr_add ${p(i.base)}` + (i.index ? `, ${p(i.index)} * ${i.scale ?? 1}` : '') + (i.offset ? `, +${i.offset}` : '');
     case 'call': return (i.dst !== undefined ? d(i.dst) : '') + `call ${i.callee}(${i.args.map(p).join(', ')})`;
     case 'out': return `out ${p(i.port)}, ${p(i.value)}`;
+    case 'in': return d(i.dst) + `in ${p(i.port)}`;
     case 'hlt': return 'hlt';
   }
 }

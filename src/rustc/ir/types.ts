@@ -73,6 +73,8 @@ export type Inst =
   | { op: 'call'; dst?: number; callee: string; args: Operand[] }
   /** Port output (`out dx, al/ax/eax`), width from the value's type (u8/u16/u32). */
   | { op: 'out'; port: Operand; value: Operand }
+  /** Port input (`in al/ax/eax, dx`), width from dst's type (u8/u16/u32). */
+  | { op: 'in'; dst: number; port: Operand }
   | { op: 'hlt' };
 
 export interface SwitchCase { readonly value: bigint; readonly target: string }

@@ -78,6 +78,7 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
           break;
         }
         case 'out': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(typeOf(i.value))) fail(where, 'out value must be u8, u16 or u32'); break;
+        case 'in': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(dstType(i.dst))) fail(where, 'in result must be u8, u16 or u32'); break;
         case 'hlt': break;
       }
     });

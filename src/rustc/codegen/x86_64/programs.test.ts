@@ -46,6 +46,12 @@ function panicImpl(): Func {
   return f.build();
 }
 
+function emitIn(f: FuncBuilder, type: 'u8' | 'u16' | 'u32') {
+  const dst = f.value(type);
+  f.emit({ op: 'in', dst, port: c('u16', 0xf4) });
+  return v(dst);
+}
+
 function edgeValues(t: IntType): bigint[] {
   const bits = BigInt(bitsOf(t));
   const min = isSigned(t) ? -(1n << (bits - 1n)) : 0n;
@@ -143,13 +149,15 @@ describe('compiled IR programs on the machine', () => {
       f.store(f.ptrAdd(out, 16), f.cast('u64', f.call('arrays', [], 'u32')!));
       f.store(f.ptrAdd(out, 24), f.load('u64', f.load('ptr', f.staticAddr('POINTER'))));
       f.store(f.ptrAdd(out, 32), f.call('__udivti3', [c('u128', (1n << 100n) + 12345n), c('u128', 1000003n)], 'u128')!);
+      // Port input: isa-debug-exit reads as all ones, at every width.
+      f.store(f.ptrAdd(out, 64), f.cast('u64', f.binary('add', 'u32', f.cast('u32', emitIn(f, 'u8')), f.cast('u32', emitIn(f, 'u16')))));
       f.store(f.ptrAdd(out, 48), f.call('__modti3', [c('i128', -(1n << 90n) - 7n), c('i128', 1000003n)], 'i128')!);
     });
     const target = new Uint8Array(8);
     new DataView(target.buffer).setBigUint64(0, 0x1234_5678_9abc_def0n, true);
     for (const opt of [0, 3] as const) {
       const run = compileLinkBoot([module('programs', [fib.build(), s.build(), a.build(), entry, ...builtins128()], [
-        { name: 'OUT', global: false, mutable: true, align: 16, bytes: new Uint8Array(64) },
+        { name: 'OUT', global: false, mutable: true, align: 16, bytes: new Uint8Array(80) },
         { name: 'TARGET', global: false, mutable: false, align: 8, bytes: target },
         { name: 'POINTER', global: false, mutable: false, align: 8, bytes: new Uint8Array(8), relocs: [{ offset: 0, symbol: 'TARGET' }] },
       ])], opt);
@@ -160,6 +168,7 @@ describe('compiled IR programs on the machine', () => {
       expect(readKernel(run, out + 16n, 8)).toBe([0, 1, 2, 3, 4, 5, 6, 7].reduce((x, k) => x + BigInt(k * k), 0n));
       expect(readKernel(run, out + 24n, 8)).toBe(0x1234_5678_9abc_def0n);
       expect(readKernel(run, out + 32n, 16)).toBe(((1n << 100n) + 12345n) / 1000003n);
+      expect(readKernel(run, out + 64n, 8)).toBe(0xffn + 0xffffn);
       expect(readKernel(run, out + 48n, 16)).toBe(BigInt.asUintN(128, (-(1n << 90n) - 7n) % 1000003n));
     }
   });

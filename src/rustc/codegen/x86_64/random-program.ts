@@ -50,7 +50,7 @@ export class ProgramGenerator {
     let blocks = 0;
     const steps = 6 + this.int(14);
     for (let s = 0; s < steps; s++) {
-      switch (this.int(12)) {
+      switch (this.int(13)) {
         case 0: case 1:
           pool.push(f.binary(this.pick(['add', 'sub', 'mul', 'and', 'or', 'xor'] as const), t, operand(), operand()));
           break;
@@ -119,6 +119,22 @@ export class ProgramGenerator {
           const u = this.pick(narrower.length ? narrower : [t]);
           const loaded = f.load(u, narrower.length ? f.ptrAdd(addr, offset) : addr);
           pool.push(f.cast(t, loaded));
+          break;
+        }
+        case 12: {
+          // A switch on x & mask, with case values that differ in the high half for 128 bits.
+          const n = blocks++;
+          const mask = wrap(t, 3n | (3n << 64n));
+          const sel = f.binary('and', t, operand(), c(t, mask));
+          const values = [...new Set([0n, 1n, 2n, wrap(t, 1n << 64n), wrap(t, 3n << 64n)].map((x) => wrap(t, x & mask)))];
+          const r = f.value(t);
+          f.terminate({ op: 'switch', value: sel, cases: values.map((value, k) => ({ value, target: `s${n}c${k}` })), default: `s${n}d` });
+          values.forEach((_, k) => {
+            f.block(`s${n}c${k}`); f.assign(r, f.binary('add', t, operand(), c(t, k * 1000 + 1))); f.terminate({ op: 'goto', target: `s${n}j` });
+          });
+          f.block(`s${n}d`); f.assign(r, operand()); f.terminate({ op: 'goto', target: `s${n}j` });
+          f.block(`s${n}j`);
+          pool.push(v(r));
           break;
         }
         case 11: {

@@ -238,6 +238,13 @@ export class Selector {
         this.load('rax', i.value);
         return this.e.ins('out', reg('dx'), reg(sub('rax', bitsOf(t) / 8)));
       }
+      case 'in': {
+        const bytes = bitsOf(T(i.dst)) / 8;
+        this.load('rdx', i.port);
+        this.e.ins('in', reg(sub('rax', bytes)), reg('dx'));
+        this.normalize('rax', T(i.dst));
+        return this.store(i.dst, 'rax');
+      }
       case 'hlt': return this.e.ins('hlt');
     }
   }
@@ -466,6 +473,21 @@ export class Selector {
         this.e.jump('jnz', label(t.then));
         return this.e.jump('jmp', label(t.else));
       case 'switch':
+        if (bitsOf(this.typeOf(t.value)) === 128) {
+          this.load128('rax', 'rdx', t.value);
+          for (const c of t.cases) {
+            const u = BigInt.asUintN(128, c.value);
+            const skip = this.e.freshLabel('case');
+            this.load('rcx', { kind: 'const', type: 'u64', value: u & 0xffff_ffff_ffff_ffffn });
+            this.e.ins('cmp', reg('rax'), reg('rcx'));
+            this.e.jump('jne', skip);
+            this.load('rcx', { kind: 'const', type: 'u64', value: u >> 64n });
+            this.e.ins('cmp', reg('rdx'), reg('rcx'));
+            this.e.jump('je', label(c.target));
+            this.e.label(skip);
+          }
+          return this.e.jump('jmp', label(t.default));
+        }
         this.load('rax', t.value);
         for (const c of t.cases) {
           const value = BigInt.asIntN(64, c.value);
