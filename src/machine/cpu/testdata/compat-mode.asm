@@ -140,17 +140,11 @@ syscall_entry:
   out 0xf4, al
   hlt
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff               ; 0x08 code32
-  dq 0x00cf92000000ffff               ; 0x10 data
+  GDT_FLAT32
   dq 0x00af9a000000ffff               ; 0x18 code64
   dq 0x00cf92000000ffff               ; 0x20 kernel data (syscall SS)
   dq 0x00cffa000000ffff               ; 0x28 user code32 (unused)
   dq 0x00cff2000000ffff               ; 0x30 user data (sysret SS)
   dq 0x00affa000000ffff               ; 0x38 user code64 (sysret CS)
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 times 2048-($-$$) db 0

@@ -9,20 +9,7 @@ org 0x7c00
   REAL_START
   LOAD_SECTORS 2
   ; PIC: master at 0x20, slave at 0x28, only IRQ0 unmasked
-  mov al, 0x11
-  out 0x20, al
-  out 0xa0, al
-  mov al, 0x20
-  out 0x21, al
-  mov al, 0x28
-  out 0xa1, al
-  mov al, 4
-  out 0x21, al
-  mov al, 2
-  out 0xa1, al
-  mov al, 1
-  out 0x21, al
-  out 0xa1, al
+  PIC_REMAP
   mov al, 0xfe
   out 0x21, al
   mov al, 0xff

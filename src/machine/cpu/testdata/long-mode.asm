@@ -1,6 +1,7 @@
 ; Real mode -> protected mode -> long mode with 4-level paging, then a #PF through the IDT
 ; (CR2 and error code reported on the serial port), then isa-debug-exit.
 %include "inc/boot.inc"
+%include "inc/longmode.inc"
 bits 16
 org 0x7c00
 start:
@@ -87,18 +88,10 @@ finish:
   out 0xf4, al
   hlt
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff                  ; 0x08 code32
-  dq 0x00cf92000000ffff                  ; 0x10 data
+  GDT_FLAT32
   dq 0x00af9a000000ffff                  ; 0x18 code64
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
-idtr:
-  dw 256*16 - 1
-  dq idt
+  GDTR
+  IDTR64
 result: dq 0
 BOOT_SIGNATURE
 idt equ 0x20000

@@ -97,8 +97,7 @@ gdt:
   dq 0x00cf92000000ffff        ; 0x30 data (SYSENTER_CS + 8)
   dq 0x00cffa000000ffff        ; 0x38 user code32 (+16)
   dq 0x00cff2000000ffff        ; 0x40 user data (+24)
-gdtr: dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr: dw 0x7ff
   dd 0x6000
 BOOT_SIGNATURE

@@ -97,17 +97,11 @@ gp:
   out 0xf4, al
   hlt
 
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff                ; 0x08 ring-0 code
-  dq 0x00cf92000000ffff                ; 0x10 ring-0 data
+  GDT_FLAT32
   dq 0x00cffa000000ffff                ; 0x18 ring-3 code
   dq 0x00cff2000000ffff                ; 0x20 ring-3 data
   dw 0x67, 0x5000, 0x8900, 0x0000      ; 0x28 32-bit TSS
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 0x7ff
   dd 0x6000

@@ -76,14 +76,9 @@ probe:
 
 SERIAL_HEX hexd, ecx, eax, 8
 SERIAL_PUTC edx
-align 8
-gdt:
-  dq 0
-  dq 0x00cf9a000000ffff        ; 0x08 code32
-  dq 0x00cf92000000ffff        ; 0x10 data
+  GDT_FLAT32
   dq 0x00cf92020000ffff        ; 0x18 data, base 0x20000
   dq 0x000092040000ffff        ; 0x20 16-bit data, base 0x40000, byte granular
   dq 0x00cf98000000ffff        ; 0x28 code32, execute-only
-gdtr: dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 BOOT_SIGNATURE

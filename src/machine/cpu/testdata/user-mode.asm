@@ -123,9 +123,7 @@ gdt:
   dq 0x00cff2000000ffff                  ; 0x28 user data (selector 0x2b)
   dw 0x67, 0x5000, 0x8900, 0             ; 0x30 TSS (64-bit, 16 bytes)
   dq 0
-gdtr:
-  dw gdtr - gdt - 1
-  dd gdt
+  GDTR
 idtr:
   dw 0xfff
   dq 0x6000
