@@ -78,17 +78,7 @@ org 0x7c00
   mov al, 0
   jmp done32
 
-pf_handler:
-  mov al, 'P'
-  call putc32
-  mov eax, [esp]
-  call hexd
-  mov eax, cr2
-  call hexd
-  add esp, 4
-  mov eax, [resume]
-  mov [esp], eax
-  iret
+  PROBE_PF_HANDLER32
   PROBE_ROUTINES32
   GDT_FLAT32
   GDTR
