@@ -13,6 +13,28 @@ function lcg(seed: number): () => number {
   return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s >>> 24; };
 }
 
+/** From the boot sector to 32-bit protected mode with flat segments and the stack at 0x70000. */
+const PM32_START = `
+  cli
+  xor ax, ax
+  mov ds, ax
+  ENTER_PM .pm
+bits 32
+.pm:
+  FLAT_DATA32
+  mov esp, 0x70000`;
+
+/** A 32-bit IDT at 0x60000 whose 256 gates (type byte `type`: 0x8e interrupt, 0x8f trap) all lead to 0x30000. */
+const idt32 = (type: number): string => `
+  mov edi, 0x60000
+  mov ecx, 256
+.g:
+  mov dword [edi], 0x00080000
+  mov dword [edi + 4], 0x0003${type.toString(16)}00
+  add edi, 8
+  loop .g
+  lidt [idtr]`;
+
 /** Prologues, each ending in a jump to 0x20000 where the random bytes are. */
 const PROLOGUES: Record<string, string> = {
   real: `
@@ -36,24 +58,7 @@ const PROLOGUES: Record<string, string> = {
   jb .v
   sti
   jmp 0x2000:0`,
-  pm32paging: `
-  cli
-  xor ax, ax
-  mov ds, ax
-  ENTER_PM .pm
-bits 32
-.pm:
-  FLAT_DATA32
-  mov esp, 0x70000
-  ; IDT at 0x60000: all 256 gates to 0x30000
-  mov edi, 0x60000
-  mov ecx, 256
-.g:
-  mov dword [edi], 0x00080000
-  mov dword [edi + 4], 0x00038e00
-  add edi, 8
-  loop .g
-  lidt [idtr]
+  pm32paging: `${PM32_START}${idt32(0x8e)}
   ; 4 MiB pages for the first 64 MiB, one 4 KiB table for 0x400000 (some pages missing)
   mov edi, 0x50000
   mov ecx, 1024
@@ -76,23 +81,7 @@ bits 32
   mov cr0, eax
   sti
   jmp 0x20000`,
-  pae: `
-  cli
-  xor ax, ax
-  mov ds, ax
-  ENTER_PM .pm
-bits 32
-.pm:
-  FLAT_DATA32
-  mov esp, 0x70000
-  mov edi, 0x60000
-  mov ecx, 256
-.g:
-  mov dword [edi], 0x00080000
-  mov dword [edi + 4], 0x00038f00
-  add edi, 8
-  loop .g
-  lidt [idtr]
+  pae: `${PM32_START}${idt32(0x8f)}
   mov edi, 0x50000
   mov ecx, 0x3000 / 4
   xor eax, eax
@@ -116,15 +105,7 @@ bits 32
   mov cr0, eax
   sti
   jmp 0x20000`,
-  long: `
-  cli
-  xor ax, ax
-  mov ds, ax
-  ENTER_PM .pm
-bits 32
-.pm:
-  FLAT_DATA32
-  mov esp, 0x70000
+  long: `${PM32_START}
   mov edi, 0x50000
   mov ecx, 0x3000 / 4
   xor eax, eax

@@ -14,7 +14,7 @@ vi.setConfig({ testTimeout: 60_000 });
 const image = (source: string): Uint8Array => assembleBoot(source);
 
 function bootSector(body: string): Uint8Array {
-  return image(`bits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);
+  return image(`%include "inc/boot.inc"\nbits 16\norg 0x7c00\n${body}\ntimes 510-($-$$) db 0\ndw 0xaa55\n`);
 }
 
 /** Boots `img`; programs that check the whole screen turn the BIOS banner off. */
@@ -162,11 +162,7 @@ describe('booting boot-sector programs', () => {
       cli
       xor ax, ax
       mov ds, ax
-      lgdt [gdtr]
-      mov eax, cr0
-      or al, 1
-      mov cr0, eax
-      jmp 0x08:pm
+      ENTER_PM pm
     bits 32
     pm:
       mov ax, 0x10
@@ -265,11 +261,7 @@ describe('booting boot-sector programs', () => {
       cli
       xor ax, ax
       mov ds, ax
-      lgdt [gdtr]
-      mov eax, cr0
-      or al, 1
-      mov cr0, eax
-      jmp 0x08:pm
+      ENTER_PM pm
     bits 32
     pm:
       mov ax, 0x10
