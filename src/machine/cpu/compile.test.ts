@@ -141,6 +141,15 @@ describe('compiled blocks against the interpreter', () => {
     const body = setters.flatMap((op, s) => conds.map((cc, k) => `
       mov rdx, rax
       ${op}
+      set${cc.slice(1)} r10b
+      set${cc.slice(1)} dh
+      cmov${cc.slice(1)} r11, rbx
+      mov r12, rbx
+      cmov${cc.slice(1)} r12d, edx
+      add r14, r10
+      add r14, r11
+      add r14, rdx
+      xor r14, r12
       ${cc} t${s}_${k}
       add r13, ${s * 16 + k + 1}
       rol r13, 5

@@ -288,6 +288,7 @@ class BlockEmitter {
     if (s.op === 'shl' || s.op === 'shr' || s.op === 'sar') return this.shift(k, i.rm, s);
     if (s.op === 'imul') return this.imul(k, i, s);
     if (s.op === 'lea') return this.lea(k, i, s);
+    if (s.op === 'setcc' || s.op === 'cmovcc') return this.conditional(k, i, s);
     const [aL, aH] = s.op === 'mov' ? ['', ''] : this.reg(d);
     let bL: string, bH: string;
     if (s.imm) { bL = String(i.imm | 0); bH = String(i.immHi | 0); } else [bL, bH] = this.reg(i.src);
@@ -336,6 +337,27 @@ class BlockEmitter {
       ? { kind: op === 'add' ? 'add' : 'sub', size: 8, a: `a${k}`, aH: `aH${k}`, b: `b${k}`, bH: `bH${k}`, v: `v${k}`, vH: `vH${k}` }
       : { kind: 'logic', size: 8, v: `v${k}`, vH: `vH${k}` }, true);
     return code;
+  }
+
+  /**
+   * setcc r8 / cmovcc r, r: the condition from the symbolic flags (or the CPU's). As cmovI
+   * does, a 32-bit destination is zero-extended whether or not the condition holds.
+   */
+  private conditional(k: number, i: Insn, s: Shape): string {
+    const cc = i.opcode & 15;
+    let cond: string;
+    if (this.flags !== null) cond = condition(cc, this.flags);
+    else { this.readsFlags(); cond = `c.cond(${cc})`; }
+    let code = `const t${k} = ${cond};\n`;
+    if (s.op === 'setcc') {
+      const low = s.n < 16;
+      const [xl, xh] = this.reg(low ? s.n : s.n - 16);
+      code += this.setReg(low ? s.n : s.n - 16, low ? `(${xl} & ~0xff) | (t${k} ? 1 : 0)` : `(${xl} & ~0xff00) | (t${k} ? 0x100 : 0)`, xh);
+      return code;
+    }
+    const [dl, dh] = this.reg(i.reg);
+    const [sl, sh] = this.reg(s.n);
+    return code + this.setReg(i.reg, `t${k} ? ${sl} : ${dl}`, s.size === 8 ? `t${k} ? ${sh} : ${dh}` : '0');
   }
 
   /** lea r, [base + index*scale + disp] in 64-bit addressing (RIP-relative too): what computeOffset and leaI compute. */

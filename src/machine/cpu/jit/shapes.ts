@@ -8,11 +8,11 @@ import { sarI, shlI, shrI } from '../exec/shift.ts';
 import { popI, pushI } from '../exec/stack.ts';
 import { addI, andI, cmpI, orI, subI, xorI } from '../exec/alu.ts';
 import { imulI } from '../exec/muldiv.ts';
-import { leaI, movI, movzxI } from '../exec/move.ts';
+import { cmovI, leaI, movI, movzxI, setccI } from '../exec/move.ts';
 
 export type Op =
   | 'mov' | 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | 'inc' | 'dec'
-  | 'shl' | 'shr' | 'sar' | 'imul' | 'lea'
+  | 'shl' | 'shr' | 'sar' | 'imul' | 'lea' | 'setcc' | 'cmovcc'
   | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret' | 'loadzx8' | 'store8'
   | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor';
 
@@ -59,6 +59,13 @@ export function shapeOf(i: Insn): Shape | null {
   }
   if (i.fn === (leaI as unknown) && i.bits === 64 && i.asize === 8 && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.mem) {
     return { op: 'lea', size: i.osize, imm: false, n: i.reg };
+  }
+  if (i.fn === (setccI as unknown) && i.op0 === K.Rm && !i.mem) {
+    // setcc r8: the byte register code in `n` (16-19 are ah..bh).
+    return { op: 'setcc', size: 4, imm: false, n: i.rm };
+  }
+  if (i.fn === (cmovI as unknown) && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.op1 === K.Rm && !i.mem) {
+    return { op: 'cmovcc', size: i.osize, imm: false, n: i.rm };
   }
   if (i.fn === (movzxI as unknown) && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.mem && i.form.ops[1] === 'rm8' && inlineAddress(i)) {
     return { op: 'loadzx8', size: i.osize, imm: false, n: i.reg };
