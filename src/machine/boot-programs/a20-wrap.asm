@@ -5,10 +5,7 @@
 ; seen from protected mode (0x100000 aliasing 0) with and without A20.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, 0x2403
   int 0x15
   setc al

@@ -4,10 +4,7 @@
 ; rows - 1 and character height (0x449-0x463, 0x484/0x485), hard disk count (0x475), the
 ; EBDA segment (0x40E) and the tick counter at 0x46C advancing while the PIT runs.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, [0x410]
   and ax, 0xff30               ; video bits, serial/parallel counts
   call hexw

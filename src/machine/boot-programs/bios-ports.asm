@@ -5,10 +5,7 @@
 ; this one has none unless given a floppy image), int 13h AH=00h on drive 81h, int 15h AH=C0h (the configuration
 ; table's model bytes), int 10h AX=1130h (font information) and int 12h.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   sti
   mov ah, 0x00
   mov al, 0xe3                 ; 9600 baud, no parity, 1 stop bit, 8 bits

@@ -3,10 +3,7 @@
 ; couple of ticks), int 1Ah AH=01h setting the tick count and AH=00h reading it back, AH=02h
 ; and AH=04h giving valid BCD time and date, and a hlt loop until ten ticks have passed.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   sti
   ; set the tick count to 1000 and read it back
   mov ah, 0x01

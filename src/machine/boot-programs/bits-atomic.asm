@@ -5,10 +5,8 @@
 ; inc/dec/add/or on memory, and setcc/cmovcc after them. 32-bit protected mode.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 2
+  PROBE_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x20000

@@ -5,10 +5,7 @@
 ; register C read to acknowledge it; a scratch register written and read back; whether the
 ; checksum at 2Eh/2Fh covers 10h-2Dh.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov si, regs_list
 .r:
   lodsb

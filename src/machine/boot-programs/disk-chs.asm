@@ -5,10 +5,7 @@
 ; its first word and its last word, so each read is checked by the LBAs it brought in.
 ; The image has 4,100 sectors (QEMU's and the BIOS's geometry decide the CHS of each).
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-main:
+  PROBE_PROGRAM 3
   sti
   mov ah, 0x08
   mov dl, [boot_drive]

@@ -3,10 +3,7 @@
 ; of 26 and of 30 bytes), AH=42h with a DAP of 16 bytes reading 3 sectors to a segment:offset
 ; buffer, with a zero count, and from a drive that does not exist (81h).
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   sti
   mov ah, 0x41
   mov bx, 0x55aa

@@ -8,10 +8,8 @@
 ; code and whether it came from ring 3, then resumes.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 4
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 4
+  PROBE_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov dword [tss + 4], 0x6800

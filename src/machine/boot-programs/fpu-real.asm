@@ -5,10 +5,7 @@
 ; status word, the indefinite value stored), fxch, and doubles stored to memory printed as
 ; their bit patterns.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-main:
+  PROBE_PROGRAM 3
   mov word [sw], 0x5a5a
   fninit
   fnstsw [sw]

@@ -5,10 +5,8 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 %include "inc/longmode.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 8
-  PROBE_MAIN_PM32 pm32
+  PROBE_PROGRAM 8
+  PROBE_PM32 pm32
   FLAT_DATA32
   mov esp, 0x7000
   mov edi, 0x70000

@@ -4,10 +4,7 @@
 ; midnight flag untouched, rdtsc increasing across each hlt, and hlt with IF=1 but every IRQ
 ; masked except the keyboard's: a one-shot PIT interrupt on channel 0 (mode 0) wakes it once.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   ; chain: our IRQ0 handler counts, then jumps to the BIOS's
   mov ax, [8*4]
   mov [old_irq0], ax

@@ -4,10 +4,7 @@
 ; through the output port (D1h) checked by the 1 MiB wrap, the keyboard's echo (EEh) and its
 ; identify (F2h -> FAh ABh 83h), and the status register between the steps.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   call flush
   mov al, 0xaa
   call cmd

@@ -3,10 +3,7 @@
 ; taking it, AH=00h/10h take them in order, and the BDA buffer head and tail end equal.
 ; AH=03h (typematic rate) and a buffer filled until AH=05h reports it full (AL=1).
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   sti
   mov ah, 0x01
   int 0x16

@@ -5,10 +5,7 @@
 ; interrupt gate, and back to real mode with the caches of ES still holding a 64 KiB limit.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-main:
+  PROBE_PROGRAM 3
   lgdt [gdtr]
   lidt [idtr]
   mov eax, cr0

@@ -7,10 +7,8 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 %include "inc/longmode.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 6
-  PROBE_MAIN_PM32 pm32
+  PROBE_PROGRAM 6
+  PROBE_PM32 pm32
   ; cpuid checks, printed from 32-bit code
   mov eax, 0x80000000
   cpuid

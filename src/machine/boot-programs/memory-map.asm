@@ -3,10 +3,7 @@
 ; 1012 GiB, which this program counts but does not print), E801 (AX/BX and CX/DX), AH=88h, int 12h and the BDA word
 ; at 0x413; an E820 call with a wrong signature fails.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   xor ebx, ebx
   xor bp, bp
 .next:

@@ -8,10 +8,8 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 %include "inc/longmode.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 12
-  PROBE_MAIN_PM32 pm32
+  PROBE_PROGRAM 12
+  PROBE_PM32 pm32
   ENTER_LONG lm
 bits 64
 lm:

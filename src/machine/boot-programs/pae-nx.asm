@@ -5,10 +5,8 @@
 ; in a PTE (#PF with RSVD, error code 9... as QEMU reports it).
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 3
+  PROBE_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov eax, pf_handler

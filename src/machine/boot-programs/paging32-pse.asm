@@ -6,10 +6,8 @@
 ; remapped PTE seen after invlpg, and a CR3 reload flushing everything.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 3
+  PROBE_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   mov edi, idt

@@ -3,10 +3,7 @@
 ; by its class, a device that does not exist (AH = 86h), configuration reads of a byte, a word
 ; and a dword, a write to the interrupt line read back, and a misaligned register (accepted).
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, 0xb101
   xor edi, edi
   int 0x1a

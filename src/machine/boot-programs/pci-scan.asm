@@ -5,10 +5,7 @@
 ; device ID at 0CFEh; and BAR sizing (all ones written, the size mask read, the BAR restored) on
 ; the VGA framebuffer BAR and the NIC's I/O BAR.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   xor bx, bx                   ; slot
 .slot:
   xor cx, cx                   ; function

@@ -7,10 +7,8 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 %include "inc/longmode.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 12
-  PROBE_MAIN_PM32 pm32
+  PROBE_PROGRAM 12
+  PROBE_PM32 pm32
   FLAT_DATA32
   mov esp, 0x7000
   ; 4-level paging: first 2 MiB by one 2 MiB page, and 0x200000-0x3fffff by 4 KiB pages

@@ -5,10 +5,7 @@
 ; master (cascade through IRQ2); the slave's IMR; and rotation off (priorities fixed).
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov word [0x20*4], irq0
   mov word [0x20*4+2], 0
   mov word [0x27*4], irq7

@@ -5,10 +5,7 @@
 ; with the IRQ0 count compared against channel 2 one-shots of known length. Prints only what
 ; does not depend on how fast the host runs.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   ; channel 2, mode 0, lobyte/hibyte, count 0x2000; gate on, speaker off
   in al, 0x61
   and al, 0xfc

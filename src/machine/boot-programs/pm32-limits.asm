@@ -7,10 +7,7 @@
 ; of the step, then resumes at the next step.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-main:
+  PROBE_PROGRAM 3
   lgdt [gdtr]
   lidt [idtr]
   mov eax, cr0

@@ -6,10 +6,8 @@
 ; far call with retf 4 at ring 0, and a ring-3 attempt to use a ring-0 code selector (#GP).
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 4
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 4
+  PROBE_PM32 pm
   FLAT_DATA32
   mov esp, 0x7000
   ; TSS: ring-0 stack 0x10:0x6000

@@ -5,10 +5,7 @@
 ; les/lds, a jump table, far return to a segment:offset pushed by hand, int 3 and into, #DE
 ; (returns to the faulting div), #UD from ud2 and an invalid opcode, and bound.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 3
-main:
+  PROBE_PROGRAM 3
   ; far call into segment 0x07e0 (same bytes, other offsets)
   call 0x07e0:(far_fn - 0x7e00)
   call hexw

@@ -3,10 +3,7 @@
 ; while hlt waits about 2.2 seconds of BIOS ticks; register C says which source fired (UF 10h,
 ; AF 20h) and reading it acknowledges; the seconds register advances meanwhile.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   cli
   mov word [0x70*4], irq8
   mov word [0x70*4+2], 0

@@ -6,10 +6,7 @@
 ; alias (a second data segment base).
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   ; the immediate of `add ax, imm16` goes 1, 2, 3, ... 10: sum = 55
   xor ax, ax
   mov cx, 1

@@ -10,10 +10,8 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
 %include "inc/longmode.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 16
-  PROBE_MAIN_PM32 pm32
+  PROBE_PROGRAM 16
+  PROBE_PM32 pm32
   ENTER_LONG lm
 bits 64
 lm:

@@ -4,10 +4,7 @@
 ; zero (strlen), rep with CX=0, lodsb with DF=1, a 32-bit address-size rep movsb in 16-bit code
 ; (ECX/ESI/EDI), and movsb across a segment's 64 KiB wrap.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   ; buffer at 0x6000: "0123456789abcdef"
   mov si, pattern
   mov di, 0x6000

@@ -5,10 +5,8 @@
 ; and registers as the TSSs hold them.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 4
-  PROBE_MAIN_PM32 pm
+  PROBE_PROGRAM 4
+  PROBE_PM32 pm
   mov ax, 0x10
   mov ds, ax
   mov es, ax

@@ -57,16 +57,7 @@ org 0x7c00
   mov ax, [0x450]
   call hexw                    ; the same in the BDA
   mov dx, 0x3d4
-  mov al, 0x0e
-  out dx, al
-  inc dx
-  in al, dx
-  mov ah, al
-  dec dx
-  mov al, 0x0f
-  out dx, al
-  inc dx
-  in al, dx
+  PROBE_CRTC_CURSOR
   call hexw                    ; CRTC cursor location = row * 80 + column
   call nl
   mov al, 0

@@ -6,10 +6,7 @@
 ; int 13h AH=42h reading a sector to a low buffer that is then copied up.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   in al, 0x92
   or al, 2
   out 0x92, al

@@ -6,10 +6,7 @@
 ; miscellaneous output register (3CCh) and input status (3DAh) as read by drivers, and a
 ; screen scrolled by copying rows up in memory. Ends with the text on the screen.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, 0x0003
   int 0x10
   mov ax, 0x1a00
@@ -109,16 +106,7 @@ main:
   out dx, al
   ; read the CRTC back
   dec dx
-  mov al, 0x0e
-  out dx, al
-  inc dx
-  in al, dx
-  mov ah, al
-  dec dx
-  mov al, 0x0f
-  out dx, al
-  inc dx
-  in al, dx
+  PROBE_CRTC_CURSOR
   call hexw
   dec dx
   mov al, 0x0a

@@ -3,10 +3,7 @@
 ; BDA mode byte, a DAC palette entry written through 3C8h/3C9h and read back through 3C7h/3C9h,
 ; then back to text mode 3 with the screen cleared (text written and read back).
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, 0x0013
   int 0x10
   mov ah, 0x0f

@@ -4,10 +4,7 @@
 ; AL=0 to clear it), AH=01h (cursor shape, read back through AH=03h and the BDA). Prints what
 ; it reads back from 0xB8000 and the BDA on COM1.
 %include "inc/probe.inc"
-bits 16
-org 0x7c00
-  PROBE_BOOT 2
-main:
+  PROBE_PROGRAM 2
   mov ax, 0x0003
   int 0x10
   mov ah, 0x0f
