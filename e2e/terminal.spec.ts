@@ -99,11 +99,20 @@ test('--> locations open the file: by a click in xterm, and by keyboard in the t
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
   await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
 
+  // keyboard only: from the prompt, Shift+Tab leaves xterm for the text's links (the last one
+  // first), which show while they have the focus; Enter opens the file there
   await openFile(page, 'src/main.rs');
-  await terminal(page).getByRole('link', { name: 'x86_64-blog_os.json:6:27' }).focus();
-  await expect(terminal(page).getByRole('link', { name: 'x86_64-blog_os.json:6:27' })).toBeVisible();
+  await terminal(page).click();
+  await page.keyboard.press('Shift+Tab');
+  const second = terminal(page).getByRole('link', { name: 'x86_64-blog_os.json:7:25' });
+  await expect(second).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  const first = terminal(page).getByRole('link', { name: 'x86_64-blog_os.json:6:27' });
+  await expect(first).toBeFocused();
+  await expect(first).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
+  await expect(page.locator('.monaco-editor .line-numbers.active-line-number')).toHaveText('6');
 });
 
 test('error[E…] codes link to their explanation: by a click in xterm, and by keyboard in the text', async ({ page, context }) => {

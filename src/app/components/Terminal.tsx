@@ -139,6 +139,9 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
       // The page's shortcuts (Ctrl/⌘+Enter run, Ctrl/⌘+S save) are window key handlers of the
       // page, which do not see keys typed in the frame: those are handed to the page instead.
       term.attachCustomKeyEventHandler((e) => {
+        // Tab completes in the shell; Shift+Tab is left to the browser, so the keyboard can
+        // always leave the terminal (backwards, to the text's links just before it).
+        if (e.key === 'Tab' && e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) return false;
         if (!(e.ctrlKey || e.metaKey) || (e.key !== 'Enter' && e.key.toLowerCase() !== 's')) return true;
         if (e.type === 'keydown') {
           e.preventDefault();
@@ -242,8 +245,8 @@ export function TerminalPane() {
         </button>
       </div>
       <div className="terminal" data-testid="terminal">
-        <div className="xterm-host" ref={host} />
-        {/* One line per row, each ended by a newline, so the text is the output as printed. */}
+        {/* One line per row, each ended by a newline, so the text is the output as printed.
+            Before xterm in the tab order: Shift+Tab out of xterm reaches its links. */}
         <div className="sr-only terminal-mirror" role="log" aria-live="polite" aria-label="Terminal output">
           {lines.map((l, i) => (
             <span key={i} className={`t-line ${l.kind}`}>
@@ -252,6 +255,7 @@ export function TerminalPane() {
             </span>
           ))}
         </div>
+        <div className="xterm-host" ref={host} />
       </div>
     </section>
   );
