@@ -5,6 +5,7 @@
 ; register C read to acknowledge it; a scratch register written and read back; whether the
 ; checksum at 2Eh/2Fh covers 10h-2Dh.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
   PROBE_PROGRAM 2
   mov si, regs_list
 .r:
@@ -81,10 +82,8 @@
   call nl
   ; periodic interrupt: IRQ8 -> vector 70h in the IVT
   cli
-  mov word [0x70*4], irq8
-  mov word [0x70*4+2], 0
-  mov word [0x08*4], irq0
-  mov word [0x08*4+2], 0
+  IVT_SET 0x70, irq8
+  IVT_SET 0x08, irq0
   mov al, 0x8a
   out 0x70, al
   in al, 0x71

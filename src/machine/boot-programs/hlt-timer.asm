@@ -4,14 +4,14 @@
 ; midnight flag untouched, rdtsc increasing across each hlt, and hlt with IF=1 but every IRQ
 ; masked except the keyboard's: a one-shot PIT interrupt on channel 0 (mode 0) wakes it once.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
   PROBE_PROGRAM 2
   ; chain: our IRQ0 handler counts, then jumps to the BIOS's
   mov ax, [8*4]
   mov [old_irq0], ax
   mov ax, [8*4+2]
   mov [old_irq0+2], ax
-  mov word [8*4], irq0
-  mov word [8*4+2], 0
+  IVT_SET 8, irq0
   ; 1000 Hz
   mov al, 0x34
   out 0x43, al

@@ -8,10 +8,7 @@
   PROBE_PROGRAM 3
   lgdt [gdtr]
   lidt [idtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm16
+  SET_PE_JMP pm16
 pm16:
   mov ax, 0x10
   mov ds, ax

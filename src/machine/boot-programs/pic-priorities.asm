@@ -6,12 +6,9 @@
 %include "inc/probe.inc"
 %include "inc/boot.inc"
   PROBE_PROGRAM 2
-  mov word [0x20*4], irq0
-  mov word [0x20*4+2], 0
-  mov word [0x27*4], irq7
-  mov word [0x27*4+2], 0
-  mov word [0x28*4], irq8
-  mov word [0x28*4+2], 0
+  IVT_SET 0x20, irq0
+  IVT_SET 0x27, irq7
+  IVT_SET 0x28, irq8
   PIC_REMAP
   mov al, 0xfe                 ; only IRQ0
   out 0x21, al

@@ -5,6 +5,7 @@
 ; with the IRQ0 count compared against channel 2 one-shots of known length. Prints only what
 ; does not depend on how fast the host runs.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
   PROBE_PROGRAM 2
   ; channel 2, mode 0, lobyte/hibyte, count 0x2000; gate on, speaker off
   in al, 0x61
@@ -66,8 +67,7 @@
   call nl
   ; channel 0 mode 2 at 1000 Hz: count 1193
   cli
-  mov word [8*4], irq0
-  mov word [8*4+2], 0
+  IVT_SET 8, irq0
   mov al, 0x34
   out 0x43, al
   mov ax, 1193

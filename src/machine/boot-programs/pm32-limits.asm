@@ -10,10 +10,7 @@
   PROBE_PROGRAM 3
   lgdt [gdtr]
   lidt [idtr]
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm
+  SET_PE_JMP pm
 bits 32
 pm:
   mov ax, 0x10

@@ -5,6 +5,7 @@
 ; les/lds, a jump table, far return to a segment:offset pushed by hand, int 3 and into, #DE
 ; (returns to the faulting div), #UD from ud2 and an invalid opcode, and bound.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
   PROBE_PROGRAM 3
   ; far call into segment 0x07e0 (same bytes, other offsets)
   call 0x07e0:(far_fn - 0x7e00)
@@ -27,8 +28,7 @@ after_jmp:
   call hexw
   call nl
   ; install int 60h
-  mov word [0x60*4], int60
-  mov word [0x60*4 + 2], 0
+  IVT_SET 0x60, int60
   stc
   mov ax, 5
   int 0x60
@@ -60,16 +60,11 @@ after_retf:
   call putc
   call nl
   ; exceptions in real mode go through the IVT; the return address is the instruction
-  mov word [0*4], de_handler
-  mov word [0*4 + 2], 0
-  mov word [6*4], ud_handler
-  mov word [6*4 + 2], 0
-  mov word [3*4], bp_handler
-  mov word [3*4 + 2], 0
-  mov word [4*4], of_handler
-  mov word [4*4 + 2], 0
-  mov word [5*4], br_handler
-  mov word [5*4 + 2], 0
+  IVT_SET 0, de_handler
+  IVT_SET 6, ud_handler
+  IVT_SET 3, bp_handler
+  IVT_SET 4, of_handler
+  IVT_SET 5, br_handler
   mov ax, 100
   xor cl, cl
   div cl                       ; #DE: the handler sets CL = 7 and returns to the div

@@ -3,10 +3,10 @@
 ; while hlt waits about 2.2 seconds of BIOS ticks; register C says which source fired (UF 10h,
 ; AF 20h) and reading it acknowledges; the seconds register advances meanwhile.
 %include "inc/probe.inc"
+%include "inc/boot.inc"
   PROBE_PROGRAM 2
   cli
-  mov word [0x70*4], irq8
-  mov word [0x70*4+2], 0
+  IVT_SET 0x70, irq8
   in al, 0xa1
   and al, 0xfe
   out 0xa1, al

@@ -76,8 +76,7 @@ org 0x7c00
   mov al, 'T'
   call putc
   ; call an interrupt handler the way DOS-era code chains them: pushf; call far [ivt]
-  mov word [0x60*4], handler
-  mov word [0x60*4+2], 0
+  IVT_SET 0x60, handler
   pushf
   call far [0x60*4]
   call putc

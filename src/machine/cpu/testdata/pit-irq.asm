@@ -6,8 +6,7 @@
 bits 16
 org 0x7c00
   REAL_START
-  mov word [0x08*4], tick
-  mov word [0x08*4+2], 0
+  IVT_SET 0x08, tick
   sti
 .wait:
   hlt

@@ -12,10 +12,7 @@ org 0x7c00
   mov word [0x6000 + 0x30*8 + 2], 0x08
   mov word [0x6000 + 0x30*8 + 4], 0x8600
   mov word [0x6000 + 0x30*8 + 6], 0
-  mov eax, cr0
-  or al, 1
-  mov cr0, eax
-  jmp 0x08:pm16
+  SET_PE_JMP pm16
 pm16:
   mov ax, 0x10
   mov ds, ax

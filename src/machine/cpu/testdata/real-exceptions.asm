@@ -6,16 +6,11 @@
 bits 16
 org 0x7c00
   REAL_START
-  mov word [0*4], de
-  mov word [0*4+2], 0
-  mov word [5*4], br
-  mov word [5*4+2], 0
-  mov word [4*4], of
-  mov word [4*4+2], 0
-  mov word [6*4], ud
-  mov word [6*4+2], 0
-  mov word [3*4], bp_
-  mov word [3*4+2], 0
+  IVT_SET 0, de
+  IVT_SET 5, br
+  IVT_SET 4, of
+  IVT_SET 6, ud
+  IVT_SET 3, bp_
   mov ax, 100
   mov bl, 0
 div_here:

@@ -6,8 +6,7 @@
 bits 16
 org 0x7c00
   REAL_START
-  mov word [1*4], db_handler
-  mov word [1*4+2], 0
+  IVT_SET 1, db_handler
   pushf
   pop ax
   or ax, 0x100
