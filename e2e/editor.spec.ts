@@ -158,6 +158,10 @@ test('the theme toggle switches and is remembered', async ({ page }) => {
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.locator('.monaco-editor').first()).toHaveClass(/vs(?!-dark)/);
+  // the terminal (xterm in its own frame) follows: its page and xterm's viewport turn light
+  const xterm = page.frameLocator('[data-testid="terminal"] iframe');
+  await expect(xterm.locator('body')).toHaveCSS('background-color', 'rgb(251, 251, 252)');
+  await expect(xterm.locator('.xterm-viewport')).toHaveCSS('background-color', 'rgb(251, 251, 252)');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
