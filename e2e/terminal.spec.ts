@@ -80,6 +80,13 @@ test('a click on the terminal focuses xterm: typed commands run, Ctrl+Enter stil
   });
   await page.keyboard.press('Enter');
   await expect(terminal(page)).toContainText('bootlab:/$ pwd\n/\n');
+  // xterm refits when its frame changes size
+  const screenWidth = () => page.frameLocator('[data-testid="terminal"] iframe').locator('.xterm-screen').evaluate((el) => el.getBoundingClientRect().width);
+  const before = await screenWidth();
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width + 300, height: viewport.height });
+  await expect.poll(screenWidth).toBeGreaterThan(before + 50);
+  await page.setViewportSize(viewport);
   // the page's shortcut works while the focus is in the terminal
   await page.keyboard.press('ControlOrMeta+Enter');
   await expect(terminal(page)).toContainText('$ cargo run');
