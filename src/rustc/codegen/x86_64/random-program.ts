@@ -29,9 +29,9 @@ export class ProgramGenerator {
     const min = isSigned(t) ? -(1n << (bits - 1n)) : 0n;
     const max = isSigned(t) ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
     switch (this.int(8)) {
-      case 0: return this.pick([0n, 1n, -1n, 2n, 7n]);
+      case 0: return wrap(t, this.pick([0n, 1n, -1n, 2n, 7n]));
       case 1: return this.pick([min, max, min + 1n, max - 1n]);
-      case 2: return BigInt(this.int(256));
+      case 2: return wrap(t, BigInt(this.int(256)));
       default: {
         let x = 0n;
         for (let i = 0n; i < bits; i += 16n) x |= BigInt(this.int(65536)) << i;
