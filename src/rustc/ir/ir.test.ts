@@ -122,3 +122,15 @@ describe('optimizer', () => {
     expect(new Interpreter(mod([opt])).call('twice', [0n])).toBe(1n);
   });
 });
+
+describe('verifier limits of the back end', () => {
+  it('refuses stack slots aligned above 16 and parameters beyond the registers', () => {
+    const f = new FuncBuilder('page', [], 'unit');
+    f.slot('table', 4096, 4096);
+    f.terminate({ op: 'return' });
+    expect(() => verifyModule(mod([f.build()]))).toThrow(/slot 0: alignment 4096/);
+    const g = new FuncBuilder('many', ['u8', 'u8', 'u8', 'u8', 'u8', 'u8', 'u8'], 'unit');
+    g.terminate({ op: 'return' });
+    expect(() => verifyModule(mod([g.build()]))).toThrow(/parameters on the stack are not supported yet/);
+  });
+});

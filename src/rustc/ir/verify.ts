@@ -30,6 +30,9 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
   }
   if (f.blocks.length === 0) fail('entry', 'no blocks');
   f.params.forEach((t, i) => { if (f.values[i] !== t) fail('params', `value v${i} is not the parameter's type ${t}`); });
+  // The frame keeps rbp 16-aligned and does not realign rsp: stricter slots would be misplaced.
+  f.slots.forEach((s, i) => { if (s.align > 16 || (s.align & (s.align - 1)) !== 0) fail(`slot ${i}`, `alignment ${s.align} is not a power of two up to 16`); });
+  if (f.params.length > 6 || (f.params.some((t) => t === 'i128' || t === 'u128') && f.params.length > 3)) fail('params', 'parameters on the stack are not supported yet');
   for (const b of f.blocks) {
     b.insts.forEach((i, k) => {
       const where = `${b.label}[${k}] ${i.op}`;
