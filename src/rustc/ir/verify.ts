@@ -11,6 +11,16 @@ export class IrError extends Error {
   }
 }
 
+/** True when a 128-bit argument would not fit in the six argument registers (System V). */
+function wide128OnStack(params: readonly ScalarType[]): boolean {
+  let n = 0;
+  for (const t of params) {
+    const bits = t === 'i128' || t === 'u128' ? 128 : t === 'unit' || t === 'never' ? 0 : 64;
+    if (bits === 128) { if (n + 2 > 6) return true; n += 2; } else if (bits) n++;
+  }
+  return false;
+}
+
 export function verifyModule(m: Module): void {
   const callables = new Map<string, { params: ScalarType[]; ret: ScalarType }>();
   for (const f of m.funcs) callables.set(f.name, f);
@@ -32,7 +42,7 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
   f.params.forEach((t, i) => { if (f.values[i] !== t) fail('params', `value v${i} is not the parameter's type ${t}`); });
   // The frame keeps rbp 16-aligned and does not realign rsp: stricter slots would be misplaced.
   f.slots.forEach((s, i) => { if (s.align > 16 || (s.align & (s.align - 1)) !== 0) fail(`slot ${i}`, `alignment ${s.align} is not a power of two up to 16`); });
-  if (f.params.length > 6 || (f.params.some((t) => t === 'i128' || t === 'u128') && f.params.length > 3)) fail('params', 'parameters on the stack are not supported yet');
+  if (wide128OnStack(f.params)) fail('params', '128-bit parameters on the stack are not supported yet');
   for (const b of f.blocks) {
     b.insts.forEach((i, k) => {
       const where = `${b.label}[${k}] ${i.op}`;
@@ -77,7 +87,7 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
           if (callee.params.length !== i.args.length) fail(where, `${i.callee} takes ${callee.params.length} arguments, given ${i.args.length}`);
           i.args.forEach((a, n) => same(typeOf(a), callee.params[n]!, `argument ${n}`));
           if (i.dst !== undefined) same(dstType(i.dst), callee.ret, 'return value');
-          if (callee.params.length > 6 || callee.params.some((t) => t === 'i128' || t === 'u128') && callee.params.length > 3) fail(where, 'arguments on the stack are not supported yet');
+          if (wide128OnStack(callee.params)) fail(where, '128-bit arguments on the stack are not supported yet');
           break;
         }
         case 'out': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(typeOf(i.value))) fail(where, 'out value must be u8, u16 or u32'); break;

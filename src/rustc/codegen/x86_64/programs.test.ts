@@ -173,6 +173,26 @@ describe('compiled IR programs on the machine', () => {
     }
   });
 
+  it('calls with arguments on the stack (System V: the seventh on are pushed)', () => {
+    // weigh(a..i) = Σ (k+1) * arg_k over nine arguments of mixed widths, one of them u128 in a
+    // register pair (so four go to the stack), called from a function with its own stack slot.
+    const types = ['u8', 'i16', 'u128', 'i32', 'u64', 'i8', 'u32', 'i64', 'u16'] as const;
+    const w = new FuncBuilder('weigh', [...types], 'i64');
+    let sum = c('i64', 0) as ReturnType<typeof w.param>;
+    types.forEach((_, k) => { sum = w.binary('add', 'i64', sum, w.binary('mul', 'i64', w.cast('i64', w.param(k)), c('i64', k + 1))); });
+    w.terminate({ op: 'return', value: sum });
+    const args = [200n, -300n, (1n << 100n) + 5n, -70000n, 1n << 40n, -5n, 4000000000n, -(1n << 50n), 65535n];
+    const expected = args.reduce((acc, x, k) => acc + BigInt.asIntN(64, x) * BigInt(k + 1), 0n);
+    const entry = start((f) => {
+      f.store(f.staticAddr('OUT'), f.call('weigh', types.map((t, k) => c(t, args[k]!)), 'i64')!);
+    });
+    for (const opt of [0, 3] as const) {
+      const run = compileLinkBoot([module('stackargs', [w.build(), entry], [{ name: 'OUT', global: false, mutable: true, align: 8, bytes: new Uint8Array(8) }])], opt);
+      expect(run.exitCode, `opt ${opt}`).toBe(0x10);
+      expect(BigInt.asIntN(64, readKernel(run, run.symbols.get('OUT')!, 8)), `opt ${opt}`).toBe(BigInt.asIntN(64, expected));
+    }
+  });
+
   it('a bounds check panics through the panic function with its message and Location', () => {
     // let a = [0u8; 5]; for i in 0..=5 { a[i] = 1 } — index 5 fails the check `i < len`.
     const f = new FuncBuilder('bounds', [], 'unit', true);

@@ -30,6 +30,24 @@ const R16: Record<string, string> = { rax: 'ax', rcx: 'cx', rdx: 'dx', rsi: 'si'
 const R8: Record<string, string> = { rax: 'al', rcx: 'cl', rdx: 'dl', rsi: 'sil', rdi: 'dil', r8: 'r8b', r9: 'r9b', r10: 'r10b', r11: 'r11b', rbx: 'bl', r12: 'r12b', r13: 'r13b', r14: 'r14b', r15: 'r15b' };
 const sub = (r: string, bytes: number) => (bytes === 8 ? r : bytes === 4 ? R32[r]! : bytes === 2 ? R16[r]! : R8[r]!);
 
+/** Where each argument goes: registers (a 128-bit one in a pair) or, by index, the stack. */
+export function classify(types: readonly ScalarType[]): { registers: { index: number; reg: string; hi?: string }[]; stack: number[] } {
+  const registers: { index: number; reg: string; hi?: string }[] = [];
+  const stack: number[] = [];
+  let n = 0;
+  types.forEach((t, index) => {
+    const bits = bitsOf(t);
+    if (bits === 0) return;
+    if (bits === 128) {
+      if (n + 2 > ARG_REGS.length) throw new Error('codegen: 128-bit argument on the stack');
+      registers.push({ index, reg: ARG_REGS[n]!, hi: ARG_REGS[n + 1]! });
+      n += 2;
+    } else if (n < ARG_REGS.length) registers.push({ index, reg: ARG_REGS[n++]! });
+    else stack.push(index);
+  });
+  return { registers, stack };
+}
+
 const fitsI32 = (v: bigint) => v >= -(1n << 31n) && v < 1n << 31n;
 
 export class Selector {
@@ -123,17 +141,18 @@ export class Selector {
     this.e.ins('mov', reg('rbp'), reg('rsp'));
     for (const r of frame.saved) this.e.ins('push', reg(r));
     if (frame.size) this.e.ins('sub', reg('rsp'), imm(frame.size));
-    let n = 0;
-    func.params.forEach((t, id) => {
-      if (bitsOf(t) === 128) {
-        if (this.cx.frame.locations[id]) this.store128(id, ARG_REGS[n]!, ARG_REGS[n + 1]!);
-        n += 2;
-      } else if (bitsOf(t) > 0) {
-        const r = ARG_REGS[n++]!;
-        if (!this.cx.frame.locations[id]) return;
-        this.normalize(r, t);
-        this.store(id, r);
-      }
+    const { registers, stack } = classify(func.params);
+    for (const { index: id, reg: r, hi } of registers) {
+      if (!this.cx.frame.locations[id]) continue;
+      if (hi) { this.store128(id, r, hi); continue; }
+      this.normalize(r, func.params[id]!);
+      this.store(id, r);
+    }
+    stack.forEach((id, j) => {
+      if (!this.cx.frame.locations[id]) return;
+      this.e.ins('mov', reg('rax'), mem('rbp', 16 + 8 * j));
+      this.normalize('rax', func.params[id]!);
+      this.store(id, 'rax');
     });
   }
 
@@ -250,13 +269,18 @@ export class Selector {
   }
 
   private call(callee: string, args: Operand[], dst: number | undefined): void {
-    let n = 0;
-    for (const a of args) {
-      const t = this.typeOf(a);
-      if (bitsOf(t) === 128) { this.load128(ARG_REGS[n]!, ARG_REGS[n + 1]!, a); n += 2; }
-      else if (bitsOf(t) > 0) this.load(ARG_REGS[n++]!, a);
+    // System V: integer arguments in six registers, the rest pushed right to left, rsp
+    // 16-aligned at the call (the verifier refuses 128-bit arguments that would go there).
+    const { registers, stack } = classify(args.map((a) => this.typeOf(a)));
+    const pad = stack.length % 2 ? 8 : 0;
+    if (pad) this.e.ins('sub', reg('rsp'), imm(pad));
+    for (const k of [...stack].reverse()) { this.load('rax', args[k]!); this.e.ins('push', reg('rax')); }
+    for (const { index, reg: r, hi } of registers) {
+      if (hi) this.load128(r, hi, args[index]!);
+      else this.load(r, args[index]!);
     }
     this.e.callSymbol(callee);
+    if (stack.length) this.e.ins('add', reg('rsp'), imm(stack.length * 8 + pad));
     if (dst === undefined) return;
     const t = this.cx.func.values[dst]!;
     if (bitsOf(t) === 128) return this.store128(dst, 'rax', 'rdx');
