@@ -89,10 +89,7 @@ drive:                         ; AH=08h then AH=15h for drive DL
   push dx
   mov ah, 0x15
   int 0x13
-  setc al
-  call hexb2
-  mov al, ah
-  call hexb2
+  PROBE_PRINT_CF_AH
   mov al, '|'
   call putc
   pop dx

@@ -9,10 +9,7 @@
   mov bx, 0x55aa
   mov dl, [boot_drive]
   int 0x13
-  setc al
-  call hexb2
-  mov al, ah
-  call hexb2
+  PROBE_PRINT_CF_AH
   mov ax, bx
   call hexw
   mov ax, cx
@@ -25,10 +22,7 @@
   mov ah, 0x48
   mov dl, [boot_drive]
   int 0x13
-  setc al
-  call hexb2
-  mov al, ah
-  call hexb2
+  PROBE_PRINT_CF_AH
   mov ax, [params]
   call hexw                    ; size filled in
   mov eax, [params + 16]
@@ -41,10 +35,7 @@
   mov ah, 0x42
   mov dl, [boot_drive]
   int 0x13
-  setc al
-  call hexb2
-  mov al, ah
-  call hexb2
+  PROBE_PRINT_CF_AH
   mov ax, [dap + 2]
   call hexw                    ; blocks transferred
   push 0x1234

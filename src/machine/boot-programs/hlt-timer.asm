@@ -13,12 +13,7 @@
   mov [old_irq0+2], ax
   IVT_SET 8, irq0
   ; 1000 Hz
-  mov al, 0x34
-  out 0x43, al
-  mov ax, 1193
-  out 0x40, al
-  mov al, ah
-  out 0x40, al
+  PIT0_PERIODIC 1193
   sti
   mov ah, 0
   int 0x1a
@@ -52,12 +47,7 @@
   call nl
   ; 100 Hz: 20 hlts = 20 interrupts
   cli
-  mov al, 0x34
-  out 0x43, al
-  mov ax, 11932
-  out 0x40, al
-  mov al, ah
-  out 0x40, al
+  PIT0_PERIODIC 11932
   mov dword [count], 0
   sti
   mov cx, 20

@@ -43,12 +43,7 @@
   mov ecx, 0x020000
   mov si, 1
   int 0x1a
-  pushf
-  mov al, ah
-  call hexb2
-  popf
-  setc al
-  call hexb2
+  PROBE_PRINT_AH_CF
   call nl
   ; reads from 01.1 (IDE): class byte, vendor word, dword at 8
   mov bx, 0x0009
@@ -81,12 +76,7 @@
   mov ax, 0xb109
   mov di, 1
   int 0x1a
-  pushf
-  mov al, ah
-  call hexb2
-  popf
-  setc al
-  call hexb2
+  PROBE_PRINT_AH_CF
   call nl
   mov al, 0
   jmp done

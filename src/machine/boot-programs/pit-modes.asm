@@ -6,6 +6,15 @@
 ; does not depend on how fast the host runs.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+; AX = channel 2's count, latched (counter latch command) and read low byte first.
+%macro READ_CH2_LATCHED 0
+  mov al, 0x80
+  out 0x43, al
+  in al, 0x42
+  mov ah, al
+  in al, 0x42
+  xchg al, ah
+%endmacro
   PROBE_PROGRAM 2
   ; channel 2, mode 0, lobyte/hibyte, count 0x2000; gate on, speaker off
   in al, 0x61
@@ -22,22 +31,12 @@
   and al, 0x20
   call hexb2                   ; OUT low while counting
   ; two latched reads decrease
-  mov al, 0x80
-  out 0x43, al
-  in al, 0x42
-  mov ah, al
-  in al, 0x42
-  xchg al, ah
+  READ_CH2_LATCHED
   mov bx, ax
   mov cx, 200
 .spin:
   loop .spin
-  mov al, 0x80
-  out 0x43, al
-  in al, 0x42
-  mov ah, al
-  in al, 0x42
-  xchg al, ah
+  READ_CH2_LATCHED
   cmp ax, bx
   setb al
   call hexb2
@@ -68,12 +67,7 @@
   ; channel 0 mode 2 at 1000 Hz: count 1193
   cli
   IVT_SET 8, irq0
-  mov al, 0x34
-  out 0x43, al
-  mov ax, 1193
-  out 0x40, al
-  mov al, ah
-  out 0x40, al
+  PIT0_PERIODIC 1193
   mov al, 0xe2                 ; read-back status of channel 0
   out 0x43, al
   in al, 0x40

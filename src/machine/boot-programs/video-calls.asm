@@ -4,6 +4,14 @@
 ; AL=0 to clear it), AH=01h (cursor shape, read back through AH=03h and the BDA). Prints what
 ; it reads back from 0xB8000 and the BDA on COM1.
 %include "inc/probe.inc"
+; Prints the cursor position of page 0 (AH=03h: DH row, DL column) with hexw.
+%macro PRINT_CURSOR 0
+  mov ah, 0x03
+  mov bh, 0
+  int 0x10
+  mov ax, dx
+  call hexw
+%endmacro
   PROBE_PROGRAM 2
   mov ax, 0x0003
   int 0x10
@@ -21,11 +29,7 @@
   mov bx, 0x001e
   mov cx, 5
   int 0x10
-  mov ah, 0x03
-  mov bh, 0
-  int 0x10
-  mov ax, dx
-  call hexw                    ; the cursor did not move
+  PRINT_CURSOR
   ; AH=0Ah 'b' three times at row 5, column 12: keeps the attribute
   mov ah, 0x02
   mov dx, 0x050c
@@ -60,11 +64,7 @@
   mov dx, 0x0a00
   mov bp, msg
   int 0x10
-  mov ah, 0x03
-  mov bh, 0
-  int 0x10
-  mov ax, dx
-  call hexw
+  PRINT_CURSOR
   ; AH=13h mode 0: cursor stays
   mov ax, 0x1300
   mov bx, 0x0004
@@ -72,22 +72,14 @@
   mov dx, 0x0b05
   mov bp, msg
   int 0x10
-  mov ah, 0x03
-  mov bh, 0
-  int 0x10
-  mov ax, dx
-  call hexw
+  PRINT_CURSOR
   ; AH=13h mode 3: character/attribute pairs, cursor moves
   mov ax, 0x1303
   mov cx, 3
   mov dx, 0x0c00
   mov bp, pairs
   int 0x10
-  mov ah, 0x03
-  mov bh, 0
-  int 0x10
-  mov ax, dx
-  call hexw
+  PRINT_CURSOR
   call nl
   push 0xb800
   pop es
