@@ -35,6 +35,18 @@ const idt32 = (type: number): string => `
   loop .g
   lidt [idtr]`;
 
+/** CR4 |= `cr4Bits` (PSE 0x10 or PAE 0x20), CR3 = 0x50000, paging on, interrupts on, then the jump to the random bytes. */
+const pagingOnThenJump = (cr4Bits: number): string => `  mov eax, cr4
+  or eax, 0x${cr4Bits.toString(16)}
+  mov cr4, eax
+  mov eax, 0x50000
+  mov cr3, eax
+  mov eax, cr0
+  or eax, 0x80000000
+  mov cr0, eax
+  sti
+  jmp 0x20000`;
+
 /** Prologues, each ending in a jump to 0x20000 where the random bytes are. */
 const PROLOGUES: Record<string, string> = {
   real: `
@@ -71,16 +83,7 @@ const PROLOGUES: Record<string, string> = {
   stosd
   add eax, 0x400000
   loop .p
-  mov eax, cr4
-  or eax, 0x10
-  mov cr4, eax
-  mov eax, 0x50000
-  mov cr3, eax
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  sti
-  jmp 0x20000`,
+${pagingOnThenJump(0x10)}`,
   pae: `${PM32_START}${idt32(0x8f)}
   mov edi, 0x50000
   mov ecx, 0x3000 / 4
@@ -95,16 +98,7 @@ const PROLOGUES: Record<string, string> = {
   add edi, 8
   add eax, 0x200000
   loop .p
-  mov eax, cr4
-  or eax, 0x20
-  mov cr4, eax
-  mov eax, 0x50000
-  mov cr3, eax
-  mov eax, cr0
-  or eax, 0x80000000
-  mov cr0, eax
-  sti
-  jmp 0x20000`,
+${pagingOnThenJump(0x20)}`,
   long: `${PM32_START}
   mov edi, 0x50000
   mov ecx, 0x3000 / 4
