@@ -11,7 +11,8 @@ import { buildBootImage } from '../../../boot/bootimage.ts';
 import { bootInMachine } from '../../../boot/test-boot.ts';
 import { FuncBuilder } from '../../ir/builder.ts';
 import { c, v, type Func, type Module, type Operand } from '../../ir/types.ts';
-import { compileLinkBoot } from './test-run.ts';
+import { readElfObject } from '../../../link/elf/reader.ts';
+import { compileLinkBoot, readKernel } from './test-run.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -164,6 +165,77 @@ describe('our codegen vs the host rustc: same kernel, same screen', () => {
     it(`ours at opt-level ${opt} shows the same`, () => {
       const run = compileLinkBoot([irKernel()], opt);
       expect({ screen: run.screen, exit: run.exitCode }).toEqual(screens.get('rustc-O0'));
+    });
+  }
+});
+
+// extern "C" across compilers: our code calls functions compiled by the host's rustc (nine
+// mixed-width arguments, four on the stack; a u128 in a register pair and as a result; narrow
+// results whose upper bits the ABI leaves unspecified) and rustc's code calls ours back.
+const RUST_ABI = `#![no_std]
+#[no_mangle]
+pub extern "C" fn weigh9(a: u8, b: i16, c: u128, d: i32, e: u64, f: i8, g: u32, h: i64, i: u16) -> i64 {
+    (a as i64).wrapping_add((b as i64).wrapping_mul(2)).wrapping_add((c as i64).wrapping_mul(3))
+        .wrapping_add((d as i64).wrapping_mul(4)).wrapping_add((e as i64).wrapping_mul(5))
+        .wrapping_add((f as i64).wrapping_mul(6)).wrapping_add((g as i64).wrapping_mul(7))
+        .wrapping_add((h as i64).wrapping_mul(8)).wrapping_add((i as i64).wrapping_mul(9))
+}
+#[no_mangle]
+pub extern "C" fn wide(a: u128, b: u64) -> u128 { a.wrapping_mul(b as u128) ^ (a >> 3) }
+#[no_mangle]
+pub extern "C" fn narrow(x: i32) -> i8 { core::hint::black_box(x.wrapping_mul(3)) as i8 }
+extern "C" { fn ours_callback(a: u32, b: i64, c: u8, d: u16, e: i32, f: u64, g: i8, h: u32) -> i64; }
+#[no_mangle]
+pub extern "C" fn call_back() -> i64 { unsafe { ours_callback(1, -2, 3, 4, -5, 6, -7, 8) } }
+#[panic_handler]
+fn panic(_info: &core::panic::PanicInfo) -> ! { loop {} }
+`;
+
+function rustcObject(opt: number): Uint8Array {
+  const dir = mkdtempSync(join(tmpdir(), 'codegen-abi-'));
+  writeFileSync(join(dir, 'abi.rs'), RUST_ABI);
+  execFileSync('rustc', ['--edition', '2021', '--crate-type', 'lib', '--emit', 'obj', '-C', 'panic=abort', '-C', `opt-level=${opt}`,
+    '-C', 'overflow-checks=off', '-C', 'relocation-model=static', '-C', 'target-feature=-sse,-sse2,-mmx,+soft-float', '-C', 'debuginfo=0',
+    join(dir, 'abi.rs'), '-o', join(dir, 'abi.o')], { stdio: 'pipe' });
+  return readFileSync(join(dir, 'abi.o'));
+}
+
+describe('extern "C" calls between our code and the host rustc\'s', () => {
+  for (const [ours, theirs] of [[0, 0], [3, 3]] as const) {
+    it(`ours at opt-level ${ours} with rustc -O${theirs}`, () => {
+      const types = ['u8', 'i16', 'u128', 'i32', 'u64', 'i8', 'u32', 'i64', 'u16'] as const;
+      const args = [200n, -300n, (1n << 100n) + 5n, -70000n, 1n << 40n, -5n, 4000000000n, -(1n << 50n), 65535n];
+      const cb = new FuncBuilder('ours_callback', ['u32', 'i64', 'u8', 'u16', 'i32', 'u64', 'i8', 'u32'], 'i64', true);
+      let acc: Operand = c('i64', 0);
+      for (let k = 0; k < 8; k++) acc = cb.binary('add', 'i64', cb.binary('mul', 'i64', acc, c('i64', 10)), cb.cast('i64', cb.param(k)));
+      cb.terminate({ op: 'return', value: acc });
+      const s = new FuncBuilder('_start', [], 'never', true);
+      const out = s.staticAddr('OUT');
+      s.store(out, s.call('weigh9', types.map((t, k) => c(t, args[k]!)), 'i64')!);
+      s.store(s.ptrAdd(out, 16), s.call('wide', [c('u128', (1n << 120n) + 12345n), c('u64', 0xdead_beefn)], 'u128')!);
+      s.store(s.ptrAdd(out, 32), s.cast('i64', s.call('narrow', [c('i32', 1000)], 'i8')!));
+      s.store(s.ptrAdd(out, 40), s.call('call_back', [], 'i64')!);
+      s.emit({ op: 'out', port: c('u16', 0xf4), value: c('u32', 0x10) });
+      s.emit({ op: 'hlt' });
+      const module: Module = {
+        name: 'abi', sourceFile: 'abi.rs', funcs: [cb.build(), s.build()], panicSymbol: 'panic',
+        externs: [
+          { name: 'weigh9', params: [...types], ret: 'i64' },
+          { name: 'wide', params: ['u128', 'u64'], ret: 'u128' },
+          { name: 'narrow', params: ['i32'], ret: 'i8' },
+          { name: 'call_back', params: [], ret: 'i64' },
+        ],
+        statics: [{ name: 'OUT', global: false, mutable: true, align: 16, bytes: new Uint8Array(48) }],
+      };
+      const run = compileLinkBoot([module], ours, [readElfObject(rustcObject(theirs), 'abi-rustc.o')]);
+      expect(run.exitCode).toBe(0x10);
+      const base = run.symbols.get('OUT')!;
+      const weighed = args.reduce((sum, x, k) => sum + BigInt.asIntN(64, x) * BigInt(k + 1), 0n);
+      expect(BigInt.asIntN(64, readKernel(run, base, 8))).toBe(BigInt.asIntN(64, weighed));
+      const a = (1n << 120n) + 12345n;
+      expect(readKernel(run, base + 16n, 16)).toBe(BigInt.asUintN(128, a * 0xdead_beefn) ^ (a >> 3n));
+      expect(BigInt.asIntN(64, readKernel(run, base + 32n, 8))).toBe(BigInt.asIntN(8, 3000n));
+      expect(BigInt.asIntN(64, readKernel(run, base + 40n, 8))).toBe([1n, -2n, 3n, 4n, -5n, 6n, -7n, 8n].reduce((x, y) => x * 10n + y, 0n));
     });
   }
 });
