@@ -4,20 +4,16 @@
 // ../cpu/testdata/) and booted in qemu-system-x86_64 and in Bootlab's machine; what it prints
 // on COM1 and its isa-debug-exit status must agree, with blocks interpreted first and with
 // every block compiled from its first run.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleProgram, BOOT_PROGRAMS, bootlabOutcome, qemuOutcome } from './harness.ts';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assembleProgram, BOOT_PROGRAMS, bootlabOutcome, qemuOutcome, suiteTempDir } from './harness.ts';
 
-let dir = '';
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'bootlab-programs-')); });
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+const dir = suiteTempDir('bootlab-programs-');
 
 describe('boot programs people write: Bootlab and QEMU print the same and exit the same', () => {
   for (const name of BOOT_PROGRAMS) {
     it(name, async () => {
-      const image = await assembleProgram(name, dir);
+      const image = await assembleProgram(name, dir());
       const theirs = await qemuOutcome(image);
       expect(theirs.serial.length, 'QEMU printed nothing').toBeGreaterThan(0);
       const bytes = new Uint8Array(readFileSync(image));

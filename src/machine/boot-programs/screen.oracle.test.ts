@@ -3,24 +3,20 @@
 // and cell for cell (characters and attributes). The programs end with an out to port 0xf4
 // and cli; hlt: without the isa-debug-exit device QEMU ignores the out and halts, so its screen
 // is read after the program's last write.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { createMachine } from '../machine.ts';
 import { runQemu } from '../oracle/qemu.ts';
-import { assembleProgram } from './harness.ts';
+import { assembleProgram, suiteTempDir } from './harness.ts';
 
 const SCREEN_PROGRAMS = ['tty-scroll.asm', 'video-calls.asm', 'vga-direct.asm'];
 
-let dir = '';
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'bootlab-screens-')); });
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+const dir = suiteTempDir('bootlab-screens-');
 
 describe('boot programs that write the screen: Bootlab shows what QEMU shows', () => {
   for (const name of SCREEN_PROGRAMS) {
     it(name, async () => {
-      const image = await assembleProgram(name, dir);
+      const image = await assembleProgram(name, dir());
       const q = await runQemu(image, { debugExit: false, timeoutMs: 20_000 });
       expect(q.stop).toBe('halted');
       const m = createMachine({ diskImage: new Uint8Array(readFileSync(image)) });

@@ -3,17 +3,14 @@
 // testdata/inc/ and boot-programs/inc/) and the rustc-built kernel image run in
 // qemu-system-x86_64 and in Bootlab's machine; what each prints on COM1 and the isa-debug-exit
 // status must agree.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembleWithNasm, bootlabOutcome, qemuOutcome } from '../boot-programs/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { assembleWithNasm, bootlabOutcome, qemuOutcome, suiteTempDir } from '../boot-programs/harness.ts';
 
 const MAX_INSTRUCTIONS = 2_000_000_000;
 
-let dir = '';
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'bootlab-cpu-')); });
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+const dir = suiteTempDir('bootlab-cpu-');
 
 const asmDir = new URL('./testdata/', import.meta.url).pathname;
 const programs = readdirSync(asmDir).filter((f) => f.endsWith('.asm'));
@@ -21,7 +18,7 @@ const programs = readdirSync(asmDir).filter((f) => f.endsWith('.asm'));
 describe('boot programs: Bootlab and QEMU print the same and exit the same', () => {
   for (const name of programs) {
     it(name, async () => {
-      const image = await assembleWithNasm(join(asmDir, name), dir);
+      const image = await assembleWithNasm(join(asmDir, name), dir());
       const theirs = await qemuOutcome(image);
       const bytes = new Uint8Array(readFileSync(image));
       expect(bootlabOutcome(bytes, MAX_INSTRUCTIONS)).toEqual(theirs);
