@@ -1,7 +1,7 @@
 // Collects the instructions of one function as encoder `Instruction` objects, with labels for
-// branches and symbolic references for relocations, then encodes them. Branches use the near
-// (rel32) forms so every instruction's size is known before addresses are: one pass for sizes,
-// one for bytes. (Shrinking branches to rel8 is a later improvement for release builds.)
+// branches and symbolic references for relocations, then encodes them. Other instructions'
+// sizes do not depend on addresses (RIP-relative fields are always 32-bit), so only branches
+// need relaxation: short (rel8) where the target is in reach, near (rel32) otherwise.
 import { encode } from '../../../x86/encode.ts';
 import { registerByName } from '../../../x86/registers.ts';
 import type { Instruction, MemOperand, Operand as X86Operand, RegOperand } from '../../../x86/types.ts';
@@ -82,13 +82,29 @@ export class Emitter {
     const items = this.peephole();
     const ctx0 = { bits: 64 as const, address: 0n };
     const encoded: (Uint8Array | null)[] = items.map((it) => (it.kind === 'ins' ? encode(it.ins, ctx0) : null));
-    const sizeOf = (it: Item, i: number) => (it.kind === 'ins' ? encoded[i]!.length : it.kind === 'jump' ? (it.mnemonic === 'jmp' ? 5 : 6) : 0);
+    // Branch relaxation: every branch starts short (rel8); those whose target is out of reach
+    // become near (rel32) until nothing changes. Sizes only grow, so this terminates.
+    const long = items.map(() => false);
+    const sizeOf = (it: Item, i: number) => (it.kind === 'ins' ? encoded[i]!.length : it.kind === 'jump' ? (long[i] ? (it.mnemonic === 'jmp' ? 5 : 6) : 2) : 0);
     const labels = new Map<string, number>();
     let at = 0;
-    items.forEach((it, i) => {
-      if (it.kind === 'label') labels.set(it.name, at);
-      at += sizeOf(it, i);
-    });
+    for (let changed = true; changed;) {
+      changed = false;
+      at = 0;
+      items.forEach((it, i) => {
+        if (it.kind === 'label') labels.set(it.name, at);
+        at += sizeOf(it, i);
+      });
+      at = 0;
+      items.forEach((it, i) => {
+        at += sizeOf(it, i);
+        if (it.kind !== 'jump' || long[i]) return;
+        const target = labels.get(it.target);
+        if (target === undefined) throw new Error(`codegen: no label ${it.target}`);
+        const displacement = target - at;
+        if (displacement < -128 || displacement > 127) { long[i] = true; changed = true; }
+      });
+    }
     const code = new Uint8Array(at);
     const relocations: Relocation[] = [];
     at = 0;
@@ -96,7 +112,7 @@ export class Emitter {
       if (it.kind === 'jump') {
         const target = labels.get(it.target);
         if (target === undefined) throw new Error(`codegen: no label ${it.target}`);
-        const bytes = encode({ mnemonic: it.mnemonic, operands: [{ kind: 'rel', target: BigInt(target), dist: 'near', strict: true }] }, { bits: 64, address: BigInt(at) });
+        const bytes = encode({ mnemonic: it.mnemonic, operands: [{ kind: 'rel', target: BigInt(target), dist: long[i] ? 'near' : 'short', strict: true }] }, { bits: 64, address: BigInt(at) });
         if (bytes.length !== sizeOf(it, i)) throw new Error(`codegen: ${it.mnemonic} encoded in ${bytes.length} bytes`);
         code.set(bytes, at);
       } else if (it.kind === 'ins') {
