@@ -9,13 +9,7 @@
   PROBE_PM32 pm32
   FLAT_DATA32
   mov esp, 0x7000
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71007
-  mov dword [0x71000], 0x72007
-  mov dword [0x72000], 0x87
+  PAGE_TABLES_2M 4
   ENABLE_LONG 0x70000, lm
 bits 64
 lm:

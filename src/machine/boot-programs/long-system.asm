@@ -29,13 +29,7 @@
   FLAT_DATA32
   mov esp, 0x7000
   ; page tables at 0x70000 (first 2 MiB, user-accessible), as ENTER_LONG but with U/S set
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71007
-  mov dword [0x71000], 0x72007
-  mov dword [0x72000], 0x87
+  PAGE_TABLES_2M 4
   ENABLE_LONG 0x70000, lm, 0x901    ; LME, NXE, SCE
 bits 64
 lm:

@@ -17,13 +17,7 @@ bits 32
 pm:
   FLAT_DATA32
   mov esp, 0x90000
-  mov edi, 0x70000
-  mov ecx, 0x3000/4
-  xor eax, eax
-  rep stosd
-  mov dword [0x70000], 0x71007
-  mov dword [0x71000], 0x72007
-  mov dword [0x72000], 0x87          ; 0-2 MiB, user accessible
+  PAGE_TABLES_2M 4
   mov eax, cr4
   or eax, 0x20
   mov cr4, eax
