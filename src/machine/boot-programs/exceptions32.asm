@@ -8,6 +8,7 @@
 ; code and whether it came from ring 3, then resumes.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/serial.inc"
   PROBE_PROGRAM 4
   PROBE_PM32 pm
   FLAT_DATA32
@@ -204,12 +205,7 @@ hexb32:                        ; AL as 2 digits
   pop eax
   ret
 .nib:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
+  HEX_DIGIT
   jmp putc32
 hexw32:                        ; AX as 4 digits and a slash
   push eax

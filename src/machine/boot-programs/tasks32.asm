@@ -5,6 +5,7 @@
 ; and registers as the TSSs hold them.
 %include "inc/probe.inc"
 %include "inc/boot.inc"
+%include "inc/serial.inc"
   PROBE_PROGRAM 4
   PROBE_PM32 pm
   mov ax, 0x10
@@ -116,12 +117,7 @@ hexb32:
   call .n
   pop eax
 .n:
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
+  HEX_DIGIT
   jmp putc32
   PROBE_ROUTINES32
 

@@ -170,12 +170,7 @@ hex:
 .d:
   rol rax, 4
   push rax
-  and al, 15
-  add al, '0'
-  cmp al, '9'
-  jbe .p
-  add al, 7
-.p:
+  HEX_DIGIT
   call putc
   pop rax
   loop .d
