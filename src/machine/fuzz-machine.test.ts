@@ -35,6 +35,15 @@ const idt32 = (type: number): string => `
   loop .g
   lidt [idtr]`;
 
+/** 32 PAE/long-mode page-directory entries from EDI on: 2 MiB pages identity-mapping 64 MiB. */
+const LARGE_PAGES_64MIB = `  mov eax, 0x83
+  mov ecx, 32
+.p:
+  mov [edi], eax
+  add edi, 8
+  add eax, 0x200000
+  loop .p`;
+
 /** CR4 |= `cr4Bits` (PSE 0x10 or PAE 0x20), CR3 = 0x50000, paging on, interrupts on, then the jump to the random bytes. */
 const pagingOnThenJump = (cr4Bits: number): string => `  mov eax, cr4
   or eax, 0x${cr4Bits.toString(16)}
@@ -91,13 +100,7 @@ ${pagingOnThenJump(0x10)}`,
   rep stosd
   mov dword [0x50000], 0x51001
   mov edi, 0x51000
-  mov eax, 0x83
-  mov ecx, 32
-.p:
-  mov [edi], eax
-  add edi, 8
-  add eax, 0x200000
-  loop .p
+${LARGE_PAGES_64MIB}
 ${pagingOnThenJump(0x20)}`,
   long: `${PM32_START}
   mov edi, 0x50000
@@ -107,13 +110,7 @@ ${pagingOnThenJump(0x20)}`,
   mov dword [0x50000], 0x51003
   mov dword [0x51000], 0x52003
   mov edi, 0x52000
-  mov eax, 0x83
-  mov ecx, 32
-.p:
-  mov [edi], eax
-  add edi, 8
-  add eax, 0x200000
-  loop .p
+${LARGE_PAGES_64MIB}
   ; 64-bit IDT at 0x60000: all gates to 0x30000, IST 0
   mov edi, 0x60000
   mov ecx, 256

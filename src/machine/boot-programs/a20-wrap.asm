@@ -105,10 +105,7 @@ pm:
   jmp 0x18:back
 bits 16
 back:
-  mov eax, cr0
-  and al, 0xfe
-  mov cr0, eax
-  jmp 0:real
+  LEAVE_PM real
 real:
   xor ax, ax
   mov ds, ax

@@ -81,10 +81,7 @@ pm16:
   ; back to real mode (ES keeps its 64 KiB limit and its cached base until reloaded)
   mov ax, 0x10
   mov es, ax
-  mov eax, cr0
-  and al, 0xfe
-  mov cr0, eax
-  jmp 0:real
+  LEAVE_PM real
 real:
   xor ax, ax
   mov ds, ax
