@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './browser.ts';
 import { clickIntoEditor, openFile, openIde, replaceText } from './ide.ts';
+import { assembleBootSector } from '../src/app/testing/boot-sectors.ts';
+import { HELLO_SOURCE, typeCommand, uploadImage } from './machine.ts';
 
 const main = readFileSync('content/01-how-a-pc-boots/start/src/main.rs', 'utf8');
 const lesson = (page: Page) => page.getByRole('article', { name: 'Lesson' });
@@ -170,4 +172,28 @@ test('Download project gives a zip of the files, in a folder named after the pac
     'blog_os/x86_64-blog_os.json',
   ]);
   expect(strFromU8(files['blog_os/src/main.rs']!)).toContain('Going home');
+});
+
+test('Download disk image gives the image’s exact bytes, and is disabled while there is none', async ({ page }) => {
+  await openIde(page);
+  const button = page.getByRole('button', { name: 'Download disk image' });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute('title', /No disk image/);
+
+  await uploadImage(page, 'hello.img', HELLO_SOURCE);
+  await expect(button).toBeEnabled();
+  await expect(button).toHaveAttribute('title', /hello\.img.*USB stick with dd/);
+  const expected = assembleBootSector(HELLO_SOURCE, 'hello.img');
+  const { readFile } = await import('node:fs/promises');
+  const downloaded = async (name: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    return new Uint8Array(await readFile((await download.path())!));
+  };
+  expect(await downloaded('hello.img')).toEqual(expected);
+
+  // what cargo bootimage writes under target/ comes first
+  await typeCommand(page, 'mkdir -p target/x86_64-blog_os/debug && cp hello.img target/x86_64-blog_os/debug/bootimage-blog_os.bin');
+  await expect(button).toHaveAttribute('title', /target\/x86_64-blog_os\/debug\/bootimage-blog_os\.bin/);
+  expect(await downloaded('bootimage-blog_os.bin')).toEqual(expected);
 });

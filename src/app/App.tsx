@@ -7,7 +7,9 @@ import { TerminalPane } from './components/Terminal.tsx';
 import { VgaScreen } from './components/VgaScreen.tsx';
 import { Splitter } from './components/Splitter.tsx';
 import { LESSONS } from './lessons.ts';
-import { build, currentLesson, downloadProject, flushSave, goToStep, init, resetStep, run, showSolution } from './state/project.ts';
+import { currentLesson, downloadProject, flushSave, goToStep, init, resetStep, showSolution } from './state/project.ts';
+import { build, run } from './state/build-run.ts';
+import { DiskImageButton } from './components/DiskImageButton.tsx';
 import { setTheme, useApp } from './state/store.ts';
 
 function useLayout() {
@@ -103,10 +105,10 @@ function Toolbar() {
           Show solution
         </button>
         <span className="sep" aria-hidden="true" />
-        <button type="button" disabled={!ready} onClick={build} title="Check and build (cargo build)">
+        <button type="button" disabled={!ready} onClick={() => void build()} title="Build: runs cargo build in the terminal">
           Build
         </button>
-        <button type="button" className="primary" disabled={!ready} onClick={run} title={`Build and run (${mod}Enter)`}>
+        <button type="button" className="primary" disabled={!ready} onClick={() => void run()} title={`Run: runs cargo run in the terminal (${mod}Enter)`}>
           <span aria-hidden="true">▶ </span>Run
         </button>
         <button type="button" disabled={!ready} onClick={() => useApp.setState({ shareOpen: true })} title="Make a link to this project">
@@ -122,6 +124,7 @@ function Toolbar() {
         >
           <span aria-hidden="true">⤓</span>
         </button>
+        <DiskImageButton />
         <SaveIndicator />
         <button
           type="button"
@@ -152,7 +155,7 @@ export function App() {
       if (!(e.ctrlKey || e.metaKey)) return;
       if (e.key === 'Enter') {
         e.preventDefault();
-        run();
+        void run();
       } else if (e.key.toLowerCase() === 's') {
         e.preventDefault();
         void flushSave();

@@ -2,7 +2,8 @@
 // problems the checks found in the open files.
 import { Component, Suspense, lazy, useEffect, useRef, useState, type ReactNode } from 'react';
 import { lineColAt } from '../../toolchain/config/diagnostic.ts';
-import { closeTab, editFile, openFile, run, flushSave, vfs, isBinaryFile } from '../state/project.ts';
+import { closeTab, editFile, openFile, flushSave, vfs, isBinaryFile } from '../state/project.ts';
+import { run } from '../state/build-run.ts';
 import { bootCommand, runCommand } from '../state/shell.ts';
 import { useApp } from '../state/store.ts';
 
@@ -34,7 +35,7 @@ function PlainEditor({ note }: { note?: string }) {
         onKeyDown={(e) => {
           if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
             e.preventDefault();
-            run();
+            void run();
           } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
             e.preventDefault();
             void flushSave();

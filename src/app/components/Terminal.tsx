@@ -15,6 +15,7 @@ import { LineEditor } from '../../toolchain/shell/line-editor.ts';
 import { offsetAt } from '../../toolchain/config/diagnostic.ts';
 import { openFile, vfs } from '../state/project.ts';
 import { runCommand, setTerminalColumns, shell } from '../state/shell.ts';
+import { onPageCommand } from '../state/build-run.ts';
 import { clearTerminal, print, useApp, type TerminalLine, type Theme } from '../state/store.ts';
 
 const ERROR_CODE = /error\[(E\d{4})\]/;
@@ -160,6 +161,8 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
 
       const editor = new LineEditor(shell.prompt);
       editor.completer = (line, cursor) => shell.complete(line, cursor);
+      // Build, Run and Ctrl/⌘+Enter type their command for the learner: ↑ finds it, as if typed
+      const stopPageCommands = onPageCommand((line) => editor.remember(line));
       let busy = 0;
       const writeLines = (lines: readonly TerminalLine[]) => {
         const shown = lines.filter((l) => !l.echoed);
@@ -204,6 +207,7 @@ function useXterm(host: React.RefObject<HTMLDivElement | null>) {
         }
       });
       cleanup = () => {
+        stopPageCommands();
         unsubscribe();
         data.dispose();
         frame.window.removeEventListener('resize', refit);

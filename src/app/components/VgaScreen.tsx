@@ -14,6 +14,7 @@ import { fitScreen } from '../vga/fit.ts';
 import { bootCommand, runCommand } from '../state/shell.ts';
 import { uploadFile } from '../state/upload.ts';
 import { vfs } from '../state/project.ts';
+import { bootableImage } from '../state/disk-image.ts';
 
 function statusText(s: MachineStatus): string {
   const img = s.image ? ` · ${s.image}` : '';
@@ -36,15 +37,6 @@ function statusText(s: MachineStatus): string {
 const LED: Record<MachineStatus['state'], string> = {
   off: 'off', running: 'on', waiting: 'on', paused: 'paused', halted: 'stopped', 'triple-fault': 'fault', 'debug-exit': 'stopped', error: 'fault',
 };
-
-/**
- * The disk image the Power button boots: a `bootimage-*.bin` (what `cargo bootimage` makes, and
- * what an uploaded kernel becomes) first, else the first image file in path order.
- */
-function findImage(): string | null {
-  const images = vfs.listFiles().filter((p) => /\.(img|bin|iso|raw)$/i.test(p));
-  return images.find((p) => /(^|\/)bootimage-[^/]*\.bin$/.test(p)) ?? images[0] ?? null;
-}
 
 function useScreen(canvas: React.RefObject<HTMLCanvasElement | null>, mirror: React.RefObject<HTMLPreElement | null>) {
   useEffect(() => {
@@ -252,7 +244,7 @@ export function VgaScreen() {
     }
     // With no disk image in the project the PC starts anyway, as a real one does: its BIOS
     // finds nothing to boot and says so.
-    const image = findImage();
+    const image = bootableImage();
     void runCommand(image ? bootCommand(image) : 'qemu-system-x86_64');
   };
 

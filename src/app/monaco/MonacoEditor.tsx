@@ -3,7 +3,8 @@
 // updates the model as an undoable edit. Diagnostics become markers.
 import { useEffect, useRef } from 'react';
 import { monaco, languageOf } from './setup.ts';
-import { vfs, editFile, run, flushSave, isBinaryFile } from '../state/project.ts';
+import { vfs, editFile, flushSave, isBinaryFile } from '../state/project.ts';
+import { run } from '../state/build-run.ts';
 import { useApp } from '../state/store.ts';
 import { lineColAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
 
@@ -84,7 +85,7 @@ export default function MonacoEditor() {
       void flushSave();
       useApp.setState({ notice: null });
     });
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => run());
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void run());
 
     for (const p of vfs.listFiles()) modelFor(p);
     const stop = vfs.subscribe((e) => {

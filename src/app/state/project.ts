@@ -2,7 +2,7 @@
 // toolchain), the per-step workspaces that are saved, lesson navigation, snapshot links,
 // and live validation of the configuration files.
 import { strToU8, zipSync } from 'fflate';
-import { lineColAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
+import { type Diagnostic } from '../../toolchain/config/diagnostic.ts';
 import { validateProject } from '../../toolchain/config/project.ts';
 import { Vfs, checkNewPath, normalizePath } from '../../toolchain/vfs.ts';
 import { LESSONS, lessonIndex } from '../lessons.ts';
@@ -80,13 +80,37 @@ export function runValidation(): void {
     console.error(e);
     print(`Bootlab could not check your configuration files (an internal error: ${e instanceof Error ? e.message : String(e)}).`, 'error');
   }
+  // the compiler's findings from the last Build/Run, where the checks found nothing at that place
+  for (const [p, list] of Object.entries(toolDiagnostics)) {
+    if (!vfs.isFile(p)) continue;
+    const own = diagnostics[p] ?? [];
+    const extra = list.filter((d) => !own.some((o) => o.start === d.start));
+    if (extra.length) diagnostics[p] = [...own, ...extra];
+  }
   useApp.setState({ diagnostics });
+}
+
+/**
+ * What cargo and rustc reported at places in files (state/tool-output.ts), shown with the
+ * checks' findings until the file changes or the next build replaces them.
+ */
+let toolDiagnostics: Record<string, Diagnostic[]> = {};
+export function setToolDiagnostics(byPath: Record<string, Diagnostic[]>): void {
+  toolDiagnostics = byPath;
+  runValidation();
+}
+
+function dropToolDiagnostics(path: string | undefined): void {
+  if (path === undefined) toolDiagnostics = {};
+  else delete toolDiagnostics[path];
 }
 
 // ---- keeping the store in step with the file system ----
 
 vfs.subscribe((e) => {
   const s = useApp.getState();
+  dropToolDiagnostics('path' in e ? e.path : undefined);
+  if (e.type === 'rename') dropToolDiagnostics(e.from);
   if (e.type === 'change') {
     // content only
   } else if (e.type === 'rename') {
@@ -442,46 +466,4 @@ export function downloadProject(): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-// ---- Build and Run (the toolchain comes later: say so, and show what the checks found) ----
-
-function reportDiagnostics(): number {
-  runValidation();
-  print('Checking the configuration files (messages as rustc and cargo give them):', 'info');
-  const all = useApp.getState().diagnostics;
-  let errors = 0;
-  for (const [path, list] of Object.entries(all)) {
-    const text = vfs.tryReadText(path) ?? '';
-    for (const d of list) {
-      if (d.severity === 'info') continue;
-      if (d.severity === 'error') errors++;
-      const { line, column } = lineColAt(text, d.start);
-      const [first, ...rest] = d.message.split('\n');
-      print(`${d.severity}: ${first}`, d.severity === 'error' ? 'error' : 'warning');
-      for (const r of rest) print(`  ${r}`, 'output');
-      print(`  --> ${path}:${line}:${column}`, 'output');
-      for (const n of d.notes ?? []) {
-        // the tools' own help lines keep their form; Bootlab's explanations are marked as ours
-        if (/^(help|note):/.test(n)) print(`  = ${n}`, 'output');
-        else print(`  bootlab: ${n}`, 'info');
-      }
-    }
-  }
-  return errors;
-}
-
-export function build(): void {
-  print('$ cargo build', 'input');
-  const errors = reportDiagnostics();
-  if (errors > 0) print(`Your configuration files have ${errors} error${errors === 1 ? '' : 's'} (above).`, 'error');
-  else print('Your configuration files are fine.', 'info');
-  print('The Rust compiler is not part of Bootlab yet (it is being built), so nothing was compiled.', 'info');
-}
-
-export function run(): void {
-  print('$ cargo run', 'input');
-  const errors = reportDiagnostics();
-  if (errors > 0) print(`Your configuration files have ${errors} error${errors === 1 ? '' : 's'} (above).`, 'error');
-  print('Nothing can run yet: the Rust compiler is still being built. The PC is here: boot a disk image with qemu-system-x86_64 in the terminal, or drop one on the screen.', 'info');
 }
