@@ -227,9 +227,7 @@ hexw32:                        ; AX as 4 digits and a slash
   dq 0x00cff2000000ffff        ; 0x30 ring-3 data
   dq 0x00cffa000000ffff        ; 0x38 ring-3 code
   GDTR
-idtr:
-  dw 0x43*8 - 1
-  dd idt
+  IDTR32 0x43
 resume: dd 0
 to_ring0: db 0
 bounds: dd 0, 10

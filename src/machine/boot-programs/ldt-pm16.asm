@@ -126,9 +126,7 @@ ldt:
   dq 0x000090000000ffff        ; 0x14 read-only data
   dq 0x000092020000ffff        ; 0x1c stack, base 0x20000
 ldt_end:
-idtr:
-  dw 0x41*8 - 1
-  dd idt
+  IDTR32 0x41
 align 8
 idt:
   times 0x40 dq 0

@@ -24,35 +24,28 @@ lm:
   mov [idt + 6*16 + 8], eax
   lidt [idtr]
   mov rbx, 0x20000
-%macro T 1+
-  mov qword [skip], %%end
-  %1
-  mov al, '.'
-  call putc64
-%%end:
-%endmacro
-  T mfence
-  T lfence
-  T sfence
-  T pause
-  T prefetcht0 [rbx]
-  T prefetchnta [rbx]
-  T prefetchw [rbx]
-  T clflush [rbx]
-  T movnti [rbx], eax
-  T db 0xf3, 0x0f, 0x1e, 0xfa          ; endbr64
-  T nop dword [rax + rax]
-  T db 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0   ; nop word cs:[rax+rax]
-  T rdtscp
-  T cmpxchg16b [rbx]
-  T popcnt eax, ebx
-  T lzcnt eax, ebx
-  T tzcnt eax, ebx
-  T bswap rax
-  T cqo
-  T cdqe
-  T xadd [rbx], rax
-  T db 0x0f, 0x0d, 0x0b               ; prefetchw [rbx] (0F 0D /1)
+  PROBE_TRY mfence
+  PROBE_TRY lfence
+  PROBE_TRY sfence
+  PROBE_TRY pause
+  PROBE_TRY prefetcht0 [rbx]
+  PROBE_TRY prefetchnta [rbx]
+  PROBE_TRY prefetchw [rbx]
+  PROBE_TRY clflush [rbx]
+  PROBE_TRY movnti [rbx], eax
+  PROBE_TRY db 0xf3, 0x0f, 0x1e, 0xfa          ; endbr64
+  PROBE_TRY nop dword [rax + rax]
+  PROBE_TRY db 0x66, 0x2e, 0x0f, 0x1f, 0x84, 0, 0, 0, 0, 0   ; nop word cs:[rax+rax]
+  PROBE_TRY rdtscp
+  PROBE_TRY cmpxchg16b [rbx]
+  PROBE_TRY popcnt eax, ebx
+  PROBE_TRY lzcnt eax, ebx
+  PROBE_TRY tzcnt eax, ebx
+  PROBE_TRY bswap rax
+  PROBE_TRY cqo
+  PROBE_TRY cdqe
+  PROBE_TRY xadd [rbx], rax
+  PROBE_TRY db 0x0f, 0x0d, 0x0b               ; prefetchw [rbx] (0F 0D /1)
   mov al, ' '
   call putc64
   ; x87
@@ -60,25 +53,25 @@ lm:
   and al, ~0x0c                        ; EM and TS off
   or al, 0x22                          ; MP, NE
   mov cr0, rax
-  T fninit
-  T fld1
-  T fld1
-  T faddp st1, st0
-  T fistp dword [rbx]
+  PROBE_TRY fninit
+  PROBE_TRY fld1
+  PROBE_TRY fld1
+  PROBE_TRY faddp st1, st0
+  PROBE_TRY fistp dword [rbx]
   mov eax, [rbx]
   add al, '0'
   call putc64                          ; 2
-  T fnstsw ax
-  T fnstcw [rbx]
-  T fwait
+  PROBE_TRY fnstsw ax
+  PROBE_TRY fnstcw [rbx]
+  PROBE_TRY fwait
   mov al, ' '
   call putc64
   ; fxsave with OSFXSR
   mov rax, cr4
   or eax, 0x600
   mov cr4, rax
-  T fxsave [rbx]
-  T fxrstor [rbx]
+  PROBE_TRY fxsave [rbx]
+  PROBE_TRY fxrstor [rbx]
   call nl64
   mov al, 0
   mov dx, 0xf4

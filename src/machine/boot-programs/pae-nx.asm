@@ -80,9 +80,7 @@
   PROBE_ROUTINES32
   GDT_FLAT32
   GDTR
-idtr:
-  dw 32*8 - 1
-  dd idt
+  IDTR32 32
 resume: dd 0
 align 8
 idt: times 32*8 db 0

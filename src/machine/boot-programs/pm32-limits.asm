@@ -195,9 +195,7 @@ fault:                         ; vector in the handler's number, error code on t
   dq 0x00c0920400000000        ; 0x40 data, base 0x40000, limit 0 with 4 KiB granularity
   dq 0x00409a000000ffff        ; 0x48 32-bit code, limit 0xffff
   GDTR
-idtr:
-  dw 32*8 - 1
-  dd idt
+  IDTR32 32
 resume: dd 0
 step: db 0
 align 8

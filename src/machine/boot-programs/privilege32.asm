@@ -172,9 +172,7 @@ gate_call:                     ; 0x50 call gate, DPL 3, 2 parameters, to gate_ta
   db 2, 0xec
   dw 0
   GDTR
-idtr:
-  dw 256*8 - 1
-  dd idt
+  IDTR32 256
 align 4
 tss: times 104 db 0
 align 8

@@ -27,17 +27,10 @@ lm:
   call set_gate
   lidt [idtr]
 
-%macro T 1+
-  mov qword [skip], %%end
-  %1
-  mov al, '.'
-  call putc64
-%%end:
-%endmacro
 
   ; SSE off: CR4.OSFXSR = 0.
-  T movaps xmm0, xmm1
-  T pxor xmm0, xmm0
+  PROBE_TRY movaps xmm0, xmm1
+  PROBE_TRY pxor xmm0, xmm0
   call nl64
   mov rax, cr0
   and al, ~0x0c                        ; EM and TS off
@@ -170,26 +163,26 @@ lm:
 
   ; faults: misaligned movdqa and addps with memory (#GP), movdqu misaligned (fine),
   ; CR0.TS (#NM), CR0.EM (#UD).
-  T movdqa xmm0, [buf+8]
-  T movdqu xmm0, [buf+8]
-  T addps xmm0, [buf+4]
-  T movdqa [buf+1], xmm0
+  PROBE_TRY movdqa xmm0, [buf+8]
+  PROBE_TRY movdqu xmm0, [buf+8]
+  PROBE_TRY addps xmm0, [buf+4]
+  PROBE_TRY movdqa [buf+1], xmm0
   mov rax, cr0
   or al, 8
   mov cr0, rax
-  T movaps xmm0, xmm1
-  T pxor xmm2, xmm2
+  PROBE_TRY movaps xmm0, xmm1
+  PROBE_TRY pxor xmm2, xmm2
   clts
-  T movaps xmm0, xmm1
+  PROBE_TRY movaps xmm0, xmm1
   mov rax, cr0
   or al, 4
   mov cr0, rax
-  T movaps xmm0, xmm1
-  T cvtsi2sd xmm0, eax
+  PROBE_TRY movaps xmm0, xmm1
+  PROBE_TRY cvtsi2sd xmm0, eax
   mov rax, cr0
   and al, ~4
   mov cr0, rax
-  T movaps xmm0, xmm1
+  PROBE_TRY movaps xmm0, xmm1
   call nl64
   mov al, 0
   mov dx, 0xf4

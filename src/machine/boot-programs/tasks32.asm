@@ -135,9 +135,7 @@ hexb32:
   db 0, 0x85
   dw 0
   GDTR
-idtr:
-  dw 32*8 - 1
-  dd idt
+  IDTR32 32
 align 8
 idt:
   times 8 dq 0
