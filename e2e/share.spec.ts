@@ -159,6 +159,9 @@ test('Download project gives a zip of the files, in a folder named after the pac
   await openIde(page);
   await openFile(page, 'src/main.rs');
   await replaceText(page, main.replace('Hello World!', 'Going home'));
+  // cargo keeps the page's rustup state in .bootlab/: that is not part of the project at home
+  await typeCommand(page, 'cargo build');
+  await expect(page.getByTestId('terminal')).toContainText('rustup component add rust-src');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download project' }).click()]);
   expect(download.suggestedFilename()).toBe('blog_os.zip');
   const { unzipSync, strFromU8 } = await import('fflate');

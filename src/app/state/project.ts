@@ -445,14 +445,18 @@ function packageName(): string {
   return m?.[1] ?? 'project';
 }
 
+/** `.bootlab/` holds the page's rustup state (src/toolchain/rustup/state.ts): real rustup keeps its own at home. */
+const isBootlabState = (path: string) => path === '.bootlab' || path.startsWith('.bootlab/');
+
 /** A zip of every file under a folder named after the package: unzip it and run `cargo bootimage`. */
 export function projectZip(): { name: string; bytes: Uint8Array } {
   const root = packageName();
   const entries: Record<string, Uint8Array> = {};
   for (const [path, data] of Object.entries(vfs.toJSON())) {
+    if (isBootlabState(path)) continue;
     entries[`${root}/${path}`] = typeof data === 'string' ? strToU8(data) : data;
   }
-  for (const dir of vfs.listEmptyDirs()) entries[`${root}/${dir}/`] = new Uint8Array(0);
+  for (const dir of vfs.listEmptyDirs()) if (!isBootlabState(dir)) entries[`${root}/${dir}/`] = new Uint8Array(0);
   return { name: `${root}.zip`, bytes: zipSync(entries, { level: 6 }) };
 }
 
