@@ -19,20 +19,26 @@ vfs.subscribe((e) => {
  * The disk image the Power button boots: a `bootimage-*.bin` (what `cargo bootimage` makes, and
  * what an uploaded kernel becomes) first, else the first image file in path order.
  */
-export function bootableImage(): string | null {
-  const images = vfs.listFiles().filter((p) => IMAGE.test(p));
+export function pickBootImage(files: readonly string[]): string | null {
+  const images = files.filter((p) => IMAGE.test(p));
   return images.find((p) => BOOTIMAGE.test(p)) ?? images[0] ?? null;
 }
 
-/** The file "Download disk image" gives, or null when the project holds no disk image. */
-export function downloadableImage(): string | null {
-  const built = vfs.listFiles().filter((p) => BUILT.test(p));
-  if (built.length) {
-    // newest write wins; files restored from a save (never written this session) by path order
-    return built.reduce((best, p) => ((written.get(p) ?? 0) >= (written.get(best) ?? 0) ? p : best));
-  }
-  return bootableImage();
+/**
+ * The image to download: the newest `bootimage-*.bin` under `target/` by write order (files never
+ * written this session, restored from a save, count as oldest, later paths winning ties), else
+ * the one the screen boots.
+ */
+export function pickDownloadImage(files: readonly string[], writeOrder: ReadonlyMap<string, number>): string | null {
+  const built = files.filter((p) => BUILT.test(p));
+  if (built.length) return built.reduce((best, p) => ((writeOrder.get(p) ?? 0) >= (writeOrder.get(best) ?? 0) ? p : best));
+  return pickBootImage(files);
 }
+
+export const bootableImage = (): string | null => pickBootImage(vfs.listFiles());
+
+/** The file "Download disk image" gives, or null when the project holds no disk image. */
+export const downloadableImage = (): string | null => pickDownloadImage(vfs.listFiles(), written);
 
 /** The file's exact bytes, offered as a download under its own name. */
 export function downloadDiskImage(): void {
