@@ -1,7 +1,6 @@
 // Toolchain names as rustup reads them (`nightly`, `nightly-2025-03-01`, `stable`, `1.95.0`,
 // each optionally followed by the host triple) and what each one is: its channel, the date its
 // behaviour follows (src/toolchain/drift.ts) and the version lines its rustc and cargo print.
-import { stableHash } from '../config/diagnostic.ts';
 import { POST_ERA_NIGHTLY } from '../drift.ts';
 
 export const HOST = 'x86_64-unknown-linux-gnu';
@@ -64,15 +63,16 @@ export function isNightly(tc: Toolchain): boolean {
 }
 
 /**
- * The commit part of a version line. Real toolchains print their git commit; Bootlab's are not
- * builds of a commit, so nightlies show a hash of their date (stable shows the host's real one).
+ * The commit part of a version line. Real toolchains print their git commit; Bootlab's other
+ * toolchains are not builds of a rust-lang commit, so instead of inventing a hash they say
+ * `bootlab` where the hash would be (stable matches the host's 1.95.0 and shows its commit).
  */
 function commit(tc: Toolchain, tool: 'rustc' | 'cargo'): string {
   if (tc.channel === 'stable' && !tc.pinnedDate) return tool === 'rustc' ? STABLE.rustc : STABLE.cargo;
   const date = toolchainDate(tc);
   // a nightly is built from the previous day's last commit
   const built = tc.channel === 'nightly' ? dayBefore(date) : date;
-  return `${stableHash(`${tool} ${built}`).slice(0, 9)} ${built}`;
+  return `bootlab ${built}`;
 }
 
 /** `1.77.0-nightly`, `1.95.0` */
