@@ -13,6 +13,17 @@ import { print, useApp } from './store.ts';
 
 export const vfs = new Vfs();
 
+/** `.bootlab/` holds the page's rustup state (src/toolchain/rustup/state.ts): real rustup keeps its own at home. */
+const isBootlabState = (path: string) => path === '.bootlab' || path.startsWith('.bootlab/');
+
+/**
+ * The files the learner sees in the file list. rustup's state travels with the project and its
+ * links, but it is not a file to edit (`ls -a` in the terminal still shows it).
+ */
+export function visibleFiles(): string[] {
+  return vfs.listFiles().filter((p) => !isBootlabState(p));
+}
+
 /** An uploaded disk image or kernel: bytes, not text for the editors. */
 export function isBinaryFile(path: string): boolean {
   return vfs.isFile(path) && typeof vfs.read(path) !== 'string';
@@ -115,13 +126,13 @@ vfs.subscribe((e) => {
     // content only
   } else if (e.type === 'rename') {
     const swap = (p: string) => (p === e.from ? e.path : p);
-    useApp.setState({ files: vfs.listFiles(), tabs: s.tabs.map(swap), active: s.active && swap(s.active) });
+    useApp.setState({ files: visibleFiles(), tabs: s.tabs.map(swap), active: s.active && swap(s.active) });
   } else if (e.type === 'delete') {
     const tabs = s.tabs.filter((t) => t !== e.path);
     const active = s.active === e.path ? (tabs[Math.max(0, s.tabs.indexOf(e.path) - 1)] ?? null) : s.active;
-    useApp.setState({ files: vfs.listFiles(), tabs, active });
+    useApp.setState({ files: visibleFiles(), tabs, active });
   } else {
-    useApp.setState({ files: vfs.listFiles() });
+    useApp.setState({ files: visibleFiles() });
   }
   scheduleValidation();
   persist();
@@ -156,7 +167,7 @@ async function restoreBinaries(stepId: string): Promise<void> {
     vfs.writeFile(path, data, { silent: true });
     added = true;
   }
-  if (added) useApp.setState({ files: vfs.listFiles() });
+  if (added) useApp.setState({ files: visibleFiles() });
 }
 
 function loadFiles(files: Record<string, string>, tabs: string[], active: string | null, emptyDirs: string[] = []): void {
@@ -166,16 +177,16 @@ function loadFiles(files: Record<string, string>, tabs: string[], active: string
   } finally {
     suppressSave = false;
   }
-  const existing = tabs.filter((t) => vfs.isFile(t));
+  const existing = tabs.filter((t) => vfs.isFile(t) && !isBootlabState(t));
   const act = active && vfs.isFile(active) ? active : (existing[0] ?? defaultOpen());
   const finalTabs = act && !existing.includes(act) ? [...existing, act] : existing;
-  useApp.setState({ files: vfs.listFiles(), tabs: finalTabs, active: act });
+  useApp.setState({ files: visibleFiles(), tabs: finalTabs, active: act });
   runValidation();
 }
 
 function defaultOpen(): string | null {
   for (const p of ['src/main.rs', 'x86_64-blog_os.json', 'Cargo.toml']) if (vfs.isFile(p)) return p;
-  return vfs.listFiles()[0] ?? null;
+  return visibleFiles()[0] ?? null;
 }
 
 const DEFAULT_TABS = ['Cargo.toml', 'x86_64-blog_os.json', '.cargo/config.toml', 'src/main.rs'];
@@ -444,9 +455,6 @@ function packageName(): string {
   const m = /^\s*name\s*=\s*"([A-Za-z0-9_-]+)"/m.exec(text);
   return m?.[1] ?? 'project';
 }
-
-/** `.bootlab/` holds the page's rustup state (src/toolchain/rustup/state.ts): real rustup keeps its own at home. */
-const isBootlabState = (path: string) => path === '.bootlab' || path.startsWith('.bootlab/');
 
 /** A zip of every file under a folder named after the package: unzip it and run `cargo bootimage`. */
 export function projectZip(): { name: string; bytes: Uint8Array } {

@@ -10,9 +10,10 @@ import { targetName, validateTargetSpec } from '../config/targetSpec.ts';
 import { targetLoadMessages } from './targetLoad.ts';
 import { isTable, type TomlTable } from '../config/toml.ts';
 import { lineColAt } from '../config/diagnostic.ts';
-import { hasChange, targetSpecRulesAt } from '../drift.ts';
+import { hasChange } from '../drift.ts';
 import { ensureActive } from '../rustup/install.ts';
-import { hasComponent, loadState, resolveToolchain, saveState, type RustupState } from '../rustup/state.ts';
+import { hasComponent, loadState, saveState, type RustupState } from '../rustup/state.ts';
+import { toolchainRules } from '../rustup/rules.ts';
 import { HOST, isNightly, sysroot, toolchainDate, type Toolchain } from '../rustup/toolchain.ts';
 import type { ShellContext } from '../shell/types.ts';
 import { compileCrate, compileSysrootCrate } from './compile.ts';
@@ -107,8 +108,10 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   if (!vfs.isFile('Cargo.toml')) throw new CargoExit('error: could not find `Cargo.toml` in `/` or any parent directory');
 
   // rustup picks the toolchain (installing one a rust-toolchain file names, as rustup does)
+  // (the same answer the editor's live checks use: rustup/rules.ts)
   const state = loadState(vfs);
-  const res = resolveToolchain(vfs, state, ctx.cwd, args.plus);
+  const rules = toolchainRules(vfs, { cwd: ctx.cwd, plus: args.plus, state });
+  const res = rules.resolution;
   if (!res.ok) throw new CargoExit(res.message, 1);
   const tc = res.active.toolchain;
   if (!state.toolchains[tc.fullName] && res.active.reason.kind === 'command-line') {
@@ -117,8 +120,8 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   const installLines = ensureActive(state, res.active);
   if (installLines.length) print(installLines.join('\n'));
   saveState(vfs, state);
-  const nightly = isNightly(tc);
-  const date = toolchainDate(tc);
+  const nightly = rules.nightly;
+  const date = rules.date!;
 
   // the manifest
   const manifestText = vfs.readText('Cargo.toml');
@@ -199,7 +202,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
       );
     }
     const text = vfs.readText(path);
-    const spec = validateTargetSpec(text, path, targetSpecRulesAt(date));
+    const spec = validateTargetSpec(text, path, rules.targetSpec);
     const load = targetLoadMessages(text, spec, date);
     if (load.error) throw rustcFailed([...load.warnings, load.error].join('\n'));
     if (load.warnings.length) print(load.warnings.join('\n'));

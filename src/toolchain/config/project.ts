@@ -2,12 +2,17 @@
 // which toolchain `rust-toolchain` asks for, whether `build.target` points at an existing
 // target file, whether the runner's `cfg(target_os = …)` matches the target's `os`.
 // Returns the diagnostics of each checked file (Rust sources are the compiler's business).
+// Files are judged by the toolchain cargo would run here (src/toolchain/rustup/rules.ts), with
+// notes where a later nightly would refuse what this one accepts (driftHints.ts).
 import type { Vfs } from '../vfs.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
 import { validateCargoConfig, CONFIG_PATH } from './cargoConfig.ts';
 import { validateCargoToml } from './cargoToml.ts';
 import { validateRustToolchain } from './rustToolchain.ts';
 import { validateTargetSpec } from './targetSpec.ts';
+import { jsonTargetSpecHint, targetSpecDriftHints } from './driftHints.ts';
+import { hasChange } from '../drift.ts';
+import { shortName, toolchainRules, type ToolchainRules } from '../rustup/rules.ts';
 
 export type ProjectDiagnostics = Map<string, Diagnostic[]>;
 
@@ -36,9 +41,11 @@ export function configKind(path: string): 'target-spec' | 'cargo-toml' | 'cargo-
   return undefined;
 }
 
-export function validateProject(vfs: Vfs): ProjectDiagnostics {
+/** `rules`: the toolchain's, from `toolchainRules(vfs)` unless the caller has them. */
+export function validateProject(vfs: Vfs, rules: ToolchainRules = toolchainRules(vfs)): ProjectDiagnostics {
   const out: ProjectDiagnostics = new Map();
-  const files = vfs.listFiles().filter((p) => !p.startsWith('target/'));
+  const files = vfs.listFiles().filter((p) => !p.startsWith('target/') && !p.startsWith('.bootlab/'));
+  const selected = rules.toolchain ? shortName(rules.toolchain) : undefined;
 
   let channel: string | undefined;
   for (const p of files) {
@@ -61,9 +68,11 @@ export function validateProject(vfs: Vfs): ProjectDiagnostics {
       out.set(p, big);
       continue;
     }
-    const r = validateTargetSpec(vfs.readText(p), p);
+    const text = vfs.readText(p);
+    const r = validateTargetSpec(text, p, rules.targetSpec);
     specOs.set(p, typeof r.fields.os === 'string' ? r.fields.os : r.ok ? 'none' : undefined);
-    out.set(p, sortDiagnostics(r.diagnostics));
+    const hints = rules.date !== undefined && selected !== undefined ? targetSpecDriftHints(text, p, rules.targetSpec, rules.date, `\`${selected}\``) : [];
+    out.set(p, sortDiagnostics([...r.diagnostics, ...hints]));
   }
 
   if (vfs.isFile('Cargo.toml')) {
@@ -80,10 +89,17 @@ export function validateProject(vfs: Vfs): ProjectDiagnostics {
       continue;
     }
     // first pass learns build.target, second knows the target's os
-    const first = validateCargoConfig(text, { fileExists: (f) => vfs.isFile(f), channel });
+    const ch = selected ?? channel;
+    const first = validateCargoConfig(text, { fileExists: (f) => vfs.isFile(f), channel: ch });
     const os = first.buildTarget ? specOs.get(first.buildTarget) : undefined;
-    const r = os === undefined ? first : validateCargoConfig(text, { fileExists: (f) => vfs.isFile(f), channel, targetOs: os });
-    out.set(p, sortDiagnostics(r.diagnostics));
+    const r = os === undefined ? first : validateCargoConfig(text, { fileExists: (f) => vfs.isFile(f), channel: ch, targetOs: os });
+    // cargo asks for -Zjson-target-spec only from its date on (the check itself is today's)
+    const date = rules.date;
+    const diagnostics =
+      date === undefined || selected === undefined || hasChange(date, 'json-target-spec')
+        ? r.diagnostics
+        : r.diagnostics.map((d) => (d.severity === 'error' && d.message.includes('-Zjson-target-spec') ? jsonTargetSpecHint(d, date, `\`${selected}\``) : d));
+    out.set(p, sortDiagnostics(diagnostics));
   }
   return out;
 }
