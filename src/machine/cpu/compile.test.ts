@@ -350,6 +350,40 @@ describe('compiled blocks against the interpreter', () => {
       mov [rbx], al`);
   });
 
+  it('effective addresses whose halves carry: base + index*scale + disp across the low half, negative parts, every scale', () => {
+    // Each operand lands in 0x200000.. through a sum whose low 32 bits wrap (or borrow) into
+    // the high half (a wrong high half would only send the access to the called function:
+    // jit/memory.test.ts checks the arithmetic itself against computeOffset).
+    expectSameAsInterpreter(`
+      mov rbx, 0xfff00000
+      mov rsi, -0x1ffa0000
+      mov r8, 0xffffffff00200000
+      mov r9, 0x80000000
+      mov r10, 0x40000000
+      mov r11, 0x20000000
+      mov r12, 0x100200000
+      mov r13, -0x100000000
+      mov ecx, 500
+    l:
+      mov rax, [rbx + rsi*8]
+      add rax, rcx
+      mov [rbx + rsi*8 + 8], rax
+      add eax, [r8 + r9*2 + 16]
+      mov [r8 + r9*2 + 16], eax
+      mov [r8 + r10*4 + 24], rax
+      xor rax, [r8 + r11*8 + 24]
+      mov [r12 + r13 + 32], rax
+      movzx edx, byte [r12 + r13*1 + 33]
+      mov [r8 + r9*2 + 0x7fffffff - 0x7fffffd0], dl
+      mov byte [rbx + rsi*8 - 0x10 + 0x50], 0x99
+      cmp rdx, [rbx + rsi*8 + 0x28]
+      adc rdi, rdx
+      sub rsi, -1
+      add rbx, -8
+      dec ecx
+      jnz l`);
+  });
+
   it('a trace that follows a jcc the way it went and leaves when it goes the other way (insertion sort)', () => {
     const f = expectSameAsInterpreter(`
       mov rbx, 0x200000

@@ -71,29 +71,38 @@ export function wordCode(w: string, lo: string, hi: string, size: 1 | 4 | 8, wri
  * locals `x`/`y` of the base and index.
  */
 export function addressCode(i: Insn, lo: string, hi: string, reg: (n: number) => [string, string]): string {
-  let l = String(i.disp >>> 0), h = String(i.dispHi);
-  if (i.base >= 0) { const [bl, bh] = reg(i.base); l += ` + (${bl} >>> 0)`; h += ` + ${bh}`; }
+  // All int32 arithmetic (no float sum and division): each 64-bit add takes the carry out of
+  // the low half as an unsigned compare, the scaled index is a 64-bit shift left.
+  let l = '', h = '';
+  let code = '', n = 0;
+  const add = (al: string, ah: string) => {
+    if (l === '') { l = al; h = ah; return; }
+    const t = `${lo}_${n++}`;
+    code += `const ${t} = (${l} + ${al}) | 0, ${t}h = (${h} + ${ah} + ((${t} >>> 0) < (${l} >>> 0) ? 1 : 0)) | 0;\n`;
+    l = t; h = `${t}h`;
+  };
+  if (i.base >= 0) { const [bl, bh] = reg(i.base); add(bl, bh); }
   if (i.index >= 0) {
     const [xl, xh] = reg(i.index);
-    const s = 1 << i.scale;
-    l += ` + (${xl} >>> 0) * ${s}`;
-    h += ` + Math.imul(${xh}, ${s})`;
+    if (i.scale === 0) add(xl, xh);
+    else {
+      const t = `${lo}_x`;
+      code += `const ${t} = ${xl} << ${i.scale}, ${t}h = (${xh} << ${i.scale}) | (${xl} >>> ${32 - i.scale});\n`;
+      add(t, `${t}h`);
+    }
   }
-  if (i.base >= 0 && i.index < 0) {
-    // base + disp on int32s: the carry out of the low half is an unsigned compare.
-    const [bl, bh] = reg(i.base);
-    return `${lo} = (${bl} + ${i.disp | 0}) | 0; ${hi} = (${bh} + ${i.dispHi} + ((${lo} >>> 0) < (${bl} >>> 0) ? 1 : 0)) | 0;\n`;
-  }
-  const sum = `${lo}s`;
-  return `{ const ${sum} = ${l}; ${lo} = ${sum} | 0; ${hi} = (${h} + Math.floor(${sum} / 4294967296)) | 0; }\n`;
+  if (i.disp !== 0 || i.dispHi !== 0 || l === '') add(String(i.disp | 0), String(i.dispHi | 0));
+  return `{ ${code}${lo} = ${l} | 0; ${hi} = ${h} | 0; }\n`;
 }
 
 /** High 32 bits of the low 64 bits of the product of two 64-bit values (int32 halves). */
 export function mulHigh(aL: number, aH: number, bL: number, bH: number): number {
+  // The high half of the unsigned 32x32 product from 16-bit pieces, all in int32 arithmetic
+  // (Math.imul of two 16-bit pieces is their exact product mod 2^32; no float % or division).
   const a0 = aL & 0xffff, a1 = aL >>> 16, b0 = bL & 0xffff, b1 = bL >>> 16;
-  const mid = a1 * b0 + a0 * b1;
-  const low = a0 * b0 + (mid % 65536) * 65536;
-  const high = a1 * b1 + Math.floor(mid / 65536) + Math.floor(low / 4294967296);
+  const p01 = Math.imul(a0, b1), p10 = Math.imul(a1, b0);
+  const mid = (Math.imul(a0, b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  const high = (Math.imul(a1, b1) + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) | 0;
   return (high + Math.imul(aL, bH) + Math.imul(aH, bL)) | 0;
 }
 
