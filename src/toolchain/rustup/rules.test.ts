@@ -92,3 +92,14 @@ describe('the editor’s checks and cargo agree on the step 2 files', () => {
     expect(width.notes!.join('\n')).toMatch(/rust-lang\/rust#144443/);
   });
 });
+
+describe('rustup’s state folder in the project', () => {
+  it('`ls` leaves .bootlab/ out; `ls -a` shows it', async () => {
+    const vfs = Vfs.from({ 'Cargo.toml': '[package]\nname = "x"\nversion = "0.1.0"\n' });
+    const sh = shellOver(vfs);
+    await sh('rustup override set nightly');
+    expect(vfs.isFile('.bootlab/rustup.json')).toBe(true);
+    expect((await sh('ls')).text.split(/\s+/)).not.toContain('.bootlab');
+    expect((await sh('ls -a')).text.split(/\s+/)).toContain('.bootlab');
+  });
+});
