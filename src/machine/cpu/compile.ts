@@ -57,6 +57,10 @@ interface Facts {
   refs: Set<number>[];
   /** Loops only: the body relies on the flags the previous round left (they must be stored at the back edge). */
   entryFlagsRead: boolean;
+  /** ... and computes a condition or a carry from them (not only stores them where something may read them). */
+  entryFlagsCond: boolean;
+  /** Loops only: the symbolic flags at the back edge. */
+  backEdge: FlagState | null;
 }
 
 class BlockEmitter {
@@ -67,6 +71,13 @@ class BlockEmitter {
   /** Bytes from R (the block's start) to the current instruction. */
   private off = 0;
   private flags: FlagState | null = null;
+  /**
+   * Loops whose body only stores the previous round's flags (where something may read them):
+   * the back edge copies its symbolic state into function-level locals (F_*, FL: they hold a
+   * round's state) instead of storing it into the CPU every round; the next round starts with
+   * this state, stored (when FL says it is there) only on the paths that store flags.
+   */
+  private readonly carried: FlagState | null = null;
   private fullWritten = false;
   /** Registers whose locals differ from c.regs. */
   private dirty = new Set<number>();
@@ -100,8 +111,9 @@ class BlockEmitter {
     this.lastJump = isRelJump(last.insn);
     this.selfLoop = this.lastJump && last.off + last.insn.len + last.insn.imm === 0;
     this.checks = this.selfLoop || steps.some((t, k) => k > 0 && t.blockLen > 0);
-    this.facts = { used: new Set(), written: new Set(), refs: steps.map(() => new Set<number>()), entryFlagsRead: false };
+    this.facts = { used: new Set(), written: new Set(), refs: steps.map(() => new Set<number>()), entryFlagsRead: false, entryFlagsCond: false, backEdge: null };
     if (this.selfLoop && prior !== null) for (const d of prior.written) this.dirty.add(d);
+    if (this.selfLoop && prior !== null && prior.entryFlagsRead && !prior.entryFlagsCond && prior.backEdge !== null) this.carried = carriedFlags(prior.backEdge);
   }
 
   // ---------------------------------------------------------------- registers and state
@@ -142,14 +154,22 @@ class BlockEmitter {
     const rest = this.insns.length - this.k - 1;
     return s + ENV_LOAD + this.rehoist + (this.checks ? `stay = !(${MUST_LEAVE}) && IC + ${this.pending + rest} <= end;\n` : '');
   }
-  /** The code relies on the CPU's flag state being current here. */
-  private readsFlags(): void {
-    if (this.flags === null && !this.fullWritten) this.facts.entryFlagsRead = true;
+  /** The code relies on the CPU's flag state being current here (`cond`: computes from it, not only stores it). */
+  private readsFlags(cond = false): void {
+    if (this.flags === null && !this.fullWritten) {
+      this.facts.entryFlagsRead = true;
+      if (cond) this.facts.entryFlagsCond = true;
+    }
+  }
+  /** Code that stores the symbolic flags (those carried from the previous round only when they are there). */
+  private storedFlags(): string {
+    if (this.flags !== null && this.flags === this.carried) return `if (FL) { ${storeFlags(this.flags).trimEnd()} }\n`;
+    return storeFlags(this.flags);
   }
   /** Flags, registers, count and RIP brought up to date before a call (the path's own copy; state unchanged). */
   private leave(): string {
     this.readsFlags();
-    return storeFlags(this.flags) + this.writeBack() +
+    return this.storedFlags() + this.writeBack() +
       `c.icount = IC + ${this.pending}; c.rip = R + ${this.off};\n`;
   }
   private setFlags(f: FlagState, full: boolean): void {
@@ -162,6 +182,10 @@ class BlockEmitter {
   emit(): string {
     const n = this.insns.length;
     if (this.selfLoop && this.prior !== null) this.hoist();
+    if (this.carried !== null) {
+      this.preamble += `let FL = false${carriedFields(this.carried).map(([field]) => `, F_${field} = 0`).join('')};\n`;
+      this.flags = this.carried;
+    }
     for (this.k = 0; this.k < n; this.k++) this.instruction(this.k);
     const regs = [...(this.prior?.used ?? this.facts.used)].sort((a, b) => a - b);
     const head = 'const r = c.regs, T = c.tlb, RAM = c.ram32, RAM8 = c.mem.ram, CM = c.codeMarks;\n' + ENV_DECL + ENV_LOAD +
@@ -217,14 +241,14 @@ class BlockEmitter {
   private boundary(): void {
     this.readsFlags();
     this.code += (this.pending > 0 ? `IC += ${this.pending};\n` : '') +
-      `if (!stay) { c.icount = IC; ${storeFlags(this.flags)}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
+      `if (!stay) { c.icount = IC; ${this.storedFlags()}${this.writeBack()}c.rip = R + ${this.off}; return; }\n`;
     this.pending = 0;
   }
 
   /** Leaves the block after its last instruction (not a called one): count, flags, registers, RIP. */
   private finish(rip: string): void {
     this.readsFlags();
-    this.code += `c.icount = IC + ${this.pending};\n` + storeFlags(this.flags) + this.writeBack() + `c.rip = ${rip};\n`;
+    this.code += `c.icount = IC + ${this.pending};\n` + this.storedFlags() + this.writeBack() + `c.rip = ${rip};\n`;
   }
 
   /** An instruction without an inline form: its execution function, from its own call site. */
@@ -246,11 +270,11 @@ class BlockEmitter {
     const cc = i.opcode & 15;
     let cond: string;
     if (this.flags !== null) cond = condition(cc, this.flags);
-    else { this.readsFlags(); cond = `c.cond(${cc})`; }
+    else { this.readsFlags(true); cond = `c.cond(${cc})`; }
     const t = `R + ${this.off + i.len + i.imm}`;
     const other = taken ? `R + ${this.off + i.len}` : t;
     this.readsFlags();
-    this.code += `if (${taken ? `!(${cond})` : cond}) { c.icount = IC + ${this.pending}; ${storeFlags(this.flags)}${this.writeBack()}c.rip = ${other}; return; }\n`;
+    this.code += `if (${taken ? `!(${cond})` : cond}) { c.icount = IC + ${this.pending}; ${this.storedFlags()}${this.writeBack()}c.rip = ${other}; return; }\n`;
   }
 
   /** jmp rel / jcc rel, last in the block. */
@@ -260,7 +284,7 @@ class BlockEmitter {
     if (!isJmp) {
       const cc = i.opcode & 15;
       if (this.flags !== null) cond = condition(cc, this.flags);
-      else { this.readsFlags(); cond = `c.cond(${cc})`; }
+      else { this.readsFlags(true); cond = `c.cond(${cc})`; }
     }
     const next = `R + ${this.off + i.len}`;
     const t = `R + ${this.off + i.len + i.imm}`;
@@ -273,12 +297,20 @@ class BlockEmitter {
       return;
     }
     this.readsFlags();
-    const leave = storeFlags(this.flags) + this.writeBack();
+    const leave = this.storedFlags() + this.writeBack();
     this.code += `IC += ${this.pending};\n` +
       (cond === 'true' ? '' : `if (!(${cond})) { c.icount = IC; ${leave}c.rip = ${next}; return; }\n`) +
       `if (!stay || IC + ${this.insns.length} > end) { c.icount = IC; ${leave}c.rip = ${target}; return; }\n` +
-      (this.prior?.entryFlagsRead ? storeFlags(this.flags) : '');
+      this.backEdge();
     this.pending = 0;
+  }
+
+  /** At a loop's back edge: the flags for the next round, when it reads them first (see `carried`). */
+  private backEdge(): string {
+    if (this.prior === null) { this.facts.backEdge = this.flags; return ''; }
+    if (!this.prior.entryFlagsRead) return '';
+    if (this.carried === null || this.flags === null || this.flags === this.carried) return this.storedFlags();
+    return 'FL = true; ' + carriedFields(this.flags).map(([field, value]) => `F_${field} = ${value}; `).join('') + '\n';
   }
 
   // ---------------------------------------------------------------- register forms
@@ -295,7 +327,7 @@ class BlockEmitter {
     if (s.op === 'mov') return this.setReg(d, bL, s.size === 8 ? bH : '0');
     if (s.op === 'inc' || s.op === 'dec') {
       const dec = s.op === 'dec';
-      if (this.flags === null) this.readsFlags();
+      if (this.flags === null) this.readsFlags(true);
       const cf = carryBit(this.flags);
       let code: string;
       if (s.size === 4) {
@@ -347,7 +379,7 @@ class BlockEmitter {
     const cc = i.opcode & 15;
     let cond: string;
     if (this.flags !== null) cond = condition(cc, this.flags);
-    else { this.readsFlags(); cond = `c.cond(${cc})`; }
+    else { this.readsFlags(true); cond = `c.cond(${cc})`; }
     let code = `const t${k} = ${cond};\n`;
     if (s.op === 'setcc') {
       const low = s.n < 16;
@@ -543,6 +575,19 @@ class BlockEmitter {
       else this.finish(`R + ${this.off + i.len}`);
     } else if (s.op === 'ret') this.returns.pop();
   }
+}
+
+/** The fields of a flag state that name locals (not constants), with their values. */
+function carriedFields(f: FlagState): [string, string][] {
+  return Object.entries(f).filter(([field, v]) => field !== 'kind' && field !== 'size' && field !== 'dec' && /^[A-Za-z_]\w*$/.test(String(v))) as [string, string][];
+}
+
+/** The state `f` with its locals renamed to the loop-carried F_* ones; null for imul's (its overflow is an expression). */
+function carriedFlags(f: FlagState): FlagState | null {
+  if (f.kind === 'mul') return null;
+  const renamed: Record<string, unknown> = { ...f };
+  for (const [field] of carriedFields(f)) renamed[field] = `F_${field}`;
+  return renamed as FlagState;
 }
 
 /** An instruction of a trace: where it is (bytes from the trace's start) and, at the start of a block, the block's length. */
