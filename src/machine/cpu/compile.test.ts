@@ -133,11 +133,14 @@ describe('compiled blocks against the interpreter', () => {
     expectSameAsInterpreter(body('0xffff800000080000'), { setup: (r) => { r.mem.write32(0x10000 + 256 * 8, 0x11003); } });
   });
 
-  it('jcc after add, sub, logic ops, inc/dec, shifts and reg,[mem] ops, over boundary values (all 16 conditions)', () => {
+  it('jcc after add, sub, logic ops, inc/dec, shifts, reg,[mem] ops and cmp/test [mem], imm (bytes too), over boundary values (all 16 conditions)', () => {
     const conds = ['jo', 'jno', 'jb', 'jae', 'je', 'jne', 'jbe', 'ja', 'js', 'jns', 'jp', 'jnp', 'jl', 'jge', 'jle', 'jg'];
     const setters = ['add rdx, rbx', 'add edx, ebx', 'sub rdx, rbx', 'and rdx, rbx', 'or edx, ebx', 'inc rdx', 'dec edx', 'dec rdx', 'inc edx',
       'shl rdx, 1', 'shr rdx, 63', 'sar edx, 5', 'shl edx, 31', 'add rdx, [rsi + rdi*8]', 'sub edx, [rsi + rdi*8]', 'xor rdx, [rsi + rdi*8]',
-      'imul rdx, rbx', 'imul edx, ebx', 'imul rdx, rbx, -3', 'imul edx, ebx, 0x7fff'];
+      'imul rdx, rbx', 'imul edx, ebx', 'imul rdx, rbx, -3', 'imul edx, ebx, 0x7fff',
+      'cmp byte [rsi + rdi*8], 1', 'cmp byte [rsi + rdi*8 + 3], 0x7f', 'cmp byte [rsi + rdi*8 + 7], 0x80', 'cmp dword [rsi + rdi*8 + 4], 0x7fffffff',
+      'cmp dword [rsi + rdi*8], -1', 'cmp qword [rsi + rdi*8], -2', 'cmp qword [rsi + rdi*8], 0x7fffffff',
+      'test byte [rsi + rdi*8 + 3], 0x81', 'test dword [rsi + rdi*8], 0x80000001', 'test qword [rsi + rdi*8], -8'];
     const body = setters.flatMap((op, s) => conds.map((cc, k) => `
       mov rdx, rax
       ${op}
@@ -397,7 +400,7 @@ describe('compiled blocks against the interpreter', () => {
     expect(once.regs[24]).toBeGreaterThan(0); // r12: interrupts were taken
   });
 
-  it('byte loads and stores (movzx, mov byte from registers incl. ah, immediates; RAM, the VGA window, a code page)', () => {
+  it('byte loads and stores (movzx, mov byte from registers incl. ah, immediates, cmp/test [mem], imm; RAM, the VGA window, a code page)', () => {
     expectSameAsInterpreter(`
       mov rbx, 0x200000
       mov rdi, 0xb8000
@@ -415,6 +418,14 @@ describe('compiled blocks against the interpreter', () => {
       mov [rdi + rcx], dl
       movzx r11d, byte [rdi + rcx]
       add r12, r11
+      cmp byte [rdi + rcx], 0x5a
+      adc r13, 0
+      cmp byte [rbx + rcx + 2], 0x12
+      setl r14b
+      add r15, r14
+      test qword [rbx + rcx], 0x8080
+      setnz r14b
+      add r15, r14
       dec ecx
       jnz l
       mov byte [patch + 1], 0x05

@@ -531,6 +531,24 @@ class BlockEmitter {
         }
         break;
       }
+      case 'mcmpi': case 'mtesti': {
+        // cmp/test [mem], imm at 1, 4 or 8 bytes: cmpI/testI's flag record (a byte's operands
+        // and result are 0..255), kept symbolic; the called function's record is read back on its path.
+        const size = s.size, b8 = size === 8, cmp = s.op === 'mcmpi';
+        declare = `let a${k} = 0, aH${k} = 0, b${k} = ${size === 1 ? i.imm & 0xff : i.imm | 0}, bH${k} = ${b8 ? i.immHi | 0 : 0}, v${k} = 0, vH${k} = 0;\n`;
+        fast = size === 1 ? `a${k} = RAM8[${w}];\n` : `a${k} = RAM[${w}];${b8 ? ` aH${k} = RAM[${w} + 1];` : ''}\n`;
+        if (!cmp) fast += `v${k} = a${k} & b${k};${b8 ? ` vH${k} = aH${k} & bH${k};` : ''}\n`;
+        else if (size === 1) fast += `v${k} = (a${k} - b${k}) & 0xff;\n`;
+        else if (size === 4) fast += `v${k} = (a${k} - b${k}) | 0;\n`;
+        else fast += `v${k} = (a${k} - b${k}) | 0; vH${k} = (aH${k} - bH${k} - ((a${k} >>> 0) < (b${k} >>> 0) ? 1 : 0)) | 0;\n`;
+        afterSlow = cmp
+          ? `a${k} = c.fA | 0; aH${k} = c.fAH | 0; b${k} = c.fB | 0; bH${k} = c.fBH | 0; v${k} = c.fR | 0; vH${k} = c.fRH | 0;\n`
+          : `v${k} = c.fR | 0; vH${k} = c.fRH | 0;\n`;
+        this.setFlags(cmp
+          ? { kind: 'sub', size, a: `a${k}`, aH: b8 ? `aH${k}` : '0', b: `b${k}`, bH: b8 ? `bH${k}` : '0', v: `v${k}`, vH: b8 ? `vH${k}` : '0' }
+          : { kind: 'logic', size, v: `v${k}`, vH: b8 ? `vH${k}` : '0' }, true);
+        break;
+      }
       default: {
         // add/sub/cmp/and/or/xor reg, [mem]: the flag record the called function leaves is read back on its path.
         const op = s.op.slice(1);

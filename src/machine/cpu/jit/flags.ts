@@ -8,8 +8,9 @@
 
 /** What the last inline flag setter left, as names of generated locals ('0' for a 32-bit high half). */
 export type FlagState =
-  | { kind: 'add' | 'sub'; size: 4 | 8; a: string; aH: string; b: string; bH: string; v: string; vH: string }
-  | { kind: 'logic'; size: 4 | 8; v: string; vH: string }
+  /** Size 1 (cmp/test of a byte): operands and result are bytes (0..255), the high halves '0'. */
+  | { kind: 'add' | 'sub'; size: 1 | 4 | 8; a: string; aH: string; b: string; bH: string; v: string; vH: string }
+  | { kind: 'logic'; size: 1 | 4 | 8; v: string; vH: string }
   /** inc/dec: like add/sub of 1, CF kept (in `cf`, 0 or 1). */
   | { kind: 'incdec'; size: 4 | 8; dec: boolean; a: string; aH: string; v: string; vH: string; cf: string }
   /** shl/shr/sar by a nonzero constant: all six arithmetic flags set eagerly (cf, of: 0 or 1). */
@@ -36,20 +37,21 @@ export function storeFlags(f: FlagState | null): string {
   }
 }
 
-function zero(f: { size: 4 | 8; v: string; vH: string }): string {
+function zero(f: { size: 1 | 4 | 8; v: string; vH: string }): string {
   return f.size === 8 ? `((${f.v} | ${f.vH}) === 0)` : `(${f.v} === 0)`;
 }
-function sign(f: { size: 4 | 8; v: string; vH: string }): string {
-  return f.size === 8 ? `(${f.vH} < 0)` : `(${f.v} < 0)`;
+function sign(f: { size: 1 | 4 | 8; v: string; vH: string }): string {
+  return f.size === 8 ? `(${f.vH} < 0)` : f.size === 1 ? `((${f.v} & 0x80) !== 0)` : `(${f.v} < 0)`;
 }
 /** Unsigned a < b of two int32 pairs (or of two int32 at size 4). */
-function below(size: 4 | 8, a: string, aH: string, b: string, bH: string): string {
+function below(size: 1 | 4 | 8, a: string, aH: string, b: string, bH: string): string {
   return size === 8
     ? `((${aH} >>> 0) < (${bH} >>> 0) || (${aH} === ${bH} && (${a} >>> 0) < (${b} >>> 0)))`
     : `((${a} >>> 0) < (${b} >>> 0))`;
 }
 /** Signed a < b. */
-function less(size: 4 | 8, a: string, aH: string, b: string, bH: string): string {
+function less(size: 1 | 4 | 8, a: string, aH: string, b: string, bH: string): string {
+  if (size === 1) return `(((${a} << 24) >> 24) < ((${b} << 24) >> 24))`;
   return size === 8
     ? `(${aH} < ${bH} || (${aH} === ${bH} && (${a} >>> 0) < (${b} >>> 0)))`
     : `(${a} < ${b})`;
@@ -77,6 +79,8 @@ export function carryBit(f: FlagState | null): string {
 
 function overflow(f: FlagState): string {
   const hi = f.size === 8;
+  if (f.size === 1 && f.kind === 'add') return `((((${f.a} ^ ${f.v}) & (${f.b} ^ ${f.v})) & 0x80) !== 0)`;
+  if (f.size === 1 && f.kind === 'sub') return `((((${f.a} ^ ${f.b}) & (${f.a} ^ ${f.v})) & 0x80) !== 0)`;
   switch (f.kind) {
     case 'add': return hi ? `(((${f.aH} ^ ${f.vH}) & (${f.bH} ^ ${f.vH})) < 0)` : `(((${f.a} ^ ${f.v}) & (${f.b} ^ ${f.v})) < 0)`;
     case 'sub': return hi ? `(((${f.aH} ^ ${f.bH}) & (${f.aH} ^ ${f.vH})) < 0)` : `(((${f.a} ^ ${f.b}) & (${f.a} ^ ${f.v})) < 0)`;

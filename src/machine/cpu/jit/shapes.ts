@@ -6,7 +6,7 @@ import { fastKind } from '../exec/fast.ts';
 import { callI, jccI, jmpI, retI } from '../exec/flow.ts';
 import { sarI, shlI, shrI } from '../exec/shift.ts';
 import { popI, pushI } from '../exec/stack.ts';
-import { addI, andI, cmpI, orI, subI, xorI } from '../exec/alu.ts';
+import { addI, andI, cmpI, orI, subI, testI, xorI } from '../exec/alu.ts';
 import { imulI } from '../exec/muldiv.ts';
 import { cmovI, leaI, movI, movzxI, setccI } from '../exec/move.ts';
 
@@ -14,11 +14,14 @@ export type Op =
   | 'mov' | 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | 'inc' | 'dec'
   | 'shl' | 'shr' | 'sar' | 'imul' | 'lea' | 'setcc' | 'cmovcc'
   | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret' | 'loadzx8' | 'store8'
-  | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor';
+  | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor'
+  /** cmp/test [mem], imm (sizes 1, 4, 8): read-only, flags only. */
+  | 'mcmpi' | 'mtesti';
 
 export interface Shape {
   op: Op;
-  size: 4 | 8;
+  /** Operand bytes (1 only for mcmpi/mtesti). */
+  size: 1 | 4 | 8;
   /** The source is the immediate (imm/immHi), not register `src`. */
   imm: boolean;
   /** Shift count (shifts), or the register (push/pop, reg,[mem] ALU ops). */
@@ -26,7 +29,7 @@ export interface Shape {
 }
 
 /** Forms that access memory: an inline RAM fast path, else the instruction's own function. */
-export const MEMORY_OPS: ReadonlySet<Op> = new Set<Op>(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor', 'loadzx8', 'store8']);
+export const MEMORY_OPS: ReadonlySet<Op> = new Set<Op>(['load', 'store', 'push', 'pop', 'call', 'ret', 'madd', 'msub', 'mcmp', 'mand', 'mor', 'mxor', 'loadzx8', 'store8', 'mcmpi', 'mtesti']);
 
 /** 64-bit mode memory operand the compiler can address itself: base/index registers, no RIP, segment base 0. */
 export function inlineAddress(i: Insn): boolean {
@@ -73,6 +76,11 @@ export function shapeOf(i: Insn): Shape | null {
   if (i.fn === (movI as unknown) && i.osize === 1 && i.op0 === K.Rm && i.mem && (i.op1 === K.Imm || i.op1 === K.Reg) && inlineAddress(i)) {
     // mov byte [mem], imm8 / r8 (the byte register code in `n`: 16-19 are ah..bh).
     return { op: 'store8', size: 4, imm: i.op1 === K.Imm, n: i.op1 === K.Reg ? i.reg : 0 };
+  }
+  if ((i.fn === (cmpI as unknown) || i.fn === (testI as unknown)) && (i.osize === 1 || i.osize === 4 || i.osize === 8) &&
+      i.op0 === K.Rm && i.mem && i.op1 === K.Imm && i.op2 === K.None && inlineAddress(i)) {
+    // cmp/test byte/dword/qword [mem], imm (the immediate masked to a byte, or sign-extended to 64 bits, by the decoder).
+    return { op: i.fn === (cmpI as unknown) ? 'mcmpi' : 'mtesti', size: i.osize, imm: true, n: 0 };
   }
   const alu = i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
     : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor' : null;
