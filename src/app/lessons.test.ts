@@ -36,20 +36,40 @@ describe('the lessons in content/', () => {
     expect(errorsOf(LESSONS[0]!.start)).toEqual([]);
   });
 
-  it('give step 2 exactly the two fields its text asks to fix, and a clean solution', () => {
+  it('every step’s start and solution validate with no errors under their own rust-toolchain', () => {
+    for (const l of LESSONS) {
+      expect(errorsOf(l.start), `${l.id} start`).toEqual([]);
+      if (l.solution) expect(errorsOf(l.solution), `${l.id} solution`).toEqual([]);
+    }
+  });
+
+  it('give step 2 the post’s target file: notes under the post’s `nightly`, errors under a dated one, a port in the solution', () => {
     const step = LESSONS.find((l) => l.id === '02-a-target-of-our-own')!;
-    // its `nightly` is the post's era, which accepts them (as cargo does): notes naming the later change
-    expect(errorsOf(step.start)).toEqual([]);
-    const notes = validateProject(Vfs.from(step.start)).get('x86_64-blog_os.json')!.filter((d) => d.severity === 'info');
-    expect(notes.map((d) => d.message.replace(/ accepts this.*refuse it:/, ' …:'))).toEqual([
-      '`nightly` (behaving as 2024-01-25) …: target-pointer-width: invalid type: string "64", expected u16',
-      '`nightly` (behaving as 2024-01-25) …: target-c-int-width: invalid type: string "32", expected u16',
+    expect(step.start['rust-toolchain']!.trim()).toBe('nightly');
+    // the post's era accepts its file (as cargo does): only notes, each naming the later change
+    const all = [...validateProject(Vfs.from(step.start)).values()].flat();
+    expect(all.filter((d) => d.severity !== 'info')).toEqual([]);
+    const notes = validateProject(Vfs.from(step.start)).get('x86_64-blog_os.json')!;
+    expect(notes.map((d) => d.message.replace(/ accepts this; nightlies from (\S+) refuse it:.*/, ' $1'))).toEqual([
+      '`nightly` (behaving as 2024-01-25) 2024-02-01',
+      '`nightly` (behaving as 2024-01-25) 2025-07-27',
+      '`nightly` (behaving as 2024-01-25) 2025-07-27',
+      '`nightly` (behaving as 2024-01-25) 2025-02-04',
+      '`nightly` (behaving as 2024-01-25) 2025-02-04',
     ]);
-    // today's nightly refuses both
-    expect(errorsOf({ ...step.start, 'rust-toolchain': 'nightly-2026-08-01\n' })).toEqual([
+    // the dated nightly the lesson asks for turns every note into rustc's error
+    const dated = step.solution!['rust-toolchain']!;
+    expect(dated.trim()).toBe('nightly-2026-01-01');
+    expect(errorsOf({ ...step.start, 'rust-toolchain': dated })).toEqual([
+      expect.stringMatching(/^x86_64-blog_os\.json: error: data-layout for target `x86_64-blog_os-[0-9a-f]+`, `e-m:e-i64:64-f80:128-n8:16:32:64-S128`, differs from LLVM target's/),
       'x86_64-blog_os.json: error: target-pointer-width: invalid type: string "64", expected u16',
       'x86_64-blog_os.json: error: target-c-int-width: invalid type: string "32", expected u16',
+      'x86_64-blog_os.json: error: target feature `sse2` is required by the ABI but gets disabled in target spec',
+      'x86_64-blog_os.json: error: target feature `soft-float` is incompatible with the ABI but gets enabled in target spec',
     ]);
-    expect(errorsOf(step.solution!)).toEqual([]);
+    // the ported file is refused by the post's `nightly` (numbers for the widths)
+    expect(errorsOf({ ...step.solution!, 'rust-toolchain': 'nightly\n' })).toContain(
+      'x86_64-blog_os.json: error: Field target-pointer-width in target specification is required',
+    );
   });
 });

@@ -125,7 +125,10 @@ interface Ctx {
  * dates). The default is today's nightly.
  */
 export interface TargetSpecRules {
-  /** `"target-pointer-width": "64"` (a string) is refused (nightlies from late July 2025). */
+  /**
+   * The widths are JSON numbers (nightlies from late July 2025). When false, the older loader's
+   * rule: they are strings (`"64"`), and a number for the pointer width is refused.
+   */
   integerWidths: boolean;
   /** `data-layout` must equal LLVM's default for `llvm-target` (from February 2024). */
   dataLayoutMustMatch: boolean;
@@ -172,8 +175,7 @@ function checkType(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolea
     case 'u16':
     case 'u32':
     case 'u64': {
-      // Before the serde loader, rustc parsed the widths from strings (`"64"`).
-      if (!ctx.rules.integerWidths && value.type === 'string' && /^\d+$/.test(value.value) && Number(value.value) <= MAX[spec.type]!) return true;
+      if (!ctx.rules.integerWidths && (name === 'target-pointer-width' || name === 'target-c-int-width')) return checkStringWidth(ctx, name, value);
       if (value.type === 'number') {
         if (Number.isInteger(value.value) && value.value >= 0 && value.value <= MAX[spec.type]!) return true;
         return fail(Number.isInteger(value.value) ? 'value' : 'type');
@@ -206,6 +208,60 @@ function checkType(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolea
     case 'map':
       return value.type === 'object' || fail('type');
   }
+}
+
+/** Rust's `str::parse` for unsigned integers: ASCII digits with an optional leading `+`. */
+function parseUnsigned(s: string, max: number): number | undefined {
+  if (!/^\+?\d+$/.test(s)) return undefined;
+  const n = Number(s.replace(/^\+/, ''));
+  return n <= max ? n : undefined;
+}
+
+/**
+ * The two widths before rust-lang/rust#144443 (nightlies before 2025-07-27), when rustc's
+ * hand-written loader read them as JSON strings. From `Target::from_json` in
+ * compiler/rustc_target/src/spec/mod.rs of that era (read with the search tool):
+ * - `target-pointer-width` came from `get_req_field`, which takes only a string
+ *   (`j.as_str()`): any other JSON value counts as absent, hence "Field … is required"; a
+ *   string that `parse::<u32>()` refuses gives "target-pointer-width must be an integer".
+ * - `target-c-int-width` was a plain string option (`key!(c_int_width = "target-c-int-width")`):
+ *   a non-string value is removed from the object and ignored, so the default `"32"` stays (no
+ *   error, no unused-field warning). The string is parsed only when the data layout is built
+ *   (`Target::parse_data_layout`): "failed to parse c_int_width", or
+ *   "rust does not support integers with N bits" from `Integer::from_size`.
+ */
+function checkStringWidth(ctx: Ctx, name: 'target-pointer-width' | 'target-c-int-width', value: Node): boolean {
+  const error = (message: string, notes: string[]) => {
+    ctx.out.push({ severity: 'error', source: 'rustc', message, ...at(ctx, value), notes });
+    return false;
+  };
+  if (name === 'target-pointer-width') {
+    if (value.type !== 'string') {
+      return error('Field target-pointer-width in target specification is required', [
+        'Nightlies before late July 2025 read the pointer width as a JSON string: write ' +
+          `\`"target-pointer-width": "${value.type === 'number' ? value.value : 64}"\`. A value of any other ` +
+          'JSON type counts as missing. Numbers are accepted (and required) from the nightlies of 2025-07-27 on.',
+      ]);
+    }
+    if (parseUnsigned(value.value, 0xffffffff) === undefined) {
+      return error('target-pointer-width must be an integer', ['Write the width in bits as digits inside the string, like `"64"`.']);
+    }
+    return true;
+  }
+  if (value.type !== 'string') {
+    ctx.out.push({
+      severity: 'info',
+      source: 'bootlab',
+      message: 'rustc of this date ignores a target-c-int-width that is not a string and keeps its default, 32',
+      ...at(ctx, value),
+      notes: ['Nightlies before late July 2025 read this width as a string (`"32"`); from 2025-07-27 on it is a number.'],
+    });
+    return true;
+  }
+  const bits = parseUnsigned(value.value, Number.MAX_SAFE_INTEGER);
+  if (bits === undefined) return error('failed to parse c_int_width', ['Write the width in bits as digits inside the string, like `"32"`.']);
+  if (![8, 16, 32, 64, 128].includes(bits)) return error(`rust does not support integers with ${bits} bits`, ['C’s `int` is 32 bits wide on x86-64.']);
+  return true;
 }
 
 function checkEnum(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolean {
@@ -394,6 +450,9 @@ function checkFeatures(ctx: Ctx, seen: Map<string, Node>, fields: Record<string,
   // Features against the ABI (x86-64): the default ABI passes floats in SSE registers.
   const arch = typeof fields.arch === 'string' ? fields.arch : '';
   if (arch !== 'x86_64' || !ctx.rules.featuresAgainstAbi) return;
+  // rustc stops at a `rustc-abi` it cannot read, before comparing features with any ABI
+  const abiNode = seen.get('rustc-abi');
+  if (abiNode && abiNode.type !== 'null' && !('rustc-abi' in fields)) return;
   const abi = fields['rustc-abi'];
   const softAbi = abi === 'softfloat' || (abi === 'x86-softfloat' && ctx.rules.x86SoftfloatAlias);
   const flagRange = (name: string) => {
