@@ -24,7 +24,7 @@ test('editing every file of the project is saved as typed', async ({ page }) => 
     ['x86_64-blog_os.json', '\n'],
   ] as const) {
     await openFile(page, path);
-    const text = path === 'rust-toolchain' ? 'nightly\n' : start(path) + extra;
+    const text = path === 'rust-toolchain' ? start(path) : start(path) + extra;
     await replaceText(page, text);
     await expect.poll(() => savedFile(page, path)).toBe(text);
   }
