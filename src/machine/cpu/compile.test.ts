@@ -133,14 +133,16 @@ describe('compiled blocks against the interpreter', () => {
     expectSameAsInterpreter(body('0xffff800000080000'), { setup: (r) => { r.mem.write32(0x10000 + 256 * 8, 0x11003); } });
   });
 
-  it('jcc after add, sub, logic ops, inc/dec, shifts, reg,[mem] ops and cmp/test [mem], imm (bytes too), over boundary values (all 16 conditions)', () => {
+  it('jcc after add, sub, logic ops (of bytes too), inc/dec, shifts, reg,[mem] ops and cmp/test [mem], imm (bytes too), over boundary values (all 16 conditions)', () => {
     const conds = ['jo', 'jno', 'jb', 'jae', 'je', 'jne', 'jbe', 'ja', 'js', 'jns', 'jp', 'jnp', 'jl', 'jge', 'jle', 'jg'];
     const setters = ['add rdx, rbx', 'add edx, ebx', 'sub rdx, rbx', 'and rdx, rbx', 'or edx, ebx', 'inc rdx', 'dec edx', 'dec rdx', 'inc edx',
       'shl rdx, 1', 'shr rdx, 63', 'sar edx, 5', 'shl edx, 31', 'add rdx, [rsi + rdi*8]', 'sub edx, [rsi + rdi*8]', 'xor rdx, [rsi + rdi*8]',
       'imul rdx, rbx', 'imul edx, ebx', 'imul rdx, rbx, -3', 'imul edx, ebx, 0x7fff',
       'cmp byte [rsi + rdi*8], 1', 'cmp byte [rsi + rdi*8 + 3], 0x7f', 'cmp byte [rsi + rdi*8 + 7], 0x80', 'cmp dword [rsi + rdi*8 + 4], 0x7fffffff',
       'cmp dword [rsi + rdi*8], -1', 'cmp qword [rsi + rdi*8], -2', 'cmp qword [rsi + rdi*8], 0x7fffffff',
-      'test byte [rsi + rdi*8 + 3], 0x81', 'test dword [rsi + rdi*8], 0x80000001', 'test qword [rsi + rdi*8], -8'];
+      'test byte [rsi + rdi*8 + 3], 0x81', 'test dword [rsi + rdi*8], 0x80000001', 'test qword [rsi + rdi*8], -8',
+      'add dl, bl', 'sub dl, bl', 'cmp dl, bl', 'cmp dh, bh', 'and dh, bl', 'or dl, bh', 'xor dl, 0x80', 'add dh, 0x7f', 'sub dh, 1',
+      'cmp al, 0x80', 'test dl, dl', 'test dh, 0x81', 'xor r8b, dl', 'add r8b, 0x81'];
     const body = setters.flatMap((op, s) => conds.map((cc, k) => `
       mov rdx, rax
       ${op}

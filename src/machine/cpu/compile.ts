@@ -29,7 +29,7 @@ import type { CpuState } from './state.ts';
 import type { Insn } from './decoder.ts';
 import { PARITY } from './state.ts';
 import { carryBit, condition, storeFlags, type FlagState } from './jit/flags.ts';
-import { isRelJump, MEMORY_OPS, shapeOf, type Shape } from './jit/shapes.ts';
+import { byteAlu, byteReg, isRelJump, MEMORY_OPS, shapeOf, type Shape } from './jit/shapes.ts';
 import { addressCode, ENV_DECL, ENV_LOAD, mulHigh, mulOverflows, ramWord, wordCode } from './jit/memory.ts';
 
 /** Runs the whole block (more than once when it loops on itself, up to the instruction `end`). */
@@ -321,6 +321,7 @@ class BlockEmitter {
     if (s.op === 'imul') return this.imul(k, i, s);
     if (s.op === 'lea') return this.lea(k, i, s);
     if (s.op === 'setcc' || s.op === 'cmovcc') return this.conditional(k, i, s);
+    if (s.op === 'alu8') return this.alu8(k, i, s);
     const [aL, aH] = s.op === 'mov' ? ['', ''] : this.reg(d);
     let bL: string, bH: string;
     if (s.imm) { bL = String(i.imm | 0); bH = String(i.immHi | 0); } else [bL, bH] = this.reg(i.src);
@@ -390,6 +391,30 @@ class BlockEmitter {
     const [dl, dh] = this.reg(i.reg);
     const [sl, sh] = this.reg(s.n);
     return code + this.setReg(i.reg, `t${k} ? ${sl} : ${dl}`, s.size === 8 ? `t${k} ? ${sh} : ${dh}` : '0');
+  }
+
+  /**
+   * add/sub/cmp/and/or/xor/test of byte registers (al..r15b, ah..bh): what binary/testI in
+   * exec/alu.ts compute at size 1 (operands and result 0..255, the record's size 1), the
+   * result merged into its register's low byte or bits 8-15.
+   */
+  private alu8(k: number, i: Insn, s: Shape): string {
+    const op = byteAlu(i)!;
+    const byte = (g: number) => (g < 16 ? `(${this.reg(g)[0]} & 0xff)` : `((${this.reg(g - 16)[0]} >> 8) & 0xff)`);
+    const d = byteReg(i, i.op0);
+    let code = `const a${k} = ${byte(d)}, b${k} = ${s.imm ? i.imm & 0xff : byte(byteReg(i, i.op1))};\n`;
+    const arith = op === 'add' || op === 'sub' || op === 'cmp';
+    code += arith ? `const v${k} = (a${k} ${op === 'add' ? '+' : '-'} b${k}) & 0xff;\n`
+      : `const v${k} = a${k} ${op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^'} b${k};\n`;
+    if (op !== 'cmp' && op !== 'test') {
+      const g = d < 16 ? d : d - 16;
+      const [xl, xh] = this.reg(g);
+      code += this.setReg(g, d < 16 ? `(${xl} & ~0xff) | v${k}` : `(${xl} & ~0xff00) | (v${k} << 8)`, xh);
+    }
+    this.setFlags(arith
+      ? { kind: op === 'add' ? 'add' : 'sub', size: 1, a: `a${k}`, aH: '0', b: `b${k}`, bH: '0', v: `v${k}`, vH: '0' }
+      : { kind: 'logic', size: 1, v: `v${k}`, vH: '0' }, true);
+    return code;
   }
 
   /** lea r, [base + index*scale + disp] in 64-bit addressing (RIP-relative too): what computeOffset and leaI compute. */

@@ -16,11 +16,13 @@ export type Op =
   | 'load' | 'store' | 'push' | 'pop' | 'call' | 'ret' | 'loadzx8' | 'store8'
   | 'madd' | 'msub' | 'mcmp' | 'mand' | 'mor' | 'mxor'
   /** cmp/test [mem], imm (sizes 1, 4, 8): read-only, flags only. */
-  | 'mcmpi' | 'mtesti';
+  | 'mcmpi' | 'mtesti'
+  /** add/sub/cmp/and/or/xor/test of byte registers (r8, r8 / r8, imm8). */
+  | 'alu8';
 
 export interface Shape {
   op: Op;
-  /** Operand bytes (1 only for mcmpi/mtesti). */
+  /** Operand bytes (1 only for mcmpi/mtesti/alu8). */
   size: 1 | 4 | 8;
   /** The source is the immediate (imm/immHi), not register `src`. */
   imm: boolean;
@@ -82,6 +84,10 @@ export function shapeOf(i: Insn): Shape | null {
     // cmp/test byte/dword/qword [mem], imm (the immediate masked to a byte, or sign-extended to 64 bits, by the decoder).
     return { op: i.fn === (cmpI as unknown) ? 'mcmpi' : 'mtesti', size: i.osize, imm: true, n: 0 };
   }
+  if (i.osize === 1 && !i.mem && (i.op0 === K.Rm || i.op0 === K.Reg || i.op0 === K.Acc) &&
+      (i.op1 === K.Imm || i.op1 === K.Reg || i.op1 === K.Rm) && i.op2 === K.None && byteAlu(i) !== null) {
+    return { op: 'alu8', size: 1, imm: i.op1 === K.Imm, n: 0 };
+  }
   const alu = i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
     : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor' : null;
   if (alu !== null && (i.osize === 4 || i.osize === 8) && i.op0 === K.Reg && i.op1 === K.Rm && i.mem && i.op2 === K.None) {
@@ -95,6 +101,18 @@ export function shapeOf(i: Insn): Shape | null {
   const op = m[1] as Op;
   if ((op === 'load' || op === 'store') && !inlineAddress(i)) return null;
   return { op, size: m[2] === '8' ? 8 : 4, imm: m[3] === 'ri' || m[3] === 'i', n: 0 };
+}
+
+/** The operation of a byte ALU record (add/sub/cmp/and/or/xor/test), or null. */
+export function byteAlu(i: Insn): 'add' | 'sub' | 'cmp' | 'and' | 'or' | 'xor' | 'test' | null {
+  return i.fn === (addI as unknown) ? 'add' : i.fn === (subI as unknown) ? 'sub' : i.fn === (cmpI as unknown) ? 'cmp'
+    : i.fn === (andI as unknown) ? 'and' : i.fn === (orI as unknown) ? 'or' : i.fn === (xorI as unknown) ? 'xor'
+    : i.fn === (testI as unknown) ? 'test' : null;
+}
+
+/** A byte register operand's code (16-19: ah..bh) for an operand kind of the record. */
+export function byteReg(i: Insn, kind: number): number {
+  return kind === K.Reg ? i.reg : kind === K.Acc ? 0 : i.rm;
 }
 
 /** jmp rel / jcc rel: the compiler computes the target itself (they cannot fault). */
