@@ -128,9 +128,10 @@ test('error[E…] codes link to their explanation: by a click in xterm, and by k
   await context.route('https://doc.rust-lang.org/**', (route) => route.fulfill({ body: '<title>E0463</title>', contentType: 'text/html' }));
   await page.goto('/');
   await terminalReady(page);
-  // without build-std (no .cargo/config.toml) cargo cannot find `core` for our target
+  // without build-std (no .cargo/config.toml) cargo cannot find `core` for our target; step 1's
+  // dated nightly also wants -Zjson-target-spec for a .json target, which the config gave
   await typeCommand(page, 'rm .cargo/config.toml');
-  await typeCommand(page, 'cargo build --target x86_64-blog_os.json');
+  await typeCommand(page, 'cargo build --target x86_64-blog_os.json -Zjson-target-spec');
   await expect(terminal(page)).toContainText("error[E0463]: can't find crate for `core`");
 
   const code = await hoverXtermText(page, 'E0463');
