@@ -183,8 +183,8 @@ function checkType(ctx: Ctx, name: string, spec: FieldSpec, value: Node): boolea
       const notes =
         value.type === 'string' && /^\d+$/.test(value.value)
           ? [
-              `Write the number without quotes: \`"${name}": ${value.value}\`. Listings written before ` +
-                'autumn 2025 (the post’s among them) used a string here; today’s rustc only takes a number.',
+              `Write the number without quotes: \`"${name}": ${value.value}\`. Nightlies before late July ` +
+                '2025 read the widths as strings, so older listings (the post’s among them) quote them; from then on rustc takes only a number.',
             ]
           : [];
       return fail('type', notes);
