@@ -1,6 +1,11 @@
 // Differential: Bootlab's cargo/rustc on the stable channel against the host's real cargo and
 // rustc 1.95 (stable only here: no rustup, no nightly on this machine). Same project, same
 // command; the messages must be the same, line for line (the project's path aside).
+//
+// Known problem, not understood yet: run right after the other oracle files, the real cargo's
+// rustc probe in the five compiling cases fails (rustc reports a compile error in the `-` input
+// it reads, holding a rustc warning about `-Ctarget-feature=-mmx`), while the same cases pass
+// run alone or first. `npm run test:oracle` therefore runs this file first, in its own vitest run.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +26,7 @@ function realTool(files: Record<string, string>, cmd: string, args: string[]): {
     mkdirSync(dirname(join(root, p)), { recursive: true });
     writeFileSync(join(root, p), t);
   }
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(root, 'target') } });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(root, 'target') } });
   // the project's real path is `/` in Bootlab's shell
   const norm = (s: string) => s.split(`${root}/`).join('/').split(root).join('/');
   return { status: r.status ?? -1, stdout: norm(r.stdout), stderr: norm(r.stderr), root };
