@@ -99,33 +99,9 @@ describe('booting boot-sector programs', () => {
   });
 
   it('unreal mode: a 4 GiB DS limit survives the return to real mode', () => {
-    const { m, stop } = boot(bootSector(`
-      cli
-      xor ax, ax
-      mov ds, ax
-      lgdt [gdtr]
-      mov eax, cr0
-      or al, 1
-      mov cr0, eax
-      mov bx, 0x08
-      mov ds, bx
-      and al, 0xfe
-      mov cr0, eax
-      xor ax, ax
-      mov ds, ax
-      mov dword [dword 0x200000], 0x4f4b4f4b
-      mov eax, [dword 0x200000]
-      mov dx, 0x3f8
-      out dx, al
-      mov al, ah
-      out dx, al
-      mov al, 1
-      out 0xf4, al
-    gdt: dq 0, 0x00cf92000000ffff
-    gdtr: dw 15
-      dd gdt`));
+    const { m, stop } = boot(image(testdata('unreal-mode.asm')));
     expect(stop).toEqual({ kind: 'debug-exit', code: 1 });
-    expect(m.serialOutput()).toBe('KO');
+    expect(m.serialOutput()).toBe('KOO');
   });
 
   it('the PIT interrupts through the PIC into a handler of our own (sti; hlt)', () => {
@@ -257,43 +233,7 @@ describe('booting boot-sector programs', () => {
   });
 
   it('double fault: a #GP whose handler gate is missing becomes #DF', () => {
-    const { m, stop } = boot(bootSector(`
-      cli
-      xor ax, ax
-      mov ds, ax
-      ENTER_PM pm
-    bits 32
-    pm:
-      mov ax, 0x10
-      mov ds, ax
-      mov ss, ax
-      mov esp, 0x90000
-      mov eax, df
-      mov [0x6000 + 8*8], ax
-      mov word [0x6000 + 8*8 + 2], 0x08
-      mov word [0x6000 + 8*8 + 4], 0x8e00
-      shr eax, 16
-      mov [0x6000 + 8*8 + 6], ax
-      mov word [0x6000 + 13*8 + 4], 0x0e00   ; #GP gate not present: #NP while delivering #GP
-      lidt [idtr]
-      mov ax, 0x1234
-      mov es, ax
-      hlt
-    df:
-      mov dx, 0x3f8
-      mov al, 'D'
-      out dx, al
-      pop eax
-      add al, '0'
-      out dx, al
-      mov al, 4
-      out 0xf4, al
-    align 8
-    gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff
-    gdtr: dw 23
-      dd gdt
-    idtr: dw 0x7ff
-      dd 0x6000`));
+    const { m, stop } = boot(image(testdata('double-fault.asm')));
     expect(stop).toEqual({ kind: 'debug-exit', code: 4 });
     expect(m.serialOutput()).toBe('D0');
   });
