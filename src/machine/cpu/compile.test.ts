@@ -209,74 +209,24 @@ describe('compiled blocks against the interpreter', () => {
   it('loops whose body stores the previous round\'s flags before setting any (carried in locals, stored only where read)', () => {
     // Each body starts with a load (its slow path stores the flags) and pushfq (a called
     // function that reads them) and ends with a different kind of flag setter before the jcc.
+    const endings = [
+      'dec ecx', 'add ecx, -1', 'sub ecx, 1', 'dec ecx\n      test ecx, ecx',
+      'dec ecx\n      mov r11d, ecx\n      shl r11d, 3', 'dec rcx\n      mov r11, rcx\n      shr r11, 1',
+    ];
+    const loops = endings.map((ending, k) => `
+      mov ecx, 301
+    c${k}:
+      mov rax, [rbx + rcx*8]
+      pushfq
+      pop rdx
+      add r8, rdx
+      mov [rbx + rcx*8 + 8], rax
+      add rax, rcx
+      ${ending}
+      jnz c${k}`).join('');
     expectSameAsInterpreter(`
       mov rbx, 0x200000
-      xor r8, r8
-      mov ecx, 301
-    c0:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      dec ecx
-      jnz c0
-      mov ecx, 301
-    c1:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      add ecx, -1
-      jnz c1
-      mov ecx, 301
-    c2:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      sub ecx, 1
-      jnz c2
-      mov ecx, 301
-    c3:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      dec ecx
-      test ecx, ecx
-      jnz c3
-      mov ecx, 301
-    c4:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      dec ecx
-      mov r11d, ecx
-      shl r11d, 3
-      jnz c4
-      mov ecx, 301
-    c5:
-      mov rax, [rbx + rcx*8]
-      pushfq
-      pop rdx
-      add r8, rdx
-      mov [rbx + rcx*8 + 8], rax
-      add rax, rcx
-      dec rcx
-      mov r11, rcx
-      shr r11, 1
-      jnz c5`);
+      xor r8, r8${loops}`);
   });
 
   it('a page fault in the middle of a compiled loop is taken at its instruction, with the flags of that moment', () => {
