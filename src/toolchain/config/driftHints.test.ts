@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { targetSpecRulesAt, POST_ERA_NIGHTLY } from '../drift.ts';
 import { targetSpecDriftHints } from './driftHints.ts';
 import { validateTargetSpec } from './targetSpec.ts';
+import { TARGET_JSON_POST_ERA } from '../cargo/testdata/post-project.ts';
 
 // the target file as the post wrote it in its era: no p270 entries, widths as strings, no rustc-abi
-const POST_SPEC = `{
-  "llvm-target": "x86_64-unknown-none",
-  "data-layout": "e-m:e-i64:64-f80:128-n8:16:32:64-S128",
-  "arch": "x86_64",
-  "target-endian": "little",
-  "target-pointer-width": "64",
-  "target-c-int-width": "32",
-  "os": "none",
-  "executables": true,
-  "linker-flavor": "ld.lld",
-  "linker": "rust-lld",
-  "panic-strategy": "abort",
-  "disable-redzone": true,
-  "features": "-mmx,-sse,+soft-float"
-}
-`;
+const POST_SPEC = TARGET_JSON_POST_ERA;
 
 const hints = (date: string) => targetSpecDriftHints(POST_SPEC, 'x86_64-blog_os.json', targetSpecRulesAt(date), date, '`nightly`');
 
