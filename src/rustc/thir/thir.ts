@@ -112,6 +112,8 @@ export type ExprKind =
   | { kind: 'break'; loop: number; value?: Expr }
   | { kind: 'continue'; loop: number }
   | { kind: 'return'; value?: Expr }
+  /** A range value `lo..hi` / `lo..=hi` (type `iter` with shape range): what `for` and `range.contains` take. */
+  | { kind: 'range'; lo: Expr; hi: Expr; inclusive: boolean }
   | { kind: 'tuple'; elems: Expr[] }
   | { kind: 'array'; elems: Expr[] }
   /** `[elem; count]`. */
