@@ -135,6 +135,17 @@ export class FuncBuilder {
     return v(dst);
   }
 
+  /** A call through a function pointer with the given signature. */
+  callIndirect(callee: Operand, params: ScalarType[], ret: ScalarType, args: Operand[]): Operand | undefined {
+    if (ret === 'unit' || ret === 'never') {
+      this.emit({ op: 'callIndirect', callee, params, ret, args });
+      return undefined;
+    }
+    const dst = this.value(ret);
+    this.emit({ op: 'callIndirect', dst, callee, params, ret, args });
+    return v(dst);
+  }
+
   build(): Func {
     return { name: this.name, global: this.global, params: this.params, ret: this.ret, values: this.values, slots: this.slots, blocks: this.blocks };
   }

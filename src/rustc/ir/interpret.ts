@@ -139,6 +139,14 @@ export class Interpreter {
       case 'staticAddr': values[i.dst] = this.staticAddress.get(i.symbol)!; break;
       case 'ptrAdd': values[i.dst] = BigInt.asUintN(64, get(i.base) + (i.index ? get(i.index) * BigInt(i.scale ?? 1) : 0n) + BigInt(i.offset ?? 0)); break;
       case 'call': { const r = this.call(i.callee, i.args.map(get)); if (i.dst !== undefined) values[i.dst] = wrap(T(i.dst), r); break; }
+      case 'callIndirect': {
+        const target = get(i.callee);
+        const name = [...this.staticAddress].find(([n, a]) => a === target && this.module.funcs.some((g) => g.name === n))?.[0];
+        if (name === undefined) throw new Error(`interpreter: fn ${f.name} calls through ${target}, which is no function's address`);
+        const r = this.call(name, i.args.map(get));
+        if (i.dst !== undefined) values[i.dst] = wrap(T(i.dst), r);
+        break;
+      }
       case 'out': {
         const port = Number(get(i.port)); const value = get(i.value);
         this.ports.push({ port, value });

@@ -8,7 +8,7 @@ function defsOf(i: Inst): number[] {
   switch (i.op) {
     case 'store': case 'out': case 'hlt': return [];
     case 'checked': return [i.dst, i.overflow];
-    case 'call': return i.dst === undefined ? [] : [i.dst];
+    case 'call': case 'callIndirect': return i.dst === undefined ? [] : [i.dst];
     default: return [i.dst];
   }
 }
@@ -23,6 +23,7 @@ function mapOperands(i: Inst, f: (o: Operand) => Operand): Inst {
     case 'store': return { ...i, addr: f(i.addr), value: f(i.value) };
     case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
     case 'call': return { ...i, args: i.args.map(f) };
+    case 'callIndirect': return { ...i, callee: f(i.callee), args: i.args.map(f) };
     case 'out': return { ...i, port: f(i.port), value: f(i.value) };
     case 'in': return { ...i, port: f(i.port) };
     default: return i;
@@ -36,7 +37,7 @@ export function operandsOf(i: Inst): Operand[] {
 }
 export { defsOf };
 
-const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'in' || i.op === 'call' || i.op === 'out' || i.op === 'hlt' || (i.op === 'load' && i.volatile === true)
+const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'in' || i.op === 'call' || i.op === 'callIndirect' || i.op === 'out' || i.op === 'hlt' || (i.op === 'load' && i.volatile === true)
   // Division by zero traps on the machine: keep it where the program put it.
   || (i.op === 'binary' && (i.kind === 'div' || i.kind === 'rem'));
 
@@ -104,7 +105,7 @@ function coalesceCopies(f: Func): Func {
       const i = b.insts[k]!;
       const next = b.insts[k + 1];
       const ds = defsOf(i);
-      if (next?.op === 'copy' && next.src.kind === 'value' && ds.length === 1 && i.op !== 'call' && next.src.id === ds[0] && uses[ds[0]!] === 1 && defs[ds[0]!] === 1 && next.dst !== ds[0]) {
+      if (next?.op === 'copy' && next.src.kind === 'value' && ds.length === 1 && i.op !== 'call' && i.op !== 'callIndirect' && next.src.id === ds[0] && uses[ds[0]!] === 1 && defs[ds[0]!] === 1 && next.dst !== ds[0]) {
         insts.push({ ...i, dst: next.dst } as Inst);
         k++;
       } else insts.push(i);

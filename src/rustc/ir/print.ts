@@ -27,6 +27,7 @@ function printInst(f: Func, i: Inst): string {
     case 'staticAddr': return d(i.dst) + `static_addr ${i.symbol}`;
     case 'ptrAdd': return d(i.dst) + `ptr_add ${p(i.base)}` + (i.index ? `, ${p(i.index)} * ${i.scale ?? 1}` : '') + (i.offset ? `, +${i.offset}` : '');
     case 'call': return (i.dst !== undefined ? d(i.dst) : '') + `call ${i.callee}(${i.args.map(p).join(', ')})`;
+    case 'callIndirect': return (i.dst !== undefined ? d(i.dst) : '') + `call_indirect ${p(i.callee)}(${i.args.map(p).join(', ')}) as fn(${i.params.join(', ')}) -> ${i.ret}`;
     case 'out': return `out ${p(i.port)}, ${p(i.value)}`;
     case 'in': return d(i.dst) + `in ${p(i.port)}`;
     case 'hlt': return 'hlt';

@@ -71,6 +71,12 @@ export type Inst =
   /** dst = base + index * scale + offset (field: index absent; element/offset: index and stride). */
   | { op: 'ptrAdd'; dst: number; base: Operand; index?: Operand; scale?: number; offset?: number }
   | { op: 'call'; dst?: number; callee: string; args: Operand[] }
+  /**
+   * A call through a function pointer (`callee` is a `ptr`, e.g. from `staticAddr` of a function
+   * or loaded from memory), System V ABI. The signature is spelled out because the pointer does
+   * not carry it.
+   */
+  | { op: 'callIndirect'; dst?: number; callee: Operand; params: ScalarType[]; ret: ScalarType; args: Operand[] }
   /** Port output (`out dx, al/ax/eax`), width from the value's type (u8/u16/u32). */
   | { op: 'out'; port: Operand; value: Operand }
   /** Port input (`in al/ax/eax, dx`), width from dst's type (u8/u16/u32). */

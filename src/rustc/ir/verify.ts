@@ -90,6 +90,14 @@ export function verifyFunc(f: Func, callables: Map<string, { params: ScalarType[
           if (wide128OnStack(callee.params)) fail(where, '128-bit arguments on the stack are not supported yet');
           break;
         }
+        case 'callIndirect': {
+          same(typeOf(i.callee), 'ptr', 'callee');
+          if (i.params.length !== i.args.length) fail(where, `the signature takes ${i.params.length} arguments, given ${i.args.length}`);
+          i.args.forEach((a, n) => same(typeOf(a), i.params[n]!, `argument ${n}`));
+          if (i.dst !== undefined) same(dstType(i.dst), i.ret, 'return value');
+          if (wide128OnStack(i.params)) fail(where, '128-bit arguments on the stack are not supported yet');
+          break;
+        }
         case 'out': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(typeOf(i.value))) fail(where, 'out value must be u8, u16 or u32'); break;
         case 'in': same(typeOf(i.port), 'u16', 'port'); if (!['u8', 'u16', 'u32'].includes(dstType(i.dst))) fail(where, 'in result must be u8, u16 or u32'); break;
         case 'hlt': break;

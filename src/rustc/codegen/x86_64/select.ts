@@ -251,6 +251,7 @@ export class Selector {
         return this.store(i.dst, 'rax');
       }
       case 'call': return this.call(i.callee, i.args, i.dst);
+      case 'callIndirect': return this.call(i.callee, i.args, i.dst);
       case 'out': {
         const t = this.typeOf(i.value);
         this.load('rdx', i.port);
@@ -268,7 +269,8 @@ export class Selector {
     }
   }
 
-  private call(callee: string, args: Operand[], dst: number | undefined): void {
+  /** A direct call (`callee` a symbol) or one through a function pointer (an operand). */
+  private call(callee: string | Operand, args: Operand[], dst: number | undefined): void {
     // System V: integer arguments in six registers, the rest pushed right to left, rsp
     // 16-aligned at the call (the verifier refuses 128-bit arguments that would go there).
     const { registers, stack } = classify(args.map((a) => this.typeOf(a)));
@@ -279,7 +281,13 @@ export class Selector {
       if (hi) this.load128(r, hi, args[index]!);
       else this.load(r, args[index]!);
     }
-    this.e.callSymbol(callee);
+    if (typeof callee === 'string') this.e.callSymbol(callee);
+    else {
+      // r11: caller-saved, neither an argument register nor allocated, so loading the target
+      // last clobbers nothing the call needs.
+      this.load('r11', callee);
+      this.e.ins('call', reg('r11'));
+    }
     if (stack.length) this.e.ins('add', reg('rsp'), imm(stack.length * 8 + pad));
     if (dst === undefined) return;
     const t = this.cx.func.values[dst]!;
