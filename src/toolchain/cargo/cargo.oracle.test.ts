@@ -2,12 +2,15 @@
 // rustc 1.95 (stable only here: no rustup, no nightly on this machine). Same project, same
 // command; the messages must be the same, line for line (the project's path aside).
 //
-// Known problem, not understood yet: run right after the other oracle files, the real cargo's
-// rustc probe in the five compiling cases fails (rustc reports a compile error in the `-` input
-// it reads, holding a rustc warning about `-Ctarget-feature=-mmx`), while the same cases pass
-// run alone or first. `npm run test:oracle` therefore runs this file first, in its own vitest run.
+// Found: cargo's rustc probe (`rustc - --crate-name ___ --print=…`) reads its crate from stdin,
+// which cargo opens as /dev/null. On this machine /dev/null had been replaced by a regular file
+// (an `-o /dev/null` run as root renames its output over the device); the other oracle files'
+// rustc runs with stdio 'ignore' then appended their `-Ctarget-feature=-mmx` warnings to it, and
+// the probe read that text as Rust source and failed — so only after those files. Reproduced with
+// a regular file bind-mounted over /dev/null. The first test below checks the device, so a broken
+// machine is named as such instead of showing up as a cargo difference.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,6 +45,9 @@ async function bootlab(files: Record<string, string>, line: string): Promise<{ s
 const project = { 'Cargo.toml': CARGO_TOML, 'x86_64-blog_os.json': TARGET_JSON_POST_ERA, 'src/main.rs': MAIN_RS };
 
 describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', () => {
+  it('the machine’s /dev/null is the null device (cargo’s rustc probe reads it as its crate)', () => {
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
   const cases: [string, Record<string, string>, string[]][] = [
     ['-Z build-std on stable', project, ['build', '-Z', 'build-std=core,compiler_builtins', '--target', 'x86_64-blog_os.json']],
     ['--target FILE.json on stable', project, ['build', '--target', 'x86_64-blog_os.json']],
