@@ -1,0 +1,54 @@
+// Verdicts on our first error against rustc's, and the table the tests print and STATUS.md holds.
+import type { ReportedError } from './record.ts';
+
+/**
+ * - `match`: same code and same primary line (issue 6's acceptance);
+ * - `other code` / `other line`: we reject the program, but not as rustc does;
+ * - `accepted`: we report no error at all; `crash`: a stage threw or reported an internal error.
+ */
+export type Verdict = 'match' | 'other code' | 'other line' | 'accepted' | 'crash';
+
+export function verdictOf(theirs: ReportedError, ours: ReportedError | undefined, crashed: boolean): Verdict {
+  if (crashed) return 'crash';
+  if (!ours) return 'accepted';
+  if (ours.code !== theirs.code) return 'other code';
+  if (ours.line !== theirs.line) return 'other line';
+  return 'match';
+}
+
+/** The stricter comparison: the message text and the column as well. */
+export function exactlyAsRustc(theirs: ReportedError, ours: ReportedError | undefined): boolean {
+  return !!ours && ours.code === theirs.code && ours.line === theirs.line && ours.column === theirs.column && ours.message === theirs.message;
+}
+
+export interface StatusRow {
+  program: string;
+  theirs: ReportedError;
+  ours: ReportedError | undefined;
+  verdict: Verdict;
+  exact: boolean;
+  /** The crash's stage and message, when there was one. */
+  crash?: string;
+}
+
+const where = (e: ReportedError) => `${e.code ?? '—'} @ ${e.line ?? '—'}:${e.column ?? '—'}`;
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A Markdown table: program, rustc's first error, ours, verdict, whether message and column agree too. */
+export function statusTable(rows: readonly StatusRow[]): string {
+  const lines = ['| program | rustc | ours | verdict | exact |', '|---|---|---|---|---|'];
+  for (const r of rows) {
+    const ours = r.crash ? `crash: ${r.crash}` : r.ours ? `${where(r.ours)} ${r.ours.message}` : 'no error';
+    lines.push(`| ${r.program} | ${cell(`${where(r.theirs)} ${r.theirs.message}`)} | ${cell(ours)} | ${r.verdict} | ${r.exact ? 'yes' : 'no'} |`);
+  }
+  return lines.join('\n');
+}
+
+export function verdictCounts(rows: readonly StatusRow[]): Record<Verdict | 'exact', number> {
+  const counts: Record<Verdict | 'exact', number> = { match: 0, 'other code': 0, 'other line': 0, accepted: 0, crash: 0, exact: 0 };
+  for (const r of rows) {
+    counts[r.verdict]++;
+    if (r.exact) counts.exact++;
+  }
+  return counts;
+}

@@ -1,0 +1,17 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let vga = 0xb8000 as *const u8;
+    let first = vga.read_volatile();
+    let _copy = first;
+    loop {}
+}

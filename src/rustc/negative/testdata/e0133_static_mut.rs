@@ -1,0 +1,17 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+static mut TICKS: u32 = 0;
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    TICKS += 1;
+    loop {}
+}

@@ -1,0 +1,21 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+fn write_cell(offset: isize, byte: u8) {
+    let vga = 0xb8000 as *mut u8;
+    unsafe { *vga.offset(offset) = byte; }
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let colour: u32 = 0xb;
+    write_cell(1, colour);
+    loop {}
+}

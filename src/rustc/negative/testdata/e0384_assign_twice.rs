@@ -1,0 +1,19 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let column = 0;
+    let vga = 0xb8000 as *mut u8;
+    unsafe { *vga.offset(column) = b'H'; }
+    column = 2;
+    unsafe { *vga.offset(column) = b'i'; }
+    loop {}
+}

@@ -1,0 +1,22 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+struct Cursor {
+    row: usize,
+    col: usize,
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let cursor = Cursor { row: 0, col: 0 };
+    cursor.col = 1;
+    let _ = cursor.row + cursor.col;
+    loop {}
+}
