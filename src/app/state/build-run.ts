@@ -1,11 +1,14 @@
 // Build and Run: the toolbar buttons and Ctrl/⌘+Enter type `cargo build` / `cargo run` into the
 // terminal's shell, exactly as the learner could (the prompt and the line echoed, the same
 // output, a history entry). What appears is what the tools really said; nothing is printed here.
+// The compiler's diagnostics reach the editor as rustc's JSON (cargo's diagnostics feed).
 import { offsetAt, type Diagnostic } from '../../toolchain/config/diagnostic.ts';
 import { setToolDiagnostics, vfs } from './project.ts';
 import { runCommand } from './shell.ts';
 import { useApp } from './store.ts';
 import { findingsIn } from './tool-output.ts';
+import { markersFromJson } from './compiler-markers.ts';
+import { onCompilerDiagnostics, type CompilerReport } from '../../toolchain/cargo/diagnosticsFeed.ts';
 
 /** Lines run from the page (not typed), for the line editor's ↑ history; the terminal view listens. */
 type Listener = (line: string) => void;
@@ -19,14 +22,25 @@ export function onPageCommand(listener: Listener): () => void {
 async function runFromPage(line: string): Promise<number> {
   for (const l of listeners) l(line);
   const before = useApp.getState().terminalTotal;
-  const status = await runCommand(line);
+  const reports: CompilerReport[] = [];
+  const stop = onCompilerDiagnostics((r) => void reports.push(r));
+  let status: number;
+  try {
+    status = await runCommand(line);
+  } finally {
+    stop();
+  }
   const { terminal, terminalTotal } = useApp.getState();
   const printed = terminal.slice(-Math.min(terminal.length, terminalTotal - before)).map((l) => l.text);
-  showFindings(printed);
+  if (reports.length) setToolDiagnostics(markersFromJson(reports.flatMap((r) => r.diagnostics), (p) => (vfs.isFile(p) ? vfs.readText(p) : undefined)));
+  else showFindings(printed);
   return status;
 }
 
-/** The compiler's located messages go to the Problems panel and the editor's markers. */
+/**
+ * When no crate was compiled (cargo stopped before rustc, or printed a config error in a file),
+ * the located messages it printed go to the Problems panel and the editor's markers.
+ */
 function showFindings(printed: readonly string[]): void {
   const byPath: Record<string, Diagnostic[]> = {};
   for (const f of findingsIn(printed)) {
