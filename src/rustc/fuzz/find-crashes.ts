@@ -1,0 +1,51 @@
+// Finds, shrinks and writes down compiler failures for the stage owners:
+//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1]
+// runs the whole-compiler fuzzer, keeps one mutant per distinct failure, shrinks it with
+// minimize.ts (still failing with the same signature) and writes src/rustc/fuzz/CRASHES.md.
+import { writeFileSync } from 'node:fs';
+import { compileForDiagnostics } from '../negative/compile.ts';
+import { minimizeSource } from './minimize.ts';
+import { fuzzSeeds } from './seeds.ts';
+import { failureIn, fuzzWholeCompiler, groupFailures } from './whole.ts';
+
+/** Who owns each stage named in a failure signature (issue 6's split of the compiler's middle). */
+const OWNERS: Array<[RegExp, string]> = [
+  [/\b(parse|parser)\b/, 'front end'],
+  [/\b(analyze|resolve|typeck)\b/, 'typeck (A)'],
+  [/\blower\b/, 'lowering (B)'],
+  [/\b(check|passes)\b/, 'passes (C)'],
+  [/\b(driver|core|codegen)\b/, 'driver (D1)'],
+];
+
+const runs = Number(process.argv[2] ?? 10_000);
+const seed = Number(process.argv[3] ?? 1);
+const report = fuzzWholeCompiler(fuzzSeeds(), runs, seed);
+const groups = groupFailures(report.failures);
+const sections = groups.map((g) => {
+  const small = minimizeSource(g.source, (c) => failureIn(compileForDiagnostics(c, 'main.rs'))?.signature === g.signature);
+  const owner = OWNERS.find(([re]) => re.test(g.signature))?.[1] ?? 'unknown stage';
+  const stack = failureIn(compileForDiagnostics(small, 'main.rs'))?.stack;
+  return [
+    `## ${g.signature}`,
+    '',
+    `Owner: ${owner}. ${g.count} of ${runs} mutants; first from \`${g.seed}\`. Reduced program:`,
+    '',
+    '```rust',
+    small.trimEnd(),
+    '```',
+    ...(stack ? ['', '```', stack.split('\n').slice(0, 12).join('\n'), '```'] : []),
+    '',
+  ].join('\n');
+});
+const text = [
+  '# Compiler failures found by whole-compiler fuzzing',
+  '',
+  `Written by \`npx tsx src/rustc/fuzz/find-crashes.ts ${runs} ${seed}\` at ${new Date().toISOString().slice(0, 16)} UTC:`,
+  `${runs} mutants, ${report.rejected} rejected with diagnostics, ${report.failures.length} failures in ${groups.length} distinct kinds.`,
+  'Each entry is one kind of failure (an exception escaping a stage, or an internal compiler error),',
+  'with a mutant reduced to the tokens that still trigger it.',
+  '',
+  ...sections,
+].join('\n');
+writeFileSync(new URL('./CRASHES.md', import.meta.url).pathname, text);
+console.log(`${report.failures.length} failures, ${groups.length} kinds; wrote CRASHES.md`);

@@ -1,0 +1,68 @@
+// One round of whole-compiler fuzzing: mutated seeds go through every stage the compiler has
+// (negative/compile.ts), which must end in diagnostics or a compiled crate. A failure is an
+// exception that escaped a stage (`crash`) or an internal-compiler-error diagnostic (a stage
+// caught its own bug); failures are grouped by their first line so one bug is one entry.
+import { compileForDiagnostics, isInternalError, type CompileOutcome } from '../negative/compile.ts';
+import { mutate, Prng } from './mutate.ts';
+import type { Seed } from './seeds.ts';
+
+export interface Failure {
+  /** `throw in STAGE: message` or `ICE: message`: what groups failures into one bug. */
+  signature: string;
+  seed: string;
+  source: string;
+  stack?: string;
+}
+
+export function failureIn(outcome: CompileOutcome): Omit<Failure, 'seed' | 'source'> | null {
+  if (outcome.crash) return { signature: `throw in ${outcome.crash.stage}: ${outcome.crash.message.split('\n')[0]}`, stack: outcome.crash.stack };
+  const ice = outcome.diagnostics.find(isInternalError);
+  if (ice) return { signature: `ICE: ${ice.message.split('\n')[0]}` };
+  return null;
+}
+
+export interface FuzzReport {
+  runs: number;
+  /** Mutants for which the compiler reported at least one error (most single-token edits break a program). */
+  rejected: number;
+  failures: Failure[];
+  slowestMs: number;
+  slowestSeed: string;
+}
+
+export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: number): FuzzReport {
+  const rng = new Prng(seed);
+  const report: FuzzReport = { runs, rejected: 0, failures: [], slowestMs: 0, slowestSeed: '' };
+  for (let n = 0; n < runs; n++) {
+    const base = seeds[rng.below(seeds.length)]!;
+    const { source } = mutate(base.source, rng);
+    const t0 = performance.now();
+    const outcome = compileForDiagnostics(source, 'main.rs');
+    const ms = performance.now() - t0;
+    if (ms > report.slowestMs) {
+      report.slowestMs = ms;
+      report.slowestSeed = base.name;
+    }
+    if (outcome.diagnostics.some((d) => d.level === 'error')) report.rejected++;
+    const f = failureIn(outcome);
+    if (f) report.failures.push({ ...f, seed: base.name, source });
+  }
+  return report;
+}
+
+/** One failure per signature, in order of first appearance, with how many mutants hit it. */
+export function groupFailures(failures: readonly Failure[]): Array<Failure & { count: number }> {
+  const groups = new Map<string, Failure & { count: number }>();
+  for (const f of failures) {
+    const g = groups.get(f.signature);
+    if (g) g.count++;
+    else groups.set(f.signature, { ...f, count: 1 });
+  }
+  return [...groups.values()];
+}
+
+export function describeFailures(failures: readonly Failure[]): string {
+  return groupFailures(failures)
+    .map((g) => `${g.signature} (${g.count}×, first from ${g.seed})\n--- program ---\n${g.source}\n${g.stack ? `--- stack ---\n${g.stack}\n` : ''}`)
+    .join('\n');
+}
