@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FuncBuilder } from '../../ir/builder.ts';
 import { Interpreter, Exit } from '../../ir/interpret.ts';
-import { c, v, type Func, type Module, type ScalarType } from '../../ir/types.ts';
+import { c, v, type Func, type Module, type Operand, type ScalarType } from '../../ir/types.ts';
 import { IrError, verifyModule } from '../../ir/verify.ts';
 import { compileLinkBoot, readKernel } from './test-run.ts';
 
@@ -16,7 +16,7 @@ const SIG: ScalarType[] = ['u8', 'i16', 'u32', 'i64', 'u64', 'i32', 'u16', 'i8']
 /** fn NAME(a..h) -> i32: a weighted sum, so every argument's position and extension matters. */
 function weighted(name: string, k: number): Func {
   const f = new FuncBuilder(name, SIG, 'i32');
-  let acc = c('i64', k);
+  let acc: Operand = c('i64', k);
   SIG.forEach((_, n) => {
     const x = f.cast('i64', f.param(n));
     acc = f.binary('add', 'i64', f.binary('mul', 'i64', acc, c('i64', 3 + k)), x);
