@@ -1,0 +1,25 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+struct Writer {
+    column: usize,
+}
+
+impl Writer {
+    fn advance() {
+        self.column += 1;
+    }
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    Writer::advance();
+    loop {}
+}

@@ -1,0 +1,17 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+static COLUMN: usize = 0;
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    COLUMN = 1;
+    loop {}
+}
