@@ -1,0 +1,17 @@
+// Division by zero panics in debug and in release.
+#![no_std]
+#![no_main]
+
+use core::hint::black_box;
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    put_str("before");
+    nl();
+    let a = black_box(100u16);
+    let z = black_box(0u16);
+    showu("quotient", (a / z) as u64);
+    put_str("after");
+    nl();
+    done()
+}
