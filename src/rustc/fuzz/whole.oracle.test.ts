@@ -1,15 +1,23 @@
-// The long whole-compiler fuzz run (10,000 mutants, or FUZZ_RUNS), kept with the oracle tests so
-// `npm test` stays fast; it needs no external tool.
+// The long whole-compiler fuzz runs (10,000 token-edit mutants and 2,000 token replacements, or
+// FUZZ_RUNS / FUZZ_REPLACE_RUNS), kept with the oracle tests so `npm test` stays fast; they need
+// no external tool.
 import { describe, expect, it } from 'vitest';
 import { fuzzSeeds } from './seeds.ts';
-import { describeFailures, fuzzWholeCompiler } from './whole.ts';
+import { describeFailures, fuzzWholeCompiler, summarize } from './whole.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const REPLACE_RUNS = Number(process.env.FUZZ_REPLACE_RUNS ?? 2000);
 
 describe('whole-compiler fuzzing, long run', () => {
-  it(`compiles ${RUNS} mutated programs to diagnostics or code, never throwing`, () => {
+  it(`compiles ${RUNS} programs with tokens deleted, duplicated or swapped, never throwing`, () => {
     const report = fuzzWholeCompiler(fuzzSeeds(), RUNS, 0x10f022);
-    console.log(`${report.runs} mutants: ${report.rejected} rejected, ${report.failures.length} failures; slowest ${report.slowestMs.toFixed(1)} ms (from ${report.slowestSeed})`);
+    console.log(summarize(report));
+    expect(report.failures, describeFailures(report.failures)).toEqual([]);
+  }, 1_800_000);
+
+  it(`compiles ${REPLACE_RUNS} programs with tokens replaced by others of their class, never throwing`, () => {
+    const report = fuzzWholeCompiler(fuzzSeeds(), REPLACE_RUNS, 0x7e91ace, 'replacements');
+    console.log(summarize(report));
     expect(report.failures, describeFailures(report.failures)).toEqual([]);
   }, 1_800_000);
 });

@@ -1,21 +1,30 @@
-// Whole-compiler fuzzing: mutated programs (a token deleted, duplicated or swapped, one to three
-// times) go through every stage and must end in diagnostics or a compiled crate, never in an
-// exception or an internal compiler error. FUZZ_RUNS sets the count (2,000 here; the oracle
-// config runs 10,000). A failure prints each distinct bug once, with its program and stack.
+// Whole-compiler fuzzing: mutated programs go through every stage and must end in diagnostics
+// or a compiled crate, never in an exception or an internal compiler error. Two kinds of
+// mutants: token edits (a token deleted, duplicated or swapped, one to three times: FUZZ_RUNS,
+// 2,000 here, 10,000 in the oracle config) and token replacements that keep the syntax valid
+// and so reach the stages after the parser (FUZZ_REPLACE_RUNS, 500 here). A failure prints each
+// distinct bug once, with its program and stack.
 import { describe, expect, it } from 'vitest';
 import { fuzzSeeds } from './seeds.ts';
-import { describeFailures, fuzzWholeCompiler } from './whole.ts';
+import { describeFailures, fuzzWholeCompiler, summarize } from './whole.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const REPLACE_RUNS = Number(process.env.FUZZ_REPLACE_RUNS ?? 500);
 
 describe('whole-compiler fuzzing', () => {
-  it(`compiles ${RUNS} mutated programs to diagnostics or code, never throwing`, () => {
-    const seeds = fuzzSeeds();
+  const seeds = fuzzSeeds();
+  it(`compiles ${RUNS} programs with tokens deleted, duplicated or swapped, never throwing`, () => {
     expect(seeds.length).toBeGreaterThan(100);
     const report = fuzzWholeCompiler(seeds, RUNS, 0xf0220);
-    console.log(`${report.runs} mutants: ${report.rejected} rejected, ${report.failures.length} failures; slowest ${report.slowestMs.toFixed(1)} ms (from ${report.slowestSeed})`);
+    console.log(summarize(report));
     expect(report.failures, describeFailures(report.failures)).toEqual([]);
     // Most single-token edits break a program; if none did, the mutator is not mutating.
     expect(report.rejected).toBeGreaterThan(RUNS / 3);
+  }, 600_000);
+
+  it(`compiles ${REPLACE_RUNS} programs with tokens replaced by others of their class, never throwing`, () => {
+    const report = fuzzWholeCompiler(seeds, REPLACE_RUNS, 0x5e1ec7, 'replacements');
+    console.log(summarize(report));
+    expect(report.failures, describeFailures(report.failures)).toEqual([]);
   }, 600_000);
 });

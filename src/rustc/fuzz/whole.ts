@@ -4,6 +4,7 @@
 // caught its own bug); failures are grouped by their first line so one bug is one entry.
 import { compileForDiagnostics, isInternalError, type CompileOutcome } from '../negative/compile.ts';
 import { mutate, Prng } from './mutate.ts';
+import { replaceTokens } from './replace.ts';
 import type { Seed } from './seeds.ts';
 
 export interface Failure {
@@ -28,14 +29,23 @@ export interface FuzzReport {
   failures: Failure[];
   slowestMs: number;
   slowestSeed: string;
+  /** How many mutants each stage was the last to run on (how deep the fuzzing goes). */
+  reached: Record<string, number>;
 }
 
-export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: number): FuzzReport {
+/**
+ * `edits`: the acceptance's token edits (deleted, duplicated, swapped: mutate.ts), or tokens
+ * replaced by others of their class (replace.ts), which mostly keep the syntax valid and so
+ * exercise the stages after the parser.
+ */
+export type MutationKind = 'edits' | 'replacements';
+
+export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: number, kind: MutationKind = 'edits'): FuzzReport {
   const rng = new Prng(seed);
-  const report: FuzzReport = { runs, rejected: 0, failures: [], slowestMs: 0, slowestSeed: '' };
+  const report: FuzzReport = { runs, rejected: 0, failures: [], slowestMs: 0, slowestSeed: '', reached: {} };
   for (let n = 0; n < runs; n++) {
     const base = seeds[rng.below(seeds.length)]!;
-    const { source } = mutate(base.source, rng);
+    const source = kind === 'edits' ? mutate(base.source, rng).source : replaceTokens(base.source, rng);
     const t0 = performance.now();
     const outcome = compileForDiagnostics(source, 'main.rs');
     const ms = performance.now() - t0;
@@ -44,6 +54,7 @@ export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: nu
       report.slowestSeed = base.name;
     }
     if (outcome.diagnostics.some((d) => d.level === 'error')) report.rejected++;
+    report.reached[outcome.reached] = (report.reached[outcome.reached] ?? 0) + 1;
     const f = failureIn(outcome);
     if (f) report.failures.push({ ...f, seed: base.name, source });
   }
@@ -65,4 +76,9 @@ export function describeFailures(failures: readonly Failure[]): string {
   return groupFailures(failures)
     .map((g) => `${g.signature} (${g.count}×, first from ${g.seed})\n--- program ---\n${g.source}\n${g.stack ? `--- stack ---\n${g.stack}\n` : ''}`)
     .join('\n');
+}
+
+export function summarize(report: FuzzReport): string {
+  const stages = Object.entries(report.reached).map(([s, n]) => `${s} ${n}`).join(', ');
+  return `${report.runs} mutants: ${report.rejected} rejected, ${report.failures.length} failures; last stage run: ${stages}; slowest ${report.slowestMs.toFixed(1)} ms (from ${report.slowestSeed})`;
 }

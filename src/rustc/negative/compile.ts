@@ -18,6 +18,8 @@ export interface CompileOutcome {
   diagnostics: Diagnostic[];
   sourceMap: SourceMap;
   crash?: Crash;
+  /** The last stage that ran (the compiler stops after the first stage with errors, as rustc does). */
+  reached: string;
 }
 
 function crashOf(stage: string, e: unknown): Crash {
@@ -28,9 +30,9 @@ export function compileForDiagnostics(source: string, fileName: string): Compile
   const sourceMap = new SourceMap();
   try {
     const parsed = parseCrate(source, fileName, { sourceMap });
-    return { diagnostics: parsed.diagnostics, sourceMap };
+    return { diagnostics: parsed.diagnostics, sourceMap, reached: 'parse' };
   } catch (e) {
-    return { diagnostics: [], sourceMap, crash: crashOf('parse', e) };
+    return { diagnostics: [], sourceMap, crash: crashOf('parse', e), reached: 'parse' };
   }
 }
 
