@@ -45,6 +45,11 @@ export interface Diagnostic {
   level: Level;
   /** Error code such as E0308, or null. */
   code: string | null;
+  /**
+   * The lint that produced this diagnostic (`unused_variables`): rustc puts it in the JSON `code`
+   * field but prints no `[…]` for it in the human format.
+   */
+  lint?: string;
   message: string;
   spans: SpanLabel[];
   children: SubDiagnostic[];

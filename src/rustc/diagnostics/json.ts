@@ -85,7 +85,7 @@ export function toJson(d: Diagnostic, sm: SourceMap): JsonDiagnostic {
   return {
     $message_type: 'diagnostic',
     message: d.message,
-    code: d.code ? { code: d.code, explanation: null } : null,
+    code: d.code ? { code: d.code, explanation: null } : d.lint ? { code: d.lint, explanation: null } : null,
     level: d.level,
     spans: d.spans.map((s) => jsonSpan(s, sm)),
     children,
