@@ -2,6 +2,7 @@
 // unreachable-block elimination, iterated to a fixed point. Values may be assigned more than
 // once, so propagation only trusts values with exactly one definition.
 import { binary } from './interpret.ts';
+import { numberValues } from './value-numbering.ts';
 import { bitsOf, isSigned, wrap, type Func, type Inst, type Operand, type ScalarType } from './types.ts';
 
 function defsOf(i: Inst): number[] {
@@ -78,7 +79,9 @@ export function optimizeFunc(f: Func): Func {
   for (let round = 0; round < 20; round++) {
     const before = JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
     func = propagate(func);
+    func = numberValues(func);
     func = foldBranches(func);
+    func = mergeBlocks(func);
     func = removeDead(func);
     func = coalesceCopies(func);
     if (JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) === before) break;
@@ -121,9 +124,14 @@ function propagate(f: Func): Func {
   for (const b of f.blocks) for (const i of b.insts) for (const d of defsOf(i)) defCount[d]++;
   const known = new Map<number, Operand>();
   for (const b of f.blocks) for (const i of b.insts) {
-    if (i.op === 'copy' && i.src.kind === 'const' && defCount[i.dst] === 1) known.set(i.dst, i.src);
+    // `x = c`, and `x = y` where neither is ever assigned again: y's one definition dominates
+    // x's, which dominates every read of x, so y holds the same value at each of them.
+    if (i.op === 'copy' && defCount[i.dst] === 1 && (i.src.kind === 'const' || defCount[i.src.id] === 1)) known.set(i.dst, i.src);
   }
-  const sub = (o: Operand): Operand => (o.kind === 'value' && known.has(o.id) ? known.get(o.id)! : o);
+  const sub = (o: Operand): Operand => {
+    for (let k = 0; o.kind === 'value' && known.has(o.id) && k < 64; k++) o = known.get(o.id)!;
+    return o;
+  };
   const blocks = f.blocks.map((b) => {
     const insts = b.insts.map((i) => fold(f, mapOperands(i, sub)));
     const t = b.terminator;
@@ -155,6 +163,43 @@ function foldBranches(f: Func): Func {
     work.push(...successors(byLabel.get(l)!.terminator));
   }
   return { ...f, blocks: blocks.filter((b) => seen.has(b.label)) };
+}
+
+/**
+ * A block that ends in `goto B`, where B has no other predecessor, absorbs B (the chains of
+ * empty blocks that folded bounds checks leave behind); a jump to an empty block that only
+ * jumps on goes straight to where it leads.
+ */
+function mergeBlocks(f: Func): Func {
+  const byLabel = new Map(f.blocks.map((b) => [b.label, { ...b, insts: [...b.insts] }]));
+  const forward = (l: string): string => {
+    const seen = new Set<string>();
+    for (let b = byLabel.get(l)!; b.insts.length === 0 && b.terminator.op === 'goto' && !seen.has(b.label) && b.label !== f.blocks[0]!.label; b = byLabel.get(l)!) {
+      seen.add(b.label);
+      l = b.terminator.target;
+    }
+    return l;
+  };
+  for (const b of byLabel.values()) {
+    const t = b.terminator;
+    if (t.op === 'goto') b.terminator = { op: 'goto', target: forward(t.target) };
+    else if (t.op === 'branch') b.terminator = { ...t, then: forward(t.then), else: forward(t.else) };
+    else if (t.op === 'switch') b.terminator = { ...t, cases: t.cases.map((c) => ({ ...c, target: forward(c.target) })), default: forward(t.default) };
+  }
+  const preds = new Map<string, number>();
+  for (const b of byLabel.values()) for (const s of new Set(successors(b.terminator))) preds.set(s, (preds.get(s) ?? 0) + 1);
+  const absorbed = new Set<string>();
+  for (const b of f.blocks) {
+    const a = byLabel.get(b.label)!;
+    if (absorbed.has(a.label)) continue;
+    for (let t = a.terminator; t.op === 'goto' && t.target !== a.label && t.target !== f.blocks[0]!.label && preds.get(t.target) === 1 && !absorbed.has(t.target); t = a.terminator) {
+      const next = byLabel.get(t.target)!;
+      a.insts.push(...next.insts);
+      a.terminator = next.terminator;
+      absorbed.add(next.label);
+    }
+  }
+  return { ...f, blocks: f.blocks.filter((b) => !absorbed.has(b.label)).map((b) => byLabel.get(b.label)!) };
 }
 
 export function successors(t: Func['blocks'][number]['terminator']): string[] {

@@ -1,0 +1,189 @@
+// Value numbering over extended basic blocks (trees of blocks where every block but the root
+// has exactly one predecessor), for release builds. Within such a tree the program's state is
+// known exactly along each path, even though IR values may be assigned more than once:
+//   - a pure computation of operands already computed (same operation, same value numbers)
+//     becomes a copy of the value that still holds the earlier result: `a[i - 1]` twice computes
+//     `i - 1` and the address once;
+//   - a non-volatile load of an address loaded or stored before, with no store, call or volatile
+//     access in between, becomes a copy of the value loaded or stored (store-to-load forwarding);
+//   - a branch's condition is known in the successor it leads to, so the same comparison there
+//     (the second bounds check of `a[i]`) folds its branch;
+//   - operands whose value number is a constant become that constant.
+// Copies made here are cleaned up by copy propagation and dead-code elimination afterwards.
+import type { Func, Inst, Operand, ScalarType, Terminator } from './types.ts';
+
+interface Available { readonly vn: number; readonly holder: number }
+
+class State {
+  constructor(
+    /** The value number each value id holds at this point. */
+    readonly vnOf: Map<number, number>,
+    /** Pure expressions (by operation and operand value numbers) → who holds the result. */
+    readonly exprs: Map<string, Available>,
+    /** Memory: `type@addressVN` → the value last loaded from or stored there. */
+    readonly memory: Map<string, Available | { vn: number; constant: Operand }>,
+    /** Value numbers known to be a constant (from constants and taken branches). */
+    readonly known: Map<number, bigint>,
+  ) {}
+
+  clone(): State {
+    return new State(new Map(this.vnOf), new Map(this.exprs), new Map(this.memory), new Map(this.known));
+  }
+}
+
+export function numberValues(f: Func): Func {
+  let next = 0;
+  const constVn = new Map<string, number>();
+  const constOf = new Map<number, { type: ScalarType; value: bigint }>();
+  const vnOfConst = (type: ScalarType, value: bigint) => {
+    const key = `${type}:${value}`;
+    let vn = constVn.get(key);
+    if (vn === undefined) { vn = next++; constVn.set(key, vn); constOf.set(vn, { type, value }); }
+    return vn;
+  };
+  const preds = new Map<string, number>(f.blocks.map((b) => [b.label, 0]));
+  for (const b of f.blocks) for (const s of new Set(successors(b.terminator))) preds.set(s, (preds.get(s) ?? 0) + 1);
+  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
+  const out = new Map<string, { insts: Inst[]; terminator: Terminator }>();
+
+  const visit = (label: string, st: State) => {
+    const b = byLabel.get(label)!;
+    const vn = (o: Operand): number => {
+      if (o.kind === 'const') return vnOfConst(o.type, o.value);
+      let n = st.vnOf.get(o.id);
+      if (n === undefined) { n = next++; st.vnOf.set(o.id, n); }
+      return n;
+    };
+    /** The operand with a known value replaced by its constant. */
+    const sub = (o: Operand): Operand => {
+      if (o.kind === 'const') return o;
+      const n = vn(o);
+      const c = constOf.get(n);
+      if (c) return { kind: 'const', type: f.values[o.id]!, value: c.value };
+      const k = st.known.get(n);
+      if (k !== undefined) return { kind: 'const', type: f.values[o.id]!, value: k };
+      return o;
+    };
+    const holderOf = (a: Available | undefined) => (a && st.vnOf.get(a.holder) === a.vn ? a : undefined);
+    const define = (id: number, n: number) => st.vnOf.set(id, n);
+    const insts: Inst[] = [];
+    for (const original of b.insts) {
+      const i = mapOps(original, sub);
+      const key = pureKey(f, i, vn);
+      if (i.op === 'copy') {
+        define(i.dst, vn(i.src));
+        insts.push(i);
+      } else if (key !== undefined) {
+        const dst = (i as { dst: number }).dst;
+        const have = holderOf(st.exprs.get(key));
+        if (have && have.holder !== dst) {
+          insts.push({ op: 'copy', dst, src: { kind: 'value', id: have.holder } });
+          define(dst, have.vn);
+        } else {
+          const n = next++;
+          insts.push(i);
+          define(dst, n);
+          st.exprs.set(key, { vn: n, holder: dst });
+        }
+      } else if (i.op === 'load' && !i.volatile) {
+        const mkey = `${f.values[i.dst]}@${vn(i.addr)}`;
+        const have = st.memory.get(mkey);
+        if (have && 'constant' in have) {
+          insts.push({ op: 'copy', dst: i.dst, src: have.constant });
+          define(i.dst, have.vn);
+        } else if (have && holderOf(have) && have.holder !== i.dst) {
+          insts.push({ op: 'copy', dst: i.dst, src: { kind: 'value', id: have.holder } });
+          define(i.dst, have.vn);
+        } else {
+          const n = next++;
+          insts.push(i);
+          define(i.dst, n);
+          st.memory.set(mkey, { vn: n, holder: i.dst });
+        }
+      } else if (i.op === 'store' && !i.volatile) {
+        // Any earlier entry may alias this address: forget them all, then remember this one.
+        st.memory.clear();
+        const t = i.value.kind === 'const' ? i.value.type : f.values[i.value.id]!;
+        const mkey = `${t}@${vn(i.addr)}`;
+        st.memory.set(mkey, i.value.kind === 'const' ? { vn: vn(i.value), constant: i.value } : { vn: vn(i.value), holder: i.value.id });
+        insts.push(i);
+      } else {
+        if (i.op === 'store' || i.op === 'load' || i.op === 'call' || i.op === 'callIndirect' || i.op === 'in' || i.op === 'out' || i.op === 'hlt') st.memory.clear();
+        for (const d of defsOfInst(i)) define(d, next++);
+        insts.push(i);
+      }
+    }
+    let t = b.terminator;
+    if (t.op === 'branch') {
+      const cond = sub(t.cond);
+      t = cond.kind === 'const' ? { op: 'goto', target: cond.value ? t.then : t.else } : { ...t, cond };
+    } else if (t.op === 'switch') t = { ...t, value: sub(t.value) };
+    else if (t.op === 'return' && t.value) t = { ...t, value: sub(t.value) };
+    out.set(label, { insts, terminator: t });
+    const condVn = t.op === 'branch' ? vn(t.cond) : undefined;
+    for (const s of new Set(successors(t))) {
+      if (preds.get(s) !== 1 || s === f.blocks[0]!.label || out.has(s)) continue;
+      const child = st.clone();
+      if (t.op === 'branch' && t.then !== t.else && condVn !== undefined) child.known.set(condVn, s === t.then ? 1n : 0n);
+      visit(s, child);
+    }
+  };
+  const empty = () => new State(new Map(), new Map(), new Map(), new Map());
+  // Roots: the entry and every block that is not the only successor of a single predecessor.
+  for (const b of f.blocks) {
+    if (out.has(b.label)) continue;
+    if (b === f.blocks[0] || preds.get(b.label) !== 1) visit(b.label, empty());
+  }
+  // Blocks reached only from unreachable code (never visited above) stay as they are.
+  for (const b of f.blocks) if (!out.has(b.label)) visit(b.label, empty());
+  return { ...f, blocks: f.blocks.map((b) => ({ ...b, ...out.get(b.label)! })) };
+}
+
+/** The key of a pure, non-trapping-if-repeated instruction: operation and operand value numbers. */
+function pureKey(f: Func, i: Inst, vn: (o: Operand) => number): string | undefined {
+  switch (i.op) {
+    case 'binary': return `${i.kind} ${f.values[i.dst]} ${vn(i.a)} ${vn(i.b)}`;
+    case 'compare': return `${i.kind} ${vn(i.a)} ${vn(i.b)}`;
+    case 'unary': return `${i.kind} ${f.values[i.dst]} ${vn(i.a)}`;
+    case 'cast': return `cast ${f.values[i.dst]} ${vn(i.src)}`;
+    case 'ptrAdd': return `ptrAdd ${vn(i.base)} ${i.index ? vn(i.index) : '-'} ${i.scale ?? 1} ${i.offset ?? 0}`;
+    case 'slotAddr': return `slot ${i.slot}`;
+    case 'staticAddr': return `static ${i.symbol}`;
+    default: return undefined;
+  }
+}
+
+function successors(t: Terminator): string[] {
+  switch (t.op) {
+    case 'goto': return [t.target];
+    case 'branch': return [t.then, t.else];
+    case 'switch': return [...t.cases.map((c) => c.target), t.default];
+    default: return [];
+  }
+}
+
+function defsOfInst(i: Inst): number[] {
+  switch (i.op) {
+    case 'store': case 'out': case 'hlt': return [];
+    case 'checked': return [i.dst, i.overflow];
+    case 'call': case 'callIndirect': return i.dst === undefined ? [] : [i.dst];
+    default: return [i.dst];
+  }
+}
+
+function mapOps(i: Inst, f: (o: Operand) => Operand): Inst {
+  switch (i.op) {
+    case 'copy': return { ...i, src: f(i.src) };
+    case 'binary': case 'checked': case 'compare': return { ...i, a: f(i.a), b: f(i.b) };
+    case 'unary': return { ...i, a: f(i.a) };
+    case 'cast': return { ...i, src: f(i.src) };
+    case 'load': return { ...i, addr: f(i.addr) };
+    case 'store': return { ...i, addr: f(i.addr), value: f(i.value) };
+    case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
+    case 'call': return { ...i, args: i.args.map(f) };
+    case 'callIndirect': return { ...i, callee: f(i.callee), args: i.args.map(f) };
+    case 'out': return { ...i, port: f(i.port), value: f(i.value) };
+    case 'in': return { ...i, port: f(i.port) };
+    default: return i;
+  }
+}
