@@ -19,11 +19,15 @@ export interface Frame {
   readonly size: number;
 }
 
+const CALLEE_SAVED = new Set(['rbx', 'r12', 'r13', 'r14', 'r15']);
+
 const alignUp = (n: number, a: number) => Math.ceil(n / a) * a;
 
-/** Lays out the frame; `registers` maps values to callee-saved registers (release) or is empty. */
+/** Lays out the frame; `registers` maps values to registers (release) or is empty (debug). */
 export function layoutFrame(f: Func, registers: Map<number, string>): Frame {
-  const saved = [...new Set(registers.values())].sort();
+  // Only callee-saved registers need saving; the caller-saved ones the allocator hands out hold
+  // nothing across calls.
+  const saved = [...new Set(registers.values())].filter((r) => CALLEE_SAVED.has(r)).sort();
   let depth = saved.length * 8; // bytes below rbp used so far
   const locations: (Location | undefined)[] = f.values.map((t, id) => {
     const r = registers.get(id);
