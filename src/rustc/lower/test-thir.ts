@@ -174,9 +174,9 @@ function memExterns(): Record<string, (args: bigint[]) => bigint> {
 }
 
 /** Runs in both builds and checks they agree; returns the outcome. */
-export function runBoth(fns: FnDef[], name: string, args: bigint[] = []): Outcome {
-  const d = run(fns, name, args, false);
-  const r = run(fns, name, args, true);
+export function runBoth(fns: FnDef[], name: string, args: bigint[] = [], statics: StaticDef[] = []): Outcome {
+  const d = run(fns, name, args, false, statics);
+  const r = run(fns, name, args, true, statics);
   if (!('panic' in d) && JSON.stringify(String((d as { value: bigint }).value)) !== JSON.stringify(String((r as { value?: bigint }).value))) throw new Error(`debug ${JSON.stringify(String((d as { value: bigint }).value))} vs release ${JSON.stringify(r, (_k, x) => (typeof x === 'bigint' ? String(x) : x))}`);
   return d;
 }
