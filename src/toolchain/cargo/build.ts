@@ -3,7 +3,6 @@
 // the real tools' words: `-Z` on stable, `-Zjson-target-spec`, the target file's load errors,
 // missing `rust-src`, E0463 without build-std; then compiles through `compileCrate` (compile.ts)
 // and links with src/link as rustc asks rust-lld to for the post's target.
-import { linkFiles } from '../../link/index.ts';
 import { evalCfg, parseCfg, validateCargoConfig, CONFIG_PATH } from '../config/cargoConfig.ts';
 import { validateCargoToml } from '../config/cargoToml.ts';
 import { targetName, validateTargetSpec } from '../config/targetSpec.ts';
@@ -16,7 +15,8 @@ import { hasComponent, loadState, saveState, type RustupState } from '../rustup/
 import { toolchainRules } from '../rustup/rules.ts';
 import { HOST, isNightly, sysroot, toolchainDate, type Toolchain } from '../rustup/toolchain.ts';
 import type { ShellContext } from '../shell/types.ts';
-import { compileCrate, compileSysrootCrate } from './compile.ts';
+import { buildUnits } from './units.ts';
+import { verb } from './verb.ts';
 
 export class CargoExit extends Error {
   constructor(readonly text: string, readonly status = 101) {
@@ -54,8 +54,7 @@ export function cargoSnippet(file: string, text: string, message: string, start:
   return [`error: ${message}`, `${pad}--> ${file}:${line}:${column}`, `${pad} |`, `${line} | ${lineText}`, `${pad} | ${' '.repeat(column - 1)}${'^'.repeat(width)}`].join('\n');
 }
 
-/** cargo's verbs are right-aligned in 12 columns. */
-export const verb = (v: string, rest: string) => `${v.padStart(12)} ${rest}`;
+export { verb };
 
 /** `0.42s`, or `1m 05s` past a minute, as cargo prints elapsed time. */
 export function elapsed(ms: number): string {
@@ -168,11 +167,13 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   const build = config && isTable(config.build) ? config.build : {};
 
   let buildStd = listValue(unstable['build-std']);
+  let buildStdFeatures = listValue(unstable['build-std-features']) ?? [];
   let jsonTargetSpec = unstable['json-target-spec'] === true;
   for (const z of args.z) {
     const [key, val] = z.split('=', 2) as [string, string | undefined];
     if (!KNOWN_Z.includes(key)) throw new CargoExit(`error: unknown \`-Z\` flag specified: ${key}`);
     if (key === 'build-std') buildStd = val === undefined ? ['std'] : val.split(',');
+    if (key === 'build-std-features') buildStdFeatures = (val ?? '').split(',').filter(Boolean);
     if (key === 'json-target-spec') jsonTargetSpec = true;
   }
 
@@ -181,6 +182,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
   let targetLabel = HOST;
   let targetFacts: Record<string, string | undefined> = { target_os: 'linux', target_arch: 'x86_64' };
   let custom = false;
+  let targetText: string | undefined;
   if (targetArg !== undefined && targetArg.endsWith('.json')) {
     custom = true;
     if (hasChange(date, 'json-target-spec') && !jsonTargetSpec) throw new CargoExit('error: `.json` target specs require -Zjson-target-spec');
@@ -202,6 +204,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
       );
     }
     const text = vfs.readText(path);
+    targetText = text;
     const spec = validateTargetSpec(text, path, rules.targetSpec);
     const load = targetLoadMessages(text, spec, date);
     if (load.error) throw rustcFailed([...load.warnings, load.error].join('\n'));
@@ -230,47 +233,34 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
     return outcome;
   };
 
-  // the standard library first, when build-std rebuilds it
-  if (buildStd) {
-    const src = `${sysroot(tc)}/lib/rustlib/src/rust/library`;
-    print(verb('Compiling', `core v0.0.0 (${src}/core)`));
-    const core = compileSysrootCrate('core');
-    print(core.rendered.replace(/\n$/, ''));
-    return fail('core', 'lib', core.errors, core.warnings);
-  }
-
   const root = vfs.isFile('src/main.rs') ? 'src/main.rs' : vfs.isFile('src/lib.rs') ? 'src/lib.rs' : undefined;
   if (!root) {
     throw new CargoExit(`error: failed to parse manifest at \`/Cargo.toml\`\n\nCaused by:\n  no targets specified in the manifest\n  either src/lib.rs, src/main.rs, a [lib] section, or [[bin]] section must be present`);
   }
-  const crateType = root === 'src/main.rs' ? 'bin' : 'lib';
-  print(verb('Compiling', `${name} v${version} (/)`));
-  const result = compileCrate({
-    crateName: name,
-    crateType,
-    rootPath: root,
-    source: vfs.readText(root),
+  const configParts = [manifestText, vfs.tryReadText(CONFIG_PATH) ?? '', targetText ?? '', targetArg ?? ''];
+  const units = buildUnits({
+    vfs,
+    print,
+    name,
+    version,
     edition,
-    target: targetLabel,
+    crateType: root === 'src/main.rs' ? 'bin' : 'lib',
+    root,
+    targetDir,
+    targetLabel,
+    custom,
     release: args.release,
-    coreAvailable: !custom,
     nightly,
+    toolchain: tc.fullName,
+    date,
+    buildStd,
+    buildStdFeatures,
+    librarySrc: `${sysroot(tc)}/lib/rustlib/src/rust/library`,
+    configParts,
   });
-  if (result.rendered) print(result.rendered.replace(/\n$/, ''));
-  const kind = crateType === 'bin' ? `bin "${name}"` : 'lib';
-  if (result.errors > 0 || !result.object) return fail(name, kind, Math.max(1, result.errors), result.warnings);
-
-  // link as rustc asks rust-lld for the post's target
-  const linked = linkFiles([{ name: `${name}.o`, bytes: result.object }], { gcSections: true, ehFrameHdr: true });
-  if (!linked.ok || !linked.bytes) {
-    print(`error: linking with \`rust-lld\` failed: exit status: 1\n  |\n  = note: ${linked.stderr.trimEnd().split('\n').join('\n          ')}`);
-    return fail(name, kind, 1, result.warnings);
-  }
-  if (result.warnings) print(`warning: \`${name}\` (${kind}) generated ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`);
-  const executable = `${targetDir}/${name}`;
-  vfs.writeFile(executable, linked.bytes);
+  if (!units.ok) return 'printed' in units ? outcome : fail(units.crate, units.kind, units.errors, units.warnings);
   print(finishedLine(tc, args.release, performance.now() - started));
-  return { ...outcome, status: 0, executable };
+  return { ...outcome, status: 0, executable: units.executable };
 }
 
 /** The runner for this target from `[target.<triple>]` or a matching `[target.'cfg(…)']` table. */

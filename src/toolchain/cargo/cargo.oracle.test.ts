@@ -16,20 +16,21 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Shell } from '../shell/shell.ts';
 import { Vfs } from '../vfs.ts';
-import { CARGO_TOML, CONFIG_BUILD_STD, MAIN_RS, TARGET_JSON_POST_ERA } from './testdata/post-project.ts';
+import { CARGO_TOML, CONFIG_BUILD_STD, MAIN_RS, MAIN_RS_NEEDS_MEMCPY, TARGET_JSON_POST_ERA } from './testdata/post-project.ts';
+import { compilerBuildsTheKernel } from './testdata/compiler-ready.ts';
 
 const hasCargo = spawnSync('cargo', ['--version']).status === 0;
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-function realTool(files: Record<string, string>, cmd: string, args: string[]): { status: number; stdout: string; stderr: string; root: string } {
+function realTool(files: Record<string, string>, cmd: string, args: string[], extraEnv: Record<string, string> = {}): { status: number; stdout: string; stderr: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'bootlab-cargo-oracle-'));
   roots.push(root);
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(dirname(join(root, p)), { recursive: true });
     writeFileSync(join(root, p), t);
   }
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(root, 'target') } });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: join(root, 'target'), ...extraEnv } });
   // the project's real path is `/` in Bootlab's shell
   const norm = (s: string) => s.split(`${root}/`).join('/').split(root).join('/');
   return { status: r.status ?? -1, stdout: norm(r.stdout), stderr: norm(r.stderr), root };
@@ -87,5 +88,34 @@ describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', ()
       const ours = await bootlab(project, `${cmd} ${args.join(' ')}`);
       expect(ours.text).toBe(real.stdout);
     }
+  });
+});
+
+// The memcpy state of the post: a kernel that copies an array needs `memcpy`, which only
+// compiler_builtins' `mem` feature provides on a bare-metal target. The host cannot build for the
+// post's target (no rust-src), but its linux-gnu core and compiler_builtins leave memcpy to the C
+// library just the same, so linking the same main.rs statically with rust-lld and no libc is the
+// same situation: real rustc must fail there with rust-lld's undefined memcpy, as Bootlab does
+// on the post's target without compiler-builtins-mem.
+describe.skipIf(!hasCargo)('the memcpy link error, against the host’s cargo and rust-lld', () => {
+  const lldFlags = '-C linker=rust-lld -C linker-flavor=ld.lld -C link-arg=-static -C relocation-model=static -C panic=abort';
+  // lld names the object and function (and, with debug info, the source line first, on its own line)
+  const undefinedMemcpy = /rust-lld: error: undefined symbol: memcpy\n {10}>>> referenced by (?:[^\n]+\n {10}>>> )?[^\n]*:\(_start\)\n/;
+  it('real cargo: linking with `rust-lld` failed, undefined symbol: memcpy from _start', () => {
+    const real = realTool({ ...project, 'src/main.rs': MAIN_RS_NEEDS_MEMCPY }, 'cargo', ['build'], { RUSTFLAGS: lldFlags });
+    expect(real.status).toBe(101);
+    expect(real.stderr).toContain('error: linking with `rust-lld` failed: exit status: 1\n  |\n');
+    expect(real.stderr).toMatch(undefinedMemcpy);
+    expect(real.stderr.trimEnd().split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
+  });
+  it.skipIf(!compilerBuildsTheKernel())('Bootlab on the post’s target without compiler-builtins-mem: the same rust-lld error and cargo summary', async () => {
+    const ours = await bootlab(
+      { ...project, 'src/main.rs': MAIN_RS_NEEDS_MEMCPY, 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_BUILD_STD },
+      'rustup component add rust-src && cargo build',
+    );
+    expect(ours.status).toBe(101);
+    expect(ours.text).toContain('error: linking with `rust-lld` failed: exit status: 1\n  |\n');
+    expect(ours.text).toMatch(undefinedMemcpy);
+    expect(ours.text.trimEnd().split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
   });
 });

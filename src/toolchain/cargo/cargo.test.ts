@@ -3,8 +3,19 @@ import { Vfs } from '../vfs.ts';
 import { Shell } from '../shell/shell.ts';
 import { parseToolchain } from '../rustup/toolchain.ts';
 import { elapsed, finishedLine, runnerFor } from './build.ts';
-import { compileCrate } from './compile.ts';
-import { CARGO_TOML, CARGO_TOML_WITH_BOOTLOADER, CONFIG_BUILD_STD, CONFIG_FULL, MAIN_RS, TARGET_JSON_POST_ERA, TARGET_JSON_TODAY } from './testdata/post-project.ts';
+import { compilerBuildsTheKernel } from './testdata/compiler-ready.ts';
+import {
+  CARGO_TOML,
+  CARGO_TOML_WITH_BOOTLOADER,
+  CONFIG_BUILD_STD,
+  CONFIG_FULL,
+  MAIN_RS,
+  MAIN_RS_HELLO,
+  MAIN_RS_NEEDS_MEMCPY,
+  MAIN_RS_NO_PANIC_HANDLER,
+  TARGET_JSON_POST_ERA,
+  TARGET_JSON_TODAY,
+} from './testdata/post-project.ts';
 
 function setup(files: Record<string, string> = {}) {
   const vfs = Vfs.from({ 'Cargo.toml': CARGO_TOML, 'x86_64-blog_os.json': TARGET_JSON_POST_ERA, 'src/main.rs': MAIN_RS, ...files });
@@ -78,16 +89,27 @@ describe('cargo build on the post’s nightly', () => {
       `error: "${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/Cargo.lock" does not exist, unable to build with the standard library, try:\n        rustup component add rust-src`,
     );
   });
-  it('with rust-src, compiles core and says truthfully that the compiler cannot build it yet', async () => {
+  it('with rust-src, build-std compiles our core first, as the post shows it', async () => {
     const { run, vfs } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_BUILD_STD });
     await run('rustup component add rust-src');
     const r = await run('cargo build');
-    expect(r.status).toBe(101);
-    expect(r.text.split('\n')[0]).toBe(`   Compiling core v0.0.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/core)`);
-    expect(r.text).toMatch(/error: Bootlab's Rust compiler cannot build `core` yet: .*code generation/);
-    expect(r.text.split('\n').at(-1)).toBe('error: could not compile `core` (lib) due to 1 previous error');
-    expect(r.text).not.toContain('Finished');
-    expect(vfs.listFiles().filter((f) => f.startsWith('target/'))).toEqual([]);
+    const lines = r.text.split('\n');
+    expect(lines[0]).toBe(`   Compiling core v0.0.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/core)`);
+    if (r.status === 0) {
+      // the post's order, with the std crates of the post-era nightly
+      expect(lines.filter((l) => l.startsWith('   Compiling'))).toEqual([
+        `   Compiling core v0.0.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/core)`,
+        `   Compiling rustc-std-workspace-core v1.99.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/rustc-std-workspace-core)`,
+        '   Compiling compiler_builtins v0.1.105',
+        '   Compiling blog_os v0.1.0 (/)',
+      ]);
+    } else {
+      // stopped honestly where the compiler stopped, with cargo's summary for that crate
+      expect(r.status).toBe(101);
+      expect(lines.at(-1)).toMatch(/^error: could not compile `(core|compiler_builtins|blog_os)` \((lib|bin "blog_os")\) due to \d+ previous errors?/);
+      expect(r.text).not.toContain('Finished');
+      expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(false);
+    }
   });
   it('-Z on the command line works like the config (build-std, no rust-src)', async () => {
     const { run } = setup({ 'rust-toolchain': 'nightly\n' });
@@ -104,12 +126,15 @@ describe('cargo build on the post’s nightly', () => {
     expect(r.text).not.toContain('E0463'); // parsing comes before crate loading
     expect(r.text.split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
   });
-  it('for the host target, stops at the first compiler stage that does not exist yet', async () => {
+  it('for the host target, compiles #![no_std] crates against our core but links no host executable', async () => {
     const { run } = setup({ 'rust-toolchain': 'nightly\n' });
     const r = await run('cargo build');
     expect(r.status).toBe(101);
-    expect(r.text).toMatch(/error: Bootlab's Rust compiler stops here: `blog_os` parses, but the compiler's name resolution, type checking, lowering and code generation are not written yet/);
+    expect(r.text.split('\n')[0]).toBe('   Compiling blog_os v0.1.0 (/)');
+    expect(r.text.split('\n').at(-1)).toMatch(/^error: could not compile `blog_os` \(bin "blog_os"\) due to \d+ previous errors?/);
     expect(r.text).not.toContain('Finished');
+    const std = setup({ 'rust-toolchain': 'nightly\n', 'src/main.rs': 'fn main() {}\n' });
+    expect((await std.run('cargo build')).text).toContain('error: Bootlab has no `std`: for the host target it compiles `#![no_std]` crates only');
   });
   it('--target on the command line wins over [build] target', async () => {
     const { run } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': '[build]\ntarget = "x86_64-blog_os.json"\n', 'other.json': '{}' });
@@ -217,17 +242,82 @@ describe('cargo: other outcomes', () => {
 
 // The states of the post that need the compiler's back end. They run on their own as soon as
 // compileCrate produces an object file for the post's kernel (today: parser only).
-const COMPILER_HAS_CODEGEN =
-  compileCrate({ crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', source: MAIN_RS, edition: '2018', target: 'x86_64-blog_os', release: false, coreAvailable: true, nightly: true }).object !== undefined;
+const COMPILER_HAS_CODEGEN = compilerBuildsTheKernel();
 const whenCompiler = COMPILER_HAS_CODEGEN ? it : it.todo;
 
 describe('cargo with the compiler’s back end', () => {
-  whenCompiler('success: Compiling core … Finished, and an ELF kernel in target/x86_64-blog_os/debug (needs codegen and our core)', async () => {
-    const { run, vfs } = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_FULL });
-    await run('rustup component add rust-src');
+  const ready = async (files: Record<string, string>) => {
+    const p = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_FULL, 'src/main.rs': MAIN_RS_HELLO, ...files });
+    await p.run('rustup component add rust-src');
+    return p;
+  };
+  const compiling = (text: string) => text.split('\n').filter((l) => l.startsWith('   Compiling'));
+
+  whenCompiler('success: the std crates, the kernel, Finished, and an ELF kernel in target/x86_64-blog_os/debug', async () => {
+    const { run, vfs } = await ready({});
     const r = await run('cargo build');
     expect(r.status).toBe(0);
-    expect(r.text).toMatch(/ {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/);
-    expect([...vfs.readBytes('target/x86_64-blog_os/debug/blog_os').slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+    expect(compiling(r.text)).toEqual([
+      `   Compiling core v0.0.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/core)`,
+      `   Compiling rustc-std-workspace-core v1.99.0 (${NIGHTLY_SYSROOT}/lib/rustlib/src/rust/library/rustc-std-workspace-core)`,
+      '   Compiling compiler_builtins v0.1.105',
+      '   Compiling blog_os v0.1.0 (/)',
+    ]);
+    expect(r.text).toMatch(/\n {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/);
+    const elf = vfs.readBytes('target/x86_64-blog_os/debug/blog_os');
+    expect([...elf.slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+  });
+
+  whenCompiler('fresh: nothing changed prints only Finished; an edited main.rs recompiles only the crate', async () => {
+    const { run, vfs } = await ready({});
+    expect((await run('cargo build')).status).toBe(0);
+    const again = await run('cargo build');
+    expect(again.status).toBe(0);
+    expect(again.text).toMatch(/^ {4}Finished `dev` profile \[unoptimized \+ debuginfo\] target\(s\) in \d+\.\d\ds$/);
+    vfs.writeFile('src/main.rs', MAIN_RS_HELLO.replace('Hello World!', 'Hello again!'));
+    const edited = await run('cargo build');
+    expect(edited.status).toBe(0);
+    expect(compiling(edited.text)).toEqual(['   Compiling blog_os v0.1.0 (/)']);
+    // a changed config is part of the fingerprint too (cargo rebuilds when its flags change)
+    vfs.writeFile('.cargo/config.toml', CONFIG_FULL.replace('build-std-features = ["compiler-builtins-mem"]\n', ''));
+    expect(compiling((await run('cargo build')).text)).toContain('   Compiling blog_os v0.1.0 (/)');
+  });
+
+  whenCompiler('--release builds into target/x86_64-blog_os/release with the release profile', async () => {
+    const { run, vfs } = await ready({});
+    const r = await run('cargo build --release');
+    expect(r.status).toBe(0);
+    expect(r.text).toMatch(/\n {4}Finished `release` profile \[optimized\] target\(s\) in \d+\.\d\ds$/);
+    expect(vfs.isFile('target/x86_64-blog_os/release/blog_os')).toBe(true);
+    expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(false);
+  });
+
+  whenCompiler('a type error: rustc’s diagnostic through cargo, and cargo’s summary', async () => {
+    const broken = MAIN_RS_HELLO.replace('let vga_buffer = 0xb8000 as *mut u8;', 'let vga_buffer = 0xb8000 as *mut u8;\n    let n: u8 = "x";');
+    const { run, vfs } = await ready({ 'src/main.rs': broken });
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text).toContain('error[E0308]: mismatched types\n  --> src/main.rs:17:17');
+    expect(r.text.split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
+    expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(false);
+  });
+
+  whenCompiler('without compiler-builtins-mem, a kernel that copies an array fails to link: undefined memcpy', async () => {
+    const { run } = await ready({ '.cargo/config.toml': CONFIG_BUILD_STD, 'src/main.rs': MAIN_RS_NEEDS_MEMCPY });
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text).toContain('error: linking with `rust-lld` failed: exit status: 1\n  |\n  = note: rust-lld: error: undefined symbol: memcpy\n');
+    expect(r.text).toMatch(/>>> referenced by .*:\(_start\)/);
+    expect(r.text.split('\n').at(-1)).toBe('error: could not compile `blog_os` (bin "blog_os") due to 1 previous error');
+    // with the feature, the same kernel links
+    const ok = await ready({ 'src/main.rs': MAIN_RS_NEEDS_MEMCPY });
+    expect((await ok.run('cargo build')).status).toBe(0);
+  });
+
+  whenCompiler('a missing #[panic_handler] is rustc’s error', async () => {
+    const { run } = await ready({ 'src/main.rs': MAIN_RS_NO_PANIC_HANDLER });
+    const r = await run('cargo build');
+    expect(r.status).toBe(101);
+    expect(r.text).toContain('error: `#[panic_handler]` function required, but not found');
   });
 });

@@ -4,7 +4,9 @@ import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
 import { ensureActive } from '../rustup/install.ts';
 import { HOST, cargoVersionLine, isNightly, releaseVersion, rustcVersionLine, type Toolchain } from '../rustup/toolchain.ts';
 import { resolvePath } from '../shell/paths.ts';
-import { compileCrate, type CompileRequest } from './compile.ts';
+import { compileCrate, compileSysroot, type CompileRequest } from './compile.ts';
+import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
+import { hostLinkRefusal } from './units.ts';
 import { qemu } from '../shell/qemu.ts';
 import type { Command, ShellContext } from '../shell/types.ts';
 import { cargoBootimage, createBootimage } from './bootimage.ts';
@@ -139,6 +141,8 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
   }
   if (!ctx.vfs.isFile(path)) throw new CargoExit(`error: couldn't read \`${file}\`: No such file or directory (os error 2)\n\nerror: aborting due to 1 previous error\n`, 1);
   const name = crateName ?? (path.split('/').pop() ?? 'main').replace(/\.rs$/, '').replace(/-/g, '_');
+  // the host's sysroot holds our core (prebuilt: compiled once from the same library sources)
+  const sys = target === HOST ? compileSysroot({ release: false, memFeature: false }) : undefined;
   const r = compileCrate({
     crateName: name,
     crateType: 'bin',
@@ -149,8 +153,15 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
     release: false,
     coreAvailable: target === HOST,
     nightly: isNightly(tc),
+    externs: sys?.core ? [sys.core] : [],
+    sysrootHasStd: target === HOST,
   });
-  if (r.errors === 0 && r.object) return 0;
+  publishCompilerDiagnostics({ crate: name, diagnostics: r.json });
+  if (r.errors === 0 && r.object) {
+    if (r.rendered) ctx.terminal.print(r.rendered.replace(/\n$/, ''), 'error');
+    ctx.terminal.print(`error: ${hostLinkRefusal(name, target)}\n\nerror: aborting due to 1 previous error${r.warnings ? `; ${r.warnings} warning${r.warnings === 1 ? '' : 's'} emitted` : ''}\n`, 'error');
+    return 1;
+  }
   // rustc's own summary, which cargo leaves out
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const summary = `error: aborting due to ${r.errors === 1 ? '1 previous error' : `${r.errors} previous errors`}${r.warnings ? `; ${plural(r.warnings, 'warning')} emitted` : ''}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCrate, compileSysrootCrate, type CompileRequest } from './compile.ts';
+import { compileCrate, compileSysroot, type CompileRequest } from './compile.ts';
 import { MAIN_RS } from './testdata/post-project.ts';
 
 const req = (over: Partial<CompileRequest>): CompileRequest => ({
@@ -31,11 +31,24 @@ describe('compileCrate', () => {
     expect(r.errors).toBe(1);
     expect(r.rendered).toBe('error: expected expression, found `;`\n --> src/main.rs:2:13\n  |\n2 |     let x = ;\n  |             ^ expected expression\n\n');
   });
-  it('a crate that parses stops at the stages that do not exist yet, with no object', () => {
-    const r = compileCrate(req({}));
-    expect(r.object).toBeUndefined();
+  it('the host target: a crate without #![no_std] is told Bootlab has no std (not E0463)', () => {
+    const r = compileCrate(req({ sysrootHasStd: true, source: 'fn main() {}\n' }));
     expect(r.errors).toBe(1);
-    expect(r.rendered).toMatch(/code generation are not written yet/);
-    expect(compileSysrootCrate('core').errors).toBe(1);
+    expect(r.rendered).toContain('error: Bootlab has no `std`');
+    expect(r.object).toBeUndefined();
+  });
+  it('the driver’s verdict: an object only with no error; diagnostics also in rustc’s JSON shape', () => {
+    const sys = compileSysroot({ release: false, memFeature: true });
+    const r = compileCrate(req({ externs: sys.core ? [sys.core] : [] }));
+    if (r.errors > 0) {
+      expect(r.object).toBeUndefined();
+      expect(r.json.filter((d) => d.level === 'error').length).toBe(r.errors);
+    } else {
+      expect([...r.object!.slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+      expect(r.crate!.name).toBe('blog_os');
+    }
+    const typeError = compileCrate(req({ externs: sys.core ? [sys.core] : [], source: MAIN_RS.replace('loop {}\n}\n', 'let x: u8 = "s";\n    loop {}\n}\n') }));
+    expect(typeError.object).toBeUndefined();
+    expect(typeError.errors).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,171 @@
+// The part of `cargo build` after the checks: the std crates when build-std rebuilds them, the
+// learner's crate, and the link — each skipped when fresh (fingerprint.ts), as cargo skips them.
+// rustc's diagnostics are printed as cargo shows them (without rustc's `aborting due to` line,
+// with cargo's own summary), and published in rustc's JSON shape for the editor's markers.
+import { linkFiles, type InputBytes } from '../../link/index.ts';
+import type { Vfs } from '../vfs.ts';
+import { compileCrate, compileSysroot, hostStdCheck, type CompiledCrate, type CompileResult } from './compile.ts';
+import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
+import { hashParts, readRecord, removeRecord, writeRecord } from './fingerprint.ts';
+import { stdCompilingLines } from './stdCrates.ts';
+import { verb } from './verb.ts';
+
+export interface UnitsInput {
+  vfs: Vfs;
+  print: (text: string) => void;
+  name: string;
+  version: string;
+  edition: '2015' | '2018' | '2021' | '2024';
+  crateType: 'bin' | 'lib';
+  root: string;
+  /** project folder of the profile (`target/x86_64-blog_os/debug`) */
+  targetDir: string;
+  /** target name as rustc prints it */
+  targetLabel: string;
+  /** a target without a prebuilt sysroot (a .json file or a built-in target not installed) */
+  custom: boolean;
+  release: boolean;
+  nightly: boolean;
+  /** the toolchain's full name and date (part of every fingerprint) */
+  toolchain: string;
+  date: string;
+  /** build-std's crate list, when set */
+  buildStd?: string[];
+  buildStdFeatures: string[];
+  /** rust-src's library folder, for the `Compiling core v0.0.0 (…)` line */
+  librarySrc: string;
+  /** everything else that makes the crate's fingerprint (manifest, config, target file) */
+  configParts: string[];
+}
+
+export type UnitsOutcome = { ok: true; executable: string } | { ok: false; crate: string; kind: string; errors: number; warnings: number } | { ok: false; printed: true };
+
+/** Why an executable for the host is not made (said instead of pretending to link one). */
+export function hostLinkRefusal(crate: string, target: string): string {
+  return `Bootlab links kernels for bare-metal targets only: linking \`${crate}\` for \`${target}\` needs \`cc\` and the host's C library, which Bootlab does not have`;
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+function warningsLine(crate: string, kind: string, n: number): string {
+  return `warning: \`${crate}\` (${kind}) generated ${plural(n, 'warning')}`;
+}
+
+/** The crate's Rust sources (the root and any module files under src/). */
+function crateFiles(vfs: Vfs, root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const p of vfs.listFiles('src')) if (p.endsWith('.rs')) files.set(p, vfs.readText(p));
+  files.set(root, vfs.readText(root));
+  return files;
+}
+
+function show(print: (t: string) => void, r: CompileResult): void {
+  if (r.rendered) print(r.rendered.replace(/\n$/, ''));
+}
+
+export function buildUnits(u: UnitsInput): UnitsOutcome {
+  const { vfs, print } = u;
+  const kind = u.crateType === 'bin' ? `bin "${u.name}"` : 'lib';
+  const files = crateFiles(vfs, u.root);
+  const source = files.get(u.root)!;
+
+  // 1. the std crates: rebuilt from our library sources (build-std), or the toolchain's prebuilt
+  //    sysroot for the host target (the same sources, compiled once and cached by the driver)
+  let externs: CompiledCrate[] = [];
+  const linkInputs: InputBytes[] = [];
+  let sysrootHash = 'none';
+  const needsSysroot = u.buildStd !== undefined || !u.custom;
+  if (needsSysroot) {
+    const memFeature = u.buildStdFeatures.includes('compiler-builtins-mem');
+    const sys = compileSysroot({ release: u.release, memFeature, rustSrc: u.librarySrc.replace(/\/library$/, '') });
+    const lines = stdCompilingLines(u.librarySrc, u.date);
+    const unitHash = hashParts([u.toolchain, u.release, memFeature, (u.buildStd ?? []).join(','), sys.core?.hash, sys.compilerBuiltins?.hash]);
+    const fresh = u.buildStd !== undefined && readRecord(vfs, u.targetDir, 'std')?.hash === unitHash && sys.core && sys.compilerBuiltins;
+    if (u.buildStd !== undefined && !fresh) {
+      removeRecord(vfs, u.targetDir, 'std');
+      print(lines.core);
+      show(print, sys.coreReport);
+      if (!sys.core) return { ok: false, crate: 'core', kind: 'lib', errors: Math.max(1, sys.coreReport.errors), warnings: sys.coreReport.warnings };
+      if (sys.coreReport.warnings) print(warningsLine('core', 'lib', sys.coreReport.warnings));
+      print(lines.workspaceCore);
+      print(lines.builtins);
+      show(print, sys.builtinsReport);
+      if (!sys.compilerBuiltins) return { ok: false, crate: 'compiler_builtins', kind: 'lib', errors: Math.max(1, sys.builtinsReport.errors), warnings: sys.builtinsReport.warnings };
+      if (sys.builtinsReport.warnings) print(warningsLine('compiler_builtins', 'lib', sys.builtinsReport.warnings));
+      writeRecord(vfs, u.targetDir, 'std', { hash: unitHash });
+    } else if (!sys.core || !sys.compilerBuiltins) {
+      // the host's "prebuilt" sysroot is our library too: if it does not compile, that is
+      // Bootlab's bug, reported where rustc would meet it (loading the crate's `core`)
+      print(verb('Compiling', `${u.name} v${u.version} (/)`));
+      const noStd = hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
+      if (noStd) {
+        show(print, noStd);
+        return { ok: false, crate: u.name, kind, errors: Math.max(1, noStd.errors), warnings: noStd.warnings };
+      }
+      print(`error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${u.targetLabel}\` do not compile:\n`);
+      show(print, sys.coreReport);
+      show(print, sys.builtinsReport);
+      return { ok: false, crate: u.name, kind, errors: 1, warnings: 0 };
+    }
+    externs = [sys.core];
+    sysrootHash = unitHash;
+    linkInputs.push({ name: `libcore-${sys.core.hash.slice(0, 16)}.rlib`, bytes: sys.core.object });
+    linkInputs.push({ name: `libcompiler_builtins-${sys.compilerBuiltins.hash.slice(0, 16)}.rlib`, bytes: sys.compilerBuiltins.object });
+  }
+
+  // 2. the learner's crate
+  const executable = `${u.targetDir}/${u.name}`;
+  const crateHash = hashParts([u.toolchain, u.release, u.edition, u.name, u.version, u.targetLabel, sysrootHash, ...u.configParts, ...[...files].flat()]);
+  const record = readRecord(vfs, u.targetDir, u.name);
+  if (record?.hash === crateHash && vfs.isFile(executable)) {
+    // fresh: cargo replays the warnings it cached and compiles nothing
+    if (record.warnings) print(record.warnings.replace(/\n$/, ''));
+    if (record.warningCount) print(warningsLine(u.name, kind, record.warningCount));
+    return { ok: true, executable };
+  }
+  removeRecord(vfs, u.targetDir, u.name);
+  print(verb('Compiling', `${u.name} v${u.version} (/)`));
+
+  const result = compileCrate({
+    crateName: u.name,
+    crateType: u.crateType,
+    rootPath: u.root,
+    source,
+    files,
+    edition: u.edition,
+    target: u.targetLabel,
+    release: u.release,
+    coreAvailable: needsSysroot,
+    nightly: u.nightly,
+    externs,
+    features: [],
+    sysrootHasStd: !u.custom,
+  });
+  publishCompilerDiagnostics({ crate: u.name, diagnostics: result.json });
+  show(print, result);
+  if (result.errors > 0 || !result.crate) return { ok: false, crate: u.name, kind, errors: Math.max(1, result.errors), warnings: result.warnings };
+
+  if (!u.custom) {
+    print(
+      `error: ${hostLinkRefusal(u.name, u.targetLabel)}\n\n` +
+        `error: could not compile \`${u.name}\` (${kind}) due to 1 previous error${result.warnings ? `; ${plural(result.warnings, 'warning')} emitted` : ''}`,
+    );
+    return { ok: false, printed: true };
+  }
+
+  // 3. the link, as rustc drives rust-lld for the post's target: entry `_start`, static,
+  //    --gc-sections, --eh-frame-hdr; the crate's object first, then the std crates' rlibs
+  const objectName = `${u.name}.${result.crate.hash.slice(0, 16)}-cgu.0.rcgu.o`;
+  const linked = linkFiles([{ name: objectName, bytes: result.crate.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
+  if (!linked.ok || !linked.bytes) {
+    // rustc quotes the linker's stderr as a note, every line under the first indented by ten
+    // (lld's final newline leaves a line of ten spaces, then rustc's blank line)
+    print(`error: linking with \`rust-lld\` failed: exit status: 1\n  |\n  = note: ${linked.stderr.split('\n').join('\n          ')}\n`);
+    return { ok: false, crate: u.name, kind, errors: 1, warnings: result.warnings };
+  }
+  const warningsText = result.warnings ? result.rendered : '';
+  if (result.warnings) print(warningsLine(u.name, kind, result.warnings));
+  vfs.writeFile(executable, linked.bytes);
+  writeRecord(vfs, u.targetDir, u.name, { hash: crateHash, warnings: warningsText, warningCount: result.warnings });
+  return { ok: true, executable };
+}
