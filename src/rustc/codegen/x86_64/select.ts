@@ -6,7 +6,7 @@
 import { bitsOf, isSigned, type Block, type Func, type Inst, type Operand, type ScalarType, type Terminator } from '../../ir/types.ts';
 import { Emitter, imm, mem, reg } from './emitter.ts';
 import type { Frame, Location } from './frame.ts';
-import type { Operand as X86Operand } from '../../../x86/types.ts';
+import type { MemOperand, Operand as X86Operand } from '../../../x86/types.ts';
 
 export interface PanicSite { readonly message: string; readonly file: string; readonly line: number; readonly col: number }
 
@@ -93,6 +93,21 @@ export class Selector {
     }
     const l = this.loc(o.id);
     return l.kind === 'reg' ? reg(l.name) : mem('rbp', l.offset, 8);
+  }
+
+  /** The register holding a ≤64-bit operand: its own, or `scratch` after loading it there. */
+  inRegister(o: Operand, scratch: string): string {
+    if (o.kind === 'value') {
+      const l = this.loc(o.id);
+      if (l.kind === 'reg') return l.name;
+    }
+    this.load(scratch, o);
+    return scratch;
+  }
+
+  /** A memory operand for the pointer `addr`: [reg] through its register or rcx. */
+  address(addr: Operand): MemOperand {
+    return mem(this.inRegister(addr, 'rcx'), 0);
   }
 
   /** Loads a 128-bit operand into lo, hi. */
@@ -213,37 +228,64 @@ export class Selector {
       case 'cast': return this.cast(T(i.dst), i.dst, i.src);
       case 'load': {
         const t = T(i.dst);
-        this.load('rcx', i.addr);
-        if (bitsOf(t) === 128) { this.e.ins('mov', reg('rax'), mem('rcx', 0)); this.e.ins('mov', reg('rdx'), mem('rcx', 8)); return this.store128(i.dst, 'rax', 'rdx'); }
+        if (bitsOf(t) === 128) { this.load('rcx', i.addr); this.e.ins('mov', reg('rax'), mem('rcx', 0)); this.e.ins('mov', reg('rdx'), mem('rcx', 8)); return this.store128(i.dst, 'rax', 'rdx'); }
+        // Straight into the destination's register when it has one, through the address's
+        // register when it has one.
+        const at = this.address(i.addr);
+        const l = this.loc(i.dst);
+        const r = l.kind === 'reg' ? l.name : 'rax';
         const bytes = bitsOf(t) / 8;
-        if (bytes === 8) this.e.ins('mov', reg('rax'), mem('rcx', 0, 8));
-        else if (bytes === 4) this.e.ins(isSigned(t) ? 'movsxd' : 'mov', reg(isSigned(t) ? 'rax' : 'eax'), mem('rcx', 0, 4));
-        else this.e.ins(isSigned(t) ? 'movsx' : 'movzx', reg(isSigned(t) ? 'rax' : 'eax'), mem('rcx', 0, bytes as 1 | 2));
-        return this.store(i.dst, 'rax');
+        const m = { ...at, size: bytes as 1 | 2 | 4 | 8 };
+        if (bytes === 8) this.e.ins('mov', reg(r), m);
+        else if (bytes === 4) this.e.ins(isSigned(t) ? 'movsxd' : 'mov', reg(isSigned(t) ? r : R32[r]!), m);
+        else this.e.ins(isSigned(t) ? 'movsx' : 'movzx', reg(isSigned(t) ? r : R32[r]!), m);
+        return this.store(i.dst, r);
       }
       case 'store': {
         const t = this.typeOf(i.value);
         if (bitsOf(t) === 0) return;
-        this.load('rcx', i.addr);
-        if (bitsOf(t) === 128) { this.load128('rax', 'rdx', i.value); this.e.ins('mov', mem('rcx', 0), reg('rax')); this.e.ins('mov', mem('rcx', 8), reg('rdx')); return; }
-        this.load('rax', i.value);
+        if (bitsOf(t) === 128) { this.load('rcx', i.addr); this.load128('rax', 'rdx', i.value); this.e.ins('mov', mem('rcx', 0), reg('rax')); this.e.ins('mov', mem('rcx', 8), reg('rdx')); return; }
         const bytes = bitsOf(t) / 8;
-        return this.e.ins('mov', mem('rcx', 0, bytes as 1 | 2 | 4 | 8), reg(sub('rax', bytes)));
+        const at = { ...this.address(i.addr), size: bytes as 1 | 2 | 4 | 8 };
+        if (i.value.kind === 'const' && fitsI32(BigInt.asIntN(bytes * 8, i.value.value))) return this.e.ins('mov', at, imm(BigInt.asIntN(bytes * 8, i.value.value)));
+        const vl = i.value.kind === 'value' ? this.loc(i.value.id) : undefined;
+        const r = vl?.kind === 'reg' ? vl.name : 'rax';
+        if (r === 'rax') this.load('rax', i.value);
+        return this.e.ins('mov', at, reg(sub(r, bytes)));
       }
       case 'slotAddr': this.e.ins('lea', reg('rax'), mem('rbp', this.cx.frame.slotOffsets[i.slot]!)); return this.store(i.dst, 'rax');
       case 'staticAddr': this.e.leaSymbol('rax', i.symbol); return this.store(i.dst, 'rax');
       case 'ptrAdd': {
+        const l = this.loc(i.dst);
+        const r = l.kind === 'reg' ? l.name : 'rax';
+        const scale = i.index ? i.scale ?? 1 : 0;
+        const offset = BigInt(i.offset ?? 0);
+        if (i.index && (scale === 1 || scale === 2 || scale === 4 || scale === 8) && fitsI32(offset)) {
+          // One lea: [base + index * scale + offset], a constant index folded into the offset.
+          const disp = i.index.kind === 'const' ? offset + BigInt.asIntN(64, i.index.value) * BigInt(scale) : offset;
+          if (fitsI32(disp)) {
+            const base = this.inRegister(i.base, 'rax');
+            if (i.index.kind === 'const') this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, scale: 1, disp });
+            else this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, index: reg(this.inRegister(i.index, 'rcx')).reg, scale, disp });
+            return this.store(i.dst, r);
+          }
+        }
+        if (!i.index && fitsI32(offset)) {
+          const base = this.inRegister(i.base, 'rax');
+          if (offset === 0n) { if (base !== r) this.e.ins('mov', reg(r), reg(base)); }
+          else this.e.ins('lea', reg(r), mem(base, offset));
+          return this.store(i.dst, r);
+        }
         this.load('rax', i.base);
         if (i.index) {
           this.load('rcx', i.index);
-          const scale = BigInt(i.scale ?? 1);
-          if (scale !== 1n) {
-            if (fitsI32(scale)) this.e.ins('imul', reg('rcx'), reg('rcx'), imm(scale));
-            else { this.e.ins('mov', reg('rdx'), imm(scale)); this.e.ins('imul', reg('rcx'), reg('rdx')); }
+          const big = BigInt(scale);
+          if (big !== 1n) {
+            if (fitsI32(big)) this.e.ins('imul', reg('rcx'), reg('rcx'), imm(big));
+            else { this.e.ins('mov', reg('rdx'), imm(big)); this.e.ins('imul', reg('rcx'), reg('rdx')); }
           }
           this.e.ins('add', reg('rax'), reg('rcx'));
         }
-        const offset = BigInt(i.offset ?? 0);
         if (offset !== 0n) {
           if (fitsI32(offset)) this.e.ins('add', reg('rax'), imm(offset));
           else { this.e.ins('mov', reg('rcx'), imm(offset)); this.e.ins('add', reg('rax'), reg('rcx')); }
