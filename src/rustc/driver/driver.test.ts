@@ -1,0 +1,202 @@
+// The driver's own stages: what happens before name resolution (crate loading, expansion, crate
+// attributes, required items) and the promise never to throw. Expected outputs are recorded
+// from the host's rustc 1.95 on the same files (commands beside each).
+import { describe, expect, it } from 'vitest';
+import { renderAllHuman } from '../diagnostics/index.ts';
+import { SourceMap } from '../span/source-map.ts';
+import type { CrateDef } from '../thir/defs.ts';
+import { compileRustCrate, type CompiledCrate, type CompileInput } from './index.ts';
+import { ice } from './stages.ts';
+
+/** A crate named `core` as the crate graph sees it before analysis: only its name and metadata root matter there. */
+function emptyCrate(name: string): CompiledCrate {
+  const span = { lo: 0, hi: 0 };
+  const def: CrateDef = {
+    name, root: { kind: 'mod', crate: name, path: [], span, name, types: new Map(), values: new Map() },
+    fns: [], adts: [], statics: [], consts: [], primitiveMethods: new Map(), primitiveConsts: new Map(),
+  };
+  return { name, def, object: new Uint8Array(), hash: '0'.repeat(16), sourceMap: new SourceMap() };
+}
+
+function compile(files: Record<string, string>, over: Partial<CompileInput> = {}) {
+  const out = compileRustCrate({
+    crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', files: new Map(Object.entries(files)), edition: '2021',
+    release: false, cfg: { features: [] }, externs: [], nightly: false, ...over,
+  });
+  return { ...out, rendered: renderAllHuman(out.diagnostics, out.sourceMap) };
+}
+
+const HANDLER = 'use core::panic::PanicInfo;\n\n#[panic_handler]\nfn panic(_info: &PanicInfo) -> ! {\n    loop {}\n}\n';
+
+describe('crates the prelude needs (E0463)', () => {
+  // rustc --edition 2021 -C panic=abort --crate-type bin --crate-name blog_os --target x86_64-unknown-none --emit=obj src/main.rs
+  it('a crate without #![no_std] needs std, which a kernel target does not have', () => {
+    const stable = compile({ 'src/main.rs': HANDLER }, { targetTriple: 'x86_64-unknown-none' });
+    expect(stable.crate).toBeUndefined();
+    expect(stable.rendered).toBe(`error[E0463]: can't find crate for \`std\`
+  |
+  = note: the \`x86_64-unknown-none\` target may not be installed
+  = help: consider downloading the target with \`rustup target add x86_64-unknown-none\`
+
+error: aborting due to 1 previous error
+
+For more information about this error, try \`rustc --explain E0463\`.
+`);
+    // The same with RUSTC_BOOTSTRAP=1 (a nightly compiler).
+    const nightly = compile({ 'src/main.rs': HANDLER }, { targetTriple: 'x86_64-unknown-none', nightly: true });
+    expect(nightly.rendered).toContain('  = help: consider building the standard library from source with `cargo build -Zbuild-std`\n\nerror: aborting');
+  });
+
+  it('with core built (build-std) but no #![no_std], std is still missing, and rustc says why', () => {
+    const out = compile({ 'src/main.rs': HANDLER }, { targetTriple: 'x86_64-blog_os', nightly: true, externs: [emptyCrate('core'), emptyCrate('compiler_builtins')] });
+    expect(out.rendered.split('\n\n')[0]).toBe(`error[E0463]: can't find crate for \`std\`
+  |
+  = note: the \`x86_64-blog_os\` target may not support the standard library
+  = note: \`std\` is required by \`blog_os\` because it does not declare \`#![no_std]\`
+  = help: consider building the standard library from source with \`cargo build -Zbuild-std\``);
+  });
+
+  it('#![no_std] without core: E0463 for core, nothing after it', () => {
+    const out = compile({ 'src/main.rs': `#![no_std]\n#![no_main]\n${HANDLER}` }, { targetTriple: 'x86_64-blog_os' });
+    expect(out.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual(["E0463 can't find crate for `core`"]);
+    expect(out.rendered).toContain('= note: the `x86_64-blog_os` target may not be installed');
+  });
+
+  it('#![cfg_attr(not(test), no_std)] counts as #![no_std]', () => {
+    const out = compile({ 'src/main.rs': `#![cfg_attr(not(test), no_std)]\n#![no_main]\n${HANDLER}` });
+    expect(out.diagnostics.map((d) => d.message)).toEqual(["can't find crate for `core`"]);
+  });
+});
+
+describe('expansion and crate attributes', () => {
+  const core = [emptyCrate('core'), emptyCrate('compiler_builtins')];
+
+  it('reports a missing module file, unknown crate attributes, #![feature] on stable and a missing panic handler in rustc order', () => {
+    // rustc --edition 2021 -C panic=abort --crate-type bin --crate-name blog_os --emit=obj src/main.rs
+    const src = '#![no_std]\n#![no_main]\n#![feature(lang_items)]\n#![bar]\n#![no_mains]\nmod vga_buffer;\n#[no_mangle]\npub extern "C" fn _start() -> ! {\n    loop {}\n}\n';
+    const out = compile({ 'src/main.rs': src }, { externs: core });
+    expect(out.crate).toBeUndefined();
+    expect(out.rendered).toBe(`error[E0583]: file not found for module \`vga_buffer\`
+ --> src/main.rs:6:1
+  |
+6 | mod vga_buffer;
+  | ^^^^^^^^^^^^^^^
+  |
+  = help: to create the module \`vga_buffer\`, create file "src/vga_buffer.rs" or "src/vga_buffer/mod.rs"
+  = note: if there is a \`mod vga_buffer\` elsewhere in the crate already, import it with \`use crate::...\` instead
+
+error: cannot find attribute \`bar\` in this scope
+ --> src/main.rs:4:4
+  |
+4 | #![bar]
+  |    ^^^
+
+error: cannot find attribute \`no_mains\` in this scope
+ --> src/main.rs:5:4
+  |
+5 | #![no_mains]
+  |    ^^^^^^^^
+  |
+help: a built-in attribute with a similar name exists
+  |
+5 - #![no_mains]
+5 + #![no_main]
+  |
+
+error[E0554]: \`#![feature]\` may not be used on the stable release channel
+ --> src/main.rs:3:1
+  |
+3 | #![feature(lang_items)]
+  | ^^^^^^^^^^^^^^^^^^^^^^^
+
+warning: the feature \`lang_items\` is internal to the compiler or standard library
+ --> src/main.rs:3:12
+  |
+3 | #![feature(lang_items)]
+  |            ^^^^^^^^^^
+  |
+  = note: using it is strongly discouraged
+  = note: \`#[warn(internal_features)]\` on by default
+
+error: \`#[panic_handler]\` function required, but not found
+
+error: aborting due to 5 previous errors; 1 warning emitted
+
+Some errors have detailed explanations: E0554, E0583.
+For more information about an error, try \`rustc --explain E0554\`.
+`);
+  });
+
+  it('a nightly compiler accepts #![feature]; a panic handler in a module counts', () => {
+    const src = '#![no_std]\n#![no_main]\n#![feature(abi_x86_interrupt)]\nmod handler;\n';
+    const out = compile({ 'src/main.rs': src, 'src/handler.rs': HANDLER }, { externs: core, nightly: true });
+    const messages = out.diagnostics.map((d) => d.message);
+    expect(messages.some((m) => m.includes('#![feature]') || m.includes('panic_handler') || m.includes('file not found'))).toBe(false);
+  });
+
+  it('finds modules in <name>.rs, <name>/mod.rs and a non-root file\'s own directory, and reports a module in both places (E0761)', () => {
+    const files = {
+      'src/main.rs': '#![no_std]\n#![no_main]\nmod a;\nmod b;\n',
+      'src/a.rs': 'mod inner;\n', // → src/a/inner.rs
+      'src/a/inner.rs': HANDLER,
+      'src/b/mod.rs': 'mod deep;\n', // → src/b/deep.rs
+      'src/b/deep.rs': 'mod c;\n', // → src/b/deep/c.rs, missing
+    };
+    const out = compile(files, { externs: core });
+    expect(out.diagnostics.map((d) => d.message)).toEqual(['file not found for module `c`']);
+    expect(out.rendered).toContain(' --> src/b/deep.rs:1:1');
+    expect(out.rendered).toContain('create file "src/b/deep/c.rs" or "src/b/deep/c/mod.rs"');
+    const both = compile({ 'src/main.rs': '#![no_std]\n#![no_main]\nmod a;\n', 'src/a.rs': '', 'src/a/mod.rs': '' }, { externs: core });
+    expect(both.diagnostics.map((d) => `${d.code} ${d.message}`)).toContain('E0761 file for module `a` found at both "src/a.rs" and "src/a/mod.rs"');
+  });
+
+  it('does not load the file of a module stripped by cfg, and honours a module file\'s own #![cfg]', () => {
+    const files = {
+      'src/main.rs': '#![no_std]\n#![no_main]\n#[cfg(test)]\nmod tests;\nmod gone;\nmod handler;\n',
+      'src/gone.rs': '#![cfg(feature = "never")]\nthis is not rust\n',
+      'src/handler.rs': HANDLER,
+    };
+    const out = compile(files, { externs: core });
+    // `gone.rs` is parsed (rustc parses before it sees the inner #![cfg]) and reports its syntax error.
+    expect(out.diagnostics.map((d) => d.message)).toEqual(['expected one of `!` or `::`, found `is`']);
+  });
+
+  it('stops at syntax errors in the root and in module files, naming the file', () => {
+    const root = compile({ 'src/main.rs': '#![no_std]\nfn f( {}\n' }, { externs: core });
+    expect(root.diagnostics.length).toBeGreaterThan(0);
+    expect(root.rendered).toContain('--> src/main.rs:2:');
+    const module = compile({ 'src/main.rs': '#![no_std]\n#![no_main]\nmod m;\n', 'src/m.rs': 'fn f() { let = 1; }\n' }, { externs: core });
+    expect(module.rendered).toContain('--> src/m.rs:1:');
+    expect(module.diagnostics.every((d) => d.level === 'error')).toBe(true);
+  });
+
+  it('a bin crate without #![no_main] needs main (E0601, pointing after the last item)', () => {
+    // rustc -C panic=abort --crate-type bin --crate-name blog_os --emit=obj l.rs (before type checking lands, only this is ours)
+    const out = compile({ 'src/main.rs': `#![no_std]\n${HANDLER}` }, { externs: core });
+    const e0601 = out.diagnostics.find((d) => d.code === 'E0601');
+    expect(e0601?.message).toBe('`main` function not found in crate `blog_os`');
+    expect(out.rendered).toContain(` --> src/main.rs:7:2
+  |
+7 | }
+  |  ^ consider adding a \`main\` function to \`src/main.rs\``);
+  });
+});
+
+describe('never throws', () => {
+  it('a root path that is not among the files is an internal compiler error', () => {
+    const out = compile({ 'src/lib.rs': '' });
+    expect(out.diagnostics.map((d) => d.message)).toEqual(['internal compiler error: driver: the root file src/main.rs is not among the crate\'s files']);
+  });
+
+  it('an exception of a stage becomes a diagnostic', () => {
+    expect(ice('lowering', new Error('internal compiler error: no value for local 3')).message).toBe('internal compiler error: lowering: no value for local 3');
+  });
+
+  it('garbage, truncated and binary inputs give diagnostics, not exceptions', () => {
+    const base = `#![no_std]\n#![no_main]\n#![cfg_attr(feature = "x", feature(y))]\n#[cfg(any(not(test), all()))]\nmod m;\n${HANDLER}`;
+    const inputs = [base.slice(0, 40), base.replace(/\(/g, ''), base.replace(/#/g, '#!'), '\u0000\uffff', base + '#![cfg_attr(', '#![cfg_attr()]\n#[cfg_attr(,)] fn f() {}'];
+    for (const src of inputs) {
+      expect(() => compile({ 'src/main.rs': src, 'src/m.rs': src }, { externs: [emptyCrate('core')] })).not.toThrow();
+    }
+  });
+});
