@@ -74,7 +74,7 @@ pub unsafe extern "C" fn __muloti4(a: i128, b: i128, overflow: *mut i32) -> i128
     let ma = magnitude(a);
     let mb = magnitude(b);
     let mut over = false;
-    if ma > 1 && mb > 1 {
+    if ma != 0 && mb != 0 {
         // The largest magnitude allowed: 2^127 - 1 for a positive product, 2^127 for a negative one.
         let negative = (a < 0) != (b < 0);
         let limit: u128 = if negative { 1 << 127 } else { (1 << 127) - 1 };
