@@ -2,7 +2,7 @@
 // project (build-std with compiler-builtins-mem, the post's target file, `bootimage runner`) and
 // its Hello World main.rs.
 // - cold: the first `cargo build` in this process — our core and compiler_builtins, then main.rs,
-//   then the link (the driver's sysroot cache starts empty unless an earlier benchmark filled it);
+//   then the link (the driver's in-memory sysroot cache is emptied first);
 // - warm: `cargo build` after an edit of main.rs (core cached, only the crate and the link), median;
 // - fresh: `cargo build` with nothing changed (cargo's fingerprint check only), median;
 // - `cargo bootimage` from a clean target folder with core cached: build, bootloader, disk image.
@@ -10,6 +10,7 @@
 import { Shell } from '../src/toolchain/shell/shell.ts';
 import { Vfs } from '../src/toolchain/vfs.ts';
 import { CARGO_TOML_WITH_BOOTLOADER, CONFIG_FULL, MAIN_RS_HELLO, TARGET_JSON_POST_ERA } from '../src/toolchain/cargo/testdata/post-project.ts';
+import { clearSysrootCache } from '../src/rustc/driver/sysroot.ts';
 import type { BenchResult } from './run.ts';
 
 function project() {
@@ -38,6 +39,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export default async function benchCargo(): Promise<BenchResult[]> {
   const p = project();
   await p.run('rustup component add rust-src llvm-tools-preview');
+  clearSysrootCache();
   const cold = await p.run('cargo build');
   const warm: number[] = [];
   for (let i = 0; i < 7; i++) {

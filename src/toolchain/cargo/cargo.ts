@@ -4,7 +4,7 @@ import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
 import { ensureActive } from '../rustup/install.ts';
 import { HOST, cargoVersionLine, isNightly, releaseVersion, rustcVersionLine, type Toolchain } from '../rustup/toolchain.ts';
 import { resolvePath } from '../shell/paths.ts';
-import { compileCrate, compileSysroot, type CompileRequest } from './compile.ts';
+import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest } from './compile.ts';
 import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
 import { hostLinkRefusal } from './units.ts';
 import { qemu } from '../shell/qemu.ts';
@@ -143,7 +143,7 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
   const name = crateName ?? (path.split('/').pop() ?? 'main').replace(/\.rs$/, '').replace(/-/g, '_');
   // the host's sysroot holds our core (prebuilt: compiled once from the same library sources)
   const sys = target === HOST ? compileSysroot({ release: false, memFeature: false }) : undefined;
-  const r = compileCrate({
+  const req: CompileRequest = {
     crateName: name,
     crateType: 'bin',
     rootPath: file,
@@ -153,9 +153,21 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
     release: false,
     coreAvailable: target === HOST,
     nightly: isNightly(tc),
-    externs: sys?.core ? [sys.core] : [],
+    externs: sys?.core && sys.compilerBuiltins ? [sys.core, sys.compilerBuiltins] : [],
     sysrootHasStd: target === HOST,
-  });
+  };
+  // parsing and the std question come first; then a prebuilt core that does not compile is our
+  // own bug, said so (it is Bootlab's library), before the crate is compiled against it
+  const sysrootBroken = sys && (!sys.core || !sys.compilerBuiltins);
+  const r =
+    hostStdCheck(req) ??
+    (sysrootBroken
+      ? {
+          ...sys.coreReport,
+          rendered: `error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${HOST}\` do not compile:\n\n${sys.coreReport.rendered}${sys.builtinsReport.rendered}`,
+          errors: 1,
+        }
+      : compileCrate(req));
   publishCompilerDiagnostics({ crate: name, diagnostics: r.json });
   if (r.errors === 0 && r.object) {
     if (r.rendered) ctx.terminal.print(r.rendered.replace(/\n$/, ''), 'error');

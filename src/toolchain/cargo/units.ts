@@ -107,7 +107,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
       show(print, sys.builtinsReport);
       return { ok: false, crate: u.name, kind, errors: 1, warnings: 0 };
     }
-    externs = [sys.core];
+    externs = [sys.core, sys.compilerBuiltins];
     sysrootHash = unitHash;
     linkInputs.push({ name: `libcore-${sys.core.hash.slice(0, 16)}.rlib`, bytes: sys.core.object });
     linkInputs.push({ name: `libcompiler_builtins-${sys.compilerBuiltins.hash.slice(0, 16)}.rlib`, bytes: sys.compilerBuiltins.object });

@@ -17,7 +17,7 @@ export function compilerBuildsTheKernel(): boolean {
     release: false,
     coreAvailable: true,
     nightly: true,
-    externs: [sys.core],
+    externs: [sys.core, sys.compilerBuiltins],
   });
   return r.object !== undefined;
 }
