@@ -222,6 +222,14 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
       `error: "${sysroot(tc)}/lib/rustlib/src/rust/library/Cargo.lock" does not exist, unable to build with the standard library, try:\n        rustup component add rust-src`,
     );
   }
+  // Bootlab's library is `core` and `compiler_builtins` (what the post builds); asked for more
+  // (`-Zbuild-std` alone means `std`), it says so instead of building something else
+  const beyond = (buildStd ?? []).filter((c) => c !== 'core' && c !== 'compiler_builtins');
+  if (beyond.length) {
+    throw new CargoExit(
+      `error: Bootlab's standard library sources hold \`core\` and \`compiler_builtins\` only, so build-std cannot build ${beyond.map((c) => `\`${c}\``).join(', ')}; the post's kernel needs \`build-std = ["core", "compiler_builtins"]\``,
+    );
+  }
 
   const profileDir = args.release ? 'release' : 'debug';
   const targetDir = custom ? `target/${targetLabel}/${profileDir}` : `target/${profileDir}`;

@@ -117,6 +117,13 @@ describe('cargo build on the post’s nightly', () => {
     expect(r.text).toMatch(/Cargo\.lock" does not exist/);
     expect((await run('cargo build -Z frobnicate')).text).toBe('error: unknown `-Z` flag specified: frobnicate');
   });
+  it('-Zbuild-std alone means std, which Bootlab’s library does not hold: said so', async () => {
+    const { run } = setup({ 'rust-toolchain': 'nightly\n' });
+    await run('rustup component add rust-src');
+    const r = await run('cargo build --target x86_64-blog_os.json -Zbuild-std');
+    expect(r.status).toBe(101);
+    expect(r.text).toMatch(/^error: Bootlab's standard library sources hold `core` and `compiler_builtins` only, so build-std cannot build `std`/);
+  });
   it('renders syntax errors through cargo as rustc does', async () => {
     const broken = MAIN_RS.replace('pub extern "C" fn _start() -> ! {', 'pub extern "C" fn _start() -> ! {\n    let x = ;');
     const { run } = setup({ 'rust-toolchain': 'nightly\n', 'src/main.rs': broken });
