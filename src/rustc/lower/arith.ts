@@ -8,6 +8,7 @@ import type { Expr } from '../thir/thir.ts';
 import type { Ty } from '../thir/ty.ts';
 import type { FnCx, Val } from './context.ts';
 import { ice } from './errors.ts';
+import { valuesEqual } from './equality.ts';
 import { reprOf, scalarOf } from './repr.ts';
 
 const OVERFLOW: Record<'add' | 'sub' | 'mul', string> = {
@@ -27,7 +28,14 @@ export function minOf(t: ScalarType): bigint {
 }
 
 export function binaryOp(cx: FnCx, op: BinaryOp, av: Val, bv: Val, lhsTy: Ty, rhsTy: Ty, span: Span): Val {
+  // `&a == &b` and `&a + &b` work on the referents (PartialEq/Add for references), not the addresses.
+  if (lhsTy.kind === 'ref' && scalarOf(lhsTy.to)) return binaryOp(cx, op, derefScalar(cx, av, lhsTy.to, span), rhsTy.kind === 'ref' ? derefScalar(cx, bv, rhsTy.to, span) : bv, lhsTy.to, rhsTy.kind === 'ref' ? rhsTy.to : rhsTy, span);
+  if (rhsTy.kind === 'ref' && scalarOf(rhsTy.to) && !(lhsTy.kind === 'ptr')) return binaryOp(cx, op, av, derefScalar(cx, bv, rhsTy.to, span), lhsTy, rhsTy.to, span);
   if (lhsTy.kind === 'tuple' && lhsTy.elems.length === 0 && COMPARE.has(op)) return { k: 's', o: c('bool', op === 'eq' || op === 'le' || op === 'ge' ? 1 : 0) };
+  if ((op === 'eq' || op === 'ne') && !scalarOf(lhsTy)) {
+    const eq = valuesEqual(cx, av, bv, lhsTy, span);
+    return { k: 's', o: op === 'eq' ? eq : cx.b.unary('not', 'bool', eq) };
+  }
   const t = scalarOf(lhsTy) ?? ice(`arithmetic on ${lhsTy.kind}`, span);
   const a = scalar(av, span);
   const b = scalar(bv, span);
@@ -64,6 +72,11 @@ export function binaryOp(cx: FnCx, op: BinaryOp, av: Val, bv: Val, lhsTy: Ty, rh
     }
   }
   return ice(`unknown binary operator ${op}`, span);
+}
+
+function derefScalar(cx: FnCx, v: Val, to: Ty, span: Span): Val {
+  const t = scalarOf(to) ?? ice('a reference to a non-scalar in arithmetic', span);
+  return { k: 's', o: cx.b.load(t, scalar(v, span)) };
 }
 
 export function unaryOp(cx: FnCx, op: 'neg' | 'not', v: Val, ty: Ty, span: Span): Val {

@@ -8,6 +8,7 @@ import type { ConstValue, Expr, Pat } from '../thir/thir.ts';
 import type { Ty } from '../thir/ty.ts';
 import { scalar } from './arith.ts';
 import { constVal } from './consts.ts';
+import { valuesEqual } from './equality.ts';
 import type { FnCx, Store, Val } from './context.ts';
 import { ice } from './errors.ts';
 import { lowerExpr, lowerInto } from './expr.ts';
@@ -57,7 +58,7 @@ export function testAndBindPlace(cx: FnCx, pat: Pat, p: MatchPlace, fail: string
       return;
     }
     case 'const': {
-      if (ty.kind === 'ref' && ty.to.kind === 'str') { next(strEquals(cx, read(cx, p, ty), constVal(cx, pat.value, ty))); return; }
+      if (ty.kind === 'ref' && ty.to.kind === 'str') { next(valuesEqual(cx, read(cx, p, ty), constVal(cx, pat.value, ty), ty, pat.span)); return; }
       const x = scalar(read(cx, p, ty), pat.span);
       next(cx.b.compare('eq', x, scalar(constVal(cx, pat.value, ty), pat.span)));
       return;
@@ -99,29 +100,6 @@ function constScalar(k: ConstValue, span: Span): bigint {
   if (k.kind === 'scalar') return k.value;
   if (k.kind === 'variant') return k.adt.variants[k.index]!.discr;
   return ice(`a ${k.kind} bound in a range pattern`, span);
-}
-
-/** Byte-wise equality of two `&str` values. */
-function strEquals(cx: FnCx, a: Val, b: Val): Operand {
-  if (a.k !== 'f' || b.k !== 'f') return ice('a string pattern on a non-string');
-  const result = cx.b.value('bool');
-  cx.b.assign(result, c('bool', 0));
-  const i = cx.b.value('usize');
-  cx.b.assign(i, c('usize', 0));
-  const head = cx.newBlock('streq');
-  const body = cx.newBlock('streqbody');
-  const same = cx.newBlock('streqsame');
-  const done = cx.newBlock('streqdone');
-  cx.branch(cx.b.compare('eq', a.n, b.n), head, done, head);
-  const iv: Operand = { kind: 'value', id: i };
-  cx.branch(cx.b.compare('lt', iv, a.n), body, same, body);
-  const x = cx.b.load('u8', cx.b.ptrAdd(a.p, 0, iv, 1));
-  const y = cx.b.load('u8', cx.b.ptrAdd(b.p, 0, iv, 1));
-  cx.b.emit({ op: 'binary', kind: 'add', dst: i, a: iv, b: c('usize', 1) });
-  cx.branch(cx.b.compare('eq', x, y), head, done, same);
-  cx.b.assign(result, c('bool', 1));
-  cx.goto(done, done);
-  return { kind: 'value', id: result };
 }
 
 export function testAndBind(cx: FnCx, pat: Pat, val: Val, _e: Expr, fail: string): void {

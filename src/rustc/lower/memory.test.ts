@@ -166,3 +166,23 @@ describe('statics and constants', () => {
     expect(runBoth([get, f], 'f')).toEqual({ value: 6n });
   });
 });
+
+describe('equality beyond scalars', () => {
+  it('compares &str, derived-PartialEq structs, tuples and arrays field by field, and references by referent', () => {
+    const Pt = struct('Pt', [['x', U32], ['name', T.ref(T.str)]]);
+    const body = new Body();
+    const a = body.local('a', USZ);
+    const p = body.local('p', T.adt(Pt));
+    const q = body.local('q', T.adt(Pt));
+    const n = body.local('n', U32);
+    const bit = (cond: import('../thir/thir.ts').Expr, k: number) => E.bin('mul', E.cast(cond, U32), u32(k));
+    const f = fn('f', [a], U32, body, B([
+      S.let(P.bind(n), u32(3)),
+      S.let(P.bind(p), E.struct(Pt, u32(1), E.str('ab'))),
+      S.let(P.bind(q), E.struct(Pt, E.cast(E.local(a), U32), E.ref(E.slice(E.deref(E.str('xab')), usz(1))))),
+    ], E.bin('add', E.bin('add', bit(E.bin('eq', E.local(p), E.local(q)), 1), bit(E.bin('ne', E.str('ab'), E.str('abc')), 10)),
+      E.bin('add', bit(E.bin('eq', E.array(U32, u32(1), u32(2)), E.array(U32, u32(1), E.cast(E.local(a), U32))), 100), bit(E.bin('eq', E.ref(E.local(n)), E.ref(E.local(n))), 1000)))));
+    expect(runBoth([f], 'f', [1n])).toEqual({ value: 1011n });
+    expect(runBoth([f], 'f', [2n])).toEqual({ value: 1110n });
+  });
+});
