@@ -1,0 +1,46 @@
+// The lints the checking passes can fire, with rustc 1.95's default levels and the groups each
+// belongs to (a group name in `#[allow(unused)]` sets all its members). Levels are looked up
+// per lint in lint-levels.ts.
+
+export type LintLevel = 'allow' | 'warn' | 'deny' | 'forbid';
+
+export interface LintInfo {
+  readonly level: LintLevel;
+  /** The group rustc names in its "on by default" note (`(part of `#[warn(unused)]`)`). */
+  readonly group?: string;
+}
+
+export const LINTS = {
+  unused_variables: { level: 'warn', group: 'unused' },
+  unused_assignments: { level: 'warn', group: 'unused' },
+  unused_mut: { level: 'warn', group: 'unused' },
+  unused_unsafe: { level: 'warn', group: 'unused' },
+  unused_parens: { level: 'warn', group: 'unused' },
+  unused_braces: { level: 'warn', group: 'unused' },
+  dead_code: { level: 'warn', group: 'unused' },
+  unreachable_code: { level: 'warn', group: 'unused' },
+  unreachable_patterns: { level: 'warn', group: 'unused' },
+  non_snake_case: { level: 'warn', group: 'nonstandard_style' },
+  non_camel_case_types: { level: 'warn', group: 'nonstandard_style' },
+  non_upper_case_globals: { level: 'warn', group: 'nonstandard_style' },
+  overflowing_literals: { level: 'deny' },
+  arithmetic_overflow: { level: 'deny' },
+  unconditional_panic: { level: 'deny' },
+  unsafe_code: { level: 'allow' },
+} as const satisfies Record<string, LintInfo>;
+
+export type LintName = keyof typeof LINTS;
+
+export function isLintName(name: string): name is LintName {
+  return Object.prototype.hasOwnProperty.call(LINTS, name);
+}
+
+/** Groups a level attribute may name, besides single lints. `warnings` is every lint that would warn. */
+export const LINT_GROUPS: ReadonlySet<string> = new Set(['unused', 'nonstandard_style', 'warnings']);
+
+/** Whether `name` in an attribute sets `lint` (the lint itself or one of its groups). */
+export function nameCovers(name: string, lint: LintName): boolean {
+  if (name === lint) return true;
+  const info: LintInfo = LINTS[lint];
+  return info.group === name;
+}

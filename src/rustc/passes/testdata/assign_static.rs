@@ -1,0 +1,5 @@
+#![no_std]
+static LIMIT: u32 = 10;
+pub fn f() {
+    LIMIT = 5;
+}
