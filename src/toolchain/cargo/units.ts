@@ -99,6 +99,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
       print(verb('Compiling', `${u.name} v${u.version} (/)`));
       const noStd = hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
       if (noStd) {
+        publishCompilerDiagnostics({ crate: u.name, diagnostics: noStd.json });
         show(print, noStd);
         return { ok: false, crate: u.name, kind, errors: Math.max(1, noStd.errors), warnings: noStd.warnings };
       }
