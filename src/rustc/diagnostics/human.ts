@@ -22,12 +22,13 @@ export function renderHuman(d: Diagnostic, sm: SourceMap): string {
   out.push(`${d.level}${d.code ? `[${d.code}]` : ''}: ${indentMessage(d.message, d.level.length + (d.code ? d.code.length + 2 : 0) + 2)}`);
   out.push(...snippetLines(labels, sm, width));
 
-  const plain = d.children.filter((c) => c.spans.length === 0);
   if (d.children.length > 0 || separate.length > 0) out.push(`${pad} |`);
-  if (plain.length > 0) {
-    for (const c of plain) out.push(`${pad} = ${c.level}: ${indentMessage(c.message, width + 3 + c.level.length + 2)}`);
+  // Children in their order, as rustc prints them: a spanned note (a lint's "the lint level is
+  // defined here") may come before a `= note:` line.
+  for (const c of d.children) {
+    if (c.spans.length === 0) out.push(`${pad} = ${c.level}: ${indentMessage(c.message, width + 3 + c.level.length + 2)}`);
+    else out.push(...renderSpannedChild(c, sm, width));
   }
-  for (const c of spanned) out.push(...renderSpannedChild(c, sm, width));
   for (const s of separate) out.push(...renderSuggestion(s, sm, width));
   return out.join('\n') + '\n';
 }
