@@ -3,6 +3,7 @@
 // once, so propagation only trusts values with exactly one definition.
 import { binary } from './interpret.ts';
 import { numberValues } from './value-numbering.ts';
+import { orderBlocks, rotateLoops } from './block-order.ts';
 import { bitsOf, isSigned, wrap, type Func, type Inst, type Operand, type ScalarType } from './types.ts';
 
 function defsOf(i: Inst): number[] {
@@ -86,7 +87,7 @@ export function optimizeFunc(f: Func): Func {
     func = coalesceCopies(func);
     if (JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) === before) break;
   }
-  return func;
+  return orderBlocks(rotateLoops(func));
 }
 
 /**
