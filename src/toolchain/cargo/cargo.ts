@@ -27,6 +27,9 @@ function activeToolchain(ctx: ShellContext, plus?: string) {
 async function cargoRun(argv: string[], ctx: ShellContext, print: (t: string) => void): Promise<number> {
   const sep = argv.indexOf('--');
   const args = parseBuildArgs(sep < 0 ? argv : argv.slice(0, sep));
+  if (!ctx.vfs.isFile('src/main.rs') && ctx.vfs.isFile('src/lib.rs') && ctx.vfs.isFile('Cargo.toml')) {
+    throw new CargoExit('error: a bin target must be available for `cargo run`');
+  }
   const outcome = cargoBuild(args, ctx, print);
   if (outcome.status !== 0 || !outcome.executable) return outcome.status;
   return runBuilt(outcome, ctx, print);

@@ -38,7 +38,7 @@ export interface UnitsInput {
   configParts: string[];
 }
 
-export type UnitsOutcome = { ok: true; executable: string } | { ok: false; crate: string; kind: string; errors: number; warnings: number } | { ok: false; printed: true };
+export type UnitsOutcome = { ok: true; executable?: string } | { ok: false; crate: string; kind: string; errors: number; warnings: number } | { ok: false; printed: true };
 
 /** Why an executable for the host is not made (said instead of pretending to link one). */
 export function hostLinkRefusal(crate: string, target: string): string {
@@ -118,11 +118,12 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   const executable = `${u.targetDir}/${u.name}`;
   const crateHash = hashParts([u.toolchain, u.release, u.edition, u.name, u.version, u.targetLabel, sysrootHash, ...u.configParts, ...[...files].flat()]);
   const record = readRecord(vfs, u.targetDir, u.name);
-  if (record?.hash === crateHash && vfs.isFile(executable)) {
+  const isBin = u.crateType === 'bin';
+  if (record?.hash === crateHash && (!isBin || vfs.isFile(executable))) {
     // fresh: cargo replays the warnings it cached and compiles nothing
     if (record.warnings) print(record.warnings.replace(/\n$/, ''));
     if (record.warningCount) print(warningsLine(u.name, kind, record.warningCount));
-    return { ok: true, executable };
+    return isBin ? { ok: true, executable } : { ok: true };
   }
   removeRecord(vfs, u.targetDir, u.name);
   print(verb('Compiling', `${u.name} v${u.version} (/)`));
@@ -146,6 +147,12 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   show(print, result);
   if (result.errors > 0 || !result.crate) return { ok: false, crate: u.name, kind, errors: Math.max(1, result.errors), warnings: result.warnings };
 
+  if (!isBin) {
+    // a library is not linked (cargo keeps its rlib for the crates that depend on it)
+    if (result.warnings) print(warningsLine(u.name, kind, result.warnings));
+    writeRecord(vfs, u.targetDir, u.name, { hash: crateHash, warnings: result.warnings ? result.rendered : '', warningCount: result.warnings });
+    return { ok: true };
+  }
   if (!u.custom) {
     print(
       `error: ${hostLinkRefusal(u.name, u.targetLabel)}\n\n` +
