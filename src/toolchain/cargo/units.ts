@@ -110,8 +110,9 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
     }
     externs = [sys.core, sys.compilerBuiltins];
     sysrootHash = unitHash;
-    linkInputs.push({ name: `libcore-${sys.core.hash.slice(0, 16)}.rlib`, bytes: sys.core.object });
-    linkInputs.push({ name: `libcompiler_builtins-${sys.compilerBuiltins.hash.slice(0, 16)}.rlib`, bytes: sys.compilerBuiltins.object });
+    // each crate is one object (rustc's rlibs hold one per codegen unit); named as rustc names them
+    linkInputs.push({ name: `core-${sys.core.hash.slice(0, 16)}.core.0-cgu.0.rcgu.o`, bytes: sys.core.object });
+    linkInputs.push({ name: `compiler_builtins-${sys.compilerBuiltins.hash.slice(0, 16)}.compiler_builtins.0-cgu.0.rcgu.o`, bytes: sys.compilerBuiltins.object });
   }
 
   // 2. the learner's crate
@@ -162,8 +163,8 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   }
 
   // 3. the link, as rustc drives rust-lld for the post's target: entry `_start`, static,
-  //    --gc-sections, --eh-frame-hdr; the crate's object first, then the std crates' rlibs
-  const objectName = `${u.name}.${result.crate.hash.slice(0, 16)}-cgu.0.rcgu.o`;
+  //    --gc-sections, --eh-frame-hdr; the crate's object first, then the std crates'
+  const objectName = `${u.name}-${result.crate.hash.slice(0, 16)}.${u.name}.0-cgu.0.rcgu.o`;
   const linked = linkFiles([{ name: objectName, bytes: result.crate.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
   if (!linked.ok || !linked.bytes) {
     // rustc quotes the linker's stderr as a note, every line under the first indented by ten
