@@ -1,0 +1,114 @@
+// State shared by name resolution and type checking of one crate.
+import type * as ast from '../ast/ast.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { DiagBuilder, DiagnosticSink } from '../diagnostics/diagnostic.ts';
+import type { SourceMap } from '../span/source-map.ts';
+import type { Span } from '../span/span.ts';
+import type { AdtDef, ConstDef, CrateDef, FnDef, StaticDef } from '../thir/defs.ts';
+import type { Ty } from '../thir/ty.ts';
+import type { ModScope } from './scope.ts';
+
+export interface AnalyzeOptions {
+  crateName: string;
+  crateType: 'bin' | 'lib';
+  externs: readonly CrateDef[];
+  sourceMap: SourceMap;
+  /**
+   * Source of an out-of-line module (`mod foo;`), given the path rustc would look at
+   * (`src/foo.rs`, then `src/foo/mod.rs`), or undefined when there is no such file.
+   */
+  loadModule?: (path: string) => string | undefined;
+  edition?: '2015' | '2018' | '2021' | '2024';
+}
+
+export interface FnItem {
+  def: FnDef;
+  sig: ast.FnSig;
+  generics?: ast.Generics;
+  body?: ast.Block;
+  scope: ModScope;
+  /** `Self` inside an impl block. */
+  implSelf?: Ty;
+  span: Span;
+}
+
+export interface ImplItem {
+  item: ast.Item & { kind: 'impl' };
+  scope: ModScope;
+}
+
+export interface UseItem {
+  tree: ast.UseTree;
+  scope: ModScope;
+  pub: boolean;
+}
+
+export interface StaticItem {
+  def: StaticDef;
+  tyAst: ast.Type;
+  expr?: ast.Expr;
+  scope: ModScope;
+}
+
+export interface ConstItem {
+  def: ConstDef;
+  tyAst: ast.Type;
+  expr?: ast.Expr;
+  scope: ModScope;
+  implSelf?: Ty;
+}
+
+export interface AdtItem {
+  def: AdtDef;
+  item: ast.Item & ({ kind: 'struct' } | { kind: 'enum' });
+  scope: ModScope;
+}
+
+export class Cx {
+  readonly sink = new DiagnosticSink();
+  readonly fnItems: FnItem[] = [];
+  readonly impls: ImplItem[] = [];
+  readonly uses: UseItem[] = [];
+  readonly statics: StaticItem[] = [];
+  readonly consts: ConstItem[] = [];
+  readonly adts: AdtItem[] = [];
+  /** Block scopes for blocks that declare items (fn bodies), by AST block. */
+  readonly blockScopes = new Map<ast.Block, ModScope>();
+  /** Const items by definition, for on-demand evaluation (array lengths, patterns). */
+  readonly constItems = new Map<ConstDef, ConstItem>();
+  readonly staticItems = new Map<StaticDef, StaticItem>();
+  root!: ModScope;
+  /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */
+  evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res) => number | undefined = () => undefined;
+  /** The value of a const item, evaluated on first use (installed by typeck). */
+  constValue: (def: ConstDef) => import('../thir/thir.ts').ConstValue | undefined = () => undefined;
+  crate!: CrateDef;
+
+  constructor(readonly opts: AnalyzeOptions) {}
+
+  get crateName(): string {
+    return this.opts.crateName;
+  }
+
+  emit(d: DiagBuilder | Diagnostic): void {
+    this.sink.emit(d);
+  }
+
+  extern(name: string): CrateDef | undefined {
+    if (name === 'compiler_builtins') return undefined;
+    return this.opts.externs.find((c) => c.name === name);
+  }
+
+  snippet(s: Span): string {
+    try {
+      return this.opts.sourceMap.snippet(s);
+    } catch {
+      return '';
+    }
+  }
+
+  /** "Bootlab's compiler does not support X yet", on the construct's span. */
+  unsupported(what: string, span: Span): void {
+    this.emit(new DiagBuilder('error', `Bootlab's compiler does not support ${what} yet`).primary(span));
+  }
+}

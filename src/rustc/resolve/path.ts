@@ -1,0 +1,162 @@
+// Resolving a path written in the source (`foo`, `crate::vga::Color::Red`, `core::ptr::null`,
+// `Self::new`, `u8::MAX`) in a namespace, with rustc's messages when a segment is missing
+// (E0425, E0412, E0433, E0599, `cannot find macro`).
+import type * as ast from '../ast/ast.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import type { Span } from '../span/span.ts';
+import type { Cx } from './cx.ts';
+import { lookupLexical, memberOf } from './lookup.ts';
+import { type ModScope, moduleOf, type Namespace, type Res } from './scope.ts';
+
+export interface Seg {
+  name: string;
+  span: Span;
+}
+
+/** What is being looked for, in rustc's words ("cannot find function `f` in this scope"). */
+export type Wanted = 'value' | 'function' | 'type' | 'struct' | 'tupleStruct' | 'unitStruct' | 'macro' | 'module';
+
+const WANTED: Record<Wanted, { word: string; code: string }> = {
+  value: { word: 'value', code: 'E0425' },
+  function: { word: 'function', code: 'E0425' },
+  type: { word: 'type', code: 'E0425' },
+  struct: { word: 'struct, variant or union type', code: 'E0422' },
+  tupleStruct: { word: 'tuple struct or tuple variant', code: 'E0531' },
+  unitStruct: { word: 'unit struct, unit variant or constant', code: 'E0531' },
+  macro: { word: 'macro', code: '' },
+  module: { word: 'module', code: 'E0433' },
+};
+
+export interface ResolveCtx {
+  scope: ModScope;
+  /** What `Self` names (inside an impl block). */
+  selfRes?: Res;
+  /** Report failures (false when probing). */
+  report?: boolean;
+}
+
+export function segsOf(path: ast.Path): Seg[] {
+  return path.segments.map((s) => ({ name: s.ident.name, span: s.ident.span }));
+}
+
+/** How rustc names what a path resolved to, in "in module `x`" and friends. */
+export function resKindWord(r: Res): string {
+  switch (r.kind) {
+    case 'mod': return 'module';
+    case 'crate': return 'crate';
+    case 'adt': return r.def.adtKind;
+    case 'prim': return 'builtin type';
+    default: return 'item';
+  }
+}
+
+function firstSegment(cx: Cx, ctx: ResolveCtx, seg: Seg, ns: Namespace, global: boolean): Res | undefined {
+  if (global) {
+    const c = cx.extern(seg.name);
+    return c ? { kind: 'crate', crate: c } : undefined;
+  }
+  const mod = moduleOf(ctx.scope);
+  switch (seg.name) {
+    case 'crate': return { kind: 'mod', def: cx.root.def, scope: cx.root };
+    case 'self': return ns === 'value' ? undefined : { kind: 'mod', def: mod.def, scope: mod };
+    case 'super': return mod.parent ? { kind: 'mod', def: moduleOf(mod.parent).def, scope: moduleOf(mod.parent) } : undefined;
+    case 'Self': return ns === 'type' ? ctx.selfRes : undefined;
+  }
+  return lookupLexical(cx, ctx.scope, seg.name, ns);
+}
+
+/**
+ * Resolves `segs` in `ns` (the last segment's namespace; earlier ones are in the type
+ * namespace). Reports rustc's error and returns undefined when a segment is missing.
+ */
+export function resolveSegs(cx: Cx, ctx: ResolveCtx, segs: readonly Seg[], global: boolean, ns: Namespace, wanted: Wanted): Res | undefined {
+  const n = segs.length;
+  const report = ctx.report !== false;
+  let cur = firstSegment(cx, ctx, segs[0]!, n === 1 ? ns : 'type', global);
+  if (!cur) {
+    if (report) reportMissing(cx, segs, 0, undefined, ns, wanted, global);
+    return undefined;
+  }
+  for (let i = 1; i < n; i++) {
+    if (cur.kind === 'unsupported') break;
+    const next: Res | undefined = memberOf(cx, cur, segs[i]!.name, i === n - 1 ? ns : 'type');
+    if (!next) {
+      if (report) reportMissing(cx, segs, i, cur, ns, wanted, global);
+      return undefined;
+    }
+    cur = next;
+  }
+  if (cur.kind === 'unsupported') {
+    if (report) cx.unsupported(cur.what, { lo: segs[0]!.span.lo, hi: segs[n - 1]!.span.hi });
+    return undefined;
+  }
+  return cur;
+}
+
+function pathText(segs: readonly Seg[], upTo: number): string {
+  return segs.slice(0, upTo).map((s) => s.name).join('::');
+}
+
+function isUpper(name: string): boolean {
+  return /^[A-Z]/.test(name);
+}
+
+function reportMissing(cx: Cx, segs: readonly Seg[], i: number, parent: Res | undefined, ns: Namespace, wanted: Wanted, global: boolean): void {
+  const seg = segs[i]!;
+  const last = i === segs.length - 1;
+  const w = WANTED[wanted];
+  if (last && ns === 'macro') {
+    cx.emit(error(`cannot find macro \`${seg.name}\` in this scope`).primary(seg.span));
+    return;
+  }
+  if (!parent) {
+    if (last && segs.length === 1) {
+      cx.emit(error(`cannot find ${w.word} \`${seg.name}\` in this scope`, w.code).primary(seg.span, 'not found in this scope'));
+      return;
+    }
+    if (global) {
+      cx.emit(error(`cannot find \`${seg.name}\` in the crate root`, 'E0433').primary(seg.span, `could not find \`${seg.name}\` in the list of imported crates`));
+      return;
+    }
+    if (isUpper(seg.name)) {
+      cx.emit(error(`cannot find type \`${seg.name}\` in this scope`, 'E0433').primary(seg.span, `use of undeclared type \`${seg.name}\``));
+      return;
+    }
+    cx.emit(
+      error(`cannot find module or crate \`${seg.name}\` in this scope`, 'E0433')
+        .primary(seg.span, `use of unresolved module or unlinked crate \`${seg.name}\``)
+        .help(`you might be missing a crate named \`${seg.name}\``),
+    );
+    return;
+  }
+  const parentText = pathText(segs, i);
+  if (parent.kind === 'adt' || parent.kind === 'prim') {
+    if (!last || ns !== 'value') {
+      cx.emit(error(`cannot find \`${seg.name}\` in \`${parentText}\``, 'E0433').primary(seg.span, `\`${parentText}\` is ${parent.kind === 'prim' ? 'a builtin type' : parent.def.adtKind === 'enum' ? 'an enum' : 'a struct'}, not a module`));
+      return;
+    }
+    const isEnum = parent.kind === 'adt' && parent.def.adtKind === 'enum';
+    const itemWord = isEnum ? 'variant or associated item' : wanted === 'function' ? 'function or associated item' : 'associated item';
+    const typeName = parent.kind === 'prim' ? parent.name : parent.def.name;
+    const kindWord = parent.kind === 'prim' ? `type \`${typeName}\`` : `${parent.def.adtKind} \`${typeName}\``;
+    const d = error(`no ${itemWord} named \`${seg.name}\` found for ${kindWord} in the current scope`, 'E0599');
+    if (parent.kind === 'adt' && parent.def.crate === cx.crateName) {
+      const header = adtHeaderSpan(cx, parent.def.span, parent.def.adtKind);
+      d.secondary(header, `${itemWord} \`${seg.name}\` not found for this ${parent.def.adtKind}`);
+    }
+    cx.emit(d.primary(seg.span, `${itemWord} not found in \`${typeName}\``));
+    return;
+  }
+  if (last) {
+    cx.emit(error(`cannot find ${w.word} \`${seg.name}\` in ${resKindWord(parent)} \`${parentText}\``, w.code).primary(seg.span, `not found in \`${parentText}\``));
+    return;
+  }
+  const what = `could not find \`${seg.name}\` in \`${parentText}\``;
+  cx.emit(error(`cannot find \`${seg.name}\` in \`${parentText}\``, 'E0433').primary(seg.span, what));
+}
+
+/** `struct Foo` / `enum Color`: the item's keyword and name, where rustc puts "… not found for this struct". */
+export function adtHeaderSpan(cx: Cx, ident: Span, kw: string): Span {
+  const before = cx.snippet({ lo: Math.max(0, ident.lo - kw.length - 1), hi: ident.lo });
+  return before === `${kw} ` ? { lo: ident.lo - kw.length - 1, hi: ident.hi } : ident;
+}

@@ -1,0 +1,133 @@
+// Checking the bodies: functions (parameters bound by patterns, the block coerced to the return
+// type), const initializers (evaluated on first use, so array lengths and patterns can use a
+// const declared later) and static initializers.
+import type * as ast from '../ast/ast.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import type { ConstItem, Cx, FnItem, StaticItem } from '../resolve/cx.ts';
+import type { ModScope, Res } from '../resolve/scope.ts';
+import type { ConstDef, FnBody } from '../thir/defs.ts';
+import type { ConstValue, Expr, Pat } from '../thir/thir.ts';
+import { ERROR_TY, type Ty, USIZE } from '../thir/ty.ts';
+import { blameSpan, coerce } from './coerce.ts';
+import { evalConstExpr } from './consteval.ts';
+import { checkBlock } from './control.ts';
+import { checkExpr } from './expr.ts';
+import { finalizeBody } from './finalize.ts';
+import { FnCx } from './fncx.ts';
+import { selfResOf, tyCtx } from './items.ts';
+import { lowerTy } from './lower-ty.ts';
+import { checkPat } from './pat.ts';
+
+export function checkFnBody(cx: Cx, f: FnItem): void {
+  if (!f.body) return;
+  const def = f.def;
+  const selfRes = selfResOf(f.implSelf);
+  const fcx = new FnCx(cx, f.scope, def.ret, selfRes, f.sig.ret?.span);
+  const params: Pat[] = [];
+  let pi = 0;
+  for (const p of f.sig.params) {
+    const ty = def.params[pi]?.ty ?? ERROR_TY;
+    pi++;
+    if (p.self) {
+      const mut = p.self.kind === 'value' || p.self.kind === 'explicit' ? p.self.mut : false;
+      const local = fcx.declareLocal('self', ty, mut, p.span);
+      params.push({ kind: 'binding', local, mode: 'value', ty, span: p.span });
+    } else if (p.pat) params.push(checkPat(fcx, p.pat, ty, { declare: true }));
+  }
+  const block = checkBlock(fcx, f.body, { ty: def.ret });
+  let finalBlock = block;
+  const blockTy = fcx.shallow(block.ty);
+  if (block.tail) {
+    const asExpr = fcx.expr({ kind: 'block', block }, block.ty, f.body.span);
+    const c = coerce(fcx, block.tail, def.ret, (d) => {
+      if (f.sig.ret) d.secondary(f.sig.ret.span, `expected \`${fcx.show(def.ret)}\` because of return type`);
+    });
+    if (c !== block.tail) finalBlock = { ...block, tail: c, ty: c.ty };
+    void asExpr;
+  } else if (blockTy.kind !== 'never' && !fcx.infer.unify(def.ret, block.ty)) {
+    const d = error('mismatched types', 'E0308').primary(f.sig.ret?.span ?? f.body.span, `expected \`${fcx.show(def.ret)}\`, found \`()\``);
+    d.secondary(def.span, 'implicitly returns `()` as its body has no tail or `return` expression');
+    cx.emit(d);
+  }
+  const body: FnBody = { params, locals: fcx.locals, block: finalBlock, loopCount: fcx.loopCount };
+  finalizeBody(fcx, body);
+  def.body = body;
+}
+
+/** Checks a const or static initializer (or an array length) in its own inference context. */
+function checkInit(cx: Cx, scope: ModScope, selfRes: Res | undefined, e: ast.Expr, ty: Ty, context: 'constant' | 'static', tySpan?: ast.Type['span']): Expr {
+  const fcx = new FnCx(cx, scope, ty, selfRes);
+  fcx.constContext = context;
+  const raw = checkExpr(fcx, e, { ty });
+  const init = coerce(fcx, raw, ty, (d) => {
+    if (tySpan) d.secondary(tySpan, 'expected due to this');
+  });
+  const holder = { init };
+  finalizeBody(fcx, holder);
+  if (fcx.locals.length > 0) void blameSpan;
+  return holder.init;
+}
+
+export function constTy(cx: Cx, item: ConstItem): Ty {
+  return lowerTy(cx, tyCtx(cx, item.scope, selfResOf(item.implSelf)), item.tyAst);
+}
+
+const evaluating = new WeakSet<ConstDef>();
+const evaluated = new WeakSet<ConstDef>();
+
+/** Type-checks and evaluates a const once; cycles are rustc's E0391. */
+export function evalConst(cx: Cx, def: ConstDef): ConstValue | undefined {
+  if (evaluated.has(def)) return def.value;
+  const item = cx.constItems.get(def);
+  if (!item) return def.value;
+  if (evaluating.has(def)) {
+    cx.emit(error(`cycle detected when const-evaluating + checking \`${def.name}\``, 'E0391').primary(def.span));
+    return undefined;
+  }
+  evaluating.add(def);
+  try {
+    if (!item.expr) {
+      cx.emit(error('free constant item without body').primary(def.span));
+      return undefined;
+    }
+    const errorsBefore = cx.sink.errorCount;
+    const init = checkInit(cx, item.scope, selfResOf(item.implSelf), item.expr, def.ty, 'constant', item.tyAst.span);
+    def.init = init;
+    if (cx.sink.errorCount === errorsBefore) def.value = evalConstExpr(cx, init, def.name);
+    return def.value;
+  } finally {
+    evaluating.delete(def);
+    evaluated.add(def);
+  }
+}
+
+export function checkStatic(cx: Cx, item: StaticItem): void {
+  const def = item.def;
+  if (!item.expr) return;
+  const errorsBefore = cx.sink.errorCount;
+  const init = checkInit(cx, item.scope, undefined, item.expr, def.ty, 'static', item.tyAst.span);
+  def.init = init;
+  if (cx.sink.errorCount === errorsBefore) def.value = evalConstExpr(cx, init, def.name);
+}
+
+/** An array length or repeat count: a `usize` constant. */
+export function evalArrayLen(cx: Cx, e: ast.Expr, scope: ModScope, selfRes?: Res): number | undefined {
+  const errorsBefore = cx.sink.errorCount;
+  const init = checkInit(cx, scope, selfRes, e, USIZE, 'constant');
+  if (cx.sink.errorCount !== errorsBefore) return undefined;
+  const v = evalConstExpr(cx, init);
+  if (!v || v.kind !== 'scalar') return undefined;
+  return Number(v.value);
+}
+
+/** A discriminant expression, of the enum's discriminant type. */
+export function evalDiscr(cx: Cx, e: ast.Expr, ty: Ty, scope: ModScope): bigint | undefined {
+  const errorsBefore = cx.sink.errorCount;
+  const init = checkInit(cx, scope, undefined, e, ty, 'constant');
+  if (cx.sink.errorCount !== errorsBefore) return undefined;
+  const v = evalConstExpr(cx, init);
+  return v && v.kind === 'scalar' ? v.value : undefined;
+}
+
+export { tyCtx };
+export type { FnItem };

@@ -1,0 +1,75 @@
+// Implicit coercions at coercion sites (let with a type, arguments, return values, fields,
+// array elements, assignments): `!` to anything, `&mut T` to `&T`, `&[T; N]` to `&[T]`,
+// references to raw pointers, `*mut T` to `*const T`, fn items to fn pointers. Each one is an
+// explicit `coerce` node in the THIR; anything else must be the same type.
+import type { Expr } from '../thir/thir.ts';
+import type { Ty } from '../thir/ty.ts';
+import type { FnCx } from './fncx.ts';
+
+function wrap(fcx: FnCx, e: Expr, coercion: 'unsize' | 'mutToConst' | 'refToPtr' | 'fnItemToPtr' | 'neverToAny', ty: Ty): Expr {
+  return fcx.expr({ kind: 'coerce', coercion, operand: e }, ty, e.span);
+}
+
+/** The coerced expression, or undefined (nothing reported) when `e` cannot become `target`. */
+export function tryCoerce(fcx: FnCx, e: Expr, target: Ty): Expr | undefined {
+  const src = fcx.shallow(e.ty);
+  const tgt = fcx.shallow(target);
+  if (src.kind === 'error' || tgt.kind === 'error') return e;
+  if (src.kind === 'never') {
+    if (tgt.kind === 'never') return e;
+    if (tgt.kind === 'infer') {
+      // rustc's diverging fallback: an unconstrained variable fed only by `!` stays `!`.
+      return e;
+    }
+    return wrap(fcx, e, 'neverToAny', tgt);
+  }
+  if (tgt.kind === 'infer' || src.kind === 'infer') return fcx.infer.unify(src, tgt) ? e : undefined;
+  if (src.kind === 'ref' && tgt.kind === 'ref') {
+    if (!tgt.mut || src.mut) {
+      const from = fcx.shallow(src.to);
+      const to = fcx.shallow(tgt.to);
+      if (from.kind === 'array' && to.kind === 'slice') {
+        if (!fcx.infer.unify(from.elem, to.elem)) return undefined;
+        const unsized = wrap(fcx, e, 'unsize', { kind: 'ref', mut: src.mut, to: { kind: 'slice', elem: from.elem } });
+        return src.mut && !tgt.mut ? wrap(fcx, unsized, 'mutToConst', tgt) : unsized;
+      }
+      if (src.mut && !tgt.mut) return fcx.infer.unify(from, to) ? wrap(fcx, e, 'mutToConst', tgt) : undefined;
+    }
+  }
+  if (tgt.kind === 'ptr' && src.kind === 'ref' && (src.mut || !tgt.mut)) {
+    if (!fcx.infer.unify(src.to, tgt.to)) return undefined;
+    const asPtr = wrap(fcx, e, 'refToPtr', { kind: 'ptr', mut: src.mut, to: src.to });
+    return src.mut && !tgt.mut ? wrap(fcx, asPtr, 'mutToConst', tgt) : asPtr;
+  }
+  if (tgt.kind === 'ptr' && src.kind === 'ptr' && src.mut && !tgt.mut) {
+    return fcx.infer.unify(src.to, tgt.to) ? wrap(fcx, e, 'mutToConst', tgt) : undefined;
+  }
+  if (tgt.kind === 'fnPtr' && src.kind === 'fnDef') {
+    const d = src.def;
+    const asPtr: Ty = { kind: 'fnPtr', params: d.params.map((p) => p.ty), ret: d.ret, unsafe: d.unsafe, abi: d.abi };
+    if (tgt.unsafe && !d.unsafe) {
+      const relaxed: Ty = { ...asPtr, unsafe: true } as Ty;
+      return fcx.infer.unify(relaxed, tgt) ? wrap(fcx, e, 'fnItemToPtr', tgt) : undefined;
+    }
+    return fcx.infer.unify(asPtr, tgt) ? wrap(fcx, e, 'fnItemToPtr', tgt) : undefined;
+  }
+  return fcx.infer.unify(src, tgt) ? e : undefined;
+}
+
+/** The innermost expression rustc points at when a value has the wrong type (a block's tail). */
+export function blameSpan(e: Expr): Expr['span'] {
+  if (e.kind === 'block' && e.block.tail && !e.block.unsafe) return blameSpan(e.block.tail);
+  if (e.kind === 'block' && e.block.tail) return blameSpan(e.block.tail);
+  if (e.kind === 'coerce') return blameSpan(e.operand);
+  return e.span;
+}
+
+/** Coerces or reports E0308 (with `decorate` adding the site's secondary labels and notes). */
+export function coerce(fcx: FnCx, e: Expr, target: Ty, decorate?: (d: ReturnType<FnCx['mismatch']>) => void): Expr {
+  const r = tryCoerce(fcx, e, target);
+  if (r) return r;
+  const d = fcx.mismatch(blameSpan(e), target, e.ty);
+  decorate?.(d);
+  fcx.cx.emit(d);
+  return e;
+}

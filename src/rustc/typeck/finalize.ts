@@ -1,0 +1,67 @@
+// After a body is checked: `{integer}` variables default to i32, every type in the THIR and in
+// the locals is replaced by its resolved form, and a variable nothing constrained is rustc's
+// E0282 ("type annotations needed").
+import { error } from '../diagnostics/diagnostic.ts';
+import type { Ty } from '../thir/ty.ts';
+import type { FnCx } from './fncx.ts';
+import { containsInfer } from './infer.ts';
+
+/** Keys of THIR nodes that hold definitions or spans, never child nodes. */
+const SKIP = new Set(['span', 'def', 'adt', 'callee']);
+/** Keys that hold a child expression on some nodes and a ConstValue on others (those have no span). */
+const MAYBE_CHILD = new Set(['value', 'lo', 'hi']);
+
+export function finalizeBody(fcx: FnCx, root: object): void {
+  fcx.infer.defaultInts();
+  let reported = false;
+  const fix = (t: Ty, span: { lo: number; hi: number } | undefined): Ty => {
+    const r = fcx.infer.resolve(t);
+    if (containsInfer(r)) {
+      if (!reported && span && fcx.cx.sink.errorCount === 0) {
+        reported = true;
+        fcx.cx.emit(error('type annotations needed', 'E0282').primary(span));
+      }
+      return replaceInfer(r);
+    }
+    return r;
+  };
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
+    const o = node as Record<string, unknown>;
+    if ('ty' in o && o.ty && typeof o.ty === 'object') o.ty = fix(o.ty as Ty, o.span as { lo: number; hi: number });
+    if ('typeArg' in o && o.typeArg) o.typeArg = fix(o.typeArg as Ty, o.span as { lo: number; hi: number });
+    for (const k in o) {
+      if (k === 'ty' || k === 'typeArg' || SKIP.has(k)) continue;
+      if (MAYBE_CHILD.has(k) && !(o[k] && typeof o[k] === 'object' && 'span' in (o[k] as object))) continue;
+      visit(o[k]);
+    }
+  };
+  visit(root);
+  for (const l of fcx.locals) (l as { ty: Ty }).ty = fix(l.ty, l.span);
+}
+
+/** Unconstrained variables after an error: the error type, so later stages see no `infer`. */
+function replaceInfer(t: Ty): Ty {
+  switch (t.kind) {
+    case 'infer': return { kind: 'error' };
+    case 'tuple': return { kind: 'tuple', elems: t.elems.map(replaceInfer) };
+    case 'slice': return { kind: 'slice', elem: replaceInfer(t.elem) };
+    case 'array': return { kind: 'array', elem: replaceInfer(t.elem), len: t.len };
+    case 'ref':
+    case 'ptr': return { kind: t.kind, mut: t.mut, to: replaceInfer(t.to) };
+    case 'fnPtr': return { ...t, params: t.params.map(replaceInfer), ret: replaceInfer(t.ret) };
+    case 'iter': {
+      const s = t.shape;
+      if (s.kind === 'range' || s.kind === 'sliceIter') return { kind: 'iter', shape: { ...s, elem: replaceInfer(s.elem) } };
+      if (s.kind === 'enumerate' || s.kind === 'rev' || s.kind === 'stepBy') return { kind: 'iter', shape: { kind: s.kind, inner: replaceInfer(s.inner) } };
+      return t;
+    }
+    default: return t;
+  }
+}

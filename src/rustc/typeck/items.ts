@@ -1,0 +1,198 @@
+// Item signatures: struct fields, enum variants and discriminants, `impl` blocks (methods and
+// associated consts, on the crate's ADTs, or on primitive types when compiling `core`),
+// function parameter and return types, static and const types.
+import type * as ast from '../ast/ast.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import { attrListIdents, findAttr, isPub } from '../resolve/attrs.ts';
+import { makeConstDef, makeFnDef } from '../resolve/collect.ts';
+import type { Cx, FnItem } from '../resolve/cx.ts';
+import { PRIMITIVES } from '../resolve/lookup.ts';
+import { adtHeaderSpan } from '../resolve/path.ts';
+import type { Res } from '../resolve/scope.ts';
+import { BUILTIN_OPS, isBuiltinOp } from '../thir/builtins.ts';
+import type { AdtDef, FieldDef, FnDef, FnParam, Repr, SelfKind, VariantDef } from '../thir/defs.ts';
+import { ERROR_TY, INT_TYS, type IntTy, type Ty, UNIT } from '../thir/ty.ts';
+import { lowerTy, type TyCtx } from './lower-ty.ts';
+
+const DERIVABLE = new Set(['Clone', 'Copy', 'Debug', 'PartialEq', 'Eq']);
+
+export function tyCtx(cx: Cx, scope: FnItem['scope'], selfRes?: Res): TyCtx {
+  return { scope, selfRes, evalLen: (e) => cx.evalArrayLen(e, scope, selfRes) };
+}
+
+export function selfResOf(t: Ty | undefined): Res | undefined {
+  if (!t) return undefined;
+  if (t.kind === 'adt') return { kind: 'adt', def: t.def };
+  if (t.kind === 'int') return { kind: 'prim', name: t.int, ty: t };
+  if (t.kind === 'bool' || t.kind === 'char') return { kind: 'prim', name: t.kind, ty: t };
+  return undefined;
+}
+
+export function lowerAdts(cx: Cx): void {
+  for (const { def, item, scope } of cx.adts) {
+    const m = def as { -readonly [K in keyof AdtDef]: AdtDef[K] };
+    const derive = item.attrs.filter((a) => a.doc === undefined && a.path.segments.map((s) => s.ident.name).join('::') === 'derive');
+    const derives: string[] = [];
+    for (const a of derive) {
+      for (const name of attrListIdents(a)) {
+        if (DERIVABLE.has(name)) derives.push(name);
+        else cx.unsupported(`deriving \`${name}\``, a.span);
+      }
+    }
+    m.derives = derives;
+    const repr = findAttr(item.attrs, 'repr');
+    if (repr) {
+      for (const r of attrListIdents(repr)) {
+        if (r === 'C') m.repr = 'C';
+        else if ((INT_TYS as string[]).includes(r)) m.repr = r as Repr;
+        else if (r === 'transparent' || r === 'packed' || r === 'align') cx.unsupported(`\`#[repr(${r})]\``, repr.span);
+      }
+    }
+    const tcx = tyCtx(cx, scope, { kind: 'adt', def });
+    if (item.kind === 'struct') {
+      const fields = item.data.kind === 'unit' ? [] : item.data.fields;
+      m.fields = fields.map((f, i): FieldDef => ({ name: f.ident?.name ?? String(i), ty: lowerTy(cx, tcx, f.ty), pub: isPub(f.vis), span: f.ident?.span ?? f.span }));
+    } else {
+      if (m.repr !== 'Rust' && m.repr !== 'C') m.discrTy = m.repr as IntTy;
+      else m.discrTy = 'isize';
+    }
+  }
+}
+
+/** Enum discriminants need constant evaluation, hence a separate pass (see index.ts). */
+export function lowerVariants(cx: Cx, evalDiscr: (e: ast.Expr, ty: Ty, scope: FnItem['scope']) => bigint | undefined): void {
+  for (const { def, item, scope } of cx.adts) {
+    if (item.kind !== 'enum') continue;
+    const variants: VariantDef[] = [];
+    let next = 0n;
+    const seen = new Map<bigint, ast.Variant>();
+    for (const v of item.variants) {
+      if (v.data.kind !== 'unit') {
+        cx.unsupported('enum variants with data', v.span);
+        continue;
+      }
+      let discr = next;
+      if (v.discriminant) discr = evalDiscr(v.discriminant, { kind: 'int', int: def.discrTy ?? 'isize' }, scope) ?? next;
+      const prev = seen.get(discr);
+      if (prev) {
+        cx.emit(
+          error(`discriminant value \`${discr}\` assigned more than once`, 'E0081')
+            .primary(adtHeaderSpan(cx, def.span, 'enum'), '')
+            .secondary(prev.discriminant?.span ?? prev.ident.span, `\`${discr}\` assigned here`)
+            .secondary(v.discriminant?.span ?? v.ident.span, `\`${discr}\` assigned here`),
+        );
+      }
+      seen.set(discr, v);
+      variants.push({ name: v.ident.name, discr, span: v.ident.span });
+      next = discr + 1n;
+    }
+    def.variants = variants;
+  }
+}
+
+function selfKindOf(cx: Cx, p: ast.Param, selfTy: Ty, tcx: TyCtx): { kind: SelfKind; ty: Ty } | undefined {
+  const s = p.self!;
+  if (s.kind === 'value') return { kind: 'value', ty: selfTy };
+  if (s.kind === 'ref') return { kind: s.mut ? 'refMut' : 'ref', ty: { kind: 'ref', mut: s.mut, to: selfTy } };
+  const t = lowerTy(cx, tcx, s.ty);
+  if (t.kind === 'ref' && (t.to.kind === selfTy.kind)) return { kind: t.mut ? 'refMut' : 'ref', ty: t };
+  if (t.kind === selfTy.kind) return { kind: 'value', ty: t };
+  cx.unsupported('this `self` type', s.ty.span);
+  return undefined;
+}
+
+/** Methods and associated consts of `impl` blocks, entered on their type. */
+export function collectImpls(cx: Cx): void {
+  for (const { item, scope } of cx.impls) {
+    const selfTy = lowerTy(cx, tyCtx(cx, scope), item.selfTy);
+    if (selfTy.kind === 'error') continue;
+    let typeName: string;
+    let methods: Map<string, FnDef>;
+    let consts: Map<string, import('../thir/defs.ts').ConstDef>;
+    if (selfTy.kind === 'adt') {
+      if (selfTy.def.crate !== cx.crateName) {
+        cx.emit(error('cannot define inherent `impl` for a type outside of the crate where the type is defined', 'E0116').primary(item.selfTy.span, 'impl for type defined outside of crate').note('define and implement a trait or new type instead'));
+        continue;
+      }
+      typeName = selfTy.def.name;
+      methods = selfTy.def.methods;
+      consts = selfTy.def.assocConsts;
+    } else if ((selfTy.kind === 'int' || selfTy.kind === 'bool' || selfTy.kind === 'char') && cx.crateName === 'core') {
+      typeName = selfTy.kind === 'int' ? selfTy.int : selfTy.kind;
+      if (!cx.crate.primitiveMethods.has(typeName)) cx.crate.primitiveMethods.set(typeName, new Map());
+      if (!cx.crate.primitiveConsts.has(typeName)) cx.crate.primitiveConsts.set(typeName, new Map());
+      methods = cx.crate.primitiveMethods.get(typeName)!;
+      consts = cx.crate.primitiveConsts.get(typeName)!;
+    } else {
+      const shown = selfTy.kind === 'int' || selfTy.kind === 'bool' || selfTy.kind === 'char' ? (selfTy.kind === 'int' ? selfTy.int : selfTy.kind) : 'this type';
+      cx.emit(
+        error(`cannot define inherent \`impl\` for primitive types`, 'E0390').primary(item.selfTy.span).help(`consider using an extension trait instead`),
+      );
+      void shown;
+      continue;
+    }
+    const selfRes = selfResOf(selfTy);
+    for (const it of item.items) {
+      const path = [...scope.path, typeName, it.kind === 'fn' || it.kind === 'const' ? it.ident.name : '?'];
+      if (it.kind === 'fn') {
+        if (it.generics.params.some((p) => p.kind !== 'lifetime')) {
+          cx.unsupported('generic methods', it.generics.span);
+          continue;
+        }
+        if (methods.has(it.ident.name)) {
+          cx.emit(error(`duplicate definitions with name \`${it.ident.name}\``, 'E0592').primary(it.ident.span, `duplicate definitions for \`${it.ident.name}\``).secondary(methods.get(it.ident.name)!.span, `other definition for \`${it.ident.name}\``));
+          continue;
+        }
+        const def = makeFnDef(cx, scope, it, path, { implSelf: selfTy, methodOf: true });
+        if (def.intrinsic && selfTy.kind === 'int') (def as { intrinsic?: string }).intrinsic = `int.${def.intrinsic}`;
+        methods.set(it.ident.name, def);
+        cx.fnItems.push({ def, sig: it.sig, generics: it.generics, body: it.body, scope, implSelf: selfTy, span: it.span });
+      } else if (it.kind === 'const') {
+        const def = makeConstDef(cx, path, it.ident);
+        consts.set(it.ident.name, def);
+        const ci = { def, tyAst: it.ty, expr: it.expr, scope, implSelf: selfTy };
+        cx.consts.push(ci);
+        cx.constItems.set(def, ci);
+      } else cx.unsupported('this item in an `impl` block', it.span);
+    }
+    void selfRes;
+  }
+}
+
+/** Parameter and return types of every function; the intrinsic's builtin name. */
+export function lowerFnSigs(cx: Cx): void {
+  for (const f of cx.fnItems) {
+    const d = f.def as { -readonly [K in keyof FnDef]: FnDef[K] };
+    const selfRes = selfResOf(f.implSelf);
+    const tcx = tyCtx(cx, f.scope, selfRes);
+    const params: FnParam[] = [];
+    f.sig.params.forEach((p, i) => {
+      if (p.self) {
+        if (!f.implSelf || i !== 0) {
+          cx.emit(error('`self` parameter is only allowed in associated functions').primary(p.span, 'not semantically valid as function parameter').note('associated functions are those in `impl` or `trait` definitions'));
+          return;
+        }
+        const sk = selfKindOf(cx, p, f.implSelf, tcx);
+        if (!sk) return;
+        d.selfKind = sk.kind;
+        params.push({ name: 'self', ty: sk.ty });
+        return;
+      }
+      const name = p.pat && p.pat.kind === 'ident' ? p.pat.ident.name : p.pat ? cx.snippet(p.pat.span) : '_';
+      params.push({ name, ty: p.ty ? lowerTy(cx, tcx, p.ty) : ERROR_TY });
+    });
+    d.params = params;
+    d.ret = f.sig.ret ? lowerTy(cx, tcx, f.sig.ret) : UNIT;
+    if (f.sig.async) cx.unsupported('`async` functions', f.span);
+    if (d.intrinsic && !d.intrinsic.includes('.')) {
+      const op = Object.keys(BUILTIN_OPS).find((k) => k.split('.')[1] === d.intrinsic);
+      if (op) d.intrinsic = op;
+    }
+    if (d.intrinsic && !isBuiltinOp(d.intrinsic)) {
+      cx.emit(error(`unrecognized intrinsic function: \`${f.def.name}\``, 'E0093').primary(f.def.span, 'unrecognized intrinsic'));
+      delete d.intrinsic;
+    }
+  }
+}
+
+export { PRIMITIVES };
