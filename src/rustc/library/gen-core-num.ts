@@ -132,6 +132,28 @@ function commonMethods(i: IntInfo): string {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (${t}, bool) {
+        let mut base = self;
+        let mut acc: ${t} = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: ${t}) -> ${t} {
         if other < self { other } else { self }
     }
@@ -140,8 +162,11 @@ function commonMethods(i: IntInfo): string {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: ${t}, max: ${t}) -> ${t} {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -175,17 +200,8 @@ function unsignedMethods(i: IntInfo): string {
     }
 
     pub fn saturating_pow(self, exp: u32) -> ${t} {
-        let mut acc: ${t} = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return ${t}::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { ${t}::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: ${t}) -> ${t} {
@@ -262,6 +278,17 @@ function signedMethods(i: IntInfo): string {
             ${t}::MAX
         } else {
             ${t}::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> ${t} {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            ${t}::MIN
+        } else {
+            ${t}::MAX
         }
     }
 

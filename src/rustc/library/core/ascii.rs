@@ -139,6 +139,9 @@ impl char {
     /// Whether the character is a digit in the given radix (2 to 36). Rust's `to_digit`
     /// returns `Option<u32>`, which the subset lacks.
     pub fn is_digit(self, radix: u32) -> bool {
+        if radix < 2 || radix > 36 {
+            panic!("to_digit: invalid radix -- radix must be in the range 2 to 36 inclusive");
+        }
         self.digit_value() < radix
     }
 

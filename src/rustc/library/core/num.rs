@@ -130,6 +130,28 @@ impl i8 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (i8, bool) {
+        let mut base = self;
+        let mut acc: i8 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: i8) -> i8 {
         if other < self { other } else { self }
     }
@@ -138,8 +160,11 @@ impl i8 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: i8, max: i8) -> i8 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -183,6 +208,17 @@ impl i8 {
             i8::MAX
         } else {
             i8::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> i8 {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            i8::MIN
+        } else {
+            i8::MAX
         }
     }
 
@@ -381,6 +417,28 @@ impl i16 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (i16, bool) {
+        let mut base = self;
+        let mut acc: i16 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: i16) -> i16 {
         if other < self { other } else { self }
     }
@@ -389,8 +447,11 @@ impl i16 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: i16, max: i16) -> i16 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -434,6 +495,17 @@ impl i16 {
             i16::MAX
         } else {
             i16::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> i16 {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            i16::MIN
+        } else {
+            i16::MAX
         }
     }
 
@@ -632,6 +704,28 @@ impl i32 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (i32, bool) {
+        let mut base = self;
+        let mut acc: i32 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: i32) -> i32 {
         if other < self { other } else { self }
     }
@@ -640,8 +734,11 @@ impl i32 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: i32, max: i32) -> i32 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -685,6 +782,17 @@ impl i32 {
             i32::MAX
         } else {
             i32::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> i32 {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            i32::MIN
+        } else {
+            i32::MAX
         }
     }
 
@@ -883,6 +991,28 @@ impl i64 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (i64, bool) {
+        let mut base = self;
+        let mut acc: i64 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: i64) -> i64 {
         if other < self { other } else { self }
     }
@@ -891,8 +1021,11 @@ impl i64 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: i64, max: i64) -> i64 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -936,6 +1069,17 @@ impl i64 {
             i64::MAX
         } else {
             i64::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> i64 {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            i64::MIN
+        } else {
+            i64::MAX
         }
     }
 
@@ -1134,6 +1278,28 @@ impl i128 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (i128, bool) {
+        let mut base = self;
+        let mut acc: i128 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: i128) -> i128 {
         if other < self { other } else { self }
     }
@@ -1142,8 +1308,11 @@ impl i128 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: i128, max: i128) -> i128 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -1187,6 +1356,17 @@ impl i128 {
             i128::MAX
         } else {
             i128::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> i128 {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            i128::MIN
+        } else {
+            i128::MAX
         }
     }
 
@@ -1385,6 +1565,28 @@ impl isize {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (isize, bool) {
+        let mut base = self;
+        let mut acc: isize = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: isize) -> isize {
         if other < self { other } else { self }
     }
@@ -1393,8 +1595,11 @@ impl isize {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: isize, max: isize) -> isize {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -1438,6 +1643,17 @@ impl isize {
             isize::MAX
         } else {
             isize::MIN
+        }
+    }
+
+    pub fn saturating_pow(self, exp: u32) -> isize {
+        let (r, o) = self.overflowing_pow(exp);
+        if !o {
+            r
+        } else if self < 0 && exp % 2 == 1 {
+            isize::MIN
+        } else {
+            isize::MAX
         }
     }
 
@@ -1636,6 +1852,28 @@ impl u8 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (u8, bool) {
+        let mut base = self;
+        let mut acc: u8 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: u8) -> u8 {
         if other < self { other } else { self }
     }
@@ -1644,8 +1882,11 @@ impl u8 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: u8, max: u8) -> u8 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -1674,17 +1915,8 @@ impl u8 {
     }
 
     pub fn saturating_pow(self, exp: u32) -> u8 {
-        let mut acc: u8 = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return u8::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { u8::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: u8) -> u8 {
@@ -1847,6 +2079,28 @@ impl u16 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (u16, bool) {
+        let mut base = self;
+        let mut acc: u16 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: u16) -> u16 {
         if other < self { other } else { self }
     }
@@ -1855,8 +2109,11 @@ impl u16 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: u16, max: u16) -> u16 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -1885,17 +2142,8 @@ impl u16 {
     }
 
     pub fn saturating_pow(self, exp: u32) -> u16 {
-        let mut acc: u16 = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return u16::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { u16::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: u16) -> u16 {
@@ -2058,6 +2306,28 @@ impl u32 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (u32, bool) {
+        let mut base = self;
+        let mut acc: u32 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: u32) -> u32 {
         if other < self { other } else { self }
     }
@@ -2066,8 +2336,11 @@ impl u32 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: u32, max: u32) -> u32 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -2096,17 +2369,8 @@ impl u32 {
     }
 
     pub fn saturating_pow(self, exp: u32) -> u32 {
-        let mut acc: u32 = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return u32::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { u32::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: u32) -> u32 {
@@ -2269,6 +2533,28 @@ impl u64 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (u64, bool) {
+        let mut base = self;
+        let mut acc: u64 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: u64) -> u64 {
         if other < self { other } else { self }
     }
@@ -2277,8 +2563,11 @@ impl u64 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: u64, max: u64) -> u64 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -2307,17 +2596,8 @@ impl u64 {
     }
 
     pub fn saturating_pow(self, exp: u32) -> u64 {
-        let mut acc: u64 = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return u64::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { u64::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: u64) -> u64 {
@@ -2480,6 +2760,28 @@ impl u128 {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (u128, bool) {
+        let mut base = self;
+        let mut acc: u128 = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: u128) -> u128 {
         if other < self { other } else { self }
     }
@@ -2488,8 +2790,11 @@ impl u128 {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: u128, max: u128) -> u128 {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -2518,17 +2823,8 @@ impl u128 {
     }
 
     pub fn saturating_pow(self, exp: u32) -> u128 {
-        let mut acc: u128 = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return u128::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { u128::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: u128) -> u128 {
@@ -2691,6 +2987,28 @@ impl usize {
         acc
     }
 
+    /// The wrapped power and whether any multiplication overflowed (Rust's order of multiplications).
+    pub fn overflowing_pow(self, exp: u32) -> (usize, bool) {
+        let mut base = self;
+        let mut acc: usize = 1;
+        let mut e = exp;
+        let mut over = false;
+        while e > 0 {
+            if (e & 1) == 1 {
+                let (r, o) = acc.overflowing_mul(base);
+                acc = r;
+                over = over || o;
+            }
+            e = e / 2;
+            if e > 0 {
+                let (b, o) = base.overflowing_mul(base);
+                base = b;
+                over = over || o;
+            }
+        }
+        (acc, over)
+    }
+
     pub fn min(self, other: usize) -> usize {
         if other < self { other } else { self }
     }
@@ -2699,8 +3017,11 @@ impl usize {
         if other < self { self } else { other }
     }
 
+    /// Rust's panic message goes on with the two values ("min > max. min = 3, max = 1"): the subset cannot format them.
     pub fn clamp(self, min: usize, max: usize) -> usize {
-        assert!(min <= max);
+        if min > max {
+            panic!("min > max");
+        }
         if self < min {
             min
         } else if self > max {
@@ -2729,17 +3050,8 @@ impl usize {
     }
 
     pub fn saturating_pow(self, exp: u32) -> usize {
-        let mut acc: usize = 1;
-        let mut i: u32 = 0;
-        while i < exp {
-            let (r, o) = acc.overflowing_mul(self);
-            if o {
-                return usize::MAX;
-            }
-            acc = r;
-            i += 1;
-        }
-        acc
+        let (r, o) = self.overflowing_pow(exp);
+        if o { usize::MAX } else { r }
     }
 
     pub fn wrapping_div(self, rhs: usize) -> usize {
