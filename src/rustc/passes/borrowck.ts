@@ -6,7 +6,7 @@
 import { error, warning, type DiagBuilder } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { LocalDef } from '../thir/defs.ts';
-import type { Expr } from '../thir/thir.ts';
+import type { Block, Expr } from '../thir/thir.ts';
 import { buildCfg, predecessors, type Cfg } from './cfg.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
 import { ThirVisitor, patBindings } from './visit.ts';
@@ -130,7 +130,8 @@ class MutabilityChecker extends ThirVisitor {
       }
       case 'index':
       case 'rangeIndex':
-        return `${this.describe(p.base)}[_]`;
+        // `(*xs)[i]` through a reference reads as `xs[_]`.
+        return `${p.base.kind === 'deref' ? this.describe(p.base.operand) : this.describe(p.base)}[_]`;
       case 'coerce':
       case 'cast':
         return this.describe(p.operand);
@@ -182,7 +183,7 @@ class MutabilityChecker extends ThirVisitor {
 
   /** Position of the `&` in the declared type of a parameter or `let` binding of reference type. */
   private refTypeAmp(local: LocalDef): number | undefined {
-    const param = this.ctx.astParams.get(local.span.lo);
+    const param = this.ctx.astParams.get(local.span.lo) ?? [...this.ctx.astParams.values()].find((p) => p.span.lo <= local.span.lo && local.span.hi <= p.span.hi);
     if (param) {
       if (param.self?.kind === 'ref') return param.span.lo;
       if (param.ty?.kind === 'ref') return param.ty.span.lo;
@@ -256,6 +257,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
         .secondary(local.span, 'binding declared here but left uninitialized')
         .primary(ev.span, `\`${local.name}\` ${verb} here but it ${state}`);
       if (!possibly) suggestInitialValue(ctx, d, local);
+      else missingElse(body.block, ev.local, ev.span.lo, d, local.name);
       errors.push({ at: ev.span.lo, d });
     }
   });
@@ -271,6 +273,31 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   }
   errors.sort((a, b) => a.at - b.at);
   for (const e of errors) ctx.out.push(e.d.build());
+}
+
+/** For a binding initialised only in an `if` without `else` before its use, rustc's two extra labels. */
+function missingElse(block: Block, local: number, useAt: number, d: DiagBuilder, name: string): void {
+  const assigns = (e: Expr): boolean => {
+    let found = false;
+    const v = new (class extends ThirVisitor {
+      override visitExpr(x: Expr): void {
+        if (x.kind === 'assign' && x.place.kind === 'local' && x.place.local === local) found = true;
+        this.walkExpr(x);
+      }
+    })();
+    v.visitExpr(e);
+    return found;
+  };
+  const finder = new (class extends ThirVisitor {
+    override visitExpr(x: Expr): void {
+      if (x.kind === 'if' && !x.else && x.span.hi <= useAt && assigns(x.then)) {
+        d.secondary(x.cond.span, `if this \`if\` condition is \`false\`, \`${name}\` is not initialized`);
+        d.secondary({ lo: x.span.hi, hi: x.span.hi }, `an \`else\` arm might be missing here, initializing \`${name}\``);
+      }
+      this.walkExpr(x);
+    }
+  })();
+  finder.visitBlock(block);
 }
 
 /** rustc's "consider assigning a value" for a `let x: T;` of a type with an obvious value. */

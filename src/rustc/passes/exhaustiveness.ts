@@ -138,6 +138,10 @@ class PatternChecker extends ThirVisitor {
             { span: { lo: init.span.hi, hi: init.span.hi }, replacement: ' { todo!() }' },
           ]);
         }
+        // A number where a name was meant: `let 1 = x;`.
+        if (pat.kind === 'const' && /^[0-9]/.test(textOf(this.ctx, pat.span))) {
+          d.suggest({ lo: pat.span.lo, hi: pat.span.lo }, 'alternatively, you could prepend the pattern with an underscore to define a new named variable; identifiers cannot begin with digits', '_', 'verbose', 'MaybeIncorrect');
+        }
       }
     }
     this.ctx.out.push(d.build());

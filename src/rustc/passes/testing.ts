@@ -1,0 +1,81 @@
+// Test support: compile one test program through parsing, type checking (with our core) and
+// checkCrate, and reduce diagnostics — ours or rustc's JSON — to what the tests compare:
+// level, code (or lint name), message and the primary span's line:col.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { renderHuman } from '../diagnostics/human.ts';
+import { buildSysroot, parseCrate, sourceMapFor } from '../index.ts';
+import { analyzeCrate } from '../typeck/index.ts';
+import type { SourceMap } from '../span/source-map.ts';
+import { checkCrate } from './index.ts';
+
+export const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
+
+export interface Program {
+  readonly name: string;
+  readonly file: string;
+  readonly source: string;
+  readonly crateType: 'bin' | 'lib';
+}
+
+export interface Finding {
+  readonly level: string;
+  readonly code: string | null;
+  readonly message: string;
+  readonly line: number;
+  readonly col: number;
+  readonly rendered?: string;
+}
+
+export function programs(): Program[] {
+  return readdirSync(TESTDATA)
+    .filter((f) => f.endsWith('.rs'))
+    .sort()
+    .map((file) => {
+      const source = readFileSync(join(TESTDATA, file), 'utf8');
+      return { name: file.replace(/\.rs$/, ''), file, source, crateType: /^\/\/ crate-type: bin/m.test(source) ? 'bin' : 'lib' };
+    });
+}
+
+export function expectedOf(p: Program): Finding[] {
+  return JSON.parse(readFileSync(join(TESTDATA, `${p.name}.expected.json`), 'utf8')) as Finding[];
+}
+
+export function findingOf(d: Diagnostic, sm: SourceMap): Finding {
+  const p = d.spans.find((s) => s.primary);
+  let line = 0;
+  let col = 0;
+  if (p) {
+    const lc = sm.fileAt(p.span.lo).lineCol(p.span.lo);
+    line = lc.line;
+    col = lc.col + 1;
+  }
+  return { level: d.level, code: d.code ?? d.lint ?? null, message: d.message, line, col, rendered: renderHuman(d, sm) };
+}
+
+/** The comparable part, in a canonical order (rustc's order among passes is not what we test). */
+export function comparable(fs: readonly Finding[]): string[] {
+  return fs.map((f) => `${f.line}:${f.col} ${f.level}${f.code ? `[${f.code}]` : ''} ${f.message}`).sort();
+}
+
+/** Our diagnostics for a program: type checking's, then checkCrate's when type checking had no error. */
+export function compileProgram(p: Program): { findings: Finding[]; diagnostics: Diagnostic[]; sourceMap: SourceMap; ms: number } {
+  const sysroot = buildSysroot({ release: false, memFeature: true });
+  const core = sysroot.core;
+  const sourceMap = sourceMapFor(core ? [core] : []);
+  const parsed = parseCrate(p.source, p.file, { sourceMap });
+  const diagnostics = [...parsed.diagnostics];
+  let ms = 0;
+  if (!parsed.diagnostics.some((d) => d.level === 'error')) {
+    const analysis = analyzeCrate(parsed.ast, { crateName: p.name, crateType: p.crateType, externs: core ? [core.def] : [], sourceMap, edition: '2021' });
+    diagnostics.push(...analysis.diagnostics);
+    if (analysis.crate && !analysis.diagnostics.some((d) => d.level === 'error')) {
+      const t0 = performance.now();
+      diagnostics.push(...checkCrate(analysis.crate, { ast: parsed.ast, crateType: p.crateType, sourceMap }));
+      ms = performance.now() - t0;
+    }
+  }
+  return { findings: diagnostics.map((d) => findingOf(d, sourceMap)), diagnostics, sourceMap, ms };
+}
