@@ -31,7 +31,8 @@ function clobbersCallerSaved(f: Func, i: Inst): boolean {
   return operandsOf(i).some(wide) || defsOf(i).some((d) => bitsOf(f.values[d]!) === 128);
 }
 
-export function allocateRegisters(f: Func): Map<number, string> {
+/** `skip`: values that need no register (slot addresses the selector re-computes). */
+export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set()): Map<number, string> {
   // Positions: each block's entry, each instruction and each terminator gets one, so a value
   // live into a block whose first instruction is a call starts before that call.
   const blockStart: number[] = [];
@@ -89,7 +90,7 @@ export function allocateRegisters(f: Func): Map<number, string> {
   // after that, up to and including its last use, would clobber it.
   const crosses = (start: number, end: number) => clobbers.some((p) => p > start && p <= end);
   const intervals: Interval[] = [...first.keys()]
-    .filter((id) => { const b = bitsOf(f.values[id]!); return b > 0 && b <= 64; })
+    .filter((id) => { const b = bitsOf(f.values[id]!); return b > 0 && b <= 64 && !skip.has(id); })
     .map((id) => ({ id, start: first.get(id)!, end: last.get(id)!, crosses: crosses(first.get(id)!, last.get(id)!) }))
     .sort((a, b) => a.start - b.start || a.id - b.id);
 

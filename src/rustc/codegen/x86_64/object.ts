@@ -6,7 +6,7 @@
 import { ObjectBuilder } from '../../../link/object-builder.ts';
 import type { ObjectFile } from '../../../link/object.ts';
 import { R_X86_64, STB_LOCAL, STT_OBJECT } from '../../../link/elf/constants.ts';
-import { operandsOf, optimizeFunc } from '../../ir/optimize.ts';
+import { defsOf, operandsOf, optimizeFunc } from '../../ir/optimize.ts';
 import { verifyModule } from '../../ir/verify.ts';
 import type { Func, Module, Operand } from '../../ir/types.ts';
 import { Emitter } from './emitter.ts';
@@ -34,6 +34,19 @@ function countUses(f: Func): number[] {
   return uses;
 }
 
+/** Values defined exactly once, by a slotAddr: value id → slot (see SelectContext.slotValues). */
+function slotValuesOf(f: Func): Map<number, number> {
+  const defs = new Array<number>(f.values.length).fill(0);
+  f.params.forEach((_, i) => defs[i]!++);
+  const slotOf = new Map<number, number>();
+  for (const b of f.blocks) for (const i of b.insts) {
+    for (const d of defsOf(i)) defs[d]!++;
+    if (i.op === 'slotAddr') slotOf.set(i.dst, i.slot);
+  }
+  for (const id of [...slotOf.keys()]) if (defs[id] !== 1) slotOf.delete(id);
+  return slotOf;
+}
+
 export function compileModule(m: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
   verifyModule(m);
   const b = new ObjectBuilder(`${m.name}.o`, m.sourceFile);
@@ -43,7 +56,8 @@ export function compileModule(m: Module, options: CodegenOptions): { object: Obj
   let anon = 0;
   for (const source of m.funcs) {
     const f = options.optLevel > 0 ? optimizeFunc(source) : source;
-    const registers = options.optLevel > 0 ? allocateRegisters(f) : new Map<number, string>();
+    const slotValues = options.optLevel > 0 ? slotValuesOf(f) : new Map<number, number>();
+    const registers = options.optLevel > 0 ? allocateRegisters(f, new Set(slotValues.keys())) : new Map<number, string>();
     const emitter = new Emitter();
     const uses = countUses(f);
     const panicData = (site: PanicSite) => {
@@ -70,6 +84,7 @@ export function compileModule(m: Module, options: CodegenOptions): { object: Obj
       callTypes: (name) => callTypes.get(name)!,
       fuseBranches: options.optLevel > 0,
       useCount: (id) => uses[id] ?? 0,
+      slotValues,
     });
     selector.prologue();
     const label = (l: string) => `.L${f.name}.${l}`;

@@ -22,6 +22,13 @@ export interface SelectContext {
   readonly fuseBranches: boolean;
   /** How many times a value is read in the function. */
   readonly useCount: (id: number) => number;
+  /**
+   * Release: values that only ever hold one stack slot's address (defined once, by `slotAddr`),
+   * by id → slot. They are never materialised: a load or store through one names
+   * [rbp + offset], a ptrAdd on one folds the offset into its lea, any other use re-computes
+   * the address with a lea (as cheap as the move it replaces).
+   */
+  readonly slotValues?: ReadonlyMap<number, number>;
 }
 
 const ARG_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
@@ -75,6 +82,8 @@ export class Selector {
       else this.e.ins('mov', reg(r), imm(value));
       return;
     }
+    const slot = this.slotOffset(o);
+    if (slot !== undefined) { this.e.ins('lea', reg(r), mem('rbp', slot)); return; }
     const l = this.loc(o.id);
     if (l.kind === 'reg') { if (l.name !== r) this.e.ins('mov', reg(r), reg(l.name)); }
     else this.e.ins('mov', reg(r), mem('rbp', l.offset));
@@ -91,13 +100,14 @@ export class Selector {
       this.load('rcx', o);
       return reg('rcx');
     }
+    if (this.slotOffset(o) !== undefined) { this.load('rcx', o); return reg('rcx'); }
     const l = this.loc(o.id);
     return l.kind === 'reg' ? reg(l.name) : mem('rbp', l.offset, 8);
   }
 
   /** The register holding a ≤64-bit operand: its own, or `scratch` after loading it there. */
   inRegister(o: Operand, scratch: string): string {
-    if (o.kind === 'value') {
+    if (o.kind === 'value' && this.slotOffset(o) === undefined) {
       const l = this.loc(o.id);
       if (l.kind === 'reg') return l.name;
     }
@@ -107,7 +117,16 @@ export class Selector {
 
   /** A memory operand for the pointer `addr`: [reg] through its register or rcx. */
   address(addr: Operand): MemOperand {
+    const slot = this.slotOffset(addr);
+    if (slot !== undefined) return mem('rbp', slot);
     return mem(this.inRegister(addr, 'rcx'), 0);
+  }
+
+  /** The rbp offset a pointer operand is known to hold (a slot's address), if it is one. */
+  private slotOffset(o: Operand): number | undefined {
+    if (o.kind !== 'value') return undefined;
+    const s = this.cx.slotValues?.get(o.id);
+    return s === undefined ? undefined : this.cx.frame.slotOffsets[s]!;
   }
 
   /** Loads a 128-bit operand into lo, hi. */
@@ -248,12 +267,16 @@ export class Selector {
         const bytes = bitsOf(t) / 8;
         const at = { ...this.address(i.addr), size: bytes as 1 | 2 | 4 | 8 };
         if (i.value.kind === 'const' && fitsI32(BigInt.asIntN(bytes * 8, i.value.value))) return this.e.ins('mov', at, imm(BigInt.asIntN(bytes * 8, i.value.value)));
-        const vl = i.value.kind === 'value' ? this.loc(i.value.id) : undefined;
-        const r = vl?.kind === 'reg' ? vl.name : 'rax';
-        if (r === 'rax') this.load('rax', i.value);
+        const r = this.inRegister(i.value, 'rax');
         return this.e.ins('mov', at, reg(sub(r, bytes)));
       }
-      case 'slotAddr': this.e.ins('lea', reg('rax'), mem('rbp', this.cx.frame.slotOffsets[i.slot]!)); return this.store(i.dst, 'rax');
+      case 'slotAddr': {
+        if (this.cx.slotValues?.has(i.dst)) return;
+        const l = this.loc(i.dst);
+        const r = l.kind === 'reg' ? l.name : 'rax';
+        this.e.ins('lea', reg(r), mem('rbp', this.cx.frame.slotOffsets[i.slot]!));
+        return this.store(i.dst, r);
+      }
       case 'staticAddr': this.e.leaSymbol('rax', i.symbol); return this.store(i.dst, 'rax');
       case 'ptrAdd': {
         const l = this.loc(i.dst);
@@ -263,12 +286,25 @@ export class Selector {
         if (i.index && (scale === 1 || scale === 2 || scale === 4 || scale === 8) && fitsI32(offset)) {
           // One lea: [base + index * scale + offset], a constant index folded into the offset.
           const disp = i.index.kind === 'const' ? offset + BigInt.asIntN(64, i.index.value) * BigInt(scale) : offset;
+          const slot = this.slotOffset(i.base);
+          if (slot !== undefined && fitsI32(disp + BigInt(slot))) {
+            const m: MemOperand = i.index.kind === 'const'
+              ? { kind: 'mem', base: reg('rbp').reg, scale: 1, disp: disp + BigInt(slot) }
+              : { kind: 'mem', base: reg('rbp').reg, index: reg(this.inRegister(i.index, 'rcx')).reg, scale, disp: disp + BigInt(slot) };
+            this.e.ins('lea', reg(r), m);
+            return this.store(i.dst, r);
+          }
           if (fitsI32(disp)) {
             const base = this.inRegister(i.base, 'rax');
             if (i.index.kind === 'const') this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, scale: 1, disp });
             else this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, index: reg(this.inRegister(i.index, 'rcx')).reg, scale, disp });
             return this.store(i.dst, r);
           }
+        }
+        const slot = this.slotOffset(i.base);
+        if (!i.index && slot !== undefined && fitsI32(offset + BigInt(slot))) {
+          this.e.ins('lea', reg(r), mem('rbp', offset + BigInt(slot)));
+          return this.store(i.dst, r);
         }
         if (!i.index && fitsI32(offset)) {
           const base = this.inRegister(i.base, 'rax');
