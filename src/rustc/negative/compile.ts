@@ -1,10 +1,13 @@
-// Runs our compiler on one program and returns what it reported, never throwing: an exception
-// that escapes a stage is caught here and returned as `crash` (with the stage and the stack), so
-// the tests can show the program that caused it. The stages run are those the compiler has
-// today (see README.md); the learner's crate is compiled as rustc compiles a `bin`.
+// Runs our whole compiler (the driver, as cargo calls it for a `bin` crate, against the sysroot's
+// `core` and `compiler_builtins`, built once per process) on one program and returns what it
+// reported, never throwing: an exception that escapes the driver is returned as `crash` with its
+// stack, so the tests can show the program that caused it. (The driver turns an exception inside
+// a stage into an `internal compiler error: STAGE: …` diagnostic itself; see isInternalError.)
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toJson } from '../diagnostics/json.ts';
-import { parseCrate } from '../index.ts';
+import { compileRustCrate } from '../driver/index.ts';
+import { parseCrate } from '../driver/parse.ts';
+import { buildSysroot } from '../driver/sysroot.ts';
 import { SourceMap } from '../span/source-map.ts';
 import { errorFromJson, type ReportedError } from './record.ts';
 
@@ -14,25 +17,44 @@ export interface Crash {
   stack: string;
 }
 
+/** How far a program got: compiled to an object, stopped by parse errors, or by errors of a later stage. */
+export type Reached = 'compiled' | 'parse errors' | 'later errors' | 'crash';
+
 export interface CompileOutcome {
   diagnostics: Diagnostic[];
   sourceMap: SourceMap;
   crash?: Crash;
-  /** The last stage that ran (the compiler stops after the first stage with errors, as rustc does). */
-  reached: string;
+  reached: Reached;
 }
 
 function crashOf(stage: string, e: unknown): Crash {
   return { stage, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }
 
+function sysroot() {
+  return buildSysroot({ release: false, memFeature: true });
+}
+
+/** rustc names a crate compiled from `dir/NAME.rs` after the file's stem. */
+function crateNameOf(fileName: string): string {
+  return (fileName.split('/').pop() ?? fileName).replace(/\.rs$/, '').replace(/[^A-Za-z0-9_]/g, '_');
+}
+
 export function compileForDiagnostics(source: string, fileName: string): CompileOutcome {
-  const sourceMap = new SourceMap();
   try {
-    const parsed = parseCrate(source, fileName, { sourceMap });
-    return { diagnostics: parsed.diagnostics, sourceMap, reached: 'parse' };
+    const sys = sysroot();
+    if (!sys.core || !sys.compilerBuiltins) {
+      const first = sys.diagnostics.find((d) => d.level === 'error');
+      return { diagnostics: [], sourceMap: sys.sourceMap, reached: 'crash', crash: { stage: 'sysroot', message: `core or compiler_builtins did not build: ${first?.message ?? 'no diagnostic'}`, stack: '' } };
+    }
+    const out = compileRustCrate({
+      crateName: crateNameOf(fileName), crateType: 'bin', rootPath: fileName, files: new Map([[fileName, source]]),
+      edition: '2021', release: false, cfg: { features: [] }, externs: [sys.core, sys.compilerBuiltins], nightly: true,
+    });
+    const reached: Reached = out.crate ? 'compiled' : parseCrate(source, fileName).diagnostics.some((d) => d.level === 'error') ? 'parse errors' : 'later errors';
+    return { diagnostics: out.diagnostics, sourceMap: out.sourceMap, reached };
   } catch (e) {
-    return { diagnostics: [], sourceMap, crash: crashOf('parse', e), reached: 'parse' };
+    return { diagnostics: [], sourceMap: new SourceMap(), crash: crashOf('driver', e), reached: 'crash' };
   }
 }
 
