@@ -136,6 +136,7 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   const file = sm.fileAt(s.span.lo);
   const lo = file.lineCol(s.span.lo);
   const text = file.lineText(lo.line);
+  if (s.replacement.includes('\n')) return renderMultiLine(s, sm, width);
   const chars = [...text];
   const hiCol = file.lineCol(s.span.hi).col;
   const before = chars.slice(0, lo.col).join('');
@@ -167,6 +168,18 @@ function renderSuggestion(s: Suggestion, sm: SourceMap, width: number): string[]
   }
   // A replacement is shown as a diff: the old line, then the new one.
   return [`help: ${s.message}`, `${pad} |`, `${num} - ${text}`, `${num} + ${before}${s.replacement}${after}`, `${pad} |`];
+}
+
+/** A suggestion that adds or changes lines: each resulting line marked with `~`, as rustc shows it. */
+function renderMultiLine(s: Suggestion, sm: SourceMap, width: number): string[] {
+  const file = sm.fileAt(s.span.lo);
+  const lo = file.lineCol(s.span.lo);
+  const hi = file.lineCol(s.span.hi);
+  const before = [...file.lineText(lo.line)].slice(0, lo.col).join('');
+  const after = [...file.lineText(hi.line)].slice(hi.col).join('');
+  const lines = (before + s.replacement + after).split('\n');
+  const pad = ' '.repeat(width);
+  return [`help: ${s.message}`, `${pad} |`, ...lines.map((l, i) => `${String(lo.line + i).padStart(width)} ~ ${l}`), `${pad} |`];
 }
 
 /** Several insertions on one line: the new line, with `+` under each inserted piece. */
