@@ -223,10 +223,12 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   const mutated = new Set<number>();
   const reportedUninit = new Set<number>();
   const firstAssign = new Map<number, Span>();
+  const bound = new Set<number>();
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
     const s = states[i]!;
     if (ev.kind === 'mutate') mutated.add(ev.local);
+    if (ev.kind === 'def' && ev.how !== 'assign') bound.add(ev.local);
     if (ev.kind === 'def' && ev.how === 'assign' && !firstAssign.has(ev.local) && !has(s.maybe, ev.local)) firstAssign.set(ev.local, ev.span);
   });
   cfg.nodes.forEach((n, i) => {
@@ -241,9 +243,10 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
         errors.push({ at: ev.span.lo, d: suggestMut(d, local, 'consider making this binding mutable') });
       } else if (!local.mut && wasInit) {
         const d = error(`cannot assign twice to immutable variable \`${local.name}\``, 'E0384');
-        const first = firstAssign.get(ev.local);
-        const firstSpan = first && first.lo !== ev.span.lo ? first : local.span;
-        d.secondary(firstSpan, `first assignment to \`${local.name}\``).primary(ev.span, 'cannot assign twice to immutable variable');
+        // The binding's own value, or the first later assignment; none when the loop repeats this one.
+        const first = bound.has(ev.local) ? local.span : firstAssign.get(ev.local);
+        if (first && first.lo !== ev.span.lo) d.secondary(first, `first assignment to \`${local.name}\``);
+        d.primary(ev.span, 'cannot assign twice to immutable variable');
         errors.push({ at: ev.span.lo, d: suggestMut(d, local, 'consider making this binding mutable') });
       }
     }
