@@ -76,14 +76,14 @@ export function makeFnDef(cx: Cx, scope: ModScope, item: ast.Item & { kind: 'fn'
   const abi: 'Rust' | 'C' = abiStr === 'Rust' ? 'Rust' : 'C';
   const intrinsic = hasAttr(item.attrs, 'rustc_intrinsic') ? item.ident.name : undefined;
   const pub = isPub(item.vis);
-  const symbol = panicHandler ? 'rust_begin_unwind' : noMangle || foreign ? item.ident.name : mangle(cx.crateName, path);
+  const plain = panicHandler ? 'rust_begin_unwind' : noMangle || foreign ? item.ident.name : undefined;
   const def: FnDef = {
     kind: 'fn',
     crate: cx.crateName,
     path,
     span: item.ident.span,
     name: item.ident.name,
-    symbol,
+    symbol: plain ?? '',
     params: [],
     ret: UNIT,
     unsafe: sig.unsafe || (foreign && !sig.safe),
@@ -96,6 +96,7 @@ export function makeFnDef(cx: Cx, scope: ModScope, item: ast.Item & { kind: 'fn'
     ...(intrinsic ? { intrinsic } : {}),
     ...(opts.implSelf ? { implFor: opts.implSelf } : {}),
   };
+  if (plain === undefined) lazySymbol(def, cx.crateName, path);
   if (hasAttr(item.attrs, 'lang') && attrValue(findAttr(item.attrs, 'lang')!) === 'panic') cx.crate.panicEntry = def;
   if (panicHandler) cx.crate.panicHandler = def;
   cx.crate.fns.push(def);
@@ -208,6 +209,12 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       return cx.unsupported(`the \`${name}!\` macro`, item.span);
     }
   }
+}
+
+/** Mangled names are computed when first read: most of core's functions are never linked. */
+function lazySymbol(def: object, crate: string, path: readonly string[]): void {
+  let cached: string | undefined;
+  Object.defineProperty(def, 'symbol', { get: () => (cached ??= mangle(crate, path)), enumerable: true, configurable: true });
 }
 
 export function makeConstDef(cx: Cx, path: readonly string[], ident: ast.Ident): ConstDef {

@@ -80,6 +80,8 @@ export class Cx {
   root!: ModScope;
   /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */
   evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res) => number | undefined = () => undefined;
+  /** The type of a const item, lowered on first need (a signature may use a const declared later). */
+  constTy: (def: ConstDef) => import('../thir/ty.ts').Ty = (def) => def.ty;
   /** The value of a const item, evaluated on first use (installed by typeck). */
   constValue: (def: ConstDef) => import('../thir/thir.ts').ConstValue | undefined = () => undefined;
   crate!: CrateDef;

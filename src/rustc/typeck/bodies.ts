@@ -68,8 +68,15 @@ function checkInit(cx: Cx, scope: ModScope, selfRes: Res | undefined, e: ast.Exp
   return holder.init;
 }
 
-export function constTy(cx: Cx, item: ConstItem): Ty {
-  return lowerTy(cx, tyCtx(cx, item.scope, selfResOf(item.implSelf)), item.tyAst);
+const typed = new WeakSet<ConstDef>();
+
+/** Lowers a const's declared type once (consts may be used before their item is reached). */
+export function ensureConstTy(cx: Cx, def: ConstDef): Ty {
+  if (typed.has(def)) return def.ty;
+  typed.add(def);
+  const item = cx.constItems.get(def);
+  if (item) (def as { ty: Ty }).ty = lowerTy(cx, tyCtx(cx, item.scope, selfResOf(item.implSelf)), item.tyAst);
+  return def.ty;
 }
 
 const evaluating = new WeakSet<ConstDef>();
@@ -85,6 +92,7 @@ export function evalConst(cx: Cx, def: ConstDef): ConstValue | undefined {
     return undefined;
   }
   evaluating.add(def);
+  ensureConstTy(cx, def);
   try {
     if (!item.expr) {
       cx.emit(error('free constant item without body').primary(def.span));

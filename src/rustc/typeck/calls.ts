@@ -14,6 +14,7 @@ import { coerce } from './coerce.ts';
 import { checkCoerce, checkExpr, refuse, resolveValuePath, valueOfRes } from './expr.ts';
 import type { Expect, FnCx } from './fncx.ts';
 import { checkBuiltinMethod, UNSUPPORTED_ITER_METHODS } from './methods.ts';
+import { autoderef } from './places.ts';
 import { structValue } from './structs.ts';
 
 function plural(n: number, w: string): string {
@@ -80,7 +81,8 @@ export function checkCall(fcx: FnCx, e: ast.Expr & { kind: 'call' }, _exp: Expec
   return callValue(fcx, func, e);
 }
 
-function callValue(fcx: FnCx, func: Expr, e: ast.Expr & { kind: 'call' }): Expr {
+function callValue(fcx: FnCx, func0: Expr, e: ast.Expr & { kind: 'call' }): Expr {
+  const func = autoderef(fcx, func0, (t) => t.kind === 'fnPtr' || t.kind === 'fnDef');
   const t = fcx.shallow(func.ty);
   if (t.kind === 'error') {
     e.args.forEach((a) => checkExpr(fcx, a));

@@ -30,10 +30,9 @@ export function checkCast(fcx: FnCx, e: ast.Expr & { kind: 'cast' }): Expr {
     return operand;
   }
   // A cast that is only a coercion (`&mut x as *mut T`, `f as fn()`, `x as u8` with x: u8).
-  const asCoercion = tryCoerce(fcx, operand, target);
-  if (asCoercion && (from.kind !== 'infer' || !from.intVar || to.kind === 'int')) {
-    return asCoercion === operand && isInt(from) ? cast(operand) : asCoercion === operand ? cast(operand) : asCoercion;
-  }
+  // An inference variable is never decided by a cast (`let n = 5; n as i64` leaves n an i32).
+  const asCoercion = from.kind === 'infer' ? undefined : tryCoerce(fcx, operand, target);
+  if (asCoercion) return asCoercion === operand ? cast(operand) : asCoercion;
   from = fcx.shallow(operand.ty);
   if (isInt(from) && isInt(to)) return cast(operand);
   if ((from.kind === 'bool' || from.kind === 'char') && to.kind === 'int') return cast(operand);

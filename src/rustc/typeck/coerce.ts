@@ -34,6 +34,23 @@ export function tryCoerce(fcx: FnCx, e: Expr, target: Ty): Expr | undefined {
         return src.mut && !tgt.mut ? wrap(fcx, unsized, 'mutToConst', tgt) : unsized;
       }
       if (src.mut && !tgt.mut) return fcx.infer.unify(from, to) ? wrap(fcx, e, 'mutToConst', tgt) : undefined;
+      // Deref coercion through references: `&&str` → `&str` is the reborrow `&**e`.
+      if (from.kind === 'ref' && !fcx.infer.canUnify(from, to)) {
+        let place: Expr = fcx.expr({ kind: 'deref', operand: e }, from, e.span);
+        let cur: Ty = from;
+        let mutOk = src.mut;
+        for (let i = 0; i < 8; i++) {
+          const c = fcx.shallow(cur);
+          if (c.kind !== 'ref') break;
+          mutOk = mutOk && c.mut;
+          place = fcx.expr({ kind: 'deref', operand: place }, c.to, e.span);
+          cur = c.to;
+          if (fcx.infer.canUnify(cur, to) && (mutOk || !tgt.mut)) {
+            fcx.infer.unify(cur, to);
+            return fcx.expr({ kind: 'addrOf', mut: tgt.mut, raw: false, place }, tgt, e.span);
+          }
+        }
+      }
     }
   }
   if (tgt.kind === 'ptr' && src.kind === 'ref' && (src.mut || !tgt.mut)) {

@@ -63,16 +63,19 @@ function checkStmt(fcx: FnCx, s: ast.Stmt): { stmt: Stmt; diverges: boolean } | 
     }
     case 'let': {
       const declared = s.ty ? fcx.lowerTy(s.ty, true) : undefined;
-      const ty = declared ?? fcx.infer.fresh();
+      let ty = declared;
       let init: Expr | undefined;
       let diverges = false;
       if (s.init) {
-        const raw = checkExpr(fcx, s.init, { ty });
+        const raw = checkExpr(fcx, s.init, ty ? { ty } : NO_EXPECT);
         diverges = isNever(fcx, raw.ty);
+        // Without a written type the local has the initializer's type (a `!` one stays open).
+        if (!ty) ty = diverges ? fcx.infer.fresh() : raw.ty;
         init = coerce(fcx, raw, ty, (d) => {
           if (s.ty) d.secondary(s.ty.span, 'expected due to this');
         });
       }
+      if (!ty) ty = fcx.infer.fresh();
       let elseBlock: Block | undefined;
       if (s.else) {
         elseBlock = checkBlock(fcx, s.else, NO_EXPECT);
@@ -253,7 +256,7 @@ export function checkReturn(fcx: FnCx, e: ast.Expr & { kind: 'return' }): Expr {
  * known, else the first branch that does not diverge, the others coerced to it.
  */
 function joinBranches(fcx: FnCx, branches: Expr[], exp: Expect, onMismatch: (prev: Expr, bad: Expr, target: Ty) => void): { exprs: Expr[]; ty: Ty } {
-  const known = exp.ty && fcx.shallow(exp.ty).kind !== 'infer' ? exp.ty : undefined;
+  const known = exp.ty && !exp.cast && fcx.shallow(exp.ty).kind !== 'infer' ? exp.ty : undefined;
   let target: Ty | undefined = known;
   let first: Expr | undefined;
   const out: Expr[] = [];
@@ -279,7 +282,13 @@ function joinBranches(fcx: FnCx, branches: Expr[], exp: Expect, onMismatch: (pre
   return { exprs: out.map((x) => (isNever(fcx, x.ty) && fcx.shallow(ty).kind !== 'never' ? (tryCoerce(fcx, x, ty) ?? x) : x)), ty };
 }
 
-export function checkIf(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp: Expect): Expr {
+/** rustc's adjust_for_branches: branches keep only a hard expectation. */
+function forBranches(exp: Expect): Expect {
+  return exp.cast ? NO_EXPECT : exp;
+}
+
+export function checkIf(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp0: Expect): Expr {
+  const exp = forBranches(exp0);
   if (e.cond.kind === 'let') return checkIfLet(fcx, e, exp);
   if (containsLet(e.cond)) {
     fcx.cx.unsupported('`let` chains', e.cond.span);
@@ -339,7 +348,8 @@ function checkIfLet(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp: Expect): Expr 
   return fcx.expr({ kind: 'match', scrutinee: scrut, arms }, joined.ty, e.span);
 }
 
-export function checkMatch(fcx: FnCx, e: ast.Expr & { kind: 'match' }, exp: Expect): Expr {
+export function checkMatch(fcx: FnCx, e: ast.Expr & { kind: 'match' }, exp0: Expect): Expr {
+  const exp = forBranches(exp0);
   const scrut = checkExpr(fcx, e.expr);
   const pats: Pat[] = [];
   const guards: (Expr | undefined)[] = [];

@@ -116,7 +116,7 @@ export function valueOfRes(fcx: FnCx, r: { local: number } | Res, span: Span): E
       if (r.def.intrinsic) return refuse(fcx, 'intrinsics as values', span);
       return fcx.expr({ kind: 'fnItem', def: r.def }, { kind: 'fnDef', def: r.def }, span);
     case 'static': return fcx.expr({ kind: 'static', def: r.def }, r.def.ty, span);
-    case 'const': return fcx.expr({ kind: 'const', def: r.def }, r.def.ty, span);
+    case 'const': return fcx.expr({ kind: 'const', def: r.def }, fcx.cx.constTy(r.def), span);
     case 'variant': return fcx.expr({ kind: 'variant', adt: r.def, index: r.index }, { kind: 'adt', def: r.def }, span);
     case 'ctor':
       if (r.def.structKind === 'unit') return structValue(fcx, r.def, [], span);

@@ -12,9 +12,11 @@ const SKIP = new Set(['span', 'def', 'adt', 'callee']);
 const MAYBE_CHILD = new Set(['value', 'lo', 'hi']);
 
 export function finalizeBody(fcx: FnCx, root: object): void {
+  if (fcx.infer.count === 0) return;
   fcx.infer.defaultInts();
   let reported = false;
   const fix = (t: Ty, span: { lo: number; hi: number } | undefined): Ty => {
+    if (t.kind === 'int' || t.kind === 'bool' || t.kind === 'adt' || t.kind === 'never' || t.kind === 'char') return t;
     const r = fcx.infer.resolve(t);
     if (containsInfer(r)) {
       if (!reported && span && fcx.cx.sink.errorCount === 0) {
@@ -25,10 +27,9 @@ export function finalizeBody(fcx: FnCx, root: object): void {
     }
     return r;
   };
-  const seen = new Set<object>();
+  // The THIR is a tree (definitions, which could lead back, are skipped), so no visited set.
   const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
+    if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       for (const n of node) visit(n);
       return;

@@ -10,7 +10,7 @@ import { type AnalyzeOptions, Cx } from '../resolve/cx.ts';
 import { resolveImports } from '../resolve/imports.ts';
 import type { Span } from '../span/span.ts';
 import type { CrateDef } from '../thir/defs.ts';
-import { checkFnBody, checkStatic, constTy, evalArrayLen, evalConst, evalDiscr } from './bodies.ts';
+import { checkFnBody, checkStatic, ensureConstTy, evalArrayLen, evalConst, evalDiscr } from './bodies.ts';
 import { collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
 import { lowerTy } from './lower-ty.ts';
 
@@ -32,6 +32,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   cx.crate = def;
   cx.evalArrayLen = (e, scope, selfRes) => evalArrayLen(cx, e, scope, selfRes);
   cx.constValue = (d) => evalConst(cx, d);
+  cx.constTy = (d) => ensureConstTy(cx, d);
   const step = (span: Span, f: () => void): void => {
     try {
       f();
@@ -53,7 +54,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   step(crate.span, () => collectImpls(cx));
   step(crate.span, () => lowerFnSigs(cx));
   for (const s of cx.statics) step(s.def.span, () => ((s.def as { ty: unknown }).ty = lowerTy(cx, tyCtx(cx, s.scope), s.tyAst)));
-  for (const c of cx.consts) step(c.def.span, () => ((c.def as { ty: unknown }).ty = constTy(cx, c)));
+  for (const c of cx.consts) step(c.def.span, () => ensureConstTy(cx, c.def));
   step(crate.span, () => lowerVariants(cx, (e, ty, scope) => evalDiscr(cx, e, ty, scope)));
   for (const c of cx.consts) step(c.def.span, () => evalConst(cx, c.def));
   for (const s of cx.statics) step(s.def.span, () => checkStatic(cx, s));

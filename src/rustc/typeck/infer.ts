@@ -14,6 +14,11 @@ export class Infer {
     this.trail?.push(id);
   }
 
+  /** How many variables were made (none: a body needs no substitution). */
+  get count(): number {
+    return this.bound.length;
+  }
+
   fresh(intVar = false): Ty {
     const id = this.bound.length;
     this.bound.push(undefined);
@@ -31,28 +36,51 @@ export class Infer {
     return t;
   }
 
-  /** Replaces every bound variable inside `t` (unbound ones stay). */
+  /** Replaces every bound variable inside `t` (unbound ones stay); `t` itself when nothing changes. */
   resolve(t: Ty): Ty {
-    const s = this.shallow(t);
+    const s = t.kind === 'infer' ? this.shallow(t) : t;
     switch (s.kind) {
-      case 'tuple': return { kind: 'tuple', elems: s.elems.map((e) => this.resolve(e)) };
-      case 'slice': return { kind: 'slice', elem: this.resolve(s.elem) };
-      case 'array': return { kind: 'array', elem: this.resolve(s.elem), len: s.len };
+      case 'tuple': {
+        if (s.elems.length === 0) return s;
+        const elems = s.elems.map((e) => this.resolve(e));
+        return elems.every((e, i) => e === s.elems[i]) ? s : { kind: 'tuple', elems };
+      }
+      case 'slice':
+      case 'array': {
+        const elem = this.resolve(s.elem);
+        return elem === s.elem ? s : { ...s, elem };
+      }
       case 'ref':
-      case 'ptr': return { kind: s.kind, mut: s.mut, to: this.resolve(s.to) };
-      case 'fnPtr': return { ...s, params: s.params.map((p) => this.resolve(p)), ret: this.resolve(s.ret) };
-      case 'iter': return { kind: 'iter', shape: this.resolveShape(s.shape) };
+      case 'ptr': {
+        const to = this.resolve(s.to);
+        return to === s.to ? s : { kind: s.kind, mut: s.mut, to };
+      }
+      case 'fnPtr': {
+        const params = s.params.map((p) => this.resolve(p));
+        const ret = this.resolve(s.ret);
+        return ret === s.ret && params.every((p, i) => p === s.params[i]) ? s : { ...s, params, ret };
+      }
+      case 'iter': {
+        const shape = this.resolveShape(s.shape);
+        return shape === s.shape ? s : { kind: 'iter', shape };
+      }
       default: return s;
     }
   }
 
   private resolveShape(sh: IterShape): IterShape {
     switch (sh.kind) {
-      case 'range': return { ...sh, elem: this.resolve(sh.elem) };
-      case 'sliceIter': return { ...sh, elem: this.resolve(sh.elem) };
+      case 'range':
+      case 'sliceIter': {
+        const elem = this.resolve(sh.elem);
+        return elem === sh.elem ? sh : { ...sh, elem };
+      }
       case 'enumerate':
       case 'rev':
-      case 'stepBy': return { kind: sh.kind, inner: this.resolve(sh.inner) };
+      case 'stepBy': {
+        const inner = this.resolve(sh.inner);
+        return inner === sh.inner ? sh : { kind: sh.kind, inner };
+      }
       default: return sh;
     }
   }

@@ -176,7 +176,7 @@ function patOfRes(fcx: FnCx, r: Res, expected: Ty, span: ast.Pat['span']): Pat {
       unifyPat(fcx, span, expected, { kind: 'adt', def: r.def });
       return mk({ kind: 'variant', adt: r.def, index: r.index }, expected, span);
     case 'const': {
-      unifyPat(fcx, span, expected, r.def.ty);
+      unifyPat(fcx, span, expected, fcx.cx.constTy(r.def));
       const v = fcx.cx.constValue(r.def);
       return mk(v ? { kind: 'const', value: v } : { kind: 'wild' }, expected, span);
     }
