@@ -115,6 +115,7 @@ export function checkFeatures(attrs: readonly Attribute[], nightly: boolean, sin
     sink.emit(d);
   }
   if (!lints) return;
+  const allowed = (lint: string) => attrs.some((a) => a.doc === undefined && ['allow', 'expect'].includes(attrName(a)) && featureNames([a]).includes(lint));
   let internalNoted = false;
   let stableNoted = false;
   for (const a of featureAttrs) {
@@ -123,12 +124,12 @@ export function checkFeatures(attrs: readonly Attribute[], nightly: boolean, sin
       const m = parseMeta(piece);
       if (m.kind !== 'word') continue;
       const since = STABLE_FEATURES[m.name];
-      if (since) {
+      if (since && !allowed('stable_features')) {
         const d = warning(`the feature \`${m.name}\` has been stable since ${since} and no longer requires an attribute to enable`).primary(m.span);
         if (!stableNoted) d.note('`#[warn(stable_features)]` on by default');
         stableNoted = true;
         sink.emit(d);
-      } else if (INTERNAL_FEATURES.has(m.name)) {
+      } else if (INTERNAL_FEATURES.has(m.name) && !allowed('internal_features')) {
         const d = warning(`the feature \`${m.name}\` is internal to the compiler or standard library`).primary(m.span).note('using it is strongly discouraged');
         if (!internalNoted) d.note('`#[warn(internal_features)]` on by default');
         internalNoted = true;

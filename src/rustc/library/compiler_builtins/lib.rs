@@ -8,6 +8,7 @@
 #![no_std]
 #![compiler_builtins]
 #![feature(compiler_builtins)]
+#![allow(internal_features)]
 
 pub mod int;
 

@@ -9,6 +9,7 @@
 //! provided by the compiler itself: the subset has no generics to write them in.
 #![no_core]
 #![feature(no_core, lang_items, rustc_attrs, intrinsics)]
+#![allow(internal_features)]
 
 pub mod panic;
 pub mod panicking;
