@@ -1,12 +1,12 @@
 // Finds, shrinks and writes down compiler failures for the stage owners:
-//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1]
-// runs the whole-compiler fuzzer, keeps one mutant per distinct failure, shrinks it with
-// minimize.ts (still failing with the same signature) and writes src/rustc/fuzz/CRASHES.md.
+//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|both]
+// runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, or both), keeps one
+// mutant per distinct failure, shrinks it with minimize.ts (still failing with the same signature) and writes src/rustc/fuzz/CRASHES.md.
 import { writeFileSync } from 'node:fs';
 import { compileForDiagnostics } from '../negative/compile.ts';
 import { minimizeSource } from './minimize.ts';
 import { fuzzSeeds } from './seeds.ts';
-import { failureIn, fuzzWholeCompiler, groupFailures } from './whole.ts';
+import { failureIn, fuzzWholeCompiler, groupFailures, summarize, type FuzzReport, type MutationKind } from './whole.ts';
 
 /** Who owns each stage named in a failure signature (issue 6's split of the compiler's middle). */
 const OWNERS: Array<[RegExp, string]> = [
@@ -19,7 +19,11 @@ const OWNERS: Array<[RegExp, string]> = [
 
 const runs = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 1);
-const report = fuzzWholeCompiler(fuzzSeeds(), runs, seed);
+const mode = process.argv[4] ?? 'both';
+const kinds: MutationKind[] = mode === 'both' ? ['edits', 'replacements'] : [mode as MutationKind];
+const reports: FuzzReport[] = kinds.map((k) => fuzzWholeCompiler(fuzzSeeds(), runs, seed, k));
+for (const r of reports) console.log(summarize(r));
+const report = { runs: runs * kinds.length, rejected: reports.reduce((n, r) => n + r.rejected, 0), failures: reports.flatMap((r) => r.failures) };
 const groups = groupFailures(report.failures);
 const sections = groups.map((g) => {
   const small = minimizeSource(g.source, (c) => failureIn(compileForDiagnostics(c, 'main.rs'))?.signature === g.signature);
@@ -28,7 +32,7 @@ const sections = groups.map((g) => {
   return [
     `## ${g.signature}`,
     '',
-    `Owner: ${owner}. ${g.count} of ${runs} mutants; first from \`${g.seed}\`. Reduced program:`,
+    `Owner: ${owner}. ${g.count} of ${report.runs} mutants; first from \`${g.seed}\`. Reduced program:`,
     '',
     '```rust',
     small.trimEnd(),
@@ -40,8 +44,8 @@ const sections = groups.map((g) => {
 const text = [
   '# Compiler failures found by whole-compiler fuzzing',
   '',
-  `Written by \`npx tsx src/rustc/fuzz/find-crashes.ts ${runs} ${seed}\` at ${new Date().toISOString().slice(0, 16)} UTC:`,
-  `${runs} mutants, ${report.rejected} rejected with diagnostics, ${report.failures.length} failures in ${groups.length} distinct kinds.`,
+  `Written by \`npx tsx src/rustc/fuzz/find-crashes.ts ${runs} ${seed} ${mode}\` at ${new Date().toISOString().slice(0, 16)} UTC:`,
+  `${report.runs} mutants (${kinds.join(' and ')}), ${report.rejected} rejected with diagnostics, ${report.failures.length} failures in ${groups.length} distinct kinds.`,
   'Each entry is one kind of failure (an exception escaping a stage, or an internal compiler error),',
   'with a mutant reduced to the tokens that still trigger it.',
   '',
