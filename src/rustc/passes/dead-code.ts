@@ -15,7 +15,7 @@ import { ThirVisitor } from './visit.ts';
 const hasAttr = (attrs: readonly Attribute[], name: string): boolean =>
   attrs.some((a) => a.doc === undefined && a.path.segments.length === 1 && a.path.segments[0]!.ident.name === name);
 
-interface AstInfo {
+export interface AstInfo {
   readonly item: Item;
   /** Public along its whole path from the crate root. */
   readonly reachable: boolean;
@@ -31,7 +31,7 @@ function listNames(names: readonly string[]): string {
   return `${q.slice(0, -1).join(', ')}, and ${q[q.length - 1]}`;
 }
 
-function collectAst(items: readonly Item[], reachable: boolean, out: Map<number, AstInfo>, impl?: Item & { kind: 'impl' }): void {
+export function collectAst(items: readonly Item[], reachable: boolean, out: Map<number, AstInfo>, impl?: Item & { kind: 'impl' }): void {
   for (const it of items) {
     const pub = it.vis.kind === 'pub';
     const r = reachable && (pub || (impl !== undefined && impl.trait !== undefined));
@@ -297,7 +297,8 @@ export function deadCode(ctx: PassContext): void {
       add(adt.span, d);
       continue;
     }
-    if (!live.constructed.has(adt)) {
+    // A struct named anywhere in live code (a type, a cast, a construction) is used.
+    if (!live.constructed.has(adt) && !live.usedAdts.has(adt)) {
       const d = warning(`struct \`${adt.name}\` is never constructed`).primary(adt.span);
       if (derivedNote) d.note(derivedNote);
       add(adt.span, d);
@@ -308,6 +309,8 @@ export function deadCode(ctx: PassContext): void {
     const dead = adt.fields
       .map((f, i) => ({ f, i }))
       .filter(({ f, i }) => !live.readFields.has(`${adt.span.lo}:${i}`) && !f.name.startsWith('_') && !(f.pub && pubAdts.has(adt)));
+    // `#[repr(C)]` fields may be read by other code through the layout: rustc never reports them.
+    if (adt.repr === 'C') continue;
     if (dead.length === 0) continue;
     const one = dead.length === 1;
     const d = warning(`field${one ? '' : 's'} ${listNames(dead.map((x) => x.f.name))} ${one ? 'is' : 'are'} never read`).secondary(adt.span, `field${one ? '' : 's'} in this struct`);

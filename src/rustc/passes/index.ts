@@ -21,6 +21,7 @@ import { deadCode } from './dead-code.ts';
 import { checkPatterns } from './exhaustiveness.ts';
 import { LintEmitter, LintLevels } from './lint-levels.ts';
 import { liveness } from './liveness.ts';
+import { privateInterfaces } from './privacy.ts';
 import { knownPanics, overflowingLiterals } from './overflow.ts';
 import { earlyLints, lateNamingLints } from './style.ts';
 import { unreachableCode } from './unreachable.ts';
@@ -78,6 +79,7 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
     }
     // rustc stops before its lint passes after an error; errors of denied lints do not count.
     if (hardErrors() === 0) {
+      privateInterfaces(ctx);
       deadCode(ctx);
       const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx)];
       late.sort((a, b) => a.at - b.at);

@@ -27,6 +27,7 @@ export const LINTS = {
   arithmetic_overflow: { level: 'deny' },
   unconditional_panic: { level: 'deny' },
   unsafe_code: { level: 'allow' },
+  private_interfaces: { level: 'warn' },
 } as const satisfies Record<string, LintInfo>;
 
 export type LintName = keyof typeof LINTS;

@@ -7,7 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { comparable, compileProgram, expectedOf, programs } from './testing.ts';
 
-const KNOWN_DIFFERENCES: Record<string, string> = {};
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  // Type checking turns `sq(3)` on a local of fn-item type into a direct call of `square`,
+  // dropping the read of `sq` (thir.ts asks for `callValue` there), so `sq` looks unused.
+  fn_item_local: 'typeck: a call through a local of fn-item type is not a callValue',
+};
 
 describe('checkCrate against rustc 1.95 (recorded)', () => {
   const all = programs();
@@ -17,16 +21,11 @@ describe('checkCrate against rustc 1.95 (recorded)', () => {
   for (const p of all) {
     it(p.name, () => {
       const ours = compileProgram(p);
+      expect(ours.findings.filter((f) => f.message.startsWith('internal compiler error'))).toEqual([]);
       const expected = comparable(expectedOf(p));
       const got = comparable(ours.findings);
       if (KNOWN_DIFFERENCES[p.name]) expect(got, `${p.name} now matches rustc: take it off KNOWN_DIFFERENCES`).not.toEqual(expected);
       else expect(got).toEqual(expected);
     });
   }
-  it('never throws and reports no internal error', () => {
-    for (const p of all) {
-      const ours = compileProgram(p);
-      expect(ours.findings.filter((f) => f.message.startsWith('internal compiler error'))).toEqual([]);
-    }
-  });
 });
