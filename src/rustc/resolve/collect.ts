@@ -39,6 +39,24 @@ export function publish(def: ModuleDef, ns: Namespace, name: string, res: Res): 
   if (ns === 'value' && (res.kind === 'fn' || res.kind === 'static' || res.kind === 'const')) def.values.set(name, res.def);
 }
 
+/**
+ * rustc's "def span" of an item: from its first keyword (after attributes) to the end of its
+ * signature (`fn print()`, `pub struct Foo`), where E0428 points.
+ */
+export function itemHeaderSpan(cx: Cx, item: ast.Item): Span {
+  let lo = item.span.lo;
+  for (const a of item.attrs) lo = Math.max(lo, a.span.hi);
+  const text = cx.snippet({ lo, hi: item.span.hi });
+  lo += text.length - text.trimStart().length;
+  let hi = 'ident' in item ? item.ident.span.hi : item.span.hi;
+  if (item.kind === 'fn') {
+    const end = item.body ? item.body.span.lo : item.span.hi;
+    const sig = cx.snippet({ lo, hi: end });
+    hi = lo + sig.trimEnd().replace(/;$/, '').trimEnd().length;
+  }
+  return { lo, hi };
+}
+
 export function newModuleDef(cx: Cx, name: string, path: readonly string[], span: Span): ModuleDef {
   return { kind: 'mod', crate: cx.crateName, path, span, name, types: new Map(), values: new Map() };
 }
@@ -110,7 +128,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
     case 'fn': {
       if (hasTypeParams(item.generics)) return cx.unsupported('generic functions', item.generics.span);
       const def = makeFnDef(cx, scope, item, path(item.ident.name), {});
-      define(cx, scope, 'value', item.ident.name, { kind: 'fn', def }, item.ident.span, pub, 'value');
+      define(cx, scope, 'value', item.ident.name, { kind: 'fn', def }, itemHeaderSpan(cx, item), pub, 'value');
       cx.fnItems.push({ def, sig: item.sig, generics: item.generics, body: item.body, scope, span: item.span });
       if (item.body) collectBlockItems(cx, scope, item.body, [...scope.path, item.ident.name], fileName);
       return;
@@ -135,7 +153,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       };
       cx.crate.adts.push(def);
       cx.adts.push({ def, item, scope });
-      define(cx, scope, 'type', item.ident.name, { kind: 'adt', def }, item.ident.span, pub, 'type');
+      define(cx, scope, 'type', item.ident.name, { kind: 'adt', def }, itemHeaderSpan(cx, item), pub, 'type');
       if (item.kind === 'struct' && item.data.kind !== 'struct') define(cx, scope, 'value', item.ident.name, { kind: 'ctor', def }, item.ident.span, pub, 'value');
       return;
     }
@@ -171,7 +189,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
     case 'mod': {
       const def = newModuleDef(cx, item.ident.name, path(item.ident.name), item.ident.span);
       const child = newScope(def, def.path, scope);
-      define(cx, scope, 'type', item.ident.name, { kind: 'mod', def, scope: child }, item.ident.span, pub, 'module');
+      define(cx, scope, 'type', item.ident.name, { kind: 'mod', def, scope: child }, itemHeaderSpan(cx, item), pub, 'module');
       if (item.items) {
         collectItems(cx, child, item.items, fileName, false);
         return;

@@ -46,7 +46,9 @@ function callFn(fcx: FnCx, def: FnDef, args: Expr[], span: Span): Expr {
 function typeArgOf(fcx: FnCx, seg: ast.PathSegment | undefined): Ty {
   const a = seg?.args;
   if (a && a.kind === 'angle' && a.args.length === 1 && a.args[0]!.kind === 'type') return fcx.lowerTy(a.args[0]!.ty, true);
-  return fcx.infer.fresh();
+  const v = fcx.infer.fresh();
+  if (v.kind === 'infer') fcx.typeParamVars.add(v.id);
+  return v;
 }
 
 export function checkCall(fcx: FnCx, e: ast.Expr & { kind: 'call' }, _exp: Expect): Expr {

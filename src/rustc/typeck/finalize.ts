@@ -2,9 +2,9 @@
 // the locals is replaced by its resolved form, and a variable nothing constrained is rustc's
 // E0282 ("type annotations needed").
 import { error } from '../diagnostics/diagnostic.ts';
-import type { Ty } from '../thir/ty.ts';
+import { printTy, type Ty } from '../thir/ty.ts';
 import type { FnCx } from './fncx.ts';
-import { containsInfer } from './infer.ts';
+import { containsInfer, walkTy } from './infer.ts';
 
 /** Keys of THIR nodes that hold definitions or spans, never child nodes. */
 const SKIP = new Set(['span', 'def', 'adt', 'callee']);
@@ -14,12 +14,24 @@ const MAYBE_CHILD = new Set(['value', 'lo', 'hi']);
 export function finalizeBody(fcx: FnCx, root: object): void {
   if (fcx.infer.count === 0) return;
   fcx.infer.defaultInts();
-  let reported = false;
+  let reported = fcx.cx.sink.errorCount > 0;
+  // A local whose type is still open is where rustc asks for an annotation.
+  for (const l of fcx.locals) {
+    if (reported) break;
+    const r = fcx.infer.resolve(l.ty);
+    if (!containsInfer(r)) continue;
+    let typeParam = false;
+    walkTy(r, (t) => {
+      if (t.kind === 'infer' && fcx.typeParamVars.has(t.id)) typeParam = true;
+    });
+    reported = true;
+    fcx.cx.emit(error(`type annotations needed for \`${printTy(r)}\``, typeParam ? 'E0283' : 'E0282').primary(l.span));
+  }
   const fix = (t: Ty, span: { lo: number; hi: number } | undefined): Ty => {
     if (t.kind === 'int' || t.kind === 'bool' || t.kind === 'adt' || t.kind === 'never' || t.kind === 'char') return t;
     const r = fcx.infer.resolve(t);
     if (containsInfer(r)) {
-      if (!reported && span && fcx.cx.sink.errorCount === 0) {
+      if (!reported && span) {
         reported = true;
         fcx.cx.emit(error('type annotations needed', 'E0282').primary(span));
       }

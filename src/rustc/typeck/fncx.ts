@@ -33,6 +33,8 @@ export class FnCx {
   loopCount = 0;
   /** Item scopes of the blocks being checked, innermost last. */
   readonly scopes: ModScope[];
+  /** Variables standing for a builtin's type parameter (rustc reports those as E0283). */
+  readonly typeParamVars = new Set<number>();
   /** In a const or static initializer (or a `const fn`): calls must be to const fns. */
   constContext?: 'constant' | 'static';
 

@@ -64,7 +64,7 @@ export function checkIndex(fcx: FnCx, e: ast.Expr & { kind: 'index' }): Expr {
   if (t.kind === 'error') return fcx.errorExpr(e.span);
   if (!indexable(t)) {
     if (t.kind === 'infer') fcx.cx.emit(error('type annotations needed', 'E0282').primary(e.expr.span));
-    else fcx.cx.emit(error(`cannot index into a value of type \`${fcx.show(base0.ty)}\``, 'E0608').primary(e.span));
+    else fcx.cx.emit(error(`cannot index into a value of type \`${fcx.show(base0.ty)}\``, 'E0608').primary({ lo: e.expr.span.hi, hi: e.span.hi }));
     return fcx.errorExpr(e.span);
   }
   if (e.index.kind === 'range') {

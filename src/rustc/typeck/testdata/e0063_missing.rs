@@ -1,0 +1,5 @@
+#![no_std]
+struct Point { x: u8, y: u8 }
+pub fn f() {
+    let p = Point { x: 1 };
+}

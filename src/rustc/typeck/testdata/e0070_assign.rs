@@ -1,0 +1,5 @@
+#![no_std]
+const LIMIT: u8 = 3;
+pub fn f() {
+    LIMIT = 4;
+}

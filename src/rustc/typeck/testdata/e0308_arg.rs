@@ -1,0 +1,5 @@
+#![no_std]
+fn put(b: u8) {}
+pub fn f() {
+    put("x");
+}

@@ -1,0 +1,4 @@
+#![no_std]
+pub fn f(c: Colour) -> u8 {
+    0
+}

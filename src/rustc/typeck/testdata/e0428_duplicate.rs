@@ -1,0 +1,3 @@
+#![no_std]
+fn print() {}
+fn print() {}

@@ -1,0 +1,4 @@
+#![no_std]
+pub fn f(a: u32) -> char {
+    a as char
+}
