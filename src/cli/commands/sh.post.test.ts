@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compilerBuildsTheKernel } from '../../toolchain/cargo/testdata/compiler-ready.ts';
 import {
   CARGO_TOML,
@@ -19,6 +19,9 @@ import {
   TARGET_JSON_POST_ERA,
 } from '../../toolchain/cargo/testdata/post-project.ts';
 import { run } from './sh.ts';
+
+// builds compile our core (debug and release), which can take seconds on a busy machine
+vi.setConfig({ testTimeout: 60_000 });
 
 const dirs: string[] = [];
 afterEach(() => {

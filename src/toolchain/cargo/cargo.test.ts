@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Vfs } from '../vfs.ts';
 import { Shell } from '../shell/shell.ts';
 import { parseToolchain } from '../rustup/toolchain.ts';
@@ -16,6 +16,9 @@ import {
   TARGET_JSON_POST_ERA,
   TARGET_JSON_TODAY,
 } from './testdata/post-project.ts';
+
+// builds compile our core (debug and release), which can take seconds on a busy machine
+vi.setConfig({ testTimeout: 60_000 });
 
 function setup(files: Record<string, string> = {}) {
   const vfs = Vfs.from({ 'Cargo.toml': CARGO_TOML, 'x86_64-blog_os.json': TARGET_JSON_POST_ERA, 'src/main.rs': MAIN_RS, ...files });

@@ -4,7 +4,7 @@ import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
 import { ensureActive } from '../rustup/install.ts';
 import { HOST, cargoVersionLine, isNightly, releaseVersion, rustcVersionLine, type Toolchain } from '../rustup/toolchain.ts';
 import { resolvePath } from '../shell/paths.ts';
-import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest } from './compile.ts';
+import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
 import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
 import { hostLinkRefusal } from './units.ts';
 import { qemu } from '../shell/qemu.ts';
@@ -144,8 +144,6 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
   }
   if (!ctx.vfs.isFile(path)) throw new CargoExit(`error: couldn't read \`${file}\`: No such file or directory (os error 2)\n\nerror: aborting due to 1 previous error\n`, 1);
   const name = crateName ?? (path.split('/').pop() ?? 'main').replace(/\.rs$/, '').replace(/-/g, '_');
-  // the host's sysroot holds our core (prebuilt: compiled once from the same library sources)
-  const sys = target === HOST ? compileSysroot({ release: false, memFeature: false }) : undefined;
   const req: CompileRequest = {
     crateName: name,
     crateType: 'bin',
@@ -156,21 +154,21 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
     release: false,
     coreAvailable: target === HOST,
     nightly: isNightly(tc),
-    externs: sys?.core && sys.compilerBuiltins ? [sys.core, sys.compilerBuiltins] : [],
     sysrootHasStd: target === HOST,
   };
-  // parsing and the std question come first; then a prebuilt core that does not compile is our
-  // own bug, said so (it is Bootlab's library), before the crate is compiled against it
-  const sysrootBroken = sys && (!sys.core || !sys.compilerBuiltins);
-  const r =
-    hostStdCheck(req) ??
-    (sysrootBroken
-      ? {
-          ...sys.coreReport,
-          rendered: `error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${HOST}\` do not compile:\n\n${sys.coreReport.rendered}${sys.builtinsReport.rendered}`,
-          errors: 1,
-        }
-      : compileCrate(req));
+  // parsing and the std question come first; then the host's sysroot, which holds our core
+  // (prebuilt: compiled once from the same library sources) — if that does not compile, it is
+  // Bootlab's own bug, said so
+  const compileOnHost = (): CompileResult => {
+    const sys = compileSysroot({ release: false, memFeature: false });
+    if (sys.core && sys.compilerBuiltins) return compileCrate({ ...req, externs: [sys.core, sys.compilerBuiltins] });
+    return {
+      ...sys.coreReport,
+      rendered: `error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${HOST}\` do not compile:\n\n${sys.coreReport.rendered}${sys.builtinsReport.rendered}`,
+      errors: 1,
+    };
+  };
+  const r = hostStdCheck(req) ?? (target === HOST ? compileOnHost() : compileCrate(req));
   publishCompilerDiagnostics({ crate: name, diagnostics: r.json });
   if (r.errors === 0 && r.object) {
     if (r.rendered) ctx.terminal.print(r.rendered.replace(/\n$/, ''), 'error');

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileCrate, compileSysroot, type CompileRequest } from './compile.ts';
 import { MAIN_RS } from './testdata/post-project.ts';
+
+// compiling our core can take seconds on a busy machine
+vi.setConfig({ testTimeout: 60_000 });
 
 const req = (over: Partial<CompileRequest>): CompileRequest => ({
   crateName: 'blog_os',

@@ -68,20 +68,21 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   const kind = u.crateType === 'bin' ? `bin "${u.name}"` : 'lib';
   const files = crateFiles(vfs, u.root);
   const source = files.get(u.root)!;
+  const host = !u.custom && u.buildStd === undefined;
 
-  // 1. the std crates: rebuilt from our library sources (build-std), or the toolchain's prebuilt
-  //    sysroot for the host target (the same sources, compiled once and cached by the driver)
+  // 1. the std crates: rebuilt from our library sources by build-std (for the host target, the
+  //    toolchain's prebuilt sysroot is used when the crate gets that far: see below)
   let externs: CompiledCrate[] = [];
   const linkInputs: InputBytes[] = [];
   let sysrootHash = 'none';
-  const needsSysroot = u.buildStd !== undefined || !u.custom;
-  if (needsSysroot) {
+  const rustSrc = u.librarySrc.replace(/\/library$/, '');
+  if (u.buildStd !== undefined) {
     const memFeature = u.buildStdFeatures.includes('compiler-builtins-mem');
-    const sys = compileSysroot({ release: u.release, memFeature, rustSrc: u.librarySrc.replace(/\/library$/, '') });
+    const sys = compileSysroot({ release: u.release, memFeature, rustSrc });
     const lines = stdCompilingLines(u.librarySrc, u.date);
-    const unitHash = hashParts([u.toolchain, u.release, memFeature, (u.buildStd ?? []).join(','), sys.core?.hash, sys.compilerBuiltins?.hash]);
-    const fresh = u.buildStd !== undefined && readRecord(vfs, u.targetDir, 'std')?.hash === unitHash && sys.core && sys.compilerBuiltins;
-    if (u.buildStd !== undefined && !fresh) {
+    const unitHash = hashParts([u.toolchain, u.release, memFeature, u.buildStd.join(','), sys.core?.hash, sys.compilerBuiltins?.hash]);
+    const fresh = readRecord(vfs, u.targetDir, 'std')?.hash === unitHash && sys.core && sys.compilerBuiltins;
+    if (!fresh) {
       removeRecord(vfs, u.targetDir, 'std');
       print(lines.core);
       show(print, sys.coreReport);
@@ -93,21 +94,8 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
       if (!sys.compilerBuiltins) return { ok: false, crate: 'compiler_builtins', kind: 'lib', errors: Math.max(1, sys.builtinsReport.errors), warnings: sys.builtinsReport.warnings };
       if (sys.builtinsReport.warnings) print(warningsLine('compiler_builtins', 'lib', sys.builtinsReport.warnings));
       writeRecord(vfs, u.targetDir, 'std', { hash: unitHash });
-    } else if (!sys.core || !sys.compilerBuiltins) {
-      // the host's "prebuilt" sysroot is our library too: if it does not compile, that is
-      // Bootlab's bug, reported where rustc would meet it (loading the crate's `core`)
-      print(verb('Compiling', `${u.name} v${u.version} (/)`));
-      const noStd = hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
-      if (noStd) {
-        publishCompilerDiagnostics({ crate: u.name, diagnostics: noStd.json });
-        show(print, noStd);
-        return { ok: false, crate: u.name, kind, errors: Math.max(1, noStd.errors), warnings: noStd.warnings };
-      }
-      print(`error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${u.targetLabel}\` do not compile:\n`);
-      show(print, sys.coreReport);
-      show(print, sys.builtinsReport);
-      return { ok: false, crate: u.name, kind, errors: 1, warnings: 0 };
     }
+    if (!sys.core || !sys.compilerBuiltins) return { ok: false, crate: 'core', kind: 'lib', errors: 1, warnings: 0 };
     externs = [sys.core, sys.compilerBuiltins];
     sysrootHash = unitHash;
     // each crate is one object (rustc's rlibs hold one per codegen unit); named as rustc names them
@@ -129,6 +117,26 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   removeRecord(vfs, u.targetDir, u.name);
   print(verb('Compiling', `${u.name} v${u.version} (/)`));
 
+  if (host) {
+    // rustc parses, and finds the crate needs `std` (which Bootlab lacks), before loading `core`
+    const noStd = hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
+    if (noStd) {
+      publishCompilerDiagnostics({ crate: u.name, diagnostics: noStd.json });
+      show(print, noStd);
+      return { ok: false, crate: u.name, kind, errors: Math.max(1, noStd.errors), warnings: noStd.warnings };
+    }
+    // the host's "prebuilt" sysroot is our library (compiled once, cached by the driver); if it
+    // does not compile, that is Bootlab's bug, said so where rustc would load `core`
+    const sys = compileSysroot({ release: u.release, memFeature: false, rustSrc });
+    if (!sys.core || !sys.compilerBuiltins) {
+      print(`error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${u.targetLabel}\` do not compile:\n`);
+      show(print, sys.coreReport);
+      show(print, sys.builtinsReport);
+      return { ok: false, crate: u.name, kind, errors: 1, warnings: 0 };
+    }
+    externs = [sys.core, sys.compilerBuiltins];
+  }
+
   const result = compileCrate({
     crateName: u.name,
     crateType: u.crateType,
@@ -138,11 +146,10 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
     edition: u.edition,
     target: u.targetLabel,
     release: u.release,
-    coreAvailable: needsSysroot,
+    coreAvailable: externs.length > 0,
     nightly: u.nightly,
     externs,
     features: [],
-    sysrootHasStd: !u.custom,
   });
   publishCompilerDiagnostics({ crate: u.name, diagnostics: result.json });
   show(print, result);
@@ -154,7 +161,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
     writeRecord(vfs, u.targetDir, u.name, { hash: crateHash, warnings: result.warnings ? result.rendered : '', warningCount: result.warnings });
     return { ok: true };
   }
-  if (!u.custom) {
+  if (host) {
     print(
       `error: ${hostLinkRefusal(u.name, u.targetLabel)}\n\n` +
         `error: could not compile \`${u.name}\` (${kind}) due to 1 previous error${result.warnings ? `; ${plural(result.warnings, 'warning')} emitted` : ''}`,
