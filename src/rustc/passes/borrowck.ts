@@ -45,17 +45,18 @@ export function initStates(cfg: Cfg, localCount: number): InitState[] {
     }
     return s;
   };
-  const work: number[] = cfg.nodes.map((_, i) => i);
-  const queued = new Set(work);
+  // Nodes are numbered mostly in flow order: start with all, reversed so the lowest pops first.
+  const work: number[] = cfg.nodes.map((_, i) => cfg.nodes.length - 1 - i);
+  const queued = new Uint8Array(cfg.nodes.length).fill(1);
   while (work.length > 0) {
-    const i = work.shift()!;
-    queued.delete(i);
+    const i = work.pop()!;
+    queued[i] = 0;
     const next = transfer(i, inState(i));
     if (next.maybe !== out[i]!.maybe || next.definitely !== out[i]!.definitely) {
       out[i] = next;
       for (const s of cfg.nodes[i]!.succ) {
-        if (!queued.has(s)) {
-          queued.add(s);
+        if (!queued[s]) {
+          queued[s] = 1;
           work.push(s);
         }
       }

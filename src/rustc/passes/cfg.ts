@@ -324,8 +324,16 @@ export class CfgBuilder {
   }
 }
 
+const built = new WeakMap<FnBody, Cfg>();
+
+/** The body's CFG, built once and shared by borrow checking and liveness. */
 export function buildCfg(b: FnBody): Cfg {
-  return new CfgBuilder().body(b);
+  let cfg = built.get(b);
+  if (!cfg) {
+    cfg = new CfgBuilder().body(b);
+    built.set(b, cfg);
+  }
+  return cfg;
 }
 
 /** Predecessor lists of a graph. */

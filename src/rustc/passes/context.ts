@@ -15,7 +15,7 @@ export interface PassContext {
   readonly sourceMap: SourceMap;
   readonly lints: LintEmitter;
   readonly out: Diagnostic[];
-  /** AST expressions by span (`lo:hi`), to see how a THIR node was written. */
+  /** AST method calls by span (`lo:hi`), to see how a THIR node was written. */
   readonly astExprs: Map<string, AstExpr>;
   /** AST binding patterns (`mut x`, `ref y`) by the position of their identifier (LocalDef.span.lo). */
   readonly astBindings: Map<number, AstPat & { kind: 'ident' }>;

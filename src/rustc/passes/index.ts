@@ -39,7 +39,10 @@ function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[])
   const astParams = new Map<number, Param>();
   const astLets: Array<AstStmt & { kind: 'let' }> = [];
   walkCrate(options.ast, {
-    expr: (e) => astExprs.set(spanKey(e.span), e),
+    // Only method calls are looked up (how a builtin was called); indexing every expression costs.
+    expr: (e) => {
+      if (e.kind === 'methodCall') astExprs.set(spanKey(e.span), e);
+    },
     pat: (p) => {
       if (p.kind === 'ident') astBindings.set(p.ident.span.lo, p);
     },
