@@ -150,6 +150,19 @@ For more information about an error, try \`rustc --explain E0554\`.
     expect(both.diagnostics.map((d) => `${d.code} ${d.message}`)).toContain('E0761 file for module `a` found at both "src/a.rs" and "src/a/mod.rs"');
   });
 
+  it('#[path] is relative to the declaring file\'s directory', () => {
+    const files = {
+      'src/main.rs': '#![no_std]\n#![no_main]\nmod a;\n#[path = "other/h.rs"]\nmod handler;\n',
+      'src/a.rs': '#[path = "b_impl.rs"]\nmod b;\n', // → src/b_impl.rs, not src/a/b_impl.rs
+      'src/b_impl.rs': '',
+      'src/other/h.rs': HANDLER,
+    };
+    // Every file is found (the empty stand-in core then fails name resolution, which is not this test's business).
+    expect(compile(files, { externs: core }).diagnostics.map((d) => d.message).filter((m) => /file|read|module/.test(m))).toEqual([]);
+    const missing = compile({ 'src/main.rs': '#![no_std]\n#![no_main]\n#[path = "nowhere.rs"]\nmod m;\n' }, { externs: core });
+    expect(missing.diagnostics.map((d) => d.message)).toContain("couldn't read `src/nowhere.rs`: No such file or directory (os error 2)");
+  });
+
   it('does not load the file of a module stripped by cfg, and honours a module file\'s own #![cfg]', () => {
     const files = {
       'src/main.rs': '#![no_std]\n#![no_main]\n#[cfg(test)]\nmod tests;\nmod gone;\nmod handler;\n',

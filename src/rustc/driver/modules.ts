@@ -38,19 +38,22 @@ export function childDir(filePath: string, isRoot: boolean): string {
   return inDir(dir, base.replace(/\.rs$/, ''));
 }
 
-/** Loads every `mod name;` under `items` (already cfg-stripped), recursively. */
-export function loadModules(items: Item[], dir: string, loader: ModuleLoader): void {
+/**
+ * Loads every `mod name;` under `items` (already cfg-stripped), recursively. `dir` is where child
+ * modules live; `fileDir` is the declaring file's own directory, which `#[path]` is relative to.
+ */
+export function loadModules(items: Item[], dir: string, loader: ModuleLoader, fileDir = dir): void {
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (item.kind !== 'mod') continue;
     const name = item.ident.name;
     if (item.items) {
-      loadModules(item.items, inDir(dir, name), loader);
+      loadModules(item.items, inDir(dir, name), loader, inDir(dir, name));
       continue;
     }
     const explicit = item.attrs.find((a) => attrName(a) === 'path');
     const explicitPath = explicit ? attrStringValue(explicit) : undefined;
-    const candidates = explicitPath !== undefined ? [inDir(dir, explicitPath)] : [inDir(dir, `${name}.rs`), inDir(dir, `${name}/mod.rs`)];
+    const candidates = explicitPath !== undefined ? [inDir(fileDir, explicitPath)] : [inDir(dir, `${name}.rs`), inDir(dir, `${name}/mod.rs`)];
     const found = candidates.filter((p) => loader.files.has(p));
     if (found.length === 0) {
       loader.sink.emit(explicitPath !== undefined
@@ -78,6 +81,7 @@ export function loadModules(items: Item[], dir: string, loader: ModuleLoader): v
     }
     stripCfg(parsed.ast.items, loader.cfg);
     item.items = parsed.ast.items;
-    loadModules(item.items, explicitPath !== undefined ? dirName(path) : childDir(path, false), loader);
+    // A file named by #[path] owns its directory, as a mod.rs does.
+    loadModules(item.items, explicitPath !== undefined ? dirName(path) : childDir(path, false), loader, dirName(path));
   }
 }
