@@ -153,6 +153,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       };
       cx.crate.adts.push(def);
       cx.adts.push({ def, item, scope });
+      cx.adtScopes.set(def, scope);
       define(cx, scope, 'type', item.ident.name, { kind: 'adt', def }, itemHeaderSpan(cx, item), pub, 'type');
       if (item.kind === 'struct' && item.data.kind !== 'struct') define(cx, scope, 'value', item.ident.name, { kind: 'ctor', def }, item.ident.span, pub, 'value');
       return;

@@ -32,6 +32,13 @@ export interface FnItem {
   span: Span;
 }
 
+/** The item from its first keyword to its end (rustc's span for whole-item labels, without attributes). */
+export function withoutAttrs(item: ast.Item): Span {
+  let lo = item.span.lo;
+  for (const a of item.attrs) if (!a.inner) lo = Math.max(lo, a.span.hi);
+  return { lo, hi: item.span.hi };
+}
+
 export interface ImplItem {
   item: ast.Item & { kind: 'impl' };
   scope: ModScope;
@@ -77,9 +84,11 @@ export class Cx {
   /** Const items by definition, for on-demand evaluation (array lengths, patterns). */
   readonly constItems = new Map<ConstDef, ConstItem>();
   readonly staticItems = new Map<StaticDef, StaticItem>();
+  /** The module each of this crate's ADTs is declared in (field privacy). */
+  readonly adtScopes = new Map<AdtDef, ModScope>();
   root!: ModScope;
   /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */
-  evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res) => number | undefined = () => undefined;
+  evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res, outer?: { lookupLocal(name: string): number | undefined }) => number | undefined = () => undefined;
   /** The type of a const item, lowered on first need (a signature may use a const declared later). */
   constTy: (def: ConstDef) => import('../thir/ty.ts').Ty = (def) => def.ty;
   /** The value of a const item, evaluated on first use (installed by typeck). */

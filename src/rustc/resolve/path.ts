@@ -33,6 +33,8 @@ export interface ResolveCtx {
   selfRes?: Res;
   /** Report failures (false when probing). */
   report?: boolean;
+  /** Report private items even when probing (default: as `report`). */
+  privacy?: boolean;
 }
 
 export function segsOf(path: ast.Path): Seg[] {
@@ -79,11 +81,13 @@ export function resolveSegs(cx: Cx, ctx: ResolveCtx, segs: readonly Seg[], globa
   }
   for (let i = 1; i < n; i++) {
     if (cur.kind === 'unsupported') break;
-    const next: Res | undefined = memberOf(cx, cur, segs[i]!.name, i === n - 1 ? ns : 'type');
+    const segNs: Namespace = i === n - 1 ? ns : 'type';
+    const next: Res | undefined = memberOf(cx, cur, segs[i]!.name, segNs);
     if (!next) {
       if (report) reportMissing(cx, segs, i, cur, ns, wanted, global);
       return undefined;
     }
+    if ((ctx.privacy ?? report) && cur.kind === 'mod' && cur.scope) checkPrivacy(cx, ctx.scope, cur.scope, segs[i]!, segNs);
     cur = next;
   }
   if (cur.kind === 'unsupported') {
@@ -91,6 +95,25 @@ export function resolveSegs(cx: Cx, ctx: ResolveCtx, segs: readonly Seg[], globa
     return undefined;
   }
   return cur;
+}
+
+/** Whether code in `from` may see the private items of module `owner` (it is inside it). */
+export function canSeePrivate(from: ModScope, owner: ModScope): boolean {
+  const target = moduleOf(owner);
+  for (let s: ModScope | undefined = moduleOf(from); s; s = s.parent ? moduleOf(s.parent) : undefined) if (s === target) return true;
+  return false;
+}
+
+const RES_WORD: Partial<Record<Res['kind'], string>> = { fn: 'function', static: 'static', const: 'constant', mod: 'module', adt: 'struct', ctor: 'struct' };
+
+/** rustc's E0603 for a private item named through its module from outside it. */
+function checkPrivacy(cx: Cx, from: ModScope, owner: ModScope, seg: Seg, ns: Namespace): void {
+  const b = (ns === 'type' ? owner.types : ns === 'value' ? owner.values : owner.macros).get(seg.name);
+  if (!b || b.pub || canSeePrivate(from, owner)) return;
+  let word = RES_WORD[b.res.kind] ?? 'item';
+  if (b.res.kind === 'adt') word = b.res.def.adtKind;
+  if (b.res.kind === 'ctor') word = b.res.def.structKind === 'unit' ? 'unit struct' : 'tuple struct';
+  cx.emit(error(`${word} \`${seg.name}\` is private`, 'E0603').primary(seg.span, `private ${word}`).spanNote(b.span, `the ${word} \`${seg.name}\` is defined here`));
 }
 
 function pathText(segs: readonly Seg[], upTo: number): string {

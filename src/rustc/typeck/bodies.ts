@@ -55,8 +55,9 @@ export function checkFnBody(cx: Cx, f: FnItem): void {
 }
 
 /** Checks a const or static initializer (or an array length) in its own inference context. */
-function checkInit(cx: Cx, scope: ModScope, selfRes: Res | undefined, e: ast.Expr, ty: Ty, context: 'constant' | 'static', tySpan?: ast.Type['span']): Expr {
+function checkInit(cx: Cx, scope: ModScope, selfRes: Res | undefined, e: ast.Expr, ty: Ty, context: 'constant' | 'static', tySpan?: ast.Type['span'], outer?: FnCx['outer']): Expr {
   const fcx = new FnCx(cx, scope, ty, selfRes);
+  if (outer) fcx.outer = outer;
   fcx.constContext = context;
   const raw = checkExpr(fcx, e, { ty });
   const init = coerce(fcx, raw, ty, (d) => {
@@ -119,9 +120,9 @@ export function checkStatic(cx: Cx, item: StaticItem): void {
 }
 
 /** An array length or repeat count: a `usize` constant. */
-export function evalArrayLen(cx: Cx, e: ast.Expr, scope: ModScope, selfRes?: Res): number | undefined {
+export function evalArrayLen(cx: Cx, e: ast.Expr, scope: ModScope, selfRes?: Res, outer?: FnCx['outer']): number | undefined {
   const errorsBefore = cx.sink.errorCount;
-  const init = checkInit(cx, scope, selfRes, e, USIZE, 'constant');
+  const init = checkInit(cx, scope, selfRes, e, USIZE, 'constant', undefined, outer);
   if (cx.sink.errorCount !== errorsBefore) return undefined;
   const v = evalConstExpr(cx, init);
   if (!v || v.kind !== 'scalar') return undefined;

@@ -120,10 +120,12 @@ function checkLabelledBlock(fcx: FnCx, e: ast.Expr & { kind: 'block' }, exp: Exp
 }
 
 export function checkLoop(fcx: FnCx, e: ast.Expr & { kind: 'loop' }, exp: Expect): Expr {
-  const info = newLoop(fcx, 'loop', e.label, exp.ty && fcx.shallow(exp.ty).kind !== 'never' ? exp.ty : undefined);
+  const want = exp.ty && !exp.cast ? fcx.shallow(exp.ty) : undefined;
+  // A loop that must be `!` (the tail of `-> !`) has no value to break with.
+  const info = newLoop(fcx, 'loop', e.label, want && want.kind !== 'infer' ? want : undefined);
   const body = unitBody(fcx, e.body);
   fcx.loops.pop();
-  const ty = info.hasBreak ? info.breakTy ?? UNIT : NEVER;
+  const ty = info.hasBreak && fcx.shallow(info.breakTy ?? UNIT).kind !== 'never' ? info.breakTy ?? UNIT : NEVER;
   return fcx.expr({ kind: 'loop', loop: info.id, body }, ty, e.span);
 }
 
@@ -207,7 +209,11 @@ export function checkBreak(fcx: FnCx, e: ast.Expr & { kind: 'break' }): Expr {
   if (!e.expr) {
     if (info.kind === 'loop' || info.kind === 'block') {
       if (!info.breakTy) info.breakTy = UNIT;
-      else if (!fcx.infer.unify(info.breakTy, UNIT)) fcx.cx.emit(fcx.mismatch(e.span, info.breakTy, UNIT));
+      else if (!fcx.infer.unify(info.breakTy, UNIT)) {
+        const d = fcx.mismatch(e.span, info.breakTy, UNIT);
+        if (fcx.shallow(info.breakTy).kind === 'never' && fcx.retSpan) d.secondary(fcx.retSpan, 'expected `!` because of this return type');
+        fcx.cx.emit(d);
+      }
     }
     return fcx.expr({ kind: 'break', loop: info.id }, NEVER, e.span);
   }

@@ -82,13 +82,21 @@ export function resolveValuePath(fcx: FnCx, path: ast.Path, wanted: 'value' | 'f
     if (id !== undefined) return { local: id };
   }
   const segs = segsOf(path);
-  const r = resolveSegs(fcx.cx, { scope: fcx.scope, selfRes: fcx.selfRes, report: false }, segs, path.global, 'value', wanted);
+  const r = resolveSegs(fcx.cx, { scope: fcx.scope, selfRes: fcx.selfRes, report: false, privacy: true }, segs, path.global, 'value', wanted);
   if (r) return r;
   // A struct named where a value is expected: rustc's E0423.
   const asType = resolveSegs(fcx.cx, { scope: fcx.scope, selfRes: fcx.selfRes, report: false }, segs, path.global, 'type', 'type');
   if (asType && asType.kind === 'adt' && asType.def.adtKind === 'struct') {
     const name = segs.map((s) => s.name).join('::');
     fcx.cx.emit(error(`expected ${wanted}, found struct \`${name}\``, 'E0423').primary(path.span, `help: use struct literal syntax instead: \`${name} {}\``));
+    return undefined;
+  }
+  if (segs.length === 1 && fcx.outer?.lookupLocal(segs[0]!.name) !== undefined) {
+    fcx.cx.emit(error('attempt to use a non-constant value in a constant', 'E0435').primary(path.span, 'non-constant value'));
+    return undefined;
+  }
+  if (segs.length === 1 && segs[0]!.name === 'self') {
+    fcx.cx.emit(error('expected value, found module `self`', 'E0424').primary(path.span, '`self` value is a keyword only available in methods with a `self` parameter'));
     return undefined;
   }
   if (asType && (asType.kind === 'mod' || asType.kind === 'crate')) {
@@ -171,7 +179,7 @@ function checkRepeat(fcx: FnCx, e: ast.Expr & { kind: 'repeat' }, exp: Expect): 
   const hint = elemHint(fcx, exp);
   let elem = checkExpr(fcx, e.expr, hint ? { ty: hint } : NO_EXPECT);
   if (hint) elem = coerce(fcx, elem, hint);
-  const count = fcx.cx.evalArrayLen(e.count, fcx.scope, fcx.selfRes);
+  const count = fcx.cx.evalArrayLen(e.count, fcx.scope, fcx.selfRes, fcx);
   if (count === undefined) return fcx.errorExpr(e.span);
   return fcx.expr({ kind: 'repeat', elem, count }, { kind: 'array', elem: elem.ty, len: count }, e.span);
 }

@@ -35,6 +35,8 @@ export class FnCx {
   readonly scopes: ModScope[];
   /** Variables standing for a builtin's type parameter (rustc reports those as E0283). */
   readonly typeParamVars = new Set<number>();
+  /** The function around an array length being evaluated (its locals are E0435 there). */
+  outer?: { lookupLocal(name: string): number | undefined };
   /** In a const or static initializer (or a `const fn`): calls must be to const fns. */
   constContext?: 'constant' | 'static';
 
@@ -98,7 +100,7 @@ export class FnCx {
   }
 
   lowerTy(t: ast.Type, allowInfer = false): Ty {
-    return lowerTy(this.cx, { scope: this.scope, selfRes: this.selfRes, evalLen: (e) => this.cx.evalArrayLen(e, this.scope, this.selfRes), ...(allowInfer ? { fresh: () => this.infer.fresh() } : {}) }, t);
+    return lowerTy(this.cx, { scope: this.scope, selfRes: this.selfRes, evalLen: (e) => this.cx.evalArrayLen(e, this.scope, this.selfRes, this), ...(allowInfer ? { fresh: () => this.infer.fresh() } : {}) }, t);
   }
 
   /** rustc's E0308 with "expected `A`, found `B`" on the offending expression. */

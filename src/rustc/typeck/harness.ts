@@ -8,8 +8,8 @@ import { analyzeCrate } from './index.ts';
 
 export const TINY_CORE = `
 pub mod panic {
-    pub struct Location { file: &'static str, line: u32, col: u32 }
-    pub struct PanicInfo { message: &'static str, location: Location }
+    pub struct Location { pub(crate) file: &'static str, pub(crate) line: u32, pub(crate) col: u32 }
+    pub struct PanicInfo { pub(crate) message: &'static str, pub(crate) location: Location }
     impl Location {
         pub fn line(&self) -> u32 { self.line }
     }

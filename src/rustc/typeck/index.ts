@@ -4,12 +4,12 @@
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { hasAttr } from '../resolve/attrs.ts';
 import { collectCrate } from '../resolve/collect.ts';
 import { type AnalyzeOptions, Cx } from '../resolve/cx.ts';
 import { resolveImports } from '../resolve/imports.ts';
 import type { Span } from '../span/span.ts';
 import type { CrateDef } from '../thir/defs.ts';
+import { printTy } from '../thir/ty.ts';
 import { checkFnBody, checkStatic, ensureConstTy, evalArrayLen, evalConst, evalDiscr } from './bodies.ts';
 import { collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
 import { lowerTy } from './lower-ty.ts';
@@ -30,7 +30,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   const cx = new Cx(opts);
   const def: CrateDef = { name: opts.crateName, root: undefined as never, fns: [], adts: [], statics: [], consts: [], primitiveMethods: new Map(), primitiveConsts: new Map() };
   cx.crate = def;
-  cx.evalArrayLen = (e, scope, selfRes) => evalArrayLen(cx, e, scope, selfRes);
+  cx.evalArrayLen = (e, scope, selfRes, outer) => evalArrayLen(cx, e, scope, selfRes, outer);
   cx.constValue = (d) => evalConst(cx, d);
   cx.constTy = (d) => ensureConstTy(cx, d);
   const step = (span: Span, f: () => void): void => {
@@ -59,18 +59,47 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   for (const c of cx.consts) step(c.def.span, () => evalConst(cx, c.def));
   for (const s of cx.statics) step(s.def.span, () => checkStatic(cx, s));
   for (const f of cx.fnItems) step(f.span, () => checkFnBody(cx, f));
-  step(crate.span, () => checkCrateLevel(cx, crate));
+  step(crate.span, () => checkPanicHandler(cx));
   return { crate: def, diagnostics: cx.sink.diagnostics };
 }
 
-/** `main` for a bin crate without `#![no_main]` (E0601). */
-function checkCrateLevel(cx: Cx, crate: ast.Crate): void {
-  if (cx.opts.crateType !== 'bin' || hasAttr(crate.attrs, 'no_main')) return;
-  if (cx.root.values.has('main')) return;
-  const file = cx.opts.sourceMap.fileAt(crate.span.lo);
-  const end = { lo: file.end, hi: file.end };
-  cx.emit(
-    error(`\`main\` function not found in crate \`${cx.crateName}\``, 'E0601')
-      .primary(end, `consider adding a \`main\` function to \`${file.name}\``),
-  );
+/** The `#[panic_handler]` signature, `fn(&PanicInfo) -> !` (E0308), and only one (E0152). */
+function checkPanicHandler(cx: Cx): void {
+  const handlers = cx.fnItems.filter((f) => f.def.panicHandler);
+  if (handlers.length > 1) {
+    cx.emit(error('found duplicate lang item `panic_impl`', 'E0152').primary(trimStart(cx, handlers[1]!.span, handlers[1]!.def.span)).spanNote(trimStart(cx, handlers[0]!.span, handlers[0]!.def.span), 'the lang item is first defined here'));
+  }
+  const h = handlers[0];
+  if (!h) return;
+  const info = cx.opts.externs.find((c) => c.name === 'core')?.adts.find((a) => a.name === 'PanicInfo' && a.path.join('::') === 'panic::PanicInfo');
+  const d = h.def;
+  const wrong = (span: Span, label: string) =>
+    cx.emit(error('`#[panic_handler]` function has wrong type', 'E0308').primary(span, label).note('expected signature `for<\'a, \'b> fn(&\'a PanicInfo<\'b>) -> !`'));
+  if (d.ret.kind !== 'never') {
+    const sp = h.sig.ret ? h.sig.ret.span : closeParenSpan(cx, h);
+    wrong(sp, `expected \`!\`, found \`${printTy(d.ret)}\``);
+    return;
+  }
+  const p = d.params[0];
+  const okParam = p && d.params.length === 1 && p.ty.kind === 'ref' && !p.ty.mut && (!info || (p.ty.to.kind === 'adt' && p.ty.to.def === info));
+  if (!okParam) {
+    const sp = h.sig.params[0]?.ty?.span ?? closeParenSpan(cx, h);
+    wrong(sp, p ? `expected \`&PanicInfo<'_>\`, found \`${printTy(p.ty)}\`` : 'incorrect number of function parameters');
+  }
+}
+
+/** An item's span from its first keyword (after `#[…]` attributes) on. */
+function trimStart(cx: Cx, item: Span, ident: Span): Span {
+  const text = cx.snippet({ lo: item.lo, hi: ident.lo });
+  const m = /(?:^|\s)((?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:unsafe\s+)?(?:extern\s+"[^"]*"\s+)?fn\s+)$/.exec(text);
+  return m ? { lo: ident.lo - m[1]!.length, hi: item.hi } : item;
+}
+
+/** Just after the parameter list's `)`, where rustc puts "expected `!`, found `()`". */
+function closeParenSpan(cx: Cx, h: { span: Span; body?: ast.Block }): Span {
+  const end = h.body ? h.body.span.lo : h.span.hi;
+  const text = cx.snippet({ lo: h.span.lo, hi: end });
+  const i = text.lastIndexOf(')');
+  const at = i < 0 ? end : h.span.lo + i + 1;
+  return { lo: at, hi: at };
 }

@@ -4,7 +4,7 @@
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import { attrListIdents, findAttr, isPub } from '../resolve/attrs.ts';
-import { makeConstDef, makeFnDef } from '../resolve/collect.ts';
+import { itemHeaderSpan, makeConstDef, makeFnDef } from '../resolve/collect.ts';
 import type { Cx, FnItem } from '../resolve/cx.ts';
 import { PRIMITIVES } from '../resolve/lookup.ts';
 import { adtHeaderSpan } from '../resolve/path.ts';
@@ -26,6 +26,48 @@ export function selfResOf(t: Ty | undefined): Res | undefined {
   if (t.kind === 'int') return { kind: 'prim', name: t.int, ty: t };
   if (t.kind === 'bool' || t.kind === 'char') return { kind: 'prim', name: t.kind, ty: t };
   return undefined;
+}
+
+/** `&T` without a lifetime where none can be elided (struct fields, some return types): E0106. */
+export function missingLifetimes(cx: Cx, t: ast.Type): boolean {
+  let found = false;
+  const visit = (x: ast.Type): void => {
+    switch (x.kind) {
+      case 'ref':
+        if (!x.lifetime && !found) {
+          found = true;
+          cx.emit(error('missing lifetime specifier', 'E0106').primary({ lo: x.span.lo, hi: x.span.lo + 1 }, 'expected named lifetime parameter'));
+        }
+        visit(x.ty);
+        return;
+      case 'ptr':
+      case 'slice':
+      case 'array':
+      case 'paren':
+        visit(x.ty);
+        return;
+      case 'tuple':
+        x.elems.forEach(visit);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(t);
+  return found;
+}
+
+function hasRef(t: ast.Type): boolean {
+  switch (t.kind) {
+    case 'ref': return true;
+    case 'ptr':
+    case 'slice':
+    case 'array':
+    case 'paren': return hasRef(t.ty);
+    case 'tuple': return t.elems.some(hasRef);
+    case 'path': return t.path.segments.some((s) => s.args?.kind === 'angle' && s.args.args.some((a) => a.kind === 'lifetime'));
+    default: return false;
+  }
 }
 
 export function lowerAdts(cx: Cx): void {
@@ -51,6 +93,14 @@ export function lowerAdts(cx: Cx): void {
     const tcx = tyCtx(cx, scope, { kind: 'adt', def });
     if (item.kind === 'struct') {
       const fields = item.data.kind === 'unit' ? [] : item.data.fields;
+      const seen = new Map<string, ast.FieldDef>();
+      for (const f of fields) {
+        missingLifetimes(cx, f.ty);
+        if (!f.ident) continue;
+        const prev = seen.get(f.ident.name);
+        if (prev) cx.emit(error(`field \`${f.ident.name}\` is already declared`, 'E0124').primary(f.span, 'field already declared').secondary(prev.span, `\`${f.ident.name}\` first declared here`));
+        else seen.set(f.ident.name, f);
+      }
       m.fields = fields.map((f, i): FieldDef => ({ name: f.ident?.name ?? String(i), ty: lowerTy(cx, tcx, f.ty), pub: isPub(f.vis), span: f.ident?.span ?? f.span }));
     } else {
       if (m.repr !== 'Rust' && m.repr !== 'C') m.discrTy = m.repr as IntTy;
@@ -140,7 +190,7 @@ export function collectImpls(cx: Cx): void {
           continue;
         }
         if (methods.has(it.ident.name)) {
-          cx.emit(error(`duplicate definitions with name \`${it.ident.name}\``, 'E0592').primary(it.ident.span, `duplicate definitions for \`${it.ident.name}\``).secondary(methods.get(it.ident.name)!.span, `other definition for \`${it.ident.name}\``));
+          cx.emit(error(`duplicate definitions with name \`${it.ident.name}\``, 'E0592').primary(itemHeaderSpan(cx, it), `duplicate definitions for \`${it.ident.name}\``).secondary(methods.get(it.ident.name)!.span, `other definition for \`${it.ident.name}\``));
           continue;
         }
         const def = makeFnDef(cx, scope, it, path, { implSelf: selfTy, methodOf: true });
@@ -182,6 +232,7 @@ export function lowerFnSigs(cx: Cx): void {
       params.push({ name, ty: p.ty ? lowerTy(cx, tcx, p.ty) : ERROR_TY });
     });
     d.params = params;
+    if (f.sig.ret && !f.sig.params.some((p) => (p.self && p.self.kind === 'ref') || (p.self?.kind === 'explicit' && hasRef(p.self.ty)) || (p.ty && hasRef(p.ty)))) missingLifetimes(cx, f.sig.ret);
     d.ret = f.sig.ret ? lowerTy(cx, tcx, f.sig.ret) : UNIT;
     if (f.sig.async) cx.unsupported('`async` functions', f.span);
     if (d.intrinsic && !d.intrinsic.includes('.')) {

@@ -220,7 +220,9 @@ function expandRest(fcx: FnCx, elems: ast.Pat[], tys: readonly Ty[], opts: PatOp
   const out: Pat[] = [];
   if (restAt < 0) {
     if (elems.length !== tys.length) {
-      fcx.cx.emit(error(`this pattern has ${elems.length} field${elems.length === 1 ? '' : 's'}, but the corresponding tuple ${tys.length === elems.length ? '' : ''}has ${tys.length} field${tys.length === 1 ? '' : 's'}`, 'E0308').primary(span, `expected a tuple with ${tys.length} element${tys.length === 1 ? '' : 's'}, found one with ${elems.length} element${elems.length === 1 ? '' : 's'}`));
+      fcx.cx.emit(error('mismatched types', 'E0308').primary(span, `expected a tuple with ${tys.length} element${tys.length === 1 ? '' : 's'}, found one with ${elems.length} element${elems.length === 1 ? '' : 's'}`));
+      // Bind the names anyway (with the error type) so their uses are not reported again.
+      elems.forEach((e) => checkPat(fcx, e, ERROR_TY, opts));
       return tys.map((t) => mk({ kind: 'wild' }, t, span));
     }
     return elems.map((e, i) => checkPat(fcx, e, tys[i]!, opts));

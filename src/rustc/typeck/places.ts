@@ -4,7 +4,7 @@ import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Expr } from '../thir/thir.ts';
 import { ERROR_TY, type Ty, USIZE } from '../thir/ty.ts';
-import { adtHeaderSpan } from '../resolve/path.ts';
+import { adtHeaderSpan, canSeePrivate } from '../resolve/path.ts';
 import { coerce } from './coerce.ts';
 import { checkExpr } from './expr.ts';
 import { type Expect, type FnCx, NO_EXPECT } from './fncx.ts';
@@ -33,7 +33,14 @@ export function checkField(fcx: FnCx, e: ast.Expr & { kind: 'field' }): Expr {
   }
   if (t.kind === 'adt' && t.def.adtKind === 'struct') {
     const i = t.def.fields.findIndex((f) => f.name === name);
-    if (i >= 0) return fcx.expr({ kind: 'field', base, index: i }, t.def.fields[i]!.ty, e.span);
+    if (i >= 0) {
+      const f = t.def.fields[i]!;
+      const owner = fcx.cx.adtScopes.get(t.def);
+      if (!f.pub && (!owner || !canSeePrivate(fcx.scope, owner))) {
+        fcx.cx.emit(error(`field \`${name}\` of struct \`${t.def.name}\` is private`, 'E0616').primary(e.name.span, 'private field'));
+      }
+      return fcx.expr({ kind: 'field', base, index: i }, f.ty, e.span);
+    }
   }
   const shown = fcx.show(base0.ty);
   if (t.kind === 'int' || t.kind === 'bool' || t.kind === 'char' || (t.kind === 'infer' && t.intVar)) {
