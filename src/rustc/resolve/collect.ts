@@ -126,7 +126,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
   const path = (name: string) => [...scope.path, name];
   switch (item.kind) {
     case 'fn': {
-      if (hasTypeParams(item.generics)) return cx.unsupported('generic functions', item.generics.span);
+      if (hasTypeParams(item.generics)) return refuseItem(cx, scope, item, 'value', 'generic functions', item.generics.span);
       const def = makeFnDef(cx, scope, item, path(item.ident.name), {});
       define(cx, scope, 'value', item.ident.name, { kind: 'fn', def }, itemHeaderSpan(cx, item), pub, 'value');
       cx.fnItems.push({ def, sig: item.sig, generics: item.generics, body: item.body, scope, span: item.span });
@@ -135,7 +135,11 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
     }
     case 'struct':
     case 'enum': {
-      if (hasTypeParams(item.generics)) return cx.unsupported(item.kind === 'struct' ? 'generic structs' : 'generic enums', item.generics.span);
+      if (hasTypeParams(item.generics)) {
+        refuseItem(cx, scope, item, 'type', item.kind === 'struct' ? 'generic structs' : 'generic enums', item.generics.span);
+        if (item.kind === 'struct' && item.data.kind !== 'struct') define(cx, scope, 'value', item.ident.name, { kind: 'unsupported', what: 'generic structs', silent: true }, item.ident.span, false, 'value');
+        return;
+      }
       const def: AdtDef = {
         kind: 'adt',
         crate: cx.crateName,
@@ -202,7 +206,10 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       cx.uses.push({ tree: item.tree, scope, pub });
       return;
     case 'impl':
-      if (item.trait) return cx.unsupported('trait implementations', item.span);
+      if (item.trait) {
+        for (const it of item.items) if (it.kind === 'fn') cx.refusedMethods.add(it.ident.name);
+        return cx.unsupported('trait implementations', item.span);
+      }
       if (hasTypeParams(item.generics)) return cx.unsupported('generic impl blocks', item.generics.span);
       cx.impls.push({ item, scope });
       return;
@@ -214,14 +221,18 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       else if (item.rename) cx.unsupported('renamed extern crates', item.span);
       return;
     case 'union':
-      return cx.unsupported('unions', item.span);
+      return refuseItem(cx, scope, item, 'type', 'unions', item.span);
     case 'trait':
     case 'traitAlias':
+      if (item.kind === 'trait') {
+        for (const it of item.items) if (it.kind === 'fn') cx.refusedMethods.add(it.ident.name);
+        return refuseItem(cx, scope, item, 'type', 'traits', item.span);
+      }
       return cx.unsupported('traits', item.span);
     case 'type':
-      return cx.unsupported('type aliases', item.span);
+      return refuseItem(cx, scope, item, 'type', 'type aliases', item.span);
     case 'macroRules':
-      return cx.unsupported('`macro_rules!` macros', item.span);
+      return refuseItem(cx, scope, item, 'macro', '`macro_rules!` macros', item.span);
     case 'macCall': {
       const name = item.mac.path.segments.map((s) => s.ident.name).join('::');
       if (name === 'global_asm' || name.endsWith('::global_asm')) return cx.unsupported('`global_asm!`', item.span);
@@ -234,6 +245,16 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
 function lazySymbol(def: object, crate: string, path: readonly string[]): void {
   let cached: string | undefined;
   Object.defineProperty(def, 'symbol', { get: () => (cached ??= mangle(crate, path)), enumerable: true, configurable: true });
+}
+
+/**
+ * Reports an item outside the subset once, where it is declared, and enters its name as a quiet
+ * placeholder so that its uses do not add "cannot find" errors.
+ */
+function refuseItem(cx: Cx, scope: ModScope, item: ast.Item, ns: Namespace, what: string, span: Span): void {
+  cx.unsupported(what, span);
+  const ident = 'ident' in item ? (item.ident as ast.Ident) : undefined;
+  if (ident) define(cx, scope, ns, ident.name, { kind: 'unsupported', what, silent: true }, ident.span, isPub(item.vis), ns === 'type' ? 'type' : 'value');
 }
 
 export function makeConstDef(cx: Cx, path: readonly string[], ident: ast.Ident): ConstDef {

@@ -84,6 +84,8 @@ export class Cx {
   /** Const items by definition, for on-demand evaluation (array lengths, patterns). */
   readonly constItems = new Map<ConstDef, ConstItem>();
   readonly staticItems = new Map<StaticDef, StaticItem>();
+  /** Method names of refused traits and trait impls: calls to them are not "method not found". */
+  readonly refusedMethods = new Set<string>();
   /** The module each of this crate's ADTs is declared in (field privacy). */
   readonly adtScopes = new Map<AdtDef, ModScope>();
   root!: ModScope;

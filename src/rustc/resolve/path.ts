@@ -91,7 +91,8 @@ export function resolveSegs(cx: Cx, ctx: ResolveCtx, segs: readonly Seg[], globa
     cur = next;
   }
   if (cur.kind === 'unsupported') {
-    if (report) cx.unsupported(cur.what, { lo: segs[0]!.span.lo, hi: segs[n - 1]!.span.hi });
+    // A refused item of this crate was reported where it is declared: its uses stay quiet.
+    if (report && !cur.silent) cx.unsupported(cur.what, { lo: segs[0]!.span.lo, hi: segs[n - 1]!.span.hi });
     return undefined;
   }
   return cur;

@@ -22,7 +22,7 @@ export type Res =
   /** An operation the compiler provides under `core::ptr`/`mem`/`hint` (builtin-paths.ts). */
   | { kind: 'builtin'; fn: BuiltinFn }
   /** A name rustc would find (prelude items such as `Option`, `Some`) that the subset refuses. */
-  | { kind: 'unsupported'; what: string };
+  | { kind: 'unsupported'; what: string; silent?: boolean };
 
 export type Namespace = 'type' | 'value' | 'macro';
 

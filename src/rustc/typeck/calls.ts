@@ -219,6 +219,10 @@ export function checkMethodCall(fcx: FnCx, e: ast.Expr & { kind: 'methodCall' },
   const rt = fcx.shallow(recv.ty);
   const base = rt.kind === 'ref' ? fcx.shallow(rt.to) : rt;
   if (base.kind === 'iter' && UNSUPPORTED_ITER_METHODS.has(name)) return refuse(fcx, `the iterator method \`${name}\``, e.span);
+  if (fcx.cx.refusedMethods.has(name)) {
+    e.args.forEach((a) => checkExpr(fcx, a));
+    return fcx.errorExpr(e.span);
+  }
   const d = error(`no method named \`${name}\` found for ${typeWord(fcx, rt)} in the current scope`, 'E0599');
   if (rt.kind === 'adt' && rt.def.crate === fcx.cx.crateName) d.secondary(adtHeaderSpan(fcx.cx, rt.def.span, rt.def.adtKind), `method \`${name}\` not found for this ${rt.def.adtKind}`);
   d.primary(nameSpan, `method not found in \`${fcx.show(rt)}\``);

@@ -94,6 +94,11 @@ export function checkMacroExpr(fcx: FnCx, e: ast.Expr & { kind: 'macro' }, _exp:
   const segs = segsOf(mac.path);
   const name = segs[segs.length - 1]!.name;
   const args = splitArgs(mac.tts);
+  if (name === 'asm' || name === 'global_asm' || name === 'naked_asm') return refuse(fcx, `\`${name}!\``, e.span);
+  if (segs.length === 1) {
+    const own = resolveSegs(fcx.cx, { scope: fcx.scope, report: false }, segs, false, 'macro', 'macro');
+    if (own === undefined && lookupQuiet(fcx, name)) return fcx.errorExpr(e.span);
+  }
   // Paths to core's macros (`core::panic!`, `core::ptr::addr_of!`) and imports of the builtins.
   if (segs.length > 1 || !['panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented'].includes(name)) {
     const r = resolveSegs(fcx.cx, { scope: fcx.scope, report: false }, segs, mac.path.global, 'macro', 'macro');
@@ -146,6 +151,15 @@ export function checkMacroExpr(fcx: FnCx, e: ast.Expr & { kind: 'macro' }, _exp:
     }
   }
   return refuse(fcx, `the \`${name}!\` macro`, e.span);
+}
+
+/** A `macro_rules!` of this crate that was refused (reported at its definition). */
+function lookupQuiet(fcx: FnCx, name: string): boolean {
+  for (let s: typeof fcx.scope | undefined = fcx.scope; s; s = s.outer) {
+    const b = s.macros.get(name);
+    if (b && b.res.kind === 'unsupported') return true;
+  }
+  return false;
 }
 
 function coerceUnit(fcx: FnCx, e: Expr): Expr {
