@@ -17,7 +17,7 @@ interface InitState {
 }
 
 /** Forward data flow: which locals may be / are surely initialised on entry to each node. */
-export function initStates(cfg: Cfg, localCount: number): InitState[] {
+export function initStates(cfg: Cfg, localCount: number, ignoreCompound = false): InitState[] {
   const all = (1n << BigInt(localCount)) - 1n;
   const preds = predecessors(cfg);
   const out: InitState[] = cfg.nodes.map(() => ({ maybe: 0n, definitely: all }));
@@ -35,7 +35,7 @@ export function initStates(cfg: Cfg, localCount: number): InitState[] {
   };
   const transfer = (i: number, s: InitState): InitState => {
     const ev = cfg.nodes[i]!.ev;
-    if (ev.kind === 'def') {
+    if (ev.kind === 'def' && !(ignoreCompound && ev.compound)) {
       const bit = 1n << BigInt(ev.local);
       return { maybe: s.maybe | bit, definitely: s.definitely | bit };
     }
@@ -76,7 +76,7 @@ type PlaceFault =
   | { kind: 'local'; local: LocalDef }
   | { kind: 'ref'; through: Expr }
   | { kind: 'constPtr' }
-  | { kind: 'static'; name: string; declSpan: Span };
+  | { kind: 'static'; name: string; declSpan: Span; whole: boolean };
 
 class MutabilityChecker extends ThirVisitor {
   constructor(
@@ -98,8 +98,10 @@ class MutabilityChecker extends ThirVisitor {
         return this.local(p.local).mut ? undefined : { kind: 'local', local: this.local(p.local) };
       case 'field':
       case 'index':
-      case 'rangeIndex':
-        return this.fault(p.base);
+      case 'rangeIndex': {
+        const f = this.fault(p.base);
+        return f?.kind === 'static' ? { ...f, whole: false } : f;
+      }
       case 'deref': {
         const t = p.operand.ty;
         if (t.kind === 'ref') return t.mut ? undefined : { kind: 'ref', through: p.operand };
@@ -107,7 +109,7 @@ class MutabilityChecker extends ThirVisitor {
         return undefined;
       }
       case 'static':
-        return p.def.mut ? undefined : { kind: 'static', name: p.def.name, declSpan: p.def.span };
+        return p.def.mut ? undefined : { kind: 'static', name: p.def.name, declSpan: p.def.span, whole: true };
       default:
         return undefined;
     }
@@ -170,6 +172,12 @@ class MutabilityChecker extends ThirVisitor {
           : error(`cannot assign to \`${desc}\`, which is behind a \`*const\` pointer`, 'E0594').primary(span, 'cannot assign');
         break;
       case 'static':
+        if (!f.whole) {
+          d = borrow
+            ? error(`cannot borrow \`${desc}\` as mutable, as \`${f.name}\` is an immutable static item`, 'E0596').primary(span, 'cannot borrow as mutable')
+            : error(`cannot assign to \`${desc}\`, as \`${f.name}\` is an immutable static item`, 'E0594').primary(span, 'cannot assign');
+          break;
+        }
         d = borrow
           ? error(`cannot borrow immutable static item \`${f.name}\` as mutable`, 'E0596').primary(span, 'cannot borrow as mutable')
           : error(`cannot assign to immutable static item \`${f.name}\``, 'E0594').primary(span, 'cannot assign');
@@ -223,6 +231,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   const errors: Array<{ at: number; d: DiagBuilder }> = [];
   const mutated = new Set<number>();
   const reportedUninit = new Set<number>();
+  let withoutCompound: InitState[] | undefined;
   const firstAssign = new Map<number, Span>();
   const bound = new Set<number>();
   cfg.nodes.forEach((n, i) => {
@@ -254,7 +263,8 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
     if (ev.kind === 'use' && !has(s.definitely, ev.local) && !reportedUninit.has(ev.local)) {
       reportedUninit.add(ev.local);
       const local = body.locals[ev.local]!;
-      const possibly = has(s.maybe, ev.local);
+      // A value that only the failing `x += …` itself would give does not make it "possibly" initialized.
+      const possibly = has(s.maybe, ev.local) && has((withoutCompound ??= initStates(cfg, body.locals.length, true))[i]!.maybe, ev.local);
       const state = possibly ? 'is possibly-uninitialized' : "isn't initialized";
       const verb = ev.borrow ? 'borrowed' : 'used';
       const d = error(`used binding \`${local.name}\` ${possibly ? 'is possibly-uninitialized' : "isn't initialized"}`, 'E0381')

@@ -11,12 +11,12 @@ import { patBindings } from './visit.ts';
 export type Event =
   | { kind: 'nop' }
   /** The value of the local is read (`counts`: a read that makes the variable "used"; not the read of `x += 1`). */
-  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean }
+  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean; compound?: boolean }
   /**
    * The local gets a whole new value: from its binding (`let x = …`, a parameter, a pattern),
    * or an assignment `x = …` / `x op= …` (span: the assignment expression).
    */
-  | { kind: 'def'; local: number; span: Span; how: 'bind' | 'param' | 'assign'; initSpan?: Span }
+  | { kind: 'def'; local: number; span: Span; how: 'bind' | 'param' | 'assign'; initSpan?: Span; compound?: boolean }
   /** `let x;` (or entering the scope again in a loop): the local holds nothing. */
   | { kind: 'decl'; local: number }
   /** The local is changed in place or borrowed mutably (a field assigned, `&mut x`, `x.f += 1`). */
@@ -175,8 +175,9 @@ export class CfgBuilder {
       case 'assignOp': {
         this.expr(e.value);
         if (e.place.kind === 'local') {
-          this.emit({ kind: 'use', local: e.place.local, span: e.place.span, counts: false, borrow: false });
-          this.emit({ kind: 'def', local: e.place.local, span: e.span, how: 'assign' });
+          // `x op= v` reads x only to compute its new value: liveness treats the pair as one step.
+          this.emit({ kind: 'use', local: e.place.local, span: e.place.span, counts: false, borrow: false, compound: true });
+          this.emit({ kind: 'def', local: e.place.local, span: e.span, how: 'assign', compound: true });
         } else {
           const root = this.placeOperands(e.place);
           if (root !== undefined) {

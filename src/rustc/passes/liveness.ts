@@ -22,8 +22,10 @@ export function liveOut(cfg: Cfg): bigint[] {
       out[i] = o;
       const ev = n.ev;
       let inn = o;
-      if (ev.kind === 'def' || ev.kind === 'decl') inn &= ~(1n << BigInt(ev.local));
-      if (ev.kind === 'use') inn |= 1n << BigInt(ev.local);
+      // A compound assignment keeps the old value alive only if its own result is read later
+      // (rustc's rule: `x += 1; x = 5;` makes both the `+=` and the value before it dead).
+      if ((ev.kind === 'def' && !ev.compound) || ev.kind === 'decl') inn &= ~(1n << BigInt(ev.local));
+      if (ev.kind === 'use' && !ev.compound) inn |= 1n << BigInt(ev.local);
       if (inn !== liveIn[i]) {
         liveIn[i] = inn;
         changed = true;

@@ -170,7 +170,6 @@ class KnownPanics extends ThirVisitor {
     }
     if ((op === 'div' || op === 'rem') && b === 0n) {
       const shown = a === undefined ? '_' : printConstInt(a, int);
-      if (a === undefined) return;
       this.lint('unconditional_panic', e, op === 'div' ? `attempt to divide \`${shown}\` by zero` : `attempt to calculate the remainder of \`${shown}\` with a divisor of zero`);
       return;
     }
