@@ -176,6 +176,8 @@ class MutabilityChecker extends ThirVisitor {
           d = borrow
             ? error(`cannot borrow \`${desc}\` as mutable, as \`${f.name}\` is an immutable static item`, 'E0596').primary(span, 'cannot borrow as mutable')
             : error(`cannot assign to \`${desc}\`, as \`${f.name}\` is an immutable static item`, 'E0594').primary(span, 'cannot assign');
+          const decl = this.staticDeclSpan(f.declSpan);
+          if (decl && !borrow) d.secondary(decl, 'this `static` cannot be written to');
           break;
         }
         d = borrow
@@ -267,11 +269,14 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
       const possibly = has(s.maybe, ev.local) && has((withoutCompound ??= initStates(cfg, body.locals.length, true))[i]!.maybe, ev.local);
       const state = possibly ? 'is possibly-uninitialized' : "isn't initialized";
       const verb = ev.borrow ? 'borrowed' : 'used';
+      const pat = ctx.astBindings.get(local.span.lo);
+      const declared: Span = pat ? { lo: pat.span.lo, hi: local.span.hi } : local.span;
       const d = error(`used binding \`${local.name}\` ${possibly ? 'is possibly-uninitialized' : "isn't initialized"}`, 'E0381')
-        .secondary(local.span, 'binding declared here but left uninitialized')
+        .secondary(declared, 'binding declared here but left uninitialized')
         .primary(ev.span, `\`${local.name}\` ${verb} here but it ${state}`);
       if (!possibly) suggestInitialValue(ctx, d, local);
       else missingElse(body.block, ev.local, ev.span.lo, d, local.name);
+      forZeroTimes(body.block, ev.local, ev.span, local.span, d, local.name);
       errors.push({ at: ev.span.lo, d });
     }
   });
@@ -312,6 +317,18 @@ function missingElse(block: Block, local: number, useAt: number, d: DiagBuilder,
     }
   })();
   finder.visitBlock(block);
+}
+
+/** A use inside a `for` loop that assigns the binding: rustc points at the loop that might not run. */
+function forZeroTimes(block: Block, local: number, use: Span, declared: Span, d: DiagBuilder, name: string): void {
+  new (class extends ThirVisitor {
+    override visitExpr(x: Expr): void {
+      if (x.kind === 'for' && x.body.span.lo <= use.lo && use.hi <= x.body.span.hi && declared.hi <= x.span.lo) {
+        d.secondary(x.iter.span, `if the \`for\` loop runs 0 times, \`${name}\` is not initialized`);
+      }
+      this.walkExpr(x);
+    }
+  })().visitBlock(block);
 }
 
 /** rustc's "consider assigning a value" for a `let x: T;` of a type with an obvious value. */

@@ -176,7 +176,7 @@ export class CfgBuilder {
         this.expr(e.value);
         if (e.place.kind === 'local') {
           // `x op= v` reads x only to compute its new value: liveness treats the pair as one step.
-          this.emit({ kind: 'use', local: e.place.local, span: e.place.span, counts: false, borrow: false, compound: true });
+          this.emit({ kind: 'use', local: e.place.local, span: e.span, counts: false, borrow: false, compound: true });
           this.emit({ kind: 'def', local: e.place.local, span: e.span, how: 'assign', compound: true });
         } else {
           const root = this.placeOperands(e.place);

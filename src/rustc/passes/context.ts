@@ -19,6 +19,8 @@ export interface PassContext {
   readonly astExprs: Map<string, AstExpr>;
   /** AST binding patterns (`mut x`, `ref y`) by the position of their identifier (LocalDef.span.lo). */
   readonly astBindings: Map<number, AstPat & { kind: 'ident' }>;
+  /** Identifiers of shorthand struct-pattern fields (`Point { x, y }`), by position. */
+  readonly shorthandFields: Set<number>;
   /** AST parameters by the position of their binding identifier (`self` included). */
   readonly astParams: Map<number, Param>;
   /** AST `let` statements (for the type annotation of a binding). */

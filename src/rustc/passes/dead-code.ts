@@ -310,7 +310,7 @@ export function deadCode(ctx: PassContext): void {
       .map((f, i) => ({ f, i }))
       .filter(({ f, i }) => !live.readFields.has(`${adt.span.lo}:${i}`) && !f.name.startsWith('_') && !(f.pub && pubAdts.has(adt)));
     // `#[repr(C)]` fields may be read by other code through the layout: rustc never reports them.
-    if (adt.repr === 'C') continue;
+    if (adt.repr === 'C' || adt.derives.some((t) => READING_DERIVES.has(t))) continue;
     if (dead.length === 0) continue;
     const one = dead.length === 1;
     const d = warning(`field${one ? '' : 's'} ${listNames(dead.map((x) => x.f.name))} ${one ? 'is' : 'are'} never read`).secondary(adt.span, `field${one ? '' : 's'} in this struct`);
@@ -333,9 +333,12 @@ export function deadCode(ctx: PassContext): void {
   for (const f of found) ctx.lints.emit('dead_code', f.lintAt, f.d);
 }
 
-/** rustc's note that derived impls do not count as uses (Copy and Eq have no methods and are not named). */
+/** Derived impls that read every field (rustc ignores only Clone's and Debug's, its "trivial field reads"). */
+const READING_DERIVES: ReadonlySet<string> = new Set(['PartialEq', 'PartialOrd', 'Ord', 'Hash']);
+
+/** rustc's note that the derived Clone and Debug impls do not count as uses. */
 function derivedImplNote(adt: AdtDef): string | undefined {
-  const traits = adt.derives.filter((t) => t !== 'Copy' && t !== 'Eq');
+  const traits = adt.derives.filter((t) => t === 'Clone' || t === 'Debug');
   if (traits.length === 0) return undefined;
   if (traits.length === 1) return `\`${adt.name}\` has a derived impl for the trait \`${traits[0]}\`, but this is intentionally ignored during dead code analysis`;
   return `\`${adt.name}\` has derived impls for the traits ${listNames(traits).replace(', and', ' and')}, but these are intentionally ignored during dead code analysis`;

@@ -36,6 +36,7 @@ export interface CheckOptions {
 function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[]): PassContext {
   const astExprs = new Map<string, AstExpr>();
   const astBindings = new Map<number, AstPat & { kind: 'ident' }>();
+  const shorthandFields = new Set<number>();
   const astParams = new Map<number, Param>();
   const astLets: Array<AstStmt & { kind: 'let' }> = [];
   walkCrate(options.ast, {
@@ -45,6 +46,7 @@ function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[])
     },
     pat: (p) => {
       if (p.kind === 'ident') astBindings.set(p.ident.span.lo, p);
+      if (p.kind === 'struct') for (const f of p.fields) if (f.shorthand) shorthandFields.add(f.ident.span.lo);
     },
     stmt: (s) => {
       if (s.kind === 'let') astLets.push(s);
@@ -59,7 +61,7 @@ function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[])
     },
   });
   const lints = new LintEmitter(new LintLevels(options.ast), out);
-  return { crate, ast: options.ast, crateType: options.crateType, sourceMap: options.sourceMap, lints, out, astExprs, astBindings, astParams, astLets };
+  return { crate, ast: options.ast, crateType: options.crateType, sourceMap: options.sourceMap, lints, out, astExprs, astBindings, shorthandFields, astParams, astLets };
 }
 
 export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[] {

@@ -52,6 +52,8 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
     const span: Span = pat && pat.mut ? { lo: pat.span.lo, hi: local.span.hi } : local.span;
     if (assigned.has(local.id)) {
       ctx.lints.emit('unused_variables', local.span, warning(`variable \`${local.name}\` is assigned to, but never used`).primary(span).note(`consider using \`_${local.name}\` instead`));
+    } else if (ctx.shorthandFields.has(local.span.lo)) {
+      ctx.lints.emit('unused_variables', local.span, warning(`unused variable: \`${local.name}\``).primary(span).suggest(span, 'try ignoring the field', `${local.name}: _`, 'inline', 'MachineApplicable'));
     } else {
       ctx.lints.emit('unused_variables', local.span, warning(`unused variable: \`${local.name}\``).primary(span).suggest(span, 'if this is intentional, prefix it with an underscore', `_${local.name}`, 'inline', 'MaybeIncorrect'));
     }
