@@ -9,6 +9,7 @@
 import type { Crate } from '../ast/ast.ts';
 import { DiagnosticSink, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { SourceMap } from '../span/source-map.ts';
+import type { Module } from '../ir/types.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { CfgEvaluator, stripCfg } from './cfg.ts';
 import { checkFeatures, readCrateAttrs } from './crate-attrs.ts';
@@ -30,6 +31,10 @@ export interface CompiledCrate {
   readonly hash: string;
   /** The source map the crate's spans point into (a crate compiled after it extends a copy). */
   readonly sourceMap: SourceMap;
+  /** The lowered IR, for code generation on demand (on-demand.ts: `objectFor`). */
+  readonly ir?: Module;
+  /** Whether it was built as release (the IR's code generation level). */
+  readonly release?: boolean;
 }
 
 export interface CompileInput {
@@ -54,6 +59,12 @@ export interface CompileInput {
   readonly targetTriple?: string;
   /** Lints reported (default true); the sysroot's crates are built with them capped, as cargo does. */
   readonly lints?: boolean;
+  /**
+   * Generate machine code only when `object` is first read (or per user with `objectFor`): for
+   * library crates whose functions are mostly unused. A code generation bug then surfaces as an
+   * exception at that read, so only crates whose whole object is tested (our sysroot) use it.
+   */
+  readonly deferCodegen?: boolean;
 }
 
 export interface CompileOutput {
@@ -156,11 +167,27 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   const lowered = runLowering(def, { release: input.release, panicSymbol, sourceMap });
   sink.diagnostics.push(...lowered.diagnostics);
   if (!lowered.module) return undefined;
-  const code = runCodegen(lowered.module, input.release);
+  const ir = lowered.module;
+  const base = { name: input.crateName, def, hash: crateHash(input), sourceMap, ir, release: input.release };
+  if (input.deferCodegen) {
+    let object: Uint8Array | undefined;
+    return {
+      ...base,
+      get object(): Uint8Array {
+        if (object) return object;
+        const code = runCodegen(ir, input.release);
+        if (!code.object) throw new Error(code.diagnostics[0]?.message ?? 'internal compiler error: code generation failed');
+        return (object = code.object);
+      },
+    };
+  }
+  const code = runCodegen(ir, input.release);
   sink.diagnostics.push(...code.diagnostics);
   if (!code.object) return undefined;
-  return { name: input.crateName, def, object: code.object, hash: crateHash(input), sourceMap };
+  return { ...base, object: code.object };
 }
+
+export { objectFor } from './on-demand.ts';
 
 export { parseCrate } from './parse.ts';
 export { buildSysroot, clearSysrootCache, DEFAULT_RUST_SRC, type Sysroot, type SysrootOptions } from './sysroot.ts';

@@ -1,7 +1,9 @@
 // The sysroot cargo's `-Z build-std=core` builds: our `core`, then `compiler_builtins` (with the
 // `mem` feature when `build-std-features = ["compiler-builtins-mem"]`), compiled from the Rust
 // sources in ../library like any crate, and kept in memory by content hash and options, so a
-// second build with the same sources and flags compiles nothing.
+// second build with the same sources and flags compiles nothing. `core`'s machine code is
+// generated on demand (on-demand.ts): link `objectFor(sysroot.core, [kernel, sysroot.compilerBuiltins])`
+// to compile only what the kernel reaches, as rustc does for core's inline and generic items.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { LIBRARY_SOURCES } from '../library/sources.generated.ts';
 import { SourceMap } from '../span/source-map.ts';
@@ -47,7 +49,7 @@ export function buildSysroot(options: SysrootOptions): Sysroot {
   const sourceMap = new SourceMap();
   const core = compileRustCrate({
     crateName: 'core', crateType: 'lib', ...libraryFiles('core', rustSrc), edition: '2021', release: options.release,
-    cfg: { features: [] }, externs: [], nightly: true, sourceMap, lints: false,
+    cfg: { features: [] }, externs: [], nightly: true, sourceMap, lints: false, deferCodegen: true,
   });
   if (!core.crate) return remember(key, { diagnostics: core.diagnostics, sourceMap, compiled: true });
   // Rust's own build compiles compiler_builtins without overflow checks and optimised, in
