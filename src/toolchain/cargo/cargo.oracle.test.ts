@@ -3,8 +3,9 @@
 // command; the messages must be the same, line for line (the project's path aside).
 //
 // Found: cargo's rustc probe (`rustc - --crate-name ___ --print=…`) reads its crate from stdin,
-// which cargo opens as /dev/null. On this machine /dev/null had been replaced by a regular file
-// (an `-o /dev/null` run as root renames its output over the device); the other oracle files'
+// which cargo opens as /dev/null. On this machine /dev/null had been replaced by a regular file:
+// `rustc --emit=metadata -o /dev/null` run as root renames its output over the device (seen with
+// rustc 1.95 on a character device made for the purpose; typeck.oracle.test.ts ran it); the other oracle files'
 // rustc runs with stdio 'ignore' then appended their `-Ctarget-feature=-mmx` warnings to it, and
 // the probe read that text as Rust source and failed — so only after those files. Reproduced with
 // a regular file bind-mounted over /dev/null. The first test below checks the device, so a broken
