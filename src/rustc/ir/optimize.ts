@@ -4,6 +4,7 @@
 import { binary } from './interpret.ts';
 import { numberValues } from './value-numbering.ts';
 import { orderBlocks, rotateLoops } from './block-order.ts';
+import { promoteSlots } from './promote-slots.ts';
 import { bitsOf, isSigned, wrap, type Func, type Inst, type Operand, type ScalarType } from './types.ts';
 
 function defsOf(i: Inst): number[] {
@@ -79,6 +80,7 @@ export function optimizeFunc(f: Func): Func {
   let func = f;
   for (let round = 0; round < 20; round++) {
     const before = JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+    func = promoteSlots(func);
     func = propagate(func);
     func = numberValues(func);
     func = foldBranches(func);
@@ -142,11 +144,28 @@ function propagate(f: Func): Func {
   return { ...f, blocks };
 }
 
+/** The instruction of `b` that last defines `id`, if nothing redefines its operands after it. */
+function lastDef(b: Func['blocks'][number], id: number): Inst | undefined {
+  for (let k = b.insts.length - 1; k >= 0; k--) {
+    const i = b.insts[k]!;
+    if (!defsOf(i).includes(id)) continue;
+    const later = b.insts.slice(k + 1).flatMap(defsOf);
+    return operandsOf(i).some((o) => o.kind === 'value' && later.includes(o.id)) ? undefined : i;
+  }
+  return undefined;
+}
+
 function foldBranches(f: Func): Func {
   const blocks = f.blocks.map((b) => {
-    const t = b.terminator;
+    let t = b.terminator;
+    // `c = not x; branch c, A, B` → `branch x, B, A` (lowering's `if !(i < len) { panic }`).
+    if (t.op === 'branch' && t.cond.kind === 'value') {
+      const d = lastDef(b, t.cond.id);
+      if (d?.op === 'unary' && d.kind === 'not' && f.values[d.dst] === 'bool') t = { ...t, cond: d.a, then: t.else, else: t.then };
+    }
     if (t.op === 'branch' && t.cond.kind === 'const') return { ...b, terminator: { op: 'goto' as const, target: t.cond.value ? t.then : t.else } };
     if (t.op === 'branch' && t.then === t.else) return { ...b, terminator: { op: 'goto' as const, target: t.then } };
+    if (t !== b.terminator) return { ...b, terminator: t };
     if (t.op === 'switch' && t.value.kind === 'const') {
       const x = t.value.value;
       return { ...b, terminator: { op: 'goto' as const, target: t.cases.find((c) => c.value === x)?.target ?? t.default } };

@@ -10,7 +10,10 @@
 //     (the second bounds check of `a[i]`) folds its branch;
 //   - operands whose value number is a constant become that constant.
 // Copies made here are cleaned up by copy propagation and dead-code elimination afterwards.
-import type { Func, Inst, Operand, ScalarType, Terminator } from './types.ts';
+import { wrap, type Func, type Inst, type Operand, type ScalarType, type Terminator } from './types.ts';
+
+const SAME_BITS = new Set<ScalarType>(['u64', 'usize', 'ptr']);
+const typeOfOperand = (f: Func, o: Operand): ScalarType => (o.kind === 'const' ? o.type : f.values[o.id]!);
 
 interface Available { readonly vn: number; readonly holder: number }
 
@@ -24,10 +27,12 @@ class State {
     readonly memory: Map<string, Available | { vn: number; constant: Operand }>,
     /** Value numbers known to be a constant (from constants and taken branches). */
     readonly known: Map<number, bigint>,
+    /** The values that took each value number, oldest first (some may hold another by now). */
+    readonly holders: Map<number, number[]>,
   ) {}
 
   clone(): State {
-    return new State(new Map(this.vnOf), new Map(this.exprs), new Map(this.memory), new Map(this.known));
+    return new State(new Map(this.vnOf), new Map(this.exprs), new Map(this.memory), new Map(this.known), new Map([...this.holders].map(([k, v]) => [k, [...v]])));
   }
 }
 
@@ -51,21 +56,31 @@ export function numberValues(f: Func): Func {
     const vn = (o: Operand): number => {
       if (o.kind === 'const') return vnOfConst(o.type, o.value);
       let n = st.vnOf.get(o.id);
-      if (n === undefined) { n = next++; st.vnOf.set(o.id, n); }
+      if (n === undefined) { n = next++; st.vnOf.set(o.id, n); st.holders.set(n, [o.id]); }
       return n;
     };
-    /** The operand with a known value replaced by its constant. */
+    /**
+     * The operand with a known value replaced by its constant, or else by the oldest value of
+     * its type that still holds the same value (copy propagation along the path), which leaves
+     * the copies lowering makes dead.
+     */
     const sub = (o: Operand): Operand => {
       if (o.kind === 'const') return o;
       const n = vn(o);
       const c = constOf.get(n);
-      if (c) return { kind: 'const', type: f.values[o.id]!, value: c.value };
+      if (c) return { kind: 'const', type: f.values[o.id]!, value: wrap(f.values[o.id]!, c.value) };
       const k = st.known.get(n);
       if (k !== undefined) return { kind: 'const', type: f.values[o.id]!, value: k };
-      return o;
+      const h = st.holders.get(n)?.find((id) => st.vnOf.get(id) === n && f.values[id] === f.values[o.id]);
+      return h === undefined || h === o.id ? o : { kind: 'value', id: h };
     };
     const holderOf = (a: Available | undefined) => (a && st.vnOf.get(a.holder) === a.vn ? a : undefined);
-    const define = (id: number, n: number) => st.vnOf.set(id, n);
+    const define = (id: number, n: number) => {
+      st.vnOf.set(id, n);
+      const list = st.holders.get(n);
+      if (!list) st.holders.set(n, [id]);
+      else if (!list.includes(id)) list.push(id);
+    };
     const insts: Inst[] = [];
     for (const original of b.insts) {
       const i = mapOps(original, sub);
@@ -73,6 +88,13 @@ export function numberValues(f: Func): Func {
       if (i.op === 'copy') {
         define(i.dst, vn(i.src));
         insts.push(i);
+      } else if (i.op === 'cast' && SAME_BITS.has(f.values[i.dst]!) && SAME_BITS.has(typeOfOperand(f, i.src))) {
+        // Between u64, usize and ptr a cast changes nothing but the type: a value of the
+        // destination's type that holds the same bits may simply be copied.
+        const n = vn(i.src);
+        const h = st.holders.get(n)?.find((id) => st.vnOf.get(id) === n && f.values[id] === f.values[i.dst]);
+        insts.push(h !== undefined && h !== i.dst ? { op: 'copy', dst: i.dst, src: { kind: 'value', id: h } } : i);
+        define(i.dst, n);
       } else if (key !== undefined) {
         const dst = (i as { dst: number }).dst;
         const have = holderOf(st.exprs.get(key));
@@ -128,7 +150,7 @@ export function numberValues(f: Func): Func {
       visit(s, child);
     }
   };
-  const empty = () => new State(new Map(), new Map(), new Map(), new Map());
+  const empty = () => new State(new Map(), new Map(), new Map(), new Map(), new Map());
   // Roots: the entry and every block that is not the only successor of a single predecessor.
   for (const b of f.blocks) {
     if (out.has(b.label)) continue;

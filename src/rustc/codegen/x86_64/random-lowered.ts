@@ -54,7 +54,7 @@ export class LoweredGenerator {
     f.block(fx);
     const steps = 4 + this.int(8);
     for (let s = 0; s < steps; s++) {
-      switch (this.int(9)) {
+      switch (this.int(11)) {
         case 0: { // the same element read twice, with the same check twice
           const k = small();
           const first = f.load(elem, bounds(k));
@@ -138,6 +138,34 @@ export class LoweredGenerator {
           const y = f.copy(elem, v(x));
           f.assign(x, f.binary('mul', elem, v(x), c(elem, 5)));
           mix(f.binary('sub', elem, v(x), y));
+          break;
+        }
+        case 9: case 10: { // a small struct in its own slot, copied word by word, as lowering does
+          const a = f.slot('pair', 16, 8); const b = f.slot('copy', 16, 8);
+          const pa = f.slotAddr(a);
+          f.store(pa, f.cast('usize', v(acc)));
+          f.store(f.ptrAdd(pa, 8), f.cast('u32', f.param(2)));
+          f.store(f.ptrAdd(pa, 12), c('u8', this.int(256)));
+          const h = label('sh'); const bd = label('sb'); const ex = label('sx');
+          f.assign(i, c('usize', 0));
+          f.terminate({ op: 'goto', target: h });
+          f.block(h); f.terminate({ op: 'branch', cond: f.compare('lt', v(i), c('usize', 1 + this.int(3))), then: bd, else: ex });
+          f.block(bd);
+          const count = f.load('usize', f.slotAddr(a));
+          f.store(f.slotAddr(a), f.binary('add', 'usize', count, c('usize', 3)));
+          f.assign(i, f.binary('add', 'usize', v(i), c('usize', 1)));
+          f.terminate({ op: 'goto', target: h });
+          f.block(ex);
+          const pb = f.slotAddr(b);
+          f.store(pb, f.load('u64', f.slotAddr(a)));
+          f.store(f.ptrAdd(pb, 8), f.load('u64', f.ptrAdd(f.slotAddr(a), 8)));
+          mix(f.load('u64', pb));
+          mix(f.load('u32', f.ptrAdd(pb, 8)));
+          mix(f.load('u8', f.ptrAdd(pb, 12)));
+          if (this.int(2)) {
+            // escapes: indexed with a run-time index, so it stays in memory
+            mix(f.load('u8', f.ptrAdd(f.slotAddr(b), 0, f.binary('and', 'usize', f.cast('usize', f.param(2)), c('usize', 7)), 1)));
+          }
           break;
         }
         case 8: { // narrower store into a wider element, then the wide read
