@@ -93,6 +93,8 @@ export class Cx {
   evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res, outer?: { lookupLocal(name: string): number | undefined }) => number | undefined = () => undefined;
   /** The type of a const item, lowered on first need (a signature may use a const declared later). */
   constTy: (def: ConstDef) => import('../thir/ty.ts').Ty = (def) => def.ty;
+  /** The body of a function, type-checked now if it was not yet (const fns called in constants). */
+  fnBody: (def: FnDef) => import('../thir/defs.ts').FnBody | undefined = (def) => def.body;
   /** The value of a const item, evaluated on first use (installed by typeck). */
   constValue: (def: ConstDef) => import('../thir/thir.ts').ConstValue | undefined = () => undefined;
   crate!: CrateDef;

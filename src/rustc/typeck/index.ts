@@ -33,6 +33,19 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   cx.evalArrayLen = (e, scope, selfRes, outer) => evalArrayLen(cx, e, scope, selfRes, outer);
   cx.constValue = (d) => evalConst(cx, d);
   cx.constTy = (d) => ensureConstTy(cx, d);
+  const checking = new Set<object>();
+  cx.fnBody = (d) => {
+    if (d.body || checking.has(d)) return d.body;
+    const item = cx.fnItems.find((f) => f.def === d);
+    if (!item) return undefined;
+    checking.add(d);
+    try {
+      checkFnBody(cx, item);
+    } finally {
+      checking.delete(d);
+    }
+    return d.body;
+  };
   const step = (span: Span, f: () => void): void => {
     try {
       f();
@@ -58,7 +71,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   step(crate.span, () => lowerVariants(cx, (e, ty, scope) => evalDiscr(cx, e, ty, scope)));
   for (const c of cx.consts) step(c.def.span, () => evalConst(cx, c.def));
   for (const s of cx.statics) step(s.def.span, () => checkStatic(cx, s));
-  for (const f of cx.fnItems) step(f.span, () => checkFnBody(cx, f));
+  for (const f of cx.fnItems) step(f.span, () => f.def.body || checkFnBody(cx, f));
   step(crate.span, () => checkPanicHandler(cx));
   return { crate: def, diagnostics: cx.sink.diagnostics };
 }
