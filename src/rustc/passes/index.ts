@@ -23,6 +23,7 @@ import { LintEmitter, LintLevels } from './lint-levels.ts';
 import { liveness } from './liveness.ts';
 import { privateInterfaces } from './privacy.ts';
 import { knownPanics, overflowingLiterals } from './overflow.ts';
+import { staticMutRefs } from './static-mut-refs.ts';
 import { earlyLints, lateNamingLints } from './style.ts';
 import { unreachableCode } from './unreachable.ts';
 import { checkBodyUnsafety } from './unsafety.ts';
@@ -86,7 +87,7 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
     if (hardErrors() === 0) {
       privateInterfaces(ctx);
       deadCode(ctx);
-      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx)];
+      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx), ...staticMutRefs(ctx)];
       late.sort((a, b) => a.at - b.at);
       out.push(...late.map((l) => l.d));
     }

@@ -28,6 +28,7 @@ export const LINTS = {
   unconditional_panic: { level: 'deny' },
   unsafe_code: { level: 'allow' },
   private_interfaces: { level: 'warn' },
+  static_mut_refs: { level: 'warn', group: 'rust_2024_compatibility' },
 } as const satisfies Record<string, LintInfo>;
 
 export type LintName = keyof typeof LINTS;
@@ -37,7 +38,7 @@ export function isLintName(name: string): name is LintName {
 }
 
 /** Groups a level attribute may name, besides single lints. `warnings` is every lint that would warn. */
-export const LINT_GROUPS: ReadonlySet<string> = new Set(['unused', 'nonstandard_style', 'warnings']);
+export const LINT_GROUPS: ReadonlySet<string> = new Set(['unused', 'nonstandard_style', 'rust_2024_compatibility', 'warnings']);
 
 /** Whether `name` in an attribute sets `lint` (the lint itself or one of its groups). */
 export function nameCovers(name: string, lint: LintName): boolean {
