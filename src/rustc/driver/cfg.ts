@@ -160,8 +160,10 @@ export function stripCfg(node: unknown, cfg: CfgEvaluator): void {
     return;
   }
   if (typeof node !== 'object' || node === null) return;
-  for (const [key, value] of Object.entries(node)) {
-    if (SKIP_KEYS.has(key) || typeof value !== 'object' || value === null) continue;
+  const o = node as Record<string, unknown>;
+  for (const key in o) {
+    const value = o[key];
+    if (typeof value !== 'object' || value === null || SKIP_KEYS.has(key)) continue;
     stripCfg(value, cfg);
   }
 }

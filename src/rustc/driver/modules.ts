@@ -79,7 +79,7 @@ export function loadModules(items: Item[], dir: string, loader: ModuleLoader, fi
       items.splice(i--, 1);
       continue;
     }
-    stripCfg(parsed.ast.items, loader.cfg);
+    if (loader.files.get(path)!.includes('cfg')) stripCfg(parsed.ast.items, loader.cfg);
     item.items = parsed.ast.items;
     // A file named by #[path] owns its directory, as a mod.rs does.
     loadModules(item.items, explicitPath !== undefined ? dirName(path) : childDir(path, false), loader, dirName(path));

@@ -49,14 +49,14 @@ export function buildSysroot(options: SysrootOptions): Sysroot {
   const sourceMap = new SourceMap();
   const core = compileRustCrate({
     crateName: 'core', crateType: 'lib', ...libraryFiles('core', rustSrc), edition: '2021', release: options.release,
-    cfg: { features: [] }, externs: [], nightly: true, sourceMap, lints: false, deferCodegen: true,
+    cfg: { features: [] }, externs: [], nightly: true, sourceMap, lints: false, skipChecks: true, deferCodegen: true,
   });
   if (!core.crate) return remember(key, { diagnostics: core.diagnostics, sourceMap, compiled: true });
   // Rust's own build compiles compiler_builtins without overflow checks and optimised, in
   // every profile: its functions must never panic.
   const builtins = compileRustCrate({
     crateName: 'compiler_builtins', crateType: 'lib', ...libraryFiles('compiler_builtins', rustSrc), edition: '2021', release: true,
-    cfg: { features: options.memFeature ? ['mem'] : [] }, externs: [core.crate], nightly: true, sourceMap, lints: false,
+    cfg: { features: options.memFeature ? ['mem'] : [] }, externs: [core.crate], nightly: true, sourceMap, lints: false, skipChecks: true,
   });
   const diagnostics = [...core.diagnostics, ...builtins.diagnostics];
   return remember(key, { core: core.crate, ...(builtins.crate ? { compilerBuiltins: builtins.crate } : {}), diagnostics, sourceMap, compiled: true });
