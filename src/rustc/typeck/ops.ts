@@ -137,6 +137,10 @@ export function checkUnary(fcx: FnCx, e: ast.Expr & { kind: 'unary' }, exp: Expe
     fcx.cx.emit(d);
     return fcx.errorExpr(e.span);
   }
+  // `-128i8` is one literal, as in rustc's THIR (a literal's value is in its type's range).
+  if (e.op === '-' && operand.kind === 'lit' && operand.value.kind === 'scalar' && (t.kind === 'int' || t.kind === 'infer')) {
+    return fcx.expr({ kind: 'lit', value: { kind: 'scalar', value: -operand.value.value } }, operand.ty, e.span);
+  }
   return fcx.expr({ kind: 'unary', op: opName, operand }, operand.ty, e.span);
 }
 
