@@ -103,8 +103,9 @@ export function lowerAdts(cx: Cx): void {
       }
       m.fields = fields.map((f, i): FieldDef => ({ name: f.ident?.name ?? String(i), ty: lowerTy(cx, tcx, f.ty), pub: isPub(f.vis), span: f.ident?.span ?? f.span }));
     } else {
+      // Only a `#[repr(int)]` fixes the discriminant's type; otherwise lowering picks the
+      // smallest that fits (discriminant expressions are still typed isize, as rustc does).
       if (m.repr !== 'Rust' && m.repr !== 'C') m.discrTy = m.repr as IntTy;
-      else m.discrTy = 'isize';
     }
   }
 }
