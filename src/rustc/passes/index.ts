@@ -20,9 +20,10 @@ import { bodiesOf, spanKey, type PassContext } from './context.ts';
 import { deadCode } from './dead-code.ts';
 import { checkPatterns } from './exhaustiveness.ts';
 import { LintEmitter, LintLevels } from './lint-levels.ts';
+import { unusedImports } from './imports.ts';
 import { liveness } from './liveness.ts';
 import { privateInterfaces } from './privacy.ts';
-import { knownPanics, overflowingLiterals } from './overflow.ts';
+import { knownPanics, overflowingLiterals, unusedComparisons } from './overflow.ts';
 import { staticMutRefs } from './static-mut-refs.ts';
 import { earlyLints, lateNamingLints } from './style.ts';
 import { unreachableCode } from './unreachable.ts';
@@ -69,6 +70,7 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
   const out: Diagnostic[] = [];
   try {
     const ctx = buildContext(crate, options, out);
+    unusedImports(ctx);
     earlyLints(ctx);
     const bodies = bodiesOf(crate);
     for (const b of bodies) unreachableCode(ctx, b);
@@ -87,7 +89,7 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
     if (hardErrors() === 0) {
       privateInterfaces(ctx);
       deadCode(ctx);
-      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx), ...staticMutRefs(ctx)];
+      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx), ...unusedComparisons(ctx), ...staticMutRefs(ctx)];
       late.sort((a, b) => a.at - b.at);
       out.push(...late.map((l) => l.d));
     }

@@ -12,6 +12,9 @@ export interface LintInfo {
 
 export const LINTS = {
   unused_variables: { level: 'warn', group: 'unused' },
+  unused_imports: { level: 'warn', group: 'unused' },
+  unused_comparisons: { level: 'warn' },
+  while_true: { level: 'warn' },
   unused_assignments: { level: 'warn', group: 'unused' },
   unused_mut: { level: 'warn', group: 'unused' },
   unused_unsafe: { level: 'warn', group: 'unused' },

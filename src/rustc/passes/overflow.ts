@@ -90,9 +90,11 @@ class LiteralChecker extends ThirVisitor {
     if (lit.ty.kind !== 'int') return;
     const int = lit.ty.int;
     const text = textOf(this.ctx, lit.span);
-    const parsed = parseIntLit(text);
+    // Type checking may fold `-129` into one literal node spanning the minus sign.
+    const folded = text.startsWith('-');
+    const parsed = parseIntLit(folded ? text.slice(1).trimStart() : text);
     if (!parsed) return;
-    const negative = whole !== lit;
+    const negative = whole !== lit || folded;
     const v = negative ? -parsed.value : parsed.value;
     const [min, max] = bounds(int);
     if (v >= min && v <= max) return;
@@ -120,6 +122,45 @@ export function overflowingLiterals(ctx: PassContext): Array<{ at: number; d: Di
   const c = new LiteralChecker(ctx);
   for (const b of bodiesOf(ctx.crate)) c.visitBlock(b.body.block);
   for (const s of [...ctx.crate.statics, ...ctx.crate.consts]) if (s.crate === ctx.crate.name && s.init) c.visitExpr(s.init);
+  return c.found;
+}
+
+/** unused_comparisons: an integer compared with a literal at the edge of its type's range, so the result never changes. */
+class ComparisonChecker extends ThirVisitor {
+  readonly found: Array<{ at: number; d: Diagnostic }> = [];
+
+  constructor(private readonly ctx: PassContext) {
+    super();
+  }
+
+  private litValue(e: Expr): bigint | undefined {
+    if (e.kind === 'lit' && e.value.kind === 'scalar') return e.value.value;
+    if (e.kind === 'unary' && e.op === 'neg' && e.operand.kind === 'lit' && e.operand.value.kind === 'scalar') return -e.operand.value.value;
+    return undefined;
+  }
+
+  override visitExpr(e: Expr): void {
+    if (e.kind === 'binary' && ['lt', 'le', 'gt', 'ge'].includes(e.op) && e.lhs.ty.kind === 'int') {
+      const [min, max] = bounds(e.lhs.ty.int);
+      const r = this.litValue(e.rhs);
+      const l = this.litValue(e.lhs);
+      // Normalise to `x OP v` with the literal on the right.
+      const flip: Record<string, string> = { lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
+      const [op, v] = r !== undefined && l === undefined ? [e.op, r] : l !== undefined && r === undefined ? [flip[e.op]!, l] : [undefined, undefined];
+      const useless = op !== undefined && v !== undefined && ((op === 'ge' && v <= min) || (op === 'lt' && v <= min) || (op === 'gt' && v >= max) || (op === 'le' && v >= max));
+      if (useless) {
+        const n = this.ctx.out.length;
+        this.ctx.lints.emit('unused_comparisons', e.span, warning('comparison is useless due to type limits').primary(e.span));
+        for (const x of this.ctx.out.splice(n)) this.found.push({ at: e.span.lo, d: x });
+      }
+    }
+    this.walkExpr(e);
+  }
+}
+
+export function unusedComparisons(ctx: PassContext): Array<{ at: number; d: Diagnostic }> {
+  const c = new ComparisonChecker(ctx);
+  for (const b of bodiesOf(ctx.crate)) c.visitBlock(b.body.block);
   return c.found;
 }
 

@@ -121,6 +121,14 @@ export function earlyLints(ctx: PassContext): void {
       }
     },
     expr: (e) => {
+      if (e.kind === 'while' && e.cond.kind === 'lit' && e.cond.lit.kind === 'bool' && e.cond.lit.symbol === 'true') {
+        // `while true` (with its label, if any) is what rustc underlines and replaces.
+        const span: Span = { lo: e.label ? e.label.span.lo : e.span.lo, hi: e.cond.span.hi };
+        const label = e.label ? `${e.label.name}: ` : '';
+        const d = warning('denote infinite loops with `loop { ... }`').primary(span).suggest(span, 'use `loop`', `${label}loop`, 'short', 'MachineApplicable');
+        emitInto(ctx, 'while_true', span, d, sink);
+        push(span.lo);
+      }
       parenContexts(e, (inner, what) => {
         if (inner.kind === 'paren') {
           unusedParens(ctx, inner, what, sink);
