@@ -293,6 +293,17 @@ describe('cargo with the compiler’s back end', () => {
     expect(compiling((await run('cargo build')).text)).toContain('   Compiling blog_os v0.1.0 (/)');
   });
 
+  whenCompiler('warnings: rustc’s, then cargo’s count; a fresh build replays them as cargo does', async () => {
+    const { run } = await ready({ 'src/main.rs': MAIN_RS_HELLO.replace('let vga_buffer = 0xb8000 as *mut u8;', 'let vga_buffer = 0xb8000 as *mut u8;\n    let unused = 5;') });
+    const r = await run('cargo build');
+    expect(r.status).toBe(0);
+    const warning = r.text.slice(r.text.indexOf('warning: unused variable: `unused`'), r.text.indexOf('    Finished'));
+    expect(warning).toMatch(/^warning: unused variable: `unused`\n  --> src\/main\.rs:16:9\n[\s\S]*\nwarning: `blog_os` \(bin "blog_os"\) generated 1 warning\n$/);
+    const again = await run('cargo build');
+    expect(again.text.startsWith(warning)).toBe(true);
+    expect(again.text).not.toContain('Compiling');
+  });
+
   whenCompiler('--release builds into target/x86_64-blog_os/release with the release profile', async () => {
     const { run, vfs } = await ready({});
     const r = await run('cargo build --release');
