@@ -1,9 +1,11 @@
 // Finds, shrinks and writes down compiler failures for the stage owners:
 //   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|both]
 // runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, or both), keeps one
-// mutant per distinct failure, shrinks it with minimize.ts (still failing with the same signature) and writes src/rustc/fuzz/CRASHES.md.
+// mutant per distinct failure, shrinks it with minimize.ts (still failing with the same
+// signature), adds the known failures among the adversarial programs, and writes CRASHES.md.
 import { writeFileSync } from 'node:fs';
 import { compileForDiagnostics } from '../negative/compile.ts';
+import { adversarialPrograms, KNOWN_FAILURES, killsTheProcess } from './adversarial.ts';
 import { minimizeSource } from './minimize.ts';
 import { fuzzSeeds } from './seeds.ts';
 import { failureIn, fuzzWholeCompiler, groupFailures, summarize, type FuzzReport, type MutationKind } from './whole.ts';
@@ -41,6 +43,16 @@ const sections = groups.map((g) => {
     '',
   ].join('\n');
 });
+/** The adversarial programs share a kernel header (panic handler, `_start`); show what follows it. */
+const HEADER = adversarialPrograms().find((p) => p.file === 'big_shift.rs')!.source.split('const X')[0]!;
+const shorten = (line: string) => (line.length > 160 ? `${line.slice(0, 150)}… (${line.length} characters)` : line);
+const body = (src: string) => (src.startsWith(HEADER) ? src.slice(HEADER.length) : src).trim().split('\n').map(shorten).join('\n');
+const adversarial = adversarialPrograms()
+  .filter((p) => KNOWN_FAILURES[p.file])
+  .map((p) => {
+    const now = killsTheProcess(p.file) ? 'not run (it would end this process)' : (failureIn(compileForDiagnostics(p.source, p.file))?.signature ?? 'no failure any more: remove it from KNOWN_FAILURES');
+    return [`### adversarial/${p.file}`, '', `${KNOWN_FAILURES[p.file]}. Now: ${now}. The program (after the shared kernel header, if it has it):`, '', '```rust', body(p.source), '```', ''].join('\n');
+  });
 const text = [
   '# Compiler failures found by whole-compiler fuzzing',
   '',
@@ -50,6 +62,9 @@ const text = [
   'with a mutant reduced to the tokens that still trigger it.',
   '',
   ...sections,
+  '## Adversarial programs that fail (src/rustc/fuzz/adversarial/, skipped by adversarial.test.ts until fixed)',
+  '',
+  ...adversarial,
 ].join('\n');
 writeFileSync(new URL('./CRASHES.md', import.meta.url).pathname, text);
 console.log(`${report.failures.length} failures, ${groups.length} kinds; wrote CRASHES.md`);
