@@ -144,18 +144,20 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   checkFeatures(ast.attrs, input.nightly, featureSink, lints);
   sink.diagnostics.push(...featureSink.diagnostics);
   const beforeAnalysis = sink.errorCount > expandErrors;
+  // rustc reports these two before type checking and goes on with it.
   const noHandler = panicHandlerCheck(ast, attrs, graph);
   if (noHandler) sink.emit(noHandler);
+  const noMain = mainCheck(ast, attrs, graph, input.rootPath);
+  if (noMain) sink.emit(noMain);
   if (beforeAnalysis) return undefined;
 
   const externDefs = input.externs.map((e) => e.def);
   const analysis = runAnalysis(ast, { crateName: input.crateName, crateType: input.crateType, externs: externDefs, sourceMap, edition: input.edition });
   sink.diagnostics.push(...keepLints(analysis.diagnostics));
-  const noMain = mainCheck(ast, attrs, graph, input.rootPath);
-  if (noMain) sink.emit(noMain);
-  if (!analysis.crate || sink.errorCount > 0) return undefined;
+  if (!analysis.crate || hasErrors(analysis.diagnostics)) return undefined;
   const def = analysis.crate;
 
+  // The passes run (and report their lints) even after a missing panic handler or main.
   if (!input.skipChecks) sink.diagnostics.push(...keepLints(runChecks(def, ast, input.crateType, sourceMap)));
   if (sink.errorCount > 0) return undefined;
   const needsStd = mainNeedsStd(ast, attrs, graph);

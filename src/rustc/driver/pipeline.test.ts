@@ -49,6 +49,35 @@ describe('sysroot', () => {
   });
 });
 
+describe('order of diagnostics around type checking (rustc 1.95 on the same files)', () => {
+  const compile = (source: string) => {
+    const sysroot = buildSysroot({ release: false, memFeature: true });
+    const out = compileRustCrate({
+      crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
+      release: false, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false,
+    });
+    return out.diagnostics.map((d) => `${d.level}${d.code ? `[${d.code}]` : ''}: ${d.message}`);
+  };
+
+  it('a missing main comes before type errors', () => {
+    // rustc -C panic=abort --crate-type bin --crate-name blog_os --emit=obj n.rs
+    expect(compile('#![no_std]\nuse core::panic::PanicInfo;\n#[panic_handler]\nfn p(_i: &PanicInfo) -> ! { loop {} }\nfn f() { let x: u8 = "a"; }\n')).toEqual([
+      'error[E0601]: `main` function not found in crate `blog_os`',
+      'error[E0308]: mismatched types',
+    ]);
+  });
+
+  it('a missing panic handler and main come first, and the lints still run', () => {
+    // rustc -C panic=abort --crate-type bin --crate-name blog_os --emit=obj n2.rs
+    // (rustc prints no dead-code warning for `f` here; our passes do: the checking passes' business.)
+    expect(compile('#![no_std]\nfn f() { let x: u8 = 1; }\n').slice(0, 3)).toEqual([
+      'error: `#[panic_handler]` function required, but not found',
+      'error[E0601]: `main` function not found in crate `blog_os`',
+      'warning: unused variable: `x`',
+    ]);
+  });
+});
+
 describe("the post's kernel", () => {
   for (const release of [false, true]) {
     it(`compiles, links, boots and prints Hello World! (${release ? 'release' : 'debug'})`, () => {
