@@ -68,3 +68,16 @@ describe('lint levels', () => {
     expect(levels.levelAt('overflowing_literals', at('y = 2'))).toEqual({ level: 'deny', source: { kind: 'default' } });
   });
 });
+
+describe('checkCrate never throws', () => {
+  it('turns an internal failure into one internal compiler error diagnostic', async () => {
+    const { checkCrate } = await import('./index.ts');
+    const { ast, sourceMap } = parseCrate('fn f() {}\n', 'lib.rs');
+    // A crate whose function list is not iterable: every pass that looks at it fails.
+    const broken = { name: 'x', fns: null, adts: [], statics: [], consts: [] } as unknown as Parameters<typeof checkCrate>[0];
+    const ds = checkCrate(broken, { ast, crateType: 'lib', sourceMap });
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.level).toBe('error');
+    expect(ds[0]!.message).toMatch(/^internal compiler error: /);
+  });
+});
