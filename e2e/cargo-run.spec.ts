@@ -1,13 +1,9 @@
 // The post's whole path in the page: the learner's main.rs compiled by Bootlab's rustc (with our
 // core and compiler_builtins through build-std), linked, wrapped by bootimage, and booted by
 // `cargo run` on the VGA screen — nothing prepared in advance.
-import { compilerBuildsTheKernel } from '../src/toolchain/cargo/testdata/compiler-ready.ts';
 import { expect, test } from './browser.ts';
 import { openFile, openIde, problems, replaceText } from './ide.ts';
 import { typeCommand, vgaText } from './machine.ts';
-
-// runs once src/rustc compiles the post's kernel end to end (as the cargo tests of these states)
-test.skip(!compilerBuildsTheKernel(), "src/rustc does not compile the post's kernel yet");
 
 test('Run: cargo run compiles the kernel, prints the QEMU command line and the screen shows what main.rs wrote', async ({ page }) => {
   test.setTimeout(120_000);

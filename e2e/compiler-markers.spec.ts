@@ -1,12 +1,8 @@
 // rustc's diagnostics from Build become Monaco markers on src/main.rs (through rustc's JSON
 // shape, cargo's diagnostics feed), and go away once the learner fixes the file.
-import { compilerBuildsTheKernel } from '../src/toolchain/cargo/testdata/compiler-ready.ts';
 import { expect, test } from './browser.ts';
 import { openFile, openIde, problems, replaceText } from './ide.ts';
 import { terminalReady, typeCommand } from './machine.ts';
-
-// runs once src/rustc compiles the post's kernel end to end (as the cargo tests of these states)
-test.skip(!compilerBuildsTheKernel(), "src/rustc does not compile the post's kernel yet");
 
 const KERNEL = (body: string) => `#![no_std]
 #![no_main]

@@ -3,7 +3,6 @@ import { Vfs } from '../vfs.ts';
 import { Shell } from '../shell/shell.ts';
 import { parseToolchain } from '../rustup/toolchain.ts';
 import { elapsed, finishedLine, runnerFor } from './build.ts';
-import { compilerBuildsTheKernel } from './testdata/compiler-ready.ts';
 import {
   CARGO_TOML,
   CARGO_TOML_WITH_BOOTLOADER,
@@ -250,12 +249,8 @@ describe('cargo: other outcomes', () => {
   });
 });
 
-// The states of the post that need the compiler's back end. They run on their own as soon as
-// compileCrate produces an object file for the post's kernel (today: parser only).
-const COMPILER_HAS_CODEGEN = compilerBuildsTheKernel();
-const whenCompiler = COMPILER_HAS_CODEGEN ? it : it.todo;
 
-describe('cargo with the compiler’s back end', () => {
+describe('cargo with the compiler: build-std, the crate, the link', () => {
   const ready = async (files: Record<string, string>) => {
     const p = setup({ 'rust-toolchain': 'nightly\n', '.cargo/config.toml': CONFIG_FULL, 'src/main.rs': MAIN_RS_HELLO, ...files });
     await p.run('rustup component add rust-src');
@@ -263,7 +258,7 @@ describe('cargo with the compiler’s back end', () => {
   };
   const compiling = (text: string) => text.split('\n').filter((l) => l.startsWith('   Compiling'));
 
-  whenCompiler('success: the std crates, the kernel, Finished, and an ELF kernel in target/x86_64-blog_os/debug', async () => {
+  it('success: the std crates, the kernel, Finished, and an ELF kernel in target/x86_64-blog_os/debug', async () => {
     const { run, vfs } = await ready({});
     const r = await run('cargo build');
     expect(r.status).toBe(0);
@@ -278,7 +273,7 @@ describe('cargo with the compiler’s back end', () => {
     expect([...elf.slice(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
   });
 
-  whenCompiler('fresh: nothing changed prints only Finished; an edited main.rs recompiles only the crate', async () => {
+  it('fresh: nothing changed prints only Finished; an edited main.rs recompiles only the crate', async () => {
     const { run, vfs } = await ready({});
     expect((await run('cargo build')).status).toBe(0);
     const again = await run('cargo build');
@@ -293,7 +288,7 @@ describe('cargo with the compiler’s back end', () => {
     expect(compiling((await run('cargo build')).text)).toContain('   Compiling blog_os v0.1.0 (/)');
   });
 
-  whenCompiler('warnings: rustc’s, then cargo’s count; a fresh build replays them as cargo does', async () => {
+  it('warnings: rustc’s, then cargo’s count; a fresh build replays them as cargo does', async () => {
     const { run } = await ready({ 'src/main.rs': MAIN_RS_HELLO.replace('let vga_buffer = 0xb8000 as *mut u8;', 'let vga_buffer = 0xb8000 as *mut u8;\n    let unused = 5;') });
     const r = await run('cargo build');
     expect(r.status).toBe(0);
@@ -304,7 +299,7 @@ describe('cargo with the compiler’s back end', () => {
     expect(again.text).not.toContain('Compiling');
   });
 
-  whenCompiler('--release builds into target/x86_64-blog_os/release with the release profile', async () => {
+  it('--release builds into target/x86_64-blog_os/release with the release profile', async () => {
     const { run, vfs } = await ready({});
     const r = await run('cargo build --release');
     expect(r.status).toBe(0);
@@ -313,7 +308,7 @@ describe('cargo with the compiler’s back end', () => {
     expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(false);
   });
 
-  whenCompiler('a type error: rustc’s diagnostic through cargo, and cargo’s summary', async () => {
+  it('a type error: rustc’s diagnostic through cargo, and cargo’s summary', async () => {
     const broken = MAIN_RS_HELLO.replace('let vga_buffer = 0xb8000 as *mut u8;', 'let vga_buffer = 0xb8000 as *mut u8;\n    let n: u8 = "x";');
     const { run, vfs } = await ready({ 'src/main.rs': broken });
     const r = await run('cargo build');
@@ -323,7 +318,7 @@ describe('cargo with the compiler’s back end', () => {
     expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(false);
   });
 
-  whenCompiler('without compiler-builtins-mem, a kernel that copies an array fails to link: undefined memcpy', async () => {
+  it('without compiler-builtins-mem, a kernel that copies an array fails to link: undefined memcpy', async () => {
     const { run } = await ready({ '.cargo/config.toml': CONFIG_BUILD_STD, 'src/main.rs': MAIN_RS_NEEDS_MEMCPY });
     const r = await run('cargo build');
     expect(r.status).toBe(101);
@@ -336,7 +331,7 @@ describe('cargo with the compiler’s back end', () => {
     expect((await ok.run('cargo build')).status).toBe(0);
   });
 
-  whenCompiler('a missing #[panic_handler] is rustc’s error', async () => {
+  it('a missing #[panic_handler] is rustc’s error', async () => {
     const { run } = await ready({ 'src/main.rs': MAIN_RS_NO_PANIC_HANDLER });
     const r = await run('cargo build');
     expect(r.status).toBe(101);
