@@ -203,13 +203,15 @@ export class CfgBuilder {
         return;
       }
       case 'if': {
+        // The `else` branch first: nodes are numbered as rustc's MIR orders its blocks, which is
+        // the order liveness reports dead assignments in.
         this.expr(e.cond);
         const afterCond = this.cur;
-        this.expr(e.then);
-        const endThen = this.cur;
-        this.cur = afterCond;
         if (e.else) this.expr(e.else);
-        this.join([endThen, this.cur]);
+        const endElse = this.cur;
+        this.cur = afterCond;
+        this.expr(e.then);
+        this.join([endElse, this.cur]);
         return;
       }
       case 'logical': {

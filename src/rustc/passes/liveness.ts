@@ -58,7 +58,7 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
       ctx.lints.emit('unused_variables', local.span, warning(`unused variable: \`${local.name}\``).primary(span).suggest(span, 'if this is intentional, prefix it with an underscore', `_${local.name}`, 'inline', 'MaybeIncorrect'));
     }
   }
-  const dead: Array<{ span: Span; name: string; param: boolean; local: number }> = [];
+  const dead: Array<{ span: Span; name: string; param: boolean; local: number; node: number }> = [];
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
     if (ev.kind !== 'def') return;
@@ -67,12 +67,12 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
     if ((live[i]! & (1n << BigInt(ev.local))) !== 0n) return;
     // A variable never read at all is reported once, as unused; only its later writes are also dead values.
     if (!used.has(ev.local) && ev.how !== 'assign') return;
-    if (ev.how === 'assign') dead.push({ span: ev.span, name: local.name, param: false, local: ev.local });
-    else if (ev.how === 'param') dead.push({ span: local.span, name: local.name, param: true, local: ev.local });
-    else if (ev.initSpan) dead.push({ span: ev.initSpan, name: local.name, param: false, local: ev.local });
+    if (ev.how === 'assign') dead.push({ span: ev.span, name: local.name, param: false, local: ev.local, node: i });
+    else if (ev.how === 'param') dead.push({ span: local.span, name: local.name, param: true, local: ev.local, node: i });
+    else if (ev.initSpan) dead.push({ span: ev.initSpan, name: local.name, param: false, local: ev.local, node: i });
   });
-  // rustc lists them local by local, each local's from the last write back to the first.
-  dead.sort((a, b) => a.local - b.local || b.span.lo - a.span.lo);
+  // rustc lists them local by local, each local's in the order of its MIR blocks.
+  dead.sort((a, b) => a.local - b.local || a.node - b.node);
   for (const x of dead) {
     const msg = x.param ? `value passed to \`${x.name}\` is never read` : `value assigned to \`${x.name}\` is never read`;
     ctx.lints.emit('unused_assignments', x.span, warning(msg).primary(x.span).help('maybe it is overwritten before being read?'));

@@ -31,6 +31,7 @@ describe('checkCrate against the host rustc', () => {
   let same = 0;
   let rendered = 0;
   let total = 0;
+  let ordered = 0;
   for (const p of all) {
     it(p.name, () => {
       const theirs = rustc(p);
@@ -42,10 +43,12 @@ describe('checkCrate against the host rustc', () => {
         if (o) same++;
         if (o && `${o.rendered}\n` === t.rendered) rendered++;
       }
+      const key = (f: Finding): string => `${f.line}:${f.col} ${f.message}`;
+      if (JSON.stringify(ours.map(key)) === JSON.stringify(theirs.map(key))) ordered++;
       expect(comparable(ours)).toEqual(comparable(theirs));
     });
   }
   it('prints the figures', () => {
-    console.log(`checkCrate vs rustc: ${same}/${total} diagnostics found with the same message and position, ${rendered}/${total} rendered byte for byte`);
+    console.log(`checkCrate vs rustc: ${same}/${total} diagnostics found with the same message and position, ${rendered}/${total} rendered byte for byte, ${ordered}/${all.length} programs with rustc's order`);
   });
 });
