@@ -87,7 +87,9 @@ export function lowerAdts(cx: Cx): void {
       for (const r of attrListIdents(repr)) {
         if (r === 'C') m.repr = 'C';
         else if ((INT_TYS as string[]).includes(r)) m.repr = r as Repr;
-        else if (r === 'transparent' || r === 'packed' || r === 'align') cx.unsupported(`\`#[repr(${r})]\``, repr.span);
+        // A transparent struct has its one field's layout, which the default layout already gives.
+        else if (r === 'transparent') continue;
+        else if (r === 'packed' || r === 'align') cx.unsupported(`\`#[repr(${r})]\``, repr.span);
       }
     }
     const tcx = tyCtx(cx, scope, { kind: 'adt', def });

@@ -62,9 +62,21 @@ export function checkBinary(fcx: FnCx, e: ast.Expr & { kind: 'binary' }, exp: Ex
   let lhs = checkExpr(fcx, e.lhs, lhsExp);
   const both = fcx.shallow(lhs.ty).kind === 'ref';
   let rhs = checkExpr(fcx, e.rhs, op === 'shl' || op === 'shr' ? NO_EXPECT : { ty: both ? lhs.ty : derefScalarRef(fcx, lhs).ty });
+  // `==`/`!=` on strings, slices, arrays, tuples and structs deriving PartialEq (lowering
+  // compares them element by element; references compare their referents).
+  if ((op === 'eq' || op === 'ne') && isAggregateEq(fcx, lhs.ty)) {
+    const opSp = opSpan(fcx, e.lhs.span.hi, e.rhs.span.lo, e.op);
+    if (!equatable(fcx, lhs.ty)) return binopError(fcx, e, lhs, rhs, opSp);
+    const rc = tryCoerce(fcx, rhs, lhs.ty);
+    if (!rc) {
+      fcx.cx.emit(fcx.mismatch(e.rhs.span, lhs.ty, rhs.ty));
+      return fcx.expr({ kind: 'binary', op, lhs, rhs }, BOOL, e.span);
+    }
+    return fcx.expr({ kind: 'binary', op, lhs, rhs: rc }, BOOL, e.span);
+  }
   if (COMPARISON.has(op) && fcx.shallow(lhs.ty).kind === 'ref' && fcx.shallow(rhs.ty).kind === 'ref') {
     const l = fcx.shallow(lhs.ty) as Ty & { kind: 'ref' };
-    if (fcx.shallow(l.to).kind === 'str') return refuseOp(fcx, 'comparing strings', e.span);
+    if (fcx.shallow(l.to).kind === 'str') return refuseOp(fcx, 'ordering comparisons of strings', e.span);
   }
   lhs = derefScalarRef(fcx, lhs);
   rhs = derefScalarRef(fcx, rhs);
@@ -99,6 +111,34 @@ export function checkBinary(fcx: FnCx, e: ast.Expr & { kind: 'binary' }, exp: Ex
     return binopError(fcx, e, lhs, rhs, opSp);
   }
   return fcx.expr({ kind: 'binary', op, lhs, rhs: rc }, COMPARISON.has(op) ? BOOL : lhs.ty, e.span);
+}
+
+/** Types whose `==` is not a single scalar comparison (through references too). */
+function isAggregateEq(fcx: FnCx, t0: Ty): boolean {
+  let t = fcx.shallow(t0);
+  while (t.kind === 'ref') t = fcx.shallow(t.to);
+  return t.kind === 'str' || t.kind === 'slice' || t.kind === 'array' || (t.kind === 'tuple' && t.elems.length > 0) || (t.kind === 'adt' && t.def.adtKind === 'struct');
+}
+
+/** Whether `==` exists for the type (PartialEq derived on structs and enums, all parts comparable). */
+function equatable(fcx: FnCx, t0: Ty): boolean {
+  const t = fcx.shallow(t0);
+  switch (t.kind) {
+    case 'int':
+    case 'bool':
+    case 'char':
+    case 'str':
+    case 'ptr':
+    case 'error':
+    case 'infer':
+      return true;
+    case 'ref': return equatable(fcx, t.to);
+    case 'slice':
+    case 'array': return equatable(fcx, t.elem);
+    case 'tuple': return t.elems.every((x) => equatable(fcx, x));
+    case 'adt': return t.def.derives.includes('PartialEq');
+    default: return false;
+  }
 }
 
 function refuseOp(fcx: FnCx, what: string, span: Span): Expr {
