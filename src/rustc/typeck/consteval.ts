@@ -130,6 +130,8 @@ function evalExpr(cx: Cx, e: Expr, env?: Env): ConstValue {
     }
     case 'deref': {
       const r = evalExpr(cx, e.operand, env);
+      // `*b"…"`: an array value is its elements (`bytes` only ever sits behind a reference).
+      if (r.kind === 'ref' && r.to.kind === 'bytes' && e.ty.kind === 'array') return { kind: 'aggregate', fields: Array.from(r.to.bytes, (b) => ({ kind: 'scalar', value: BigInt(b) }) as ConstValue) };
       if (r.kind === 'ref') return r.to;
       throw new EvalError(e.span, 'dereferencing in constants', true);
     }
