@@ -3,7 +3,7 @@
 // attribute", with its guess at a misspelled built-in one), `#![feature]` on a stable compiler
 // (E0554, once, at the first such attribute), and features that no longer need the attribute.
 import type { Attribute } from '../ast/ast.ts';
-import { DiagnosticSink, error, warning } from '../diagnostics/diagnostic.ts';
+import { DiagnosticSink, error, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { editDistance } from '../parser/similar.ts';
 import { attrArgs, attrName, parseMeta, splitCommas } from './meta.ts';
 
@@ -30,6 +30,8 @@ export const BUILTIN_ATTRIBUTES: readonly string[] = [
   'test_runner', 'derive', 'global_allocator', 'no_core', 'lang', 'compiler_builtins', 'panic_runtime',
   'needs_panic_runtime', 'feature', 'register_tool', 'rustc_intrinsic', 'rustc_attrs', 'unstable', 'stable',
   'rustc_const_unstable', 'rustc_const_stable', 'diagnostic', 'coverage', 'optimize', 'unsafe',
+  'thread_local', 'test_case', 'alloc_error_handler', 'allow_internal_unstable', 'linkage', 'sanitize', 'no_sanitize',
+  'fundamental', 'ffi_pure', 'ffi_const', 'cfi_encoding', 'patchable_function_entry', 'rustfmt', 'clippy',
 ];
 
 /** Features stable since a release (rustc warns that the attribute is no longer needed). */
@@ -53,7 +55,7 @@ function has(attrs: readonly Attribute[], name: string): boolean {
 }
 
 /** rustc's best match for a misspelled built-in attribute (edit distance at most a third of the length). */
-function similarBuiltin(name: string): string | undefined {
+export function similarBuiltin(name: string): string | undefined {
   let limit = Math.floor(Math.max(name.length, 3) / 3);
   let best: string | undefined;
   for (const c of BUILTIN_ATTRIBUTES) {
@@ -67,19 +69,26 @@ function similarBuiltin(name: string): string | undefined {
   return best;
 }
 
+/** "cannot find attribute" for an attribute whose one-segment name is not a built-in one. */
+export function unknownAttribute(a: Attribute): Diagnostic | undefined {
+  if (a.doc !== undefined || a.path.segments.length !== 1) return undefined;
+  const name = attrName(a);
+  if (BUILTIN_ATTRIBUTES.includes(name) || name.startsWith('rustc_')) return undefined;
+  const seg = a.path.segments[0]!.ident;
+  const d = error(`cannot find attribute \`${name}\` in this scope`).primary(seg.span);
+  const similar = similarBuiltin(name);
+  if (similar) d.suggest(seg.span, 'a built-in attribute with a similar name exists', similar, 'verbose', 'MaybeIncorrect');
+  return d.build();
+}
+
 /** Reads the crate attributes and reports unknown names (rustc's resolution errors). */
 export function readCrateAttrs(attrs: readonly Attribute[], sink: DiagnosticSink): CrateAttrs {
   const features: string[] = [];
   for (const a of attrs) {
     if (a.doc !== undefined) continue;
     const name = attrName(a);
-    if (a.path.segments.length === 1 && !BUILTIN_ATTRIBUTES.includes(name) && !name.startsWith('rustc_')) {
-      const seg = a.path.segments[0]!.ident;
-      const d = error(`cannot find attribute \`${name}\` in this scope`).primary(seg.span);
-      const similar = similarBuiltin(name);
-      if (similar) d.suggest(seg.span, 'a built-in attribute with a similar name exists', similar, 'verbose', 'MaybeIncorrect');
-      sink.emit(d);
-    }
+    const unknown = unknownAttribute(a);
+    if (unknown) sink.emit(unknown);
     if (name === 'feature') {
       const group = attrArgs(a);
       for (const piece of group ? splitCommas(group.tts) : []) {

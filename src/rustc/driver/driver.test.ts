@@ -127,6 +127,48 @@ For more information about an error, try \`rustc --explain E0554\`.
 `);
   });
 
+  it('reports unknown attributes everywhere, in rustc 1.95\'s order', () => {
+    const order = (src: string) => compile({ 'src/lib.rs': src }, { crateType: 'lib', rootPath: 'src/lib.rs', externs: core })
+      .diagnostics.map((d) => /cannot find attribute `(\w+)`/.exec(d.message)?.[1]).filter(Boolean);
+    const body = '#[a1]\n#[a2]\nfn x() {}\n#[a3]\nmod m {\n#[b1]\nfn y() {}\n#[b2]\nfn z() {}\n}\nstruct S { #[c1] p: u8, #[c2] q: u8 }\nfn f() { #[d1] let a = 1; #[d2] let b = 2; }\n';
+    // rustc --edition 2021 --crate-type lib --emit=metadata v.rs, on each file
+    expect(order(`#![no_std]\n${body}`)).toEqual(['d2', 'd1', 'c2', 'c1', 'a3', 'b1', 'b2', 'a1', 'a2']);
+    expect(order(`#![no_std]\n#![bar]\n${body}`)).toEqual(['bar', 'a1', 'a2', 'a3', 'b1', 'b2', 'c1', 'c2', 'd1', 'd2']);
+  });
+
+  it('a misspelled #[panic_handler] and #[no_mangle] are reported as rustc does', () => {
+    // rustc --edition 2021 -C panic=abort --crate-type bin --emit=obj src/main.rs
+    const src = '#![no_std]\n#![no_main]\nuse core::panic::PanicInfo;\n#[panic_handlr]\nfn panic(_i: &PanicInfo) -> ! { loop {} }\n#[no_mangel]\npub extern "C" fn _start() -> ! { loop {} }\n';
+    expect(compile({ 'src/main.rs': src }, { externs: core }).rendered).toBe(`error: cannot find attribute \`no_mangel\` in this scope
+ --> src/main.rs:6:3
+  |
+6 | #[no_mangel]
+  |   ^^^^^^^^^
+  |
+help: a built-in attribute with a similar name exists
+  |
+6 - #[no_mangel]
+6 + #[no_mangle]
+  |
+
+error: cannot find attribute \`panic_handlr\` in this scope
+ --> src/main.rs:4:3
+  |
+4 | #[panic_handlr]
+  |   ^^^^^^^^^^^^
+  |
+help: a built-in attribute with a similar name exists
+  |
+4 | #[panic_handler]
+  |              +
+
+error: \`#[panic_handler]\` function required, but not found
+
+error: aborting due to 3 previous errors
+
+`);
+  });
+
   it('a nightly compiler accepts #![feature]; a panic handler in a module counts', () => {
     const src = '#![no_std]\n#![no_main]\n#![feature(abi_x86_interrupt)]\nmod handler;\n';
     const out = compile({ 'src/main.rs': src, 'src/handler.rs': HANDLER }, { externs: core, nightly: true });

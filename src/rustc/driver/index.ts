@@ -16,6 +16,7 @@ import { checkFeatures, readCrateAttrs } from './crate-attrs.ts';
 import { mainCheck, mainNeedsStd, missingCrate, panicHandlerCheck, type CrateGraph } from './crate-needs.ts';
 import { crateHash } from './hash.ts';
 import { childDir, loadModules } from './modules.ts';
+import { unknownAttributes } from './unknown-attrs.ts';
 import { parseCrate } from './parse.ts';
 import { ice, runAnalysis, runChecks, runCodegen, runLowering } from './stages.ts';
 
@@ -140,6 +141,7 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
     return undefined;
   }
   sink.diagnostics.push(...attrSink.diagnostics);
+  sink.diagnostics.push(...unknownAttributes(ast, attrSink.errorCount > 0));
   const featureSink = new DiagnosticSink();
   checkFeatures(ast.attrs, input.nightly, featureSink, lints);
   sink.diagnostics.push(...featureSink.diagnostics);
