@@ -5,13 +5,8 @@
 // must match exactly, and a listed program that starts matching fails the test until it is
 // taken off the list.
 import { describe, expect, it } from 'vitest';
-import { comparable, compileProgram, expectedOf, programs } from './testing.ts';
+import { comparable, compileProgram, expectedOf, KNOWN_DIFFERENCES, programs } from './testing.ts';
 
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  // Type checking turns `sq(3)` on a local of fn-item type into a direct call of `square`,
-  // dropping the read of `sq` (thir.ts asks for `callValue` there), so `sq` looks unused.
-  fn_item_local: 'typeck: a call through a local of fn-item type is not a callValue',
-};
 
 describe('checkCrate against rustc 1.95 (recorded)', () => {
   const all = programs();

@@ -13,6 +13,13 @@ import { checkCrate } from './index.ts';
 
 export const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 
+/** Programs we do not match yet, with why (both tests expect them to differ until fixed). */
+export const KNOWN_DIFFERENCES: Record<string, string> = {
+  // Type checking turns `sq(3)` on a local of fn-item type into a direct call of `square`,
+  // dropping the read of `sq` (thir.ts asks for `callValue` there), so `sq` looks unused.
+  fn_item_local: 'typeck: a call through a local of fn-item type is not a callValue',
+};
+
 export interface Program {
   readonly name: string;
   readonly file: string;
