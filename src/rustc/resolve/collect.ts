@@ -10,7 +10,7 @@ import type { Span } from '../span/span.ts';
 import type { AdtDef, ConstDef, FnDef, ModuleDef, StaticDef } from '../thir/defs.ts';
 import { UNIT, type Ty } from '../thir/ty.ts';
 import { attrValue, findAttr, hasAttr, isPub } from './attrs.ts';
-import type { Cx } from './cx.ts';
+import { type Cx, withoutAttrs } from './cx.ts';
 import { type Binding, type ModScope, type Namespace, type Res, newScope, nsMap } from './scope.ts';
 
 const NS_WORD: Record<Namespace, string> = { type: 'type', value: 'value', macro: 'macro' };
@@ -176,7 +176,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
         exported: noMangle || (cx.opts.crateType === 'lib' && pub),
       };
       cx.crate.statics.push(def);
-      const si = { def, tyAst: item.ty, expr: item.expr, scope };
+      const si = { def, tyAst: item.ty, expr: item.expr, scope, itemLo: withoutAttrs(item).lo };
       cx.statics.push(si);
       cx.staticItems.set(def, si);
       define(cx, scope, 'value', item.ident.name, { kind: 'static', def }, item.ident.span, pub, 'value');
@@ -185,7 +185,7 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
     case 'const': {
       if (item.ident.name === '_') return;
       const def = makeConstDef(cx, path(item.ident.name), item.ident);
-      const ci = { def, tyAst: item.ty, expr: item.expr, scope };
+      const ci = { def, tyAst: item.ty, expr: item.expr, scope, itemLo: withoutAttrs(item).lo };
       cx.consts.push(ci);
       cx.constItems.set(def, ci);
       define(cx, scope, 'value', item.ident.name, { kind: 'const', def }, item.ident.span, pub, 'value');

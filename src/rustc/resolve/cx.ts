@@ -55,9 +55,13 @@ export interface StaticItem {
   tyAst: ast.Type;
   expr?: ast.Expr;
   scope: ModScope;
+  /** Where the item starts (after its attributes): E0080 "undefined behavior" points from here. */
+  itemLo?: number;
 }
 
 export interface ConstItem {
+  /** Where the item starts (after its attributes). */
+  itemLo?: number;
   def: ConstDef;
   tyAst: ast.Type;
   expr?: ast.Expr;

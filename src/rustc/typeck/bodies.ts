@@ -102,7 +102,7 @@ export function evalConst(cx: Cx, def: ConstDef): ConstValue | undefined {
     const errorsBefore = cx.sink.errorCount;
     const init = checkInit(cx, item.scope, selfResOf(item.implSelf), item.expr, def.ty, 'constant', item.tyAst.span);
     def.init = init;
-    if (cx.sink.errorCount === errorsBefore) def.value = evalConstExpr(cx, init, def.name);
+    if (cx.sink.errorCount === errorsBefore) def.value = validated(cx, evalConstExpr(cx, init, def.name), def.ty, item);
     return def.value;
   } finally {
     evaluating.delete(def);
@@ -116,7 +116,48 @@ export function checkStatic(cx: Cx, item: StaticItem): void {
   const errorsBefore = cx.sink.errorCount;
   const init = checkInit(cx, item.scope, undefined, item.expr, def.ty, 'static', item.tyAst.span);
   def.init = init;
-  if (cx.sink.errorCount === errorsBefore) def.value = evalConstExpr(cx, init, def.name);
+  if (cx.sink.errorCount === errorsBefore) def.value = validated(cx, evalConstExpr(cx, init, def.name), def.ty, item);
+}
+
+/**
+ * rustc checks the final value of a const or static against its type: a reference must point
+ * at something the program owns, so `&mut *(0xb8000 as *mut Buffer)` in a static is E0080.
+ */
+function validated(cx: Cx, v: ConstValue | undefined, ty: Ty, item: StaticItem | ConstItem): ConstValue | undefined {
+  if (!v) return v;
+  const problem = invalidAt(v, ty, '');
+  if (!problem) return v;
+  const span = { lo: item.itemLo ?? item.def.span.lo, hi: item.tyAst.span.hi };
+  cx.emit(
+    error(`constructing invalid value${problem.path ? ` at ${problem.path}` : ''}: ${problem.what}`, 'E0080')
+      .primary(span, 'it is undefined behavior to use this value')
+      .note("the rules on what exactly is undefined behavior aren't clear, so this check might be overzealous. Please open an issue on the rustc repository if you believe it should not be considered undefined behavior."),
+  );
+  return undefined;
+}
+
+function invalidAt(v: ConstValue, ty: Ty, path: string): { path: string; what: string } | undefined {
+  if (ty.kind === 'ref' && v.kind === 'ptr') {
+    return { path, what: v.addr === 0n ? 'encountered a null reference' : `encountered a dangling reference (0x${v.addr.toString(16)}[noalloc] has no provenance)` };
+  }
+  if (v.kind !== 'aggregate') return undefined;
+  if (ty.kind === 'adt') {
+    for (let i = 0; i < ty.def.fields.length && i < v.fields.length; i++) {
+      const p = invalidAt(v.fields[i]!, ty.def.fields[i]!.ty, `${path}.${ty.def.fields[i]!.name}`);
+      if (p) return p;
+    }
+  } else if (ty.kind === 'tuple') {
+    for (let i = 0; i < ty.elems.length && i < v.fields.length; i++) {
+      const p = invalidAt(v.fields[i]!, ty.elems[i]!, `${path}.${i}`);
+      if (p) return p;
+    }
+  } else if (ty.kind === 'array') {
+    for (let i = 0; i < v.fields.length; i++) {
+      const p = invalidAt(v.fields[i]!, ty.elem, `${path}[${i}]`);
+      if (p) return p;
+    }
+  }
+  return undefined;
 }
 
 /** An array length or repeat count: a `usize` constant. */
