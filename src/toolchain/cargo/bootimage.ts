@@ -48,12 +48,12 @@ export function createBootimage(outcome: BuildOutcome, ctx: ShellContext, print:
   return path;
 }
 
-export function cargoBootimage(args: BuildArgs, ctx: ShellContext, print: (t: string) => void): number {
+export async function cargoBootimage(args: BuildArgs, ctx: ShellContext, print: (t: string) => void): Promise<number> {
   if (!ctx.vfs.isFile('Cargo.toml')) throw new CargoExit('Error: Could not find Cargo.toml file starting from current folder: "/"', 1);
   print('Building kernel');
   let outcome: BuildOutcome;
   try {
-    outcome = cargoBuild(args, ctx, print);
+    outcome = await cargoBuild(args, ctx, print);
   } catch (e) {
     if (!(e instanceof CargoExit)) throw e;
     print(e.text);

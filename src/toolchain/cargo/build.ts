@@ -101,7 +101,7 @@ function listValue(v: unknown): string[] | undefined {
 }
 
 /** Runs `cargo build`; prints as it goes and returns the outcome (cargo run and bootimage go on from it). */
-export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: string) => void): BuildOutcome {
+export async function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: string) => void): Promise<BuildOutcome> {
   const started = performance.now();
   const { vfs } = ctx;
   if (!vfs.isFile('Cargo.toml')) throw new CargoExit('error: could not find `Cargo.toml` in `/` or any parent directory');
@@ -246,7 +246,7 @@ export function cargoBuild(args: BuildArgs, ctx: ShellContext, print: (text: str
     throw new CargoExit(`error: failed to parse manifest at \`/Cargo.toml\`\n\nCaused by:\n  no targets specified in the manifest\n  either src/lib.rs, src/main.rs, a [lib] section, or [[bin]] section must be present`);
   }
   const configParts = [manifestText, vfs.tryReadText(CONFIG_PATH) ?? '', targetText ?? '', targetArg ?? ''];
-  const units = buildUnits({
+  const units = await buildUnits({
     vfs,
     print,
     name,

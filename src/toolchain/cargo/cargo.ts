@@ -30,7 +30,7 @@ async function cargoRun(argv: string[], ctx: ShellContext, print: (t: string) =>
   if (!ctx.vfs.isFile('src/main.rs') && ctx.vfs.isFile('src/lib.rs') && ctx.vfs.isFile('Cargo.toml')) {
     throw new CargoExit('error: a bin target must be available for `cargo run`');
   }
-  const outcome = cargoBuild(args, ctx, print);
+  const outcome = await cargoBuild(args, ctx, print);
   if (outcome.status !== 0 || !outcome.executable) return outcome.status;
   return runBuilt(outcome, ctx, print);
 }
@@ -62,9 +62,9 @@ export const cargo: Command = async (argv, ctx) => {
         return 0;
       case 'build':
       case 'b':
-        return cargoBuild({ ...parseBuildArgs(rest), plus }, ctx, print).status;
+        return (await cargoBuild({ ...parseBuildArgs(rest), plus }, ctx, print)).status;
       case 'bootimage':
-        return cargoBootimage({ ...parseBuildArgs(rest), plus }, ctx, print);
+        return await cargoBootimage({ ...parseBuildArgs(rest), plus }, ctx, print);
       case 'run':
       case 'r':
         return await cargoRun(plus ? [`+${plus}`, ...rest].slice(1) : rest, ctx, print);

@@ -22,6 +22,8 @@ export function hashParts(parts: readonly (string | number | boolean | undefined
 
 export interface UnitRecord {
   hash: string;
+  /** the hash of the unit's options alone (what can be known before compiling it) */
+  options?: string;
   /** what rustc printed for the unit's warnings (replayed when fresh) */
   warnings?: string;
   warningCount?: number;

@@ -45,6 +45,12 @@ export function hostLinkRefusal(crate: string, target: string): string {
   return `Bootlab links kernels for bare-metal targets only: linking \`${crate}\` for \`${target}\` needs \`cc\` and the host's C library, which Bootlab does not have`;
 }
 
+/**
+ * Lets the page paint what was printed before a long compile (the page's compiler runs on its
+ * thread): the learner sees `Compiling core …` while core compiles, as with real cargo.
+ */
+const letThePagePaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 function warningsLine(crate: string, kind: string, n: number): string {
@@ -63,7 +69,7 @@ function show(print: (t: string) => void, r: CompileResult): void {
   if (r.rendered) print(r.rendered.replace(/\n$/, ''));
 }
 
-export function buildUnits(u: UnitsInput): UnitsOutcome {
+export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
   const { vfs, print } = u;
   const kind = u.crateType === 'bin' ? `bin "${u.name}"` : 'lib';
   const files = crateFiles(vfs, u.root);
@@ -78,13 +84,22 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   const rustSrc = u.librarySrc.replace(/\/library$/, '');
   if (u.buildStd !== undefined) {
     const memFeature = u.buildStdFeatures.includes('compiler-builtins-mem');
-    const sys = compileSysroot({ release: u.release, memFeature, rustSrc });
     const lines = stdCompilingLines(u.librarySrc, u.date);
-    const unitHash = hashParts([u.toolchain, u.release, memFeature, u.buildStd.join(','), sys.core?.hash, sys.compilerBuiltins?.hash]);
-    const fresh = readRecord(vfs, u.targetDir, 'std')?.hash === unitHash && sys.core && sys.compilerBuiltins;
+    // the record says with which options the std crates were last built (and from which
+    // sources: their hash); when the options differ, `Compiling core` shows before the work
+    const options = hashParts([u.toolchain, u.release, memFeature, u.buildStd.join(',')]);
+    const recorded = readRecord(vfs, u.targetDir, 'std');
+    const announced = recorded?.options !== options;
+    if (announced) {
+      print(lines.core);
+      await letThePagePaint();
+    }
+    const sys = compileSysroot({ release: u.release, memFeature, rustSrc });
+    const unitHash = hashParts([options, sys.core?.hash, sys.compilerBuiltins?.hash]);
+    const fresh = recorded?.hash === unitHash && sys.core && sys.compilerBuiltins;
     if (!fresh) {
       removeRecord(vfs, u.targetDir, 'std');
-      print(lines.core);
+      if (!announced) print(lines.core);
       show(print, sys.coreReport);
       if (!sys.core) return { ok: false, crate: 'core', kind: 'lib', errors: Math.max(1, sys.coreReport.errors), warnings: sys.coreReport.warnings };
       if (sys.coreReport.warnings) print(warningsLine('core', 'lib', sys.coreReport.warnings));
@@ -93,7 +108,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
       show(print, sys.builtinsReport);
       if (!sys.compilerBuiltins) return { ok: false, crate: 'compiler_builtins', kind: 'lib', errors: Math.max(1, sys.builtinsReport.errors), warnings: sys.builtinsReport.warnings };
       if (sys.builtinsReport.warnings) print(warningsLine('compiler_builtins', 'lib', sys.builtinsReport.warnings));
-      writeRecord(vfs, u.targetDir, 'std', { hash: unitHash });
+      writeRecord(vfs, u.targetDir, 'std', { hash: unitHash, options });
     }
     if (!sys.core || !sys.compilerBuiltins) return { ok: false, crate: 'core', kind: 'lib', errors: 1, warnings: 0 };
     externs = [sys.core, sys.compilerBuiltins];
@@ -116,6 +131,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
   }
   removeRecord(vfs, u.targetDir, u.name);
   print(verb('Compiling', `${u.name} v${u.version} (/)`));
+  await letThePagePaint();
 
   if (host) {
     // rustc parses, and finds the crate needs `std` (which Bootlab lacks), before loading `core`
@@ -127,6 +143,7 @@ export function buildUnits(u: UnitsInput): UnitsOutcome {
     }
     // the host's "prebuilt" sysroot is our library (compiled once, cached by the driver); if it
     // does not compile, that is Bootlab's bug, said so where rustc would load `core`
+    await letThePagePaint();
     const sys = compileSysroot({ release: u.release, memFeature: false, rustSrc });
     if (!sys.core || !sys.compilerBuiltins) {
       print(`error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${u.targetLabel}\` do not compile:\n`);
