@@ -5,11 +5,11 @@ import { printCrate } from '../printer/print.ts';
 import { CfgEvaluator, stripCfg } from './cfg.ts';
 import { parseCrate } from './parse.ts';
 
-function strip(source: string, features: string[] = [], release = false) {
-  const parsed = parseCrate(source, 'src/lib.rs');
+function strip(source: string, features: string[] = [], release = false, declaredFeatures?: string[]) {
+  const parsed = parseCrate(source, 'src/main.rs');
   expect(parsed.diagnostics).toEqual([]);
   const sink = new DiagnosticSink();
-  const cfg = new CfgEvaluator({ features, release }, sink);
+  const cfg = new CfgEvaluator({ features, release, ...(declaredFeatures ? { declaredFeatures } : {}) }, sink);
   parsed.ast.attrs.splice(0, parsed.ast.attrs.length, ...cfg.expandCfgAttr(parsed.ast.attrs));
   stripCfg(parsed.ast.items, cfg);
   return { text: printCrate(parsed.ast), rendered: renderAllHuman(sink.diagnostics, parsed.sourceMap), diagnostics: sink.diagnostics };
@@ -77,6 +77,37 @@ pub fn b() {}
     expect(names(on.text)).toEqual(['a']);
   });
 
+  it('warns about a feature the package does not declare, as rustc does under cargo (check-cfg)', () => {
+    const src = '#[cfg(feature = "x")]\nfn a() {}\n#[cfg(feature = "mem")]\nfn b() {}\nfn main() {}\n';
+    expect(strip(src).diagnostics).toEqual([]);
+    expect(strip(src, [], false, ['mem']).diagnostics.map((d) => d.message)).toEqual(['unexpected `cfg` condition value: `x`']);
+    // `cargo build` of a package without [features], src/main.rs as above (cargo 1.95)
+    expect(strip(src, [], false, []).rendered).toBe(`warning: unexpected \`cfg\` condition value: \`x\`
+ --> src/main.rs:1:7
+  |
+1 | #[cfg(feature = "x")]
+  |       ^^^^^^^^^^^^^ help: remove the condition
+  |
+  = note: no expected values for \`feature\`
+  = help: consider adding \`x\` as a feature in \`Cargo.toml\`
+  = note: see <https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html> for more information about checking conditional configuration
+  = note: \`#[warn(unexpected_cfgs)]\` on by default
+
+warning: unexpected \`cfg\` condition value: \`mem\`
+ --> src/main.rs:3:7
+  |
+3 | #[cfg(feature = "mem")]
+  |       ^^^^^^^^^^^^^^^ help: remove the condition
+  |
+  = note: no expected values for \`feature\`
+  = help: consider adding \`mem\` as a feature in \`Cargo.toml\`
+  = note: see <https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html> for more information about checking conditional configuration
+
+warning: 2 warnings emitted
+
+`);
+  });
+
   it('reports malformed cfg attributes as rustc 1.95 does (E0805, E0537)', () => {
     const src = `#[cfg(foo = "x", bar)]
 pub fn d() {}
@@ -89,7 +120,7 @@ pub fn f() {}
     expect(names(text)).toEqual([]);
     // Recorded from `rustc --crate-type lib --emit=metadata` 1.95 on the same file.
     expect(rendered).toBe(`error[E0805]: malformed \`cfg\` attribute input
- --> src/lib.rs:1:1
+ --> src/main.rs:1:1
   |
 1 | #[cfg(foo = "x", bar)]
   | ^^^^^----------------^
@@ -100,7 +131,7 @@ pub fn f() {}
   = note: for more information, visit <https://doc.rust-lang.org/reference/conditional-compilation.html#the-cfg-attribute>
 
 error[E0805]: malformed \`cfg\` attribute input
- --> src/lib.rs:3:1
+ --> src/main.rs:3:1
   |
 3 | #[cfg()]
   | ^^^^^--^
@@ -111,7 +142,7 @@ error[E0805]: malformed \`cfg\` attribute input
   = note: for more information, visit <https://doc.rust-lang.org/reference/conditional-compilation.html#the-cfg-attribute>
 
 error[E0537]: invalid predicate \`nonsense\`
- --> src/lib.rs:5:7
+ --> src/main.rs:5:7
   |
 5 | #[cfg(nonsense(x))]
   |       ^^^^^^^^^^^

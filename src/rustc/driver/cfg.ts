@@ -4,15 +4,20 @@
 // when one of its `#[cfg(pred)]` does not hold. The configuration is the kernel target's
 // (x86_64, target_os = "none", panic = "abort") plus the crate's enabled features.
 import type { Attribute, TokenTree } from '../ast/ast.ts';
-import { DiagnosticSink, error } from '../diagnostics/diagnostic.ts';
+import { DiagnosticSink, error, warning } from '../diagnostics/diagnostic.ts';
 import type { Token } from '../lexer/token.ts';
-import { join } from '../span/span.ts';
+import { join, type Span } from '../span/span.ts';
 import { attrArgs, attrName, parseMeta, splitCommas, ttSpan, type MetaItem } from './meta.ts';
 
 export interface CfgOptions {
   readonly features: readonly string[];
   /** Release builds have no `debug_assertions`. */
   readonly release: boolean;
+  /**
+   * The features the package declares, when cargo asks rustc to check cfgs (it always does):
+   * a `feature = "x"` outside them gets rustc's `unexpected_cfgs` warning. Absent: no check.
+   */
+  readonly declaredFeatures?: readonly string[];
 }
 
 /** `name = "value"` pairs that hold on the kernel target (x86_64-blog_os / x86_64-unknown-none). */
@@ -43,7 +48,10 @@ export class CfgEvaluator {
         // `test`, `unix`, `windows`, `doc`, `miri`… are all false for a kernel build.
         return m.name === 'debug_assertions' && !this.options.release;
       case 'nameValue':
-        if (m.name === 'feature') return this.features.has(m.value);
+        if (m.name === 'feature') {
+          this.checkFeature(m.value, m.span);
+          return this.features.has(m.value);
+        }
         return (TARGET_VALUES[m.name] ?? []).includes(m.value);
       case 'list': {
         const table: Record<string, () => boolean> = {
@@ -67,6 +75,22 @@ export class CfgEvaluator {
         return false;
     }
   }
+
+  /** cargo's check-cfg for `feature = "x"` (the `unexpected_cfgs` lint, as rustc 1.95 words it under cargo). */
+  private checkFeature(value: string, span: Span): void {
+    const declared = this.options.declaredFeatures;
+    if (!declared || declared.includes(value)) return;
+    const d = warning(`unexpected \`cfg\` condition value: \`${value}\``).primary(span);
+    if (declared.length === 0) d.suggest(span, 'remove the condition', '', 'short', 'MaybeIncorrect').note('no expected values for `feature`');
+    else d.note(`expected values for \`feature\` are: ${declared.map((f) => `\`${f}\``).join(', ')}`);
+    d.help(`consider adding \`${value}\` as a feature in \`Cargo.toml\``)
+      .note('see <https://doc.rust-lang.org/nightly/rustc/check-cfg/cargo-specifics.html> for more information about checking conditional configuration');
+    if (!this.lintNoted) d.note('`#[warn(unexpected_cfgs)]` on by default');
+    this.lintNoted = true;
+    this.sink.emit(d);
+  }
+
+  private lintNoted = false;
 
   /** `#[cfg(pred)]`: exactly one predicate in parentheses (else E0805, as rustc). */
   cfgAttrHolds(a: Attribute): boolean {

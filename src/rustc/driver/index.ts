@@ -46,7 +46,8 @@ export interface CompileInput {
   readonly files: ReadonlyMap<string, string>;
   readonly edition: Edition;
   readonly release: boolean;
-  readonly cfg: { readonly features: readonly string[] };
+  /** Enabled features; `declared` (from Cargo.toml, as cargo's `--check-cfg`) turns on the unexpected_cfgs warning. */
+  readonly cfg: { readonly features: readonly string[]; readonly declared?: readonly string[] };
   /** Crates compiled earlier: `core` and `compiler_builtins` for a `#![no_std]` crate. */
   readonly externs: readonly CompiledCrate[];
   /** A nightly compiler accepts `#![feature(…)]`. */
@@ -115,7 +116,7 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   if (hasErrors(parsed.diagnostics)) return undefined;
   const ast: Crate = parsed.ast;
 
-  const cfg = new CfgEvaluator({ features: input.cfg.features, release: input.release }, sink);
+  const cfg = new CfgEvaluator({ features: input.cfg.features, release: input.release, ...(input.cfg.declared && lints ? { declaredFeatures: input.cfg.declared } : {}) }, sink);
   // Crate-level cfg_attr first: `#![cfg_attr(not(test), no_std)]` decides which prelude is injected.
   ast.attrs.splice(0, ast.attrs.length, ...cfg.expandCfgAttr(ast.attrs));
   const attrSink = new DiagnosticSink();
