@@ -205,7 +205,7 @@ export function checkAssign(fcx: FnCx, e: ast.Expr & { kind: 'assign' }): Expr {
     const pat = { kind: 'wild', ty: value.ty, span: e.lhs.span } as const;
     return fcx.expr({ kind: 'block', block: { stmts: [{ kind: 'let', pat, init: value, span: e.span }], unsafe: false, ty: UNIT, span: e.span } }, UNIT, e.span);
   }
-  if (e.lhs.kind === 'tuple' || e.lhs.kind === 'array' || e.lhs.kind === 'struct' || (e.lhs.kind === 'call' && e.lhs.func.kind === 'path')) {
+  if (e.lhs.kind === 'tuple' || e.lhs.kind === 'array' || e.lhs.kind === 'struct' || (e.lhs.kind === 'call' && e.lhs.func.kind === 'path' && e.lhs.func.path.segments.length === 1 && /^[A-Z]/.test(e.lhs.func.path.segments[0]!.ident.name))) {
     return refuseOp(fcx, 'destructuring assignments', e.lhs.span);
   }
   const place = checkExpr(fcx, e.lhs);
@@ -226,12 +226,20 @@ export function checkAssignOp(fcx: FnCx, e: ast.Expr & { kind: 'assignOp' }): Ex
   const opSp = opSpan(fcx, e.lhs.span.hi, e.rhs.span.lo, `${e.op}=`);
   if (pt.kind === 'error') return fcx.errorExpr(e.span);
   const vt = fcx.shallow(value.ty);
-  const ok = op === 'shl' || op === 'shr' ? isIntLike(pt) && isIntLike(vt) : isIntLike(pt) || (BITWISE.has(op) && pt.kind === 'bool');
-  if (!ok) {
-    const l = fcx.show(pt);
+  const l = fcx.show(pt);
+  // The place's type has no such operator at all: E0368 on the whole expression.
+  const lhsOk = isIntLike(pt) || (BITWISE.has(op) && pt.kind === 'bool');
+  if (!lhsOk) {
+    fcx.cx.emit(error(`binary assignment operation \`${e.op}=\` cannot be applied to type \`${l}\``, 'E0368').primary(e.span).secondary(e.lhs.span, `cannot use \`${e.op}=\` on type \`${l}\``));
+    return fcx.errorExpr(e.span);
+  }
+  const rhsOk = op === 'shl' || op === 'shr' ? isIntLike(vt) : fcx.infer.canUnify(vt, pt) || vt.kind === 'never';
+  if (!rhsOk) {
+    // An operand of another type: E0277 (after E0308 when both are integers), as rustc.
     const r = fcx.show(vt);
-    const word: Record<string, string> = { '+': `cannot add-assign \`${r}\` to \`${l}\``, '-': `cannot subtract-assign \`${r}\` from \`${l}\``, '*': `cannot multiply-assign \`${l}\` by \`${r}\``, '/': `cannot divide-assign \`${l}\` by \`${r}\`` };
-    fcx.cx.emit(error(word[e.op] ?? `binary assignment operation \`${e.op}=\` cannot be applied to type \`${l}\``, 'E0368').primary(opSp).secondary(e.lhs.span, word[e.op] ? l : `cannot use \`${e.op}=\` on type \`${l}\``));
+    const word: Record<string, string> = { '+': `cannot add-assign \`${r}\` to \`${l}\``, '-': `cannot subtract-assign \`${r}\` from \`${l}\``, '*': `cannot multiply-assign \`${l}\` by \`${r}\``, '/': `cannot divide-assign \`${l}\` by \`${r}\``, '%': `cannot calculate and assign the remainder of \`${l}\` divided by \`${r}\`` };
+    if (isIntLike(vt) && isIntLike(pt)) fcx.cx.emit(fcx.mismatch(e.rhs.span, pt, vt));
+    fcx.cx.emit(error(word[e.op] ?? `no implementation for \`${l} ${e.op}= ${r}\``, 'E0277').primary(opSp, `no implementation for \`${l} ${e.op}= ${r}\``));
     return fcx.errorExpr(e.span);
   }
   if (op !== 'shl' && op !== 'shr') value = coerce(fcx, value, place.ty);

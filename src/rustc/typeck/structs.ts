@@ -75,7 +75,8 @@ export function checkStructLit(fcx: FnCx, e: ast.Expr & { kind: 'struct' }): Exp
     const value = structValue(fcx, def, fields, e.span);
     return fcx.expr({ kind: 'block', block: { stmts: [stmt], tail: value, unsafe: false, ty: value.ty, span: e.span } }, value.ty, e.span);
   }
-  const missing = def.fields.filter((_, i) => !given[i]).map((f) => f.name);
+  // rustc lists the missing fields in name order.
+  const missing = def.fields.filter((_, i) => !given[i]).map((f) => f.name).sort();
   if (missing.length > 0 && !bad) {
     const shown = missing.length > 3 ? `${list(missing.slice(0, 3))} and ${missing.length - 3} other field${missing.length - 3 > 1 ? 's' : ''}` : list(missing);
     fcx.cx.emit(error(`missing field${missing.length > 1 ? 's' : ''} ${shown} in initializer of \`${def.path.join('::')}\``, 'E0063').primary(e.path.span, `missing ${shown}`));

@@ -1,0 +1,5 @@
+#![no_std]
+struct ColorCode(u8, u8);
+pub fn f() {
+    let c = ColorCode(1);
+}

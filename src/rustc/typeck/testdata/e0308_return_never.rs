@@ -1,0 +1,4 @@
+#![no_std]
+pub fn f() -> ! {
+    let x = 1;
+}

@@ -1,0 +1,2 @@
+#![no_std]
+static HELLO: &[u8] = "Hello World!";

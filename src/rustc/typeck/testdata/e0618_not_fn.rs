@@ -1,0 +1,5 @@
+#![no_std]
+pub fn f() -> u8 {
+    let x = 5;
+    x()
+}
