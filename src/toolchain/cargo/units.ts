@@ -49,7 +49,15 @@ export function hostLinkRefusal(crate: string, target: string): string {
  * Lets the page paint what was printed before a long compile (the page's compiler runs on its
  * thread): the learner sees `Compiling core …` while core compiles, as with real cargo.
  */
-const letThePagePaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+function letThePagePaint(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // in a page: after the next frame is drawn (a frame callback, then a task after the paint);
+    // a hidden tab draws no frames, so a short timer bounds the wait; in Node, just a turn
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => setTimeout(() => (clearTimeout(timer), resolve()), 0));
+  });
+}
 
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
