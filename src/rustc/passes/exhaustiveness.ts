@@ -25,6 +25,32 @@ class PatternChecker extends ThirVisitor {
     super();
   }
 
+  /** `10..` and `..=5` are stored with the type's bound; the source says they are open. */
+  readonly halfOpen = (p: Pat): { noLo: boolean; noHi: boolean } => {
+    const text = textOf(this.ctx, p.span).trim();
+    return { noLo: text.startsWith('..'), noHi: text.endsWith('..') };
+  };
+
+  /** rustc's extra notes on types that cannot be listed exhaustively. */
+  private typeNotes(d: DiagBuilder, ty: Pat['ty'], missing: Witness[]): void {
+    const beyond = (w: Witness, int: 'usize' | 'isize'): [boolean, boolean] => {
+      if (w.ctor?.kind !== 'range' || w.ty.kind !== 'int' || w.ty.int !== int) return [false, false];
+      const max = int === 'usize' ? (1n << 64n) - 1n : (1n << 63n) - 1n;
+      const min = int === 'usize' ? 0n : -(1n << 63n);
+      return [w.ctor.lo < min, w.ctor.hi > max];
+    };
+    const all = (ws: readonly Witness[]): Witness[] => ws.flatMap((w) => [w, ...all(w.fields)]);
+    for (const int of ['usize', 'isize'] as const) {
+      const ends = all(missing).map((w) => beyond(w, int));
+      const lo = ends.some((e) => e[0]);
+      const hi = ends.some((e) => e[1]);
+      if (lo && hi) d.note(`\`${int}::MIN\` and \`${int}::MAX\` are not treated as exhaustive, so half-open ranges are necessary to match exhaustively`);
+      else if (lo) d.note(`\`${int}::MIN\` is not treated as exhaustive, so half-open ranges are necessary to match exhaustively`);
+      else if (hi) d.note(`\`${int}::MAX\` is not treated as exhaustive, so half-open ranges are necessary to match exhaustively`);
+    }
+    if (ty.kind === 'ref' && ty.to.kind === 'str') d.note('`&str` cannot be matched exhaustively, so a wildcard `_` is necessary');
+  }
+
   override visitExpr(e: Expr): void {
     if (e.kind === 'match') this.checkMatch(e);
     this.walkExpr(e);
@@ -39,7 +65,7 @@ class PatternChecker extends ThirVisitor {
     const rows: DPat[][] = [];
     const rowArm: number[] = [];
     m.arms.forEach((arm, i) => {
-      const alts = lowerPat(arm.pat);
+      const alts = lowerPat(arm.pat, this.halfOpen);
       if (arm.pat.ty.kind !== 'error') this.unreachable(rows, rowArm, alts, arm.pat, m);
       if (!arm.guard) for (const a of alts) {
         rows.push([a]);
@@ -59,6 +85,7 @@ class PatternChecker extends ThirVisitor {
       d.diag.children.push({ level: 'note', message: `\`${ty.def.name}\` defined here`, spans });
     }
     d.note(`the matched value is of type \`${printTy(ty)}\``);
+    this.typeNotes(d, ty, missing);
     this.suggestArm(d, m, names);
     this.ctx.out.push(d.build());
   }
@@ -104,7 +131,7 @@ class PatternChecker extends ThirVisitor {
     });
     if (single !== undefined) {
       const cover = m.arms[single]!.pat;
-      const any = lowerPat(cover).some((a) => !a.ctor);
+      const any = lowerPat(cover, this.halfOpen).some((a) => !a.ctor);
       d.secondary(cover.span, any ? 'matches any value' : 'matches all the relevant values');
     } else {
       const spans = coveringArms.map((i) => ({ span: m.arms[i]!.pat.span, label: 'matches some of the same values', primary: false }));
@@ -116,7 +143,7 @@ class PatternChecker extends ThirVisitor {
 
   private checkLet(pat: Pat, init: Expr | undefined): void {
     if (pat.ty.kind === 'error' || pat.ty.kind === 'never') return;
-    const rows = lowerPat(pat).map((a) => [a]);
+    const rows = lowerPat(pat, this.halfOpen).map((a) => [a]);
     const missing = missingOf(rows, pat.ty);
     if (missing.length === 0) return;
     const names = missing.map(printWitness);
@@ -126,6 +153,7 @@ class PatternChecker extends ThirVisitor {
       .note('`let` bindings require an "irrefutable pattern", like a `struct` or an `enum` with only one variant')
       .note('for more information, visit https://doc.rust-lang.org/book/ch19-02-refutability.html')
       .note(`the matched value is of type \`${printTy(pat.ty)}\``);
+    this.typeNotes(d, pat.ty, missing);
     const variants = names.length === 1 ? "the variant that isn't matched" : "the variants that aren't matched";
     if (init) {
       if (patBindings(pat).length > 0) {

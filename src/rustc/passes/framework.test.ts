@@ -16,7 +16,7 @@ const wild = (ty: Ty): Pat => ({ kind: 'wild', ty, span: S });
 const tuple = (elems: Pat[]): Pat => ({ kind: 'tuple', elems, ty: { kind: 'tuple', elems: elems.map((e) => e.ty) }, span: S });
 
 function missing(ty: Ty, arms: Pat[]): string[] {
-  const rows = arms.flatMap(lowerPat).map((p) => [p]);
+  const rows = arms.flatMap((a) => lowerPat(a)).map((p) => [p]);
   return witnesses(rows, [{ fields: [], ty }]).map((w) => printWitness(w[0]!));
 }
 

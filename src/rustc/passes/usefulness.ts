@@ -37,7 +37,14 @@ function intBounds(i: IntTy): [bigint, bigint] {
 
 /** The value ranges a type's values fall in, or undefined for types not matched by ranges. */
 function rangeUniverse(ty: Ty): Array<[bigint, bigint]> | undefined {
-  if (ty.kind === 'int' && INT_TYS.includes(ty.int)) return [intBounds(ty.int)];
+  if (ty.kind === 'int' && INT_TYS.includes(ty.int)) {
+    // usize/isize have no fixed bounds for matching: one value beyond each unfixed end stands
+    // for "the rest", which only a half-open range (`10..`) covers.
+    const [lo, hi] = intBounds(ty.int);
+    if (ty.int === 'usize') return [[lo, hi + 1n]];
+    if (ty.int === 'isize') return [[lo - 1n, hi + 1n]];
+    return [[lo, hi]];
+  }
   if (ty.kind === 'bool') return [[0n, 1n]];
   if (ty.kind === 'char') return [[0n, 0xd7ffn], [0xe000n, 0x10ffffn]];
   return undefined;
@@ -53,12 +60,16 @@ function fieldTys(ty: Ty, ctor: Ctor): Ty[] {
 }
 
 /** Reduces a typed pattern to alternatives of constructors (or-patterns give several). */
-export function lowerPat(p: Pat): DPat[] {
+/** Whether a range pattern was written half-open (`10..`, `..=5`), which lowering may not show. */
+export type HalfOpen = (p: Pat) => { noLo: boolean; noHi: boolean };
+
+export function lowerPat(p: Pat, halfOpen?: HalfOpen): DPat[] {
+  const sub = (q: Pat): DPat[] => lowerPat(q, halfOpen);
   switch (p.kind) {
     case 'wild':
       return [WILD(p.ty)];
     case 'binding':
-      return p.sub ? lowerPat(p.sub) : [WILD(p.ty)];
+      return p.sub ? sub(p.sub) : [WILD(p.ty)];
     case 'const': {
       const v = p.value;
       if (v.kind === 'scalar') return [{ ctor: { kind: 'range', lo: v.value, hi: v.value }, fields: [], ty: p.ty }];
@@ -67,26 +78,33 @@ export function lowerPat(p: Pat): DPat[] {
     }
     case 'range': {
       if (p.lo.kind !== 'scalar' || p.hi.kind !== 'scalar') return [WILD(p.ty)];
-      const hi = p.inclusive ? p.hi.value : p.hi.value - 1n;
-      if (hi < p.lo.value) return [];
-      return [{ ctor: { kind: 'range', lo: p.lo.value, hi }, fields: [], ty: p.ty }];
+      let hi = p.inclusive ? p.hi.value : p.hi.value - 1n;
+      let lo = p.lo.value;
+      const open = halfOpen?.(p);
+      const u = rangeUniverse(p.ty);
+      if (open && u) {
+        if (open.noHi) hi = u[u.length - 1]![1];
+        if (open.noLo) lo = u[0]![0];
+      }
+      if (hi < lo) return [];
+      return [{ ctor: { kind: 'range', lo, hi }, fields: [], ty: p.ty }];
     }
     case 'variant':
       return [{ ctor: { kind: 'variant', index: p.index }, fields: [], ty: p.ty }];
     case 'tuple':
-      return product(p.elems.map(lowerPat)).map((fields) => ({ ctor: { kind: 'single' }, fields, ty: p.ty }));
+      return product(p.elems.map(sub)).map((fields) => ({ ctor: { kind: 'single' }, fields, ty: p.ty }));
     case 'struct': {
       const tys = p.ty.kind === 'adt' ? p.ty.def.fields.map((f) => f.ty) : [];
       const cols = tys.map((t, i) => {
         const f = p.fields.find((x) => x.index === i);
-        return f ? lowerPat(f.pat) : [WILD(t)];
+        return f ? sub(f.pat) : [WILD(t)];
       });
       return product(cols).map((fields) => ({ ctor: { kind: 'single' }, fields, ty: p.ty }));
     }
     case 'deref':
-      return lowerPat(p.pat).map((q) => ({ ctor: { kind: 'single' }, fields: [q], ty: p.ty }));
+      return sub(p.pat).map((q) => ({ ctor: { kind: 'single' }, fields: [q], ty: p.ty }));
     case 'or':
-      return p.alts.flatMap(lowerPat);
+      return p.alts.flatMap(sub);
   }
 }
 
@@ -182,6 +200,11 @@ export function witnesses(rows: readonly (readonly DPat[])[], v: readonly DPat[]
     const sub = witnesses(specialize(rows, c, tys), [...(head.ctor ? head.fields : tys.map(WILD)), ...v.slice(1)], budget);
     for (const w of sub) out.push([{ ctor: c, fields: w.slice(0, tys.length), ty }, ...w.slice(tys.length)]);
   };
+  if (head.ctor?.kind === 'opaque') {
+    // A value that is only equal to itself: the rows that name it or have a wildcard.
+    tryCtor(head.ctor);
+    return out;
+  }
   if (head.ctor) {
     // Split v's constructor by the rows' borders and try each piece.
     const { present, missing } = splitCtors(ty, heads);
@@ -239,9 +262,20 @@ function variantPath(def: AdtDef, index: number): string {
 
 export function printWitness(w: Witness): string {
   const c = w.ctor;
-  if (!c) return '_';
+  if (!c) return w.ty.kind === 'ref' && w.ty.to.kind === 'str' ? '&_' : '_';
   switch (c.kind) {
     case 'range': {
+      if (w.ty.kind === 'int' && (w.ty.int === 'usize' || w.ty.int === 'isize')) {
+        // The values beyond usize/isize's fixed ends print as half-open ranges.
+        const [min, max] = intBounds(w.ty.int);
+        const below = c.lo < min;
+        const above = c.hi > max;
+        if (below && c.hi < min) return `..${w.ty.int}::MIN`;
+        if (above && c.lo > max) return `${w.ty.int}::MAX..`;
+        if (below && above) return '_';
+        if (below) return `..=${printInt(c.hi, w.ty, true, false)}`;
+        if (above) return `${printInt(c.lo, w.ty, false, true)}..`;
+      }
       if (c.lo === c.hi) return printInt(c.lo, w.ty, true, true);
       const universe = rangeUniverse(w.ty);
       if (universe && universe.length === 1 && universe[0]![0] === c.lo && universe[0]![1] === c.hi) return '_';
@@ -250,7 +284,7 @@ export function printWitness(w: Witness): string {
     case 'variant':
       return w.ty.kind === 'adt' ? variantPath(w.ty.def, c.index) : '_';
     case 'opaque':
-      return '_';
+      return w.ty.kind === 'ref' ? '&_' : '_';
     case 'single': {
       const fs = w.fields.map(printWitness);
       if (w.ty.kind === 'tuple') return fs.length === 1 ? `(${fs[0]},)` : `(${fs.join(', ')})`;
