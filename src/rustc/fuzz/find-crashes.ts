@@ -1,13 +1,14 @@
 // Finds, shrinks and writes down compiler failures for the stage owners:
-//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|both]
-// runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, or both), keeps one
+//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|compiling|all]
+// runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, replacements in
+// programs we build compiled in debug and release, or all three), keeps one
 // mutant per distinct failure, shrinks it with minimize.ts (still failing with the same
 // signature), adds the known failures among the adversarial programs, and writes CRASHES.md.
 import { writeFileSync } from 'node:fs';
 import { compileForDiagnostics } from '../negative/compile.ts';
 import { adversarialPrograms, KNOWN_FAILURES, killsTheProcess } from './adversarial.ts';
 import { minimizeSource } from './minimize.ts';
-import { fuzzSeeds } from './seeds.ts';
+import { compilingSeeds, fuzzSeeds } from './seeds.ts';
 import { failureIn, fuzzWholeCompiler, groupFailures, summarize, type FuzzReport, type MutationKind } from './whole.ts';
 
 /** Who owns each stage named in a failure signature (issue 6's split of the compiler's middle). */
@@ -21,16 +22,19 @@ const OWNERS: Array<[RegExp, string]> = [
 
 const runs = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 1);
-const mode = process.argv[4] ?? 'both';
-const kinds: MutationKind[] = mode === 'both' ? ['edits', 'replacements'] : [mode as MutationKind];
-const reports: FuzzReport[] = kinds.map((k) => fuzzWholeCompiler(fuzzSeeds(), runs, seed, k));
+const mode = process.argv[4] ?? 'all';
+const kinds = mode === 'all' ? ['edits', 'replacements', 'compiling'] : [mode];
+const reports: FuzzReport[] = kinds.map((k) =>
+  k === 'compiling' ? fuzzWholeCompiler(compilingSeeds(), runs, seed, 'replacements', true) : fuzzWholeCompiler(fuzzSeeds(), runs, seed, k as MutationKind));
 for (const r of reports) console.log(summarize(r));
-const report = { runs: runs * kinds.length, rejected: reports.reduce((n, r) => n + r.rejected, 0), failures: reports.flatMap((r) => r.failures) };
+const report = { runs: runs * kinds.length, rejected: reports.reduce((n, r) => n + r.rejected, 0), failures: reports.flatMap((r) => r.failures), inherited: reports.reduce((n, r) => n + r.inherited, 0) };
 const groups = groupFailures(report.failures);
 const sections = groups.map((g) => {
-  const small = minimizeSource(g.source, (c) => failureIn(compileForDiagnostics(c, 'main.rs'))?.signature === g.signature);
+  const release = g.signature.startsWith('release: ');
+  const signature = g.signature.replace(/^release: /, '');
+  const small = minimizeSource(g.source, (c) => failureIn(compileForDiagnostics(c, 'main.rs', release))?.signature === signature, 2000);
   const owner = OWNERS.find(([re]) => re.test(g.signature))?.[1] ?? 'unknown stage';
-  const stack = failureIn(compileForDiagnostics(small, 'main.rs'))?.stack;
+  const stack = failureIn(compileForDiagnostics(small, 'main.rs', release))?.stack;
   return [
     `## ${g.signature}`,
     '',
@@ -57,7 +61,7 @@ const text = [
   '# Compiler failures found by whole-compiler fuzzing',
   '',
   `Written by \`npx tsx src/rustc/fuzz/find-crashes.ts ${runs} ${seed} ${mode}\` at ${new Date().toISOString().slice(0, 16)} UTC:`,
-  `${report.runs} mutants (${kinds.join(' and ')}), ${report.rejected} rejected with diagnostics, ${report.failures.length} failures in ${groups.length} distinct kinds.`,
+  `${report.runs} mutants (${kinds.join(' and ')}), ${report.rejected} rejected with diagnostics, ${report.failures.length} failures in ${groups.length} distinct kinds (and ${report.inherited} failures the unmutated program has too, tracked by src/rustc/programs).`,
   'Each entry is one kind of failure (an exception escaping a stage, or an internal compiler error),',
   'with a mutant reduced to the tokens that still trigger it.',
   '',

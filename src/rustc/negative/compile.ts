@@ -31,8 +31,8 @@ function crashOf(stage: string, e: unknown): Crash {
   return { stage, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }
 
-function sysroot() {
-  return buildSysroot({ release: false, memFeature: true });
+function sysroot(release: boolean) {
+  return buildSysroot({ release, memFeature: true });
 }
 
 /** rustc names a crate compiled from `dir/NAME.rs` after the file's stem. */
@@ -40,16 +40,17 @@ function crateNameOf(fileName: string): string {
   return (fileName.split('/').pop() ?? fileName).replace(/\.rs$/, '').replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-export function compileForDiagnostics(source: string, fileName: string): CompileOutcome {
+/** `release`: as `cargo build --release` (optimised, no overflow checks); debug by default. */
+export function compileForDiagnostics(source: string, fileName: string, release = false): CompileOutcome {
   try {
-    const sys = sysroot();
+    const sys = sysroot(release);
     if (!sys.core || !sys.compilerBuiltins) {
       const first = sys.diagnostics.find((d) => d.level === 'error');
       return { diagnostics: [], sourceMap: sys.sourceMap, reached: 'crash', crash: { stage: 'sysroot', message: `core or compiler_builtins did not build: ${first?.message ?? 'no diagnostic'}`, stack: '' } };
     }
     const out = compileRustCrate({
       crateName: crateNameOf(fileName), crateType: 'bin', rootPath: fileName, files: new Map([[fileName, source]]),
-      edition: '2021', release: false, cfg: { features: [] }, externs: [sys.core, sys.compilerBuiltins], nightly: true,
+      edition: '2021', release, cfg: { features: [] }, externs: [sys.core, sys.compilerBuiltins], nightly: true,
     });
     const reached: Reached = out.crate ? 'compiled' : parseCrate(source, fileName).diagnostics.some((d) => d.level === 'error') ? 'parse errors' : 'later errors';
     return { diagnostics: out.diagnostics, sourceMap: out.sourceMap, reached };
