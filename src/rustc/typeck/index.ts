@@ -11,7 +11,7 @@ import type { Span } from '../span/span.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { printTy } from '../thir/ty.ts';
 import { checkFnBody, checkStatic, ensureConstTy, evalArrayLen, evalConst, evalDiscr } from './bodies.ts';
-import { collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
+import { checkRecursiveAdts, collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
 import { lowerTy } from './lower-ty.ts';
 
 export type { AnalyzeOptions } from '../resolve/cx.ts';
@@ -64,6 +64,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   if (!cx.root) return { crate: def, diagnostics: cx.sink.diagnostics };
   step(crate.span, () => resolveImports(cx));
   step(crate.span, () => lowerAdts(cx));
+  step(crate.span, () => checkRecursiveAdts(cx));
   step(crate.span, () => collectImpls(cx));
   step(crate.span, () => lowerFnSigs(cx));
   for (const s of cx.statics) step(s.def.span, () => ((s.def as { ty: unknown }).ty = lowerTy(cx, tyCtx(cx, s.scope), s.tyAst)));

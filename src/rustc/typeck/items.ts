@@ -112,6 +112,35 @@ export function lowerAdts(cx: Cx): void {
   }
 }
 
+/** A struct that contains itself by value (through fields, arrays, tuples): E0072. */
+export function checkRecursiveAdts(cx: Cx): void {
+  const contains = (t: Ty, target: AdtDef, seen: Set<AdtDef>): boolean => {
+    switch (t.kind) {
+      case 'adt':
+        if (t.def === target) return true;
+        if (seen.has(t.def)) return false;
+        seen.add(t.def);
+        return t.def.fields.some((f) => contains(f.ty, target, seen));
+      case 'array': return contains(t.elem, target, seen);
+      case 'tuple': return t.elems.some((e) => contains(e, target, seen));
+      default: return false;
+    }
+  };
+  for (const { def, item } of cx.adts) {
+    if (item.kind !== 'struct' || item.data.kind === 'unit') continue;
+    const fields = item.data.fields;
+    const bad = def.fields.findIndex((f) => contains(f.ty, def, new Set()));
+    if (bad < 0) continue;
+    cx.emit(
+      error(`recursive type \`${def.name}\` has infinite size`, 'E0072')
+        .primary(adtHeaderSpan(cx, def.span, 'struct'))
+        .secondary(fields[bad]!.ty.span, 'recursive without indirection'),
+    );
+    // Break the cycle so later stages (layout) never loop.
+    def.fields = def.fields.map((f, i) => (i === bad ? { ...f, ty: ERROR_TY } : f));
+  }
+}
+
 /** Enum discriminants need constant evaluation, hence a separate pass (see index.ts). */
 export function lowerVariants(cx: Cx, evalDiscr: (e: ast.Expr, ty: Ty, scope: FnItem['scope']) => bigint | undefined): void {
   for (const { def, item, scope } of cx.adts) {
