@@ -40,7 +40,32 @@ function ptrSig(t: Ty & { kind: 'ptr' }, name: string): Sig | undefined {
   }
 }
 
+/** Copy types (what `#[derive(Clone, Copy)]` and the primitives give), whose `clone()` is a copy. */
+export function isCopy(fcx: FnCx, t0: Ty): boolean {
+  const t = fcx.shallow(t0);
+  switch (t.kind) {
+    case 'int':
+    case 'bool':
+    case 'char':
+    case 'ptr':
+    case 'never':
+    case 'fnDef':
+    case 'fnPtr':
+      return true;
+    case 'ref': return !t.mut;
+    case 'array': return isCopy(fcx, t.elem);
+    case 'tuple': return t.elems.every((x) => isCopy(fcx, x));
+    case 'adt': return t.def.derives.includes('Copy') && t.def.derives.includes('Clone');
+    default: return false;
+  }
+}
+
 export function checkBuiltinMethod(fcx: FnCx, cur: Expr, t: Ty, name: string, e: ast.Expr & { kind: 'methodCall' }): Expr | undefined {
+  if (name === 'clone' && e.args.length === 0 && t.kind !== 'ref' && isCopy(fcx, t)) {
+    // `x.clone()` of a Copy type is `*&x`: a copy of the place.
+    const r = autoref(fcx, cur, false);
+    return fcx.expr({ kind: 'deref', operand: r }, t, e.span);
+  }
   if (t.kind === 'ptr') {
     if (name === 'cast') {
       const a = e.seg.args;
