@@ -288,6 +288,19 @@ describe('cargo with the compiler: build-std, the crate, the link', () => {
     expect(compiling((await run('cargo build')).text)).toContain('   Compiling blog_os v0.1.0 (/)');
   });
 
+  it('the post’s command line (-Z build-std, -Z build-std-features) builds as the config does', async () => {
+    const { run, vfs } = setup({ 'rust-toolchain': 'nightly\n', 'src/main.rs': MAIN_RS_NEEDS_MEMCPY });
+    await run('rustup component add rust-src');
+    const r = await run('cargo build --target x86_64-blog_os.json -Z build-std=core,compiler_builtins -Z build-std-features=compiler-builtins-mem');
+    expect(r.status).toBe(0);
+    expect(compiling(r.text)).toHaveLength(4);
+    expect(vfs.isFile('target/x86_64-blog_os/debug/blog_os')).toBe(true);
+    // without the feature: the std crates are built again (other options), and memcpy is missing
+    const without = await run('cargo build --target x86_64-blog_os.json -Z build-std=core,compiler_builtins');
+    expect(compiling(without.text)).toHaveLength(4);
+    expect(without.text).toContain('rust-lld: error: undefined symbol: memcpy');
+  });
+
   it('warnings: rustc’s, then cargo’s count; a fresh build replays them as cargo does', async () => {
     const { run } = await ready({ 'src/main.rs': MAIN_RS_HELLO.replace('let vga_buffer = 0xb8000 as *mut u8;', 'let vga_buffer = 0xb8000 as *mut u8;\n    let unused = 5;') });
     const r = await run('cargo build');
