@@ -76,10 +76,32 @@ function fold(f: Func, i: Inst): Inst {
   }
 }
 
+/**
+ * A cheap summary of a function's code for the fixed point: blocks, their terminators and sizes,
+ * and the operands' ids and constants. A change it misses only ends the iteration a round
+ * early (less optimisation, never wrong code).
+ */
+function fingerprint(f: Func): string {
+  let ids = 0;
+  let consts = 0;
+  const parts: string[] = [];
+  for (const b of f.blocks) {
+    parts.push(`${b.label}:${b.insts.length}:${b.terminator.op}:${successors(b.terminator).join(',')}`);
+    for (const i of b.insts) {
+      ids = (ids * 31 + i.op.length) | 0;
+      for (const o of operandsOf(i)) {
+        if (o.kind === 'value') ids = (ids * 31 + o.id) | 0;
+        else consts = (consts * 31 + Number(BigInt.asIntN(32, o.value)) + 7) | 0;
+      }
+    }
+  }
+  return `${parts.join(';')}|${ids}|${consts}`;
+}
+
 export function optimizeFunc(f: Func): Func {
   let func = f;
-  for (let round = 0; round < 20; round++) {
-    const before = JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x));
+  for (let round = 0; round < 12; round++) {
+    const before = fingerprint(func);
     func = promoteSlots(func);
     func = propagate(func);
     func = numberValues(func);
@@ -87,7 +109,7 @@ export function optimizeFunc(f: Func): Func {
     func = mergeBlocks(func);
     func = removeDead(func);
     func = coalesceCopies(func);
-    if (JSON.stringify(func.blocks, (_, x) => (typeof x === 'bigint' ? x.toString() : x)) === before) break;
+    if (fingerprint(func) === before) break;
   }
   return orderBlocks(rotateLoops(func));
 }

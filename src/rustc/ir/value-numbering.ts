@@ -51,7 +51,17 @@ export function numberValues(f: Func): Func {
   const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
   const out = new Map<string, { insts: Inst[]; terminator: Terminator }>();
 
+  // Iterative (an inlined function can make chains of thousands of blocks); a block's only
+  // child continues with the parent's state, several children get copies.
+  const work: { label: string; st: State }[] = [];
   const visit = (label: string, st: State) => {
+    work.push({ label, st });
+    while (work.length) {
+      const item = work.pop()!;
+      step(item.label, item.st);
+    }
+  };
+  const step = (label: string, st: State) => {
     const b = byLabel.get(label)!;
     const vn = (o: Operand): number => {
       if (o.kind === 'const') return vnOfConst(o.type, o.value);
@@ -143,12 +153,18 @@ export function numberValues(f: Func): Func {
     else if (t.op === 'return' && t.value) t = { ...t, value: sub(t.value) };
     out.set(label, { insts, terminator: t });
     const condVn = t.op === 'branch' ? vn(t.cond) : undefined;
-    for (const s of new Set(successors(t))) {
-      if (preds.get(s) !== 1 || s === f.blocks[0]!.label || out.has(s)) continue;
-      const child = st.clone();
+    const children = [...new Set(successors(t))].filter((s) => preds.get(s) === 1 && s !== f.blocks[0]!.label && !out.has(s));
+    // Blocks that only panic or stop need no state (failed bounds and overflow checks).
+    const needState = children.filter((s) => {
+      const c = byLabel.get(s)!;
+      if (c.insts.length === 0 && (c.terminator.op === 'panic' || c.terminator.op === 'unreachable')) { out.set(s, { insts: [], terminator: c.terminator }); return false; }
+      return true;
+    });
+    needState.forEach((s, k) => {
+      const child = k === needState.length - 1 ? st : st.clone();
       if (t.op === 'branch' && t.then !== t.else && condVn !== undefined) child.known.set(condVn, s === t.then ? 1n : 0n);
-      visit(s, child);
-    }
+      work.push({ label: s, st: child });
+    });
   };
   const empty = () => new State(new Map(), new Map(), new Map(), new Map(), new Map());
   // Roots: the entry and every block that is not the only successor of a single predecessor.

@@ -6,8 +6,9 @@
 import { ObjectBuilder } from '../../../link/object-builder.ts';
 import type { ObjectFile } from '../../../link/object.ts';
 import { R_X86_64, STB_LOCAL, STT_OBJECT } from '../../../link/elf/constants.ts';
-import { defsOf, operandsOf, optimizeFunc } from '../../ir/optimize.ts';
+import { defsOf, operandsOf } from '../../ir/optimize.ts';
 import { verifyModule } from '../../ir/verify.ts';
+import { optimizeModule } from '../../ir/inline.ts';
 import type { Func, Module, Operand } from '../../ir/types.ts';
 import { Emitter } from './emitter.ts';
 import { layoutFrame } from './frame.ts';
@@ -47,15 +48,17 @@ function slotValuesOf(f: Func): Map<number, number> {
   return slotOf;
 }
 
-export function compileModule(m: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
-  verifyModule(m);
+export function compileModule(source: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
+  verifyModule(source);
+  // Release: each function optimised, small leaves inlined into their callers, callers
+  // optimised again with the inlined bodies in view.
+  const m = options.optLevel > 0 ? optimizeModule(source) : source;
   const b = new ObjectBuilder(`${m.name}.o`, m.sourceFile);
   const enc = new TextEncoder();
   const callTypes = new Map<string, { params: Func['params']; ret: Func['ret'] }>([...m.funcs, ...m.externs].map((f) => [f.name, f]));
   const functions: CompiledFunction[] = [];
   let anon = 0;
-  for (const source of m.funcs) {
-    const f = options.optLevel > 0 ? optimizeFunc(source) : source;
+  for (const f of m.funcs) {
     const slotValues = options.optLevel > 0 ? slotValuesOf(f) : new Map<number, number>();
     const registers = options.optLevel > 0 ? allocateRegisters(f, new Set(slotValues.keys())) : new Map<number, string>();
     const emitter = new Emitter();
