@@ -4,6 +4,8 @@
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import { parseExpr } from '../parser/expr.ts';
+import { parsePat } from '../parser/pat.ts';
+import { checkPat } from './pat.ts';
 import { Parser } from '../parser/parser.ts';
 import { resolveSegs, segsOf } from '../resolve/path.ts';
 import type { Token } from '../lexer/token.ts';
@@ -14,7 +16,7 @@ import { coerce } from './coerce.ts';
 import { checkExpr, refuse } from './expr.ts';
 import type { Expect, FnCx } from './fncx.ts';
 
-const FORMAT_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'write', 'writeln', 'format_args', 'vec', 'dbg', 'matches', 'assert_eq', 'assert_ne', 'debug_assert_eq', 'debug_assert_ne', 'concat', 'stringify', 'include', 'include_str', 'include_bytes', 'env', 'option_env', 'line', 'column', 'file', 'module_path', 'cfg', 'compile_error']);
+const FORMAT_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'write', 'writeln', 'format_args', 'vec', 'dbg', 'assert_eq', 'assert_ne', 'debug_assert_eq', 'debug_assert_ne', 'concat', 'stringify', 'include', 'include_str', 'include_bytes', 'env', 'option_env', 'line', 'column', 'file', 'module_path', 'cfg', 'compile_error']);
 
 /** Splits a macro's tokens at top-level commas. */
 function splitArgs(tts: readonly ast.TokenTree[]): ast.TokenTree[][] {
@@ -100,10 +102,10 @@ export function checkMacroExpr(fcx: FnCx, e: ast.Expr & { kind: 'macro' }, _exp:
     if (own === undefined && lookupQuiet(fcx, name)) return fcx.errorExpr(e.span);
   }
   // Paths to core's macros (`core::panic!`, `core::ptr::addr_of!`) and imports of the builtins.
-  if (segs.length > 1 || !['panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented'].includes(name)) {
+  if (segs.length > 1 || !['panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented', 'matches'].includes(name)) {
     const r = resolveSegs(fcx.cx, { scope: fcx.scope, report: false }, segs, mac.path.global, 'macro', 'macro');
     if (r && r.kind === 'builtin' && r.fn.macro) return addrOf(fcx, args, r.fn.macro.mut, e.span);
-    if (segs.length > 1 && !['panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented'].includes(name)) {
+    if (segs.length > 1 && !['panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented', 'matches'].includes(name)) {
       if (FORMAT_MACROS.has(name)) return refuse(fcx, `the \`${name}!\` macro`, e.span);
       resolveSegs(fcx.cx, { scope: fcx.scope }, segs, mac.path.global, 'macro', 'macro');
       return fcx.errorExpr(e.span);
@@ -116,6 +118,7 @@ export function checkMacroExpr(fcx: FnCx, e: ast.Expr & { kind: 'macro' }, _exp:
     }
   }
   switch (name) {
+    case 'matches': return checkMatches(fcx, args, e.span);
     case 'panic': {
       if (args.length === 0) return panicNode(fcx, 'explicit panic', e.span);
       const m = literalMessage(fcx, args, 0, e.span);
@@ -160,6 +163,50 @@ function lookupQuiet(fcx: FnCx, name: string): boolean {
     if (b && b.res.kind === 'unsupported') return true;
   }
   return false;
+}
+
+/** `matches!(e, pat if guard)` is `match e { pat if guard => true, _ => false }`. */
+function checkMatches(fcx: FnCx, args: ast.TokenTree[][], span: Span): Expr {
+  if (args.length < 2) {
+    fcx.cx.emit(error('unexpected end of macro invocation').primary(span, 'missing tokens in macro arguments'));
+    return fcx.errorExpr(span);
+  }
+  const scrutAst = parseArg(fcx, args[0]!);
+  // The pattern may itself contain top-level commas only inside groups; rejoin the rest.
+  const patTokens = args.slice(1).flatMap((a, i) => (i === 0 ? a : [{ kind: 'punct', text: ',', span: flatten(a)[0]!.span, joint: false } as Token, ...a]));
+  const toks = flatten(patTokens);
+  if (!scrutAst || toks.length === 0) return fcx.errorExpr(span);
+  const last = toks[toks.length - 1]!;
+  toks.push({ kind: 'eof', text: '', span: { lo: last.span.hi, hi: last.span.hi }, joint: false });
+  const p = new Parser(toks, fcx.cx.opts.sourceMap.fileAt(toks[0]!.span.lo), '2021');
+  let patAst: ast.Pat;
+  let guardAst: ast.Expr | undefined;
+  try {
+    patAst = parsePat(p);
+    if (p.token.kind === 'ident' && p.token.text === 'if') {
+      p.bump();
+      guardAst = parseExpr(p);
+    }
+  } catch {
+    fcx.cx.emit(error('expected pattern').primary(toks[0]!.span));
+    return fcx.errorExpr(span);
+  }
+  if (p.diagnostics.length > 0 || p.token.kind !== 'eof') {
+    for (const d of p.diagnostics) fcx.cx.emit(d);
+    if (p.diagnostics.length === 0) fcx.cx.emit(error(`no rules expected \`${p.token.text}\``).primary(p.token.span));
+    return fcx.errorExpr(span);
+  }
+  const scrut = checkExpr(fcx, scrutAst);
+  fcx.pushNames();
+  const pat = checkPat(fcx, patAst, scrut.ty, { declare: true });
+  const guard = guardAst ? coerce(fcx, checkExpr(fcx, guardAst, { ty: BOOL }), BOOL) : undefined;
+  fcx.popNames();
+  const lit = (v: boolean): Expr => fcx.expr({ kind: 'lit', value: { kind: 'scalar', value: v ? 1n : 0n } }, BOOL, span);
+  const arms = [
+    { pat, ...(guard ? { guard } : {}), body: lit(true), span },
+    { pat: { kind: 'wild', ty: scrut.ty, span } as const, body: lit(false), span },
+  ];
+  return fcx.expr({ kind: 'match', scrutinee: scrut, arms }, BOOL, span);
 }
 
 function coerceUnit(fcx: FnCx, e: Expr): Expr {
