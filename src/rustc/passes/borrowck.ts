@@ -239,6 +239,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
     const s = states[i]!;
+    if (!cfg.reachable[i]) return;
     if (ev.kind === 'mutate') mutated.add(ev.local);
     if (ev.kind === 'def' && ev.how !== 'assign') bound.add(ev.local);
     if (ev.kind === 'def' && ev.how === 'assign' && !firstAssign.has(ev.local) && !has(s.maybe, ev.local)) firstAssign.set(ev.local, ev.span);
@@ -246,6 +247,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
     const s = states[i]!;
+    if (!cfg.reachable[i]) return;
     if (ev.kind === 'def' && ev.how === 'assign') {
       const local = body.locals[ev.local]!;
       const wasInit = has(s.maybe, ev.local);

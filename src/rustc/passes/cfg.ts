@@ -30,6 +30,8 @@ export interface CfgNode {
 export interface Cfg {
   readonly nodes: CfgNode[];
   readonly entry: number;
+  /** 1 for the nodes a path from the entry reaches: rustc never looks at the others (code after `return`). */
+  readonly reachable: Uint8Array;
 }
 
 interface LoopTarget {
@@ -82,7 +84,18 @@ export class CfgBuilder {
   body(b: FnBody): Cfg {
     for (const p of b.params) this.bindPat(p, 'param');
     this.block(b.block);
-    return { nodes: this.nodes, entry: 0 };
+    const reachable = new Uint8Array(this.nodes.length);
+    const stack = [0];
+    reachable[0] = 1;
+    while (stack.length > 0) {
+      for (const s of this.nodes[stack.pop()!]!.succ) {
+        if (!reachable[s]) {
+          reachable[s] = 1;
+          stack.push(s);
+        }
+      }
+    }
+    return { nodes: this.nodes, entry: 0, reachable };
   }
 
   bindPat(p: Pat, how: 'bind' | 'param', initSpan?: Span): void {

@@ -13,6 +13,7 @@ export interface LintInfo {
 export const LINTS = {
   unused_variables: { level: 'warn', group: 'unused' },
   unused_imports: { level: 'warn', group: 'unused' },
+  unused_labels: { level: 'warn', group: 'unused' },
   unused_comparisons: { level: 'warn' },
   while_true: { level: 'warn' },
   unused_assignments: { level: 'warn', group: 'unused' },

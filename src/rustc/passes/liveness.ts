@@ -41,13 +41,17 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
   const live = liveOut(cfg);
   const used = new Set<number>();
   const assigned = new Set<number>();
-  for (const n of cfg.nodes) {
+  // Unreachable code (after `return`, `loop {}`…) counts for nothing, as in rustc's MIR.
+  const declared = new Set<number>();
+  cfg.nodes.forEach((n, i) => {
+    if (!cfg.reachable[i]) return;
     if (n.ev.kind === 'use' && n.ev.counts) used.add(n.ev.local);
     if (n.ev.kind === 'def' && n.ev.how === 'assign') assigned.add(n.ev.local);
-  }
+    if ((n.ev.kind === 'def' && n.ev.how !== 'assign') || n.ev.kind === 'decl') declared.add(n.ev.local);
+  });
   // Variables first (in order of their bindings), then the dead assignments.
   for (const local of body.locals) {
-    if (used.has(local.id) || local.name.startsWith('_') || local.name === 'self') continue;
+    if (used.has(local.id) || !declared.has(local.id) || local.name.startsWith('_') || local.name === 'self') continue;
     const pat = ctx.astBindings.get(local.span.lo);
     const span: Span = pat && pat.mut ? { lo: pat.span.lo, hi: local.span.hi } : local.span;
     if (assigned.has(local.id)) {
@@ -61,7 +65,7 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
   const dead: Array<{ span: Span; name: string; param: boolean; local: number; node: number }> = [];
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
-    if (ev.kind !== 'def') return;
+    if (ev.kind !== 'def' || !cfg.reachable[i]) return;
     const local = body.locals[ev.local]!;
     if (local.name.startsWith('_')) return;
     if ((live[i]! & (1n << BigInt(ev.local))) !== 0n) return;

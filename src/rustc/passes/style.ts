@@ -5,7 +5,7 @@
 import type { Attribute, Expr, Item } from '../ast/ast.ts';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
-import { walkCrate } from './ast-walk.ts';
+import { walkCrate, walkExpr } from './ast-walk.ts';
 import { isCamelCase, isSnakeCase, isUpperCase, toCamelCase, toSnakeCase } from './case.ts';
 import { bodiesOf, textOf, type PassContext } from './context.ts';
 import type { LintName } from './lints.ts';
@@ -44,6 +44,17 @@ function parenContexts(e: Expr, add: (inner: Expr, what: string) => void): void 
     default:
       break;
   }
+}
+
+/** Whether a `break`/`continue` inside a labeled expression names its label. */
+function labelUsed(e: Expr, name: string): boolean {
+  let used = false;
+  walkExpr(e, {
+    expr: (x) => {
+      if ((x.kind === 'break' || x.kind === 'continue') && x.label?.name === name) used = true;
+    },
+  });
+  return used;
 }
 
 const isIdentChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_]/.test(c);
@@ -121,6 +132,11 @@ export function earlyLints(ctx: PassContext): void {
       }
     },
     expr: (e) => {
+      if ((e.kind === 'while' || e.kind === 'loop' || e.kind === 'for' || e.kind === 'block') && e.label && !labelUsed(e, e.label.name)) {
+        const span = e.label.span;
+        emitInto(ctx, 'unused_labels', span, warning('unused label').primary(span), sink);
+        push(span.lo);
+      }
       if (e.kind === 'while' && e.cond.kind === 'lit' && e.cond.lit.kind === 'bool' && e.cond.lit.symbol === 'true') {
         // `while true` (with its label, if any) is what rustc underlines and replaces.
         const span: Span = { lo: e.label ? e.label.span.lo : e.span.lo, hi: e.cond.span.hi };
