@@ -2,7 +2,8 @@
 // Bootlab (debug and release), booted in our machine, must leave the screen, serial output and
 // exit code that the host rustc's build left (recorded in expected/ by programs.oracle.test.ts).
 // Programs our compiler does not handle yet are listed in known-failures.json (see STATUS.md).
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSysroot } from '../driver/index.ts';
 import { differences, loadPrograms, readExpected } from './harness.ts';
 import { helperObject, PORTS_ASM } from './ports.ts';
 import { checkBootlab } from './check.ts';
@@ -11,7 +12,16 @@ import { isKnownFailure, knownFailures } from './known-failures.ts';
 const programs = loadPrograms();
 const known = knownFailures();
 
+// A program's build and run take well under a second; building core and compiler_builtins once
+// per mode takes a few seconds more, done first so no single test carries it.
+const TEST_TIMEOUT = 30_000;
+
 describe('test programs: Bootlab builds against rustc\'s recorded runs', () => {
+  beforeAll(() => {
+    buildSysroot({ release: false, memFeature: true });
+    buildSysroot({ release: true, memFeature: true });
+  }, 120_000);
+
   it('every program has a recorded outcome for each of its modes', () => {
     expect(programs.length).toBeGreaterThanOrEqual(60);
     for (const p of programs) {
@@ -36,7 +46,7 @@ describe('test programs: Bootlab builds against rustc\'s recorded runs', () => {
         const result = checkBootlab(p, mode, expected);
         if (!result.ok) expect.fail(`${result.stage}: ${result.message}`);
         expect(differences(expected, result.outcome)).toEqual([]);
-      });
+      }, TEST_TIMEOUT);
     }
   }
 });
