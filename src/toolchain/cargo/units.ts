@@ -197,7 +197,13 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
   // 3. the link, as rustc drives rust-lld for the post's target: entry `_start`, static,
   //    --gc-sections, --eh-frame-hdr; the crate's object first, then the std crates'
   const objectName = `${u.name}-${result.crate.hash.slice(0, 16)}.${u.name}.0-cgu.0.rcgu.o`;
-  const linked = linkFiles([{ name: objectName, bytes: result.crate.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
+  let linked: ReturnType<typeof linkFiles>;
+  try {
+    linked = linkFiles([{ name: objectName, bytes: result.crate.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
+  } catch (e) {
+    // a linker bug is reported as the linker failing, never thrown out of cargo
+    linked = { ok: false, messages: [], stderr: `rust-lld: error: internal linker error: ${e instanceof Error ? e.message : String(e)}\n` };
+  }
   if (!linked.ok || !linked.bytes) {
     // rustc quotes the linker's stderr as a note, every line under the first indented by ten
     // (lld's final newline leaves a line of ten spaces, then rustc's blank line)
