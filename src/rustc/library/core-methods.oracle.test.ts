@@ -51,6 +51,8 @@ function checks(ty: string, methods: Method[], trait: string): string {
     const argGen = (p: string) => {
       const [name, t] = p.split(': ') as [string, string];
       if (name === 'radix') return '(rng.next() % 40) as u32';
+      const bytes = /^\[u8; (\d+)\]$/.exec(t);
+      if (bytes) return `{ let mut b = [0u8; ${bytes[1]}]; for x in b.iter_mut() { *x = rng.next() as u8; } b }`;
       return t === 'u32' && ty !== 'u32' ? 'rng.exp()' : t.startsWith('&') ? `&gen_${t.slice(1)}(&mut rng)` : `gen_${t}(&mut rng)`;
     };
     const receiver = m.selfKind === 'none' ? [] : [m.selfKind === 'ref' ? '&x' : 'x'];

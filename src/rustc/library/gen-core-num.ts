@@ -98,6 +98,75 @@ function commonMethods(i: IntInfo): string {
         x
     }
 
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; ${i.bits / 8}] {
+        let mut bytes = [0u8; ${i.bits / 8}];
+        let mut v = self as ${u};
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == ${i.bits / 8} {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; ${i.bits / 8}] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; ${i.bits / 8}] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; ${i.bits / 8}]) -> ${t} {
+        let mut v: ${u} = 0;
+        let mut k: usize = ${i.bits / 8};
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as ${u};
+        }
+        v as ${t}
+    }
+
+    pub fn from_be_bytes(bytes: [u8; ${i.bits / 8}]) -> ${t} {
+        ${t}::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; ${i.bits / 8}]) -> ${t} {
+        ${t}::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (${t}, bool) {
+        (self.wrapping_shl(rhs), rhs >= ${i.bits})
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (${t}, bool) {
+        (self.wrapping_shr(rhs), rhs >= ${i.bits})
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        ${i.bits - 1} - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
+    }
+
     /// Checked by \`*\` like rustc's: a debug build panics "attempt to multiply with overflow".
     pub fn pow(self, exp: u32) -> ${t} {
         if exp == 0 {
@@ -222,6 +291,18 @@ function unsignedMethods(i: IntInfo): string {
 
     pub fn abs_diff(self, other: ${t}) -> ${t} {
         if self < other { other - self } else { self - other }
+    }
+
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: ${t}) -> ${t} {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The \`+\` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: ${t}) -> ${t} {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
     }
 
     pub fn is_power_of_two(self) -> bool {

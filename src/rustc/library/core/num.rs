@@ -96,6 +96,75 @@ impl i8 {
         x
     }
 
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 1] {
+        let mut bytes = [0u8; 1];
+        let mut v = self as u8;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 1 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 1] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 1] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 1]) -> i8 {
+        let mut v: u8 = 0;
+        let mut k: usize = 1;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u8;
+        }
+        v as i8
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 1]) -> i8 {
+        i8::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 1]) -> i8 {
+        i8::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (i8, bool) {
+        (self.wrapping_shl(rhs), rhs >= 8)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (i8, bool) {
+        (self.wrapping_shr(rhs), rhs >= 8)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        7 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
+    }
+
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
     pub fn pow(self, exp: u32) -> i8 {
         if exp == 0 {
@@ -381,6 +450,75 @@ impl i16 {
 
     pub fn from_le(x: i16) -> i16 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 2] {
+        let mut bytes = [0u8; 2];
+        let mut v = self as u16;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 2 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 2] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 2] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 2]) -> i16 {
+        let mut v: u16 = 0;
+        let mut k: usize = 2;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u16;
+        }
+        v as i16
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 2]) -> i16 {
+        i16::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 2]) -> i16 {
+        i16::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (i16, bool) {
+        (self.wrapping_shl(rhs), rhs >= 16)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (i16, bool) {
+        (self.wrapping_shr(rhs), rhs >= 16)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        15 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -670,6 +808,75 @@ impl i32 {
         x
     }
 
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 4] {
+        let mut bytes = [0u8; 4];
+        let mut v = self as u32;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 4 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 4] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 4] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 4]) -> i32 {
+        let mut v: u32 = 0;
+        let mut k: usize = 4;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u32;
+        }
+        v as i32
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 4]) -> i32 {
+        i32::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 4]) -> i32 {
+        i32::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (i32, bool) {
+        (self.wrapping_shl(rhs), rhs >= 32)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (i32, bool) {
+        (self.wrapping_shr(rhs), rhs >= 32)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        31 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
+    }
+
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
     pub fn pow(self, exp: u32) -> i32 {
         if exp == 0 {
@@ -955,6 +1162,75 @@ impl i64 {
 
     pub fn from_le(x: i64) -> i64 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 8] {
+        let mut bytes = [0u8; 8];
+        let mut v = self as u64;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 8 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 8] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 8] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 8]) -> i64 {
+        let mut v: u64 = 0;
+        let mut k: usize = 8;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u64;
+        }
+        v as i64
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 8]) -> i64 {
+        i64::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 8]) -> i64 {
+        i64::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (i64, bool) {
+        (self.wrapping_shl(rhs), rhs >= 64)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (i64, bool) {
+        (self.wrapping_shr(rhs), rhs >= 64)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        63 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -1244,6 +1520,75 @@ impl i128 {
         x
     }
 
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 16] {
+        let mut bytes = [0u8; 16];
+        let mut v = self as u128;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 16 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 16] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 16] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 16]) -> i128 {
+        let mut v: u128 = 0;
+        let mut k: usize = 16;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u128;
+        }
+        v as i128
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 16]) -> i128 {
+        i128::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 16]) -> i128 {
+        i128::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (i128, bool) {
+        (self.wrapping_shl(rhs), rhs >= 128)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (i128, bool) {
+        (self.wrapping_shr(rhs), rhs >= 128)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        127 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
+    }
+
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
     pub fn pow(self, exp: u32) -> i128 {
         if exp == 0 {
@@ -1529,6 +1874,75 @@ impl isize {
 
     pub fn from_le(x: isize) -> isize {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 8] {
+        let mut bytes = [0u8; 8];
+        let mut v = self as usize;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 8 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 8] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 8] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 8]) -> isize {
+        let mut v: usize = 0;
+        let mut k: usize = 8;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as usize;
+        }
+        v as isize
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 8]) -> isize {
+        isize::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 8]) -> isize {
+        isize::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (isize, bool) {
+        (self.wrapping_shl(rhs), rhs >= 64)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (isize, bool) {
+        (self.wrapping_shr(rhs), rhs >= 64)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        63 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -1818,6 +2232,75 @@ impl u8 {
         x
     }
 
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 1] {
+        let mut bytes = [0u8; 1];
+        let mut v = self as u8;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 1 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 1] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 1] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 1]) -> u8 {
+        let mut v: u8 = 0;
+        let mut k: usize = 1;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u8;
+        }
+        v as u8
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 1]) -> u8 {
+        u8::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 1]) -> u8 {
+        u8::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (u8, bool) {
+        (self.wrapping_shl(rhs), rhs >= 8)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (u8, bool) {
+        (self.wrapping_shr(rhs), rhs >= 8)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        7 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
+    }
+
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
     pub fn pow(self, exp: u32) -> u8 {
         if exp == 0 {
@@ -1939,6 +2422,18 @@ impl u8 {
         if self < other { other - self } else { self - other }
     }
 
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: u8) -> u8 {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: u8) -> u8 {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
+    }
+
     pub fn is_power_of_two(self) -> bool {
         self.count_ones() == 1
     }
@@ -2043,6 +2538,75 @@ impl u16 {
 
     pub fn from_le(x: u16) -> u16 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 2] {
+        let mut bytes = [0u8; 2];
+        let mut v = self as u16;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 2 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 2] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 2] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 2]) -> u16 {
+        let mut v: u16 = 0;
+        let mut k: usize = 2;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u16;
+        }
+        v as u16
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 2]) -> u16 {
+        u16::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 2]) -> u16 {
+        u16::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (u16, bool) {
+        (self.wrapping_shl(rhs), rhs >= 16)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (u16, bool) {
+        (self.wrapping_shr(rhs), rhs >= 16)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        15 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -2166,6 +2730,18 @@ impl u16 {
         if self < other { other - self } else { self - other }
     }
 
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: u16) -> u16 {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: u16) -> u16 {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
+    }
+
     pub fn is_power_of_two(self) -> bool {
         self.count_ones() == 1
     }
@@ -2270,6 +2846,75 @@ impl u32 {
 
     pub fn from_le(x: u32) -> u32 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 4] {
+        let mut bytes = [0u8; 4];
+        let mut v = self as u32;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 4 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 4] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 4] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 4]) -> u32 {
+        let mut v: u32 = 0;
+        let mut k: usize = 4;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u32;
+        }
+        v as u32
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 4]) -> u32 {
+        u32::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 4]) -> u32 {
+        u32::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (u32, bool) {
+        (self.wrapping_shl(rhs), rhs >= 32)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (u32, bool) {
+        (self.wrapping_shr(rhs), rhs >= 32)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        31 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -2393,6 +3038,18 @@ impl u32 {
         if self < other { other - self } else { self - other }
     }
 
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: u32) -> u32 {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: u32) -> u32 {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
+    }
+
     pub fn is_power_of_two(self) -> bool {
         self.count_ones() == 1
     }
@@ -2497,6 +3154,75 @@ impl u64 {
 
     pub fn from_le(x: u64) -> u64 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 8] {
+        let mut bytes = [0u8; 8];
+        let mut v = self as u64;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 8 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 8] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 8] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 8]) -> u64 {
+        let mut v: u64 = 0;
+        let mut k: usize = 8;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u64;
+        }
+        v as u64
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 8]) -> u64 {
+        u64::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 8]) -> u64 {
+        u64::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (u64, bool) {
+        (self.wrapping_shl(rhs), rhs >= 64)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (u64, bool) {
+        (self.wrapping_shr(rhs), rhs >= 64)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        63 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -2620,6 +3346,18 @@ impl u64 {
         if self < other { other - self } else { self - other }
     }
 
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: u64) -> u64 {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: u64) -> u64 {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
+    }
+
     pub fn is_power_of_two(self) -> bool {
         self.count_ones() == 1
     }
@@ -2724,6 +3462,75 @@ impl u128 {
 
     pub fn from_le(x: u128) -> u128 {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 16] {
+        let mut bytes = [0u8; 16];
+        let mut v = self as u128;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 16 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 16] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 16] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 16]) -> u128 {
+        let mut v: u128 = 0;
+        let mut k: usize = 16;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as u128;
+        }
+        v as u128
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 16]) -> u128 {
+        u128::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 16]) -> u128 {
+        u128::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (u128, bool) {
+        (self.wrapping_shl(rhs), rhs >= 128)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (u128, bool) {
+        (self.wrapping_shr(rhs), rhs >= 128)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        127 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -2847,6 +3654,18 @@ impl u128 {
         if self < other { other - self } else { self - other }
     }
 
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: u128) -> u128 {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: u128) -> u128 {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
+    }
+
     pub fn is_power_of_two(self) -> bool {
         self.count_ones() == 1
     }
@@ -2951,6 +3770,75 @@ impl usize {
 
     pub fn from_le(x: usize) -> usize {
         x
+    }
+
+    /// The bytes, least significant first.
+    pub fn to_le_bytes(self) -> [u8; 8] {
+        let mut bytes = [0u8; 8];
+        let mut v = self as usize;
+        let mut k: usize = 0;
+        loop {
+            bytes[k] = v as u8;
+            k += 1;
+            if k == 8 {
+                return bytes;
+            }
+            v = v.wrapping_shr(8);
+        }
+    }
+
+    pub fn to_be_bytes(self) -> [u8; 8] {
+        self.swap_bytes().to_le_bytes()
+    }
+
+    pub fn to_ne_bytes(self) -> [u8; 8] {
+        self.to_le_bytes()
+    }
+
+    pub fn from_le_bytes(bytes: [u8; 8]) -> usize {
+        let mut v: usize = 0;
+        let mut k: usize = 8;
+        while k > 0 {
+            k -= 1;
+            v = v.wrapping_shl(8) | bytes[k] as usize;
+        }
+        v as usize
+    }
+
+    pub fn from_be_bytes(bytes: [u8; 8]) -> usize {
+        usize::from_le_bytes(bytes).swap_bytes()
+    }
+
+    pub fn from_ne_bytes(bytes: [u8; 8]) -> usize {
+        usize::from_le_bytes(bytes)
+    }
+
+    pub fn overflowing_shl(self, rhs: u32) -> (usize, bool) {
+        (self.wrapping_shl(rhs), rhs >= 64)
+    }
+
+    pub fn overflowing_shr(self, rhs: u32) -> (usize, bool) {
+        (self.wrapping_shr(rhs), rhs >= 64)
+    }
+
+    pub fn ilog2(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        63 - self.leading_zeros()
+    }
+
+    pub fn ilog10(self) -> u32 {
+        if self <= 0 {
+            panic!("argument of integer logarithm must be positive");
+        }
+        let mut n: u32 = 0;
+        let mut x = self;
+        while x >= 10 {
+            x = x / 10;
+            n += 1;
+        }
+        n
     }
 
     /// Checked by `*` like rustc's: a debug build panics "attempt to multiply with overflow".
@@ -3072,6 +3960,18 @@ impl usize {
 
     pub fn abs_diff(self, other: usize) -> usize {
         if self < other { other - self } else { self - other }
+    }
+
+    /// Division rounding up; a zero divisor panics "attempt to divide by zero", as in Rust.
+    pub fn div_ceil(self, rhs: usize) -> usize {
+        let d = self / rhs;
+        if self % rhs > 0 { d + 1 } else { d }
+    }
+
+    /// The `+` overflows (a panic in debug builds) when the multiple does not fit, as in Rust.
+    pub fn next_multiple_of(self, rhs: usize) -> usize {
+        let r = self % rhs;
+        if r == 0 { self } else { self + (rhs - r) }
     }
 
     pub fn is_power_of_two(self) -> bool {
