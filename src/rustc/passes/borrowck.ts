@@ -242,7 +242,8 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
     if (!cfg.reachable[i]) return;
     if (ev.kind === 'mutate') mutated.add(ev.local);
     if (ev.kind === 'def' && ev.how !== 'assign') bound.add(ev.local);
-    if (ev.kind === 'def' && ev.how === 'assign' && !firstAssign.has(ev.local) && !has(s.maybe, ev.local)) firstAssign.set(ev.local, ev.span);
+    // The first initialising assignment in the source (nodes are not in source order).
+    if (ev.kind === 'def' && ev.how === 'assign' && !has(s.maybe, ev.local) && ev.span.lo < (firstAssign.get(ev.local)?.lo ?? Infinity)) firstAssign.set(ev.local, ev.span);
   });
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
