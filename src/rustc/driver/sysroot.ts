@@ -40,10 +40,12 @@ export function libraryFiles(crate: 'core' | 'compiler_builtins', rustSrc: strin
 }
 
 const cache = new Map<string, Sysroot>();
+let sourcesHash: string | undefined;
 
 export function buildSysroot(options: SysrootOptions): Sysroot {
   const rustSrc = options.rustSrc ?? DEFAULT_RUST_SRC;
-  const key = contentHash([JSON.stringify(LIBRARY_SOURCES), String(options.release), String(options.memFeature), rustSrc]);
+  sourcesHash ??= contentHash([JSON.stringify(LIBRARY_SOURCES)]);
+  const key = contentHash([sourcesHash, String(options.release), String(options.memFeature), rustSrc]);
   const hit = cache.get(key);
   if (hit) return { ...hit, compiled: false };
   const sourceMap = new SourceMap();
