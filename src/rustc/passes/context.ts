@@ -7,11 +7,13 @@ import type { SourceMap } from '../span/source-map.ts';
 import type { Span } from '../span/span.ts';
 import type { CrateDef, FnBody, FnDef } from '../thir/defs.ts';
 import type { LintEmitter } from './lint-levels.ts';
+import type { Edition } from './lints.ts';
 
 export interface PassContext {
   readonly crate: CrateDef;
   readonly ast: Crate;
   readonly crateType: 'bin' | 'lib';
+  readonly edition: Edition;
   readonly sourceMap: SourceMap;
   readonly lints: LintEmitter;
   readonly out: Diagnostic[];

@@ -20,6 +20,7 @@ import { bodiesOf, spanKey, type PassContext } from './context.ts';
 import { deadCode } from './dead-code.ts';
 import { checkPatterns } from './exhaustiveness.ts';
 import { LintEmitter, LintLevels } from './lint-levels.ts';
+import type { Edition } from './lints.ts';
 import { unusedImports } from './imports.ts';
 import { liveness } from './liveness.ts';
 import { privateInterfaces } from './privacy.ts';
@@ -33,6 +34,8 @@ export interface CheckOptions {
   ast: Crate;
   crateType: 'bin' | 'lib';
   sourceMap: SourceMap;
+  /** Default 2021. Rust 2024 words E0133 differently, warns about unsafe operations in `unsafe fn` and denies static_mut_refs. */
+  edition?: Edition;
 }
 
 function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[]): PassContext {
@@ -62,8 +65,9 @@ function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[])
       }
     },
   });
-  const lints = new LintEmitter(new LintLevels(options.ast), out);
-  return { crate, ast: options.ast, crateType: options.crateType, sourceMap: options.sourceMap, lints, out, astExprs, astBindings, shorthandFields, astParams, astLets };
+  const edition = options.edition ?? '2021';
+  const lints = new LintEmitter(new LintLevels(options.ast, edition), out);
+  return { crate, ast: options.ast, crateType: options.crateType, edition, sourceMap: options.sourceMap, lints, out, astExprs, astBindings, shorthandFields, astParams, astLets };
 }
 
 export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[] {

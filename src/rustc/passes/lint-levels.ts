@@ -9,7 +9,7 @@
 import type { Attribute, Block, Crate, Expr, Item, Stmt, TokenTree } from '../ast/ast.ts';
 import type { DiagBuilder, Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
-import { LINTS, nameCovers, type LintInfo, type LintLevel, type LintName } from './lints.ts';
+import { defaultLevel, LINTS, nameCovers, type Edition, type LintInfo, type LintLevel, type LintName } from './lints.ts';
 
 interface LevelEntry {
   readonly name: string;
@@ -200,7 +200,10 @@ function contains(outer: Span, inner: Span): boolean {
 export class LintLevels {
   private readonly scopes: Scope[];
 
-  constructor(ast: Crate) {
+  constructor(
+    ast: Crate,
+    private readonly edition: Edition = '2021',
+  ) {
     const c = new ScopeCollector();
     c.add(ast.span, ast.attrs.filter((a) => a.inner));
     c.items(ast.items);
@@ -209,8 +212,7 @@ export class LintLevels {
 
   /** The level of `lint` for a node at `at`, and what decided it. */
   levelAt(lint: LintName, at: Span): { level: LintLevel; source: LevelSource } {
-    const info: LintInfo = LINTS[lint];
-    let level: LintLevel = info.level;
+    let level: LintLevel = defaultLevel(lint, this.edition);
     let source: LevelSource = { kind: 'default' };
     // Outermost first, so inner attributes override; equal spans keep source order.
     const applying = this.scopes.filter((s) => contains(s.span, at)).sort((a, b) => b.span.hi - b.span.lo - (a.span.hi - a.span.lo));

@@ -33,9 +33,24 @@ export const LINTS = {
   unsafe_code: { level: 'allow' },
   private_interfaces: { level: 'warn' },
   static_mut_refs: { level: 'warn', group: 'rust_2024_compatibility' },
+  unsafe_op_in_unsafe_fn: { level: 'allow', group: 'rust_2024_compatibility' },
 } as const satisfies Record<string, LintInfo>;
 
 export type LintName = keyof typeof LINTS;
+
+export type Edition = '2015' | '2018' | '2021' | '2024';
+
+/** Default levels that Rust 2024 raises. */
+export const EDITION_2024_LEVELS: Partial<Record<LintName, LintLevel>> = {
+  static_mut_refs: 'deny',
+  unsafe_op_in_unsafe_fn: 'warn',
+};
+
+/** A lint's default level in an edition. */
+export function defaultLevel(lint: LintName, edition: Edition): LintLevel {
+  const info: LintInfo = LINTS[lint];
+  return (edition === '2024' ? EDITION_2024_LEVELS[lint] : undefined) ?? info.level;
+}
 
 export function isLintName(name: string): name is LintName {
   return Object.prototype.hasOwnProperty.call(LINTS, name);

@@ -14,7 +14,7 @@ import { comparable, compileProgram, expectedOf, KNOWN_DIFFERENCES, programs, TE
 const out = mkdtempSync(join(tmpdir(), 'passes-oracle-'));
 
 function rustc(p: Program): Finding[] {
-  const r = spawnSync('rustc', ['--edition', '2021', '--crate-type', p.crateType, '--error-format=json', '-C', 'panic=abort', '--emit=obj', '-o', join(out, `${p.name}.o`), p.file], { cwd: TESTDATA, encoding: 'utf8' });
+  const r = spawnSync('rustc', ['--edition', p.edition, '--crate-type', p.crateType, '--error-format=json', '-C', 'panic=abort', '--emit=obj', '-o', join(out, `${p.name}.o`), p.file], { cwd: TESTDATA, encoding: 'utf8' });
   const found: Finding[] = [];
   for (const line of r.stderr.split('\n')) {
     if (!line.startsWith('{')) continue;

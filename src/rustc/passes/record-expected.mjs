@@ -11,7 +11,8 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'testdata');
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.rs')).sort()) {
   const src = readFileSync(join(dir, f), 'utf8');
   const crateType = /^\/\/ crate-type: bin/m.test(src) ? 'bin' : 'lib';
-  const run = spawnSync('rustc', ['--edition', '2021', '--crate-type', crateType, '--error-format=json', '-C', 'panic=abort', '--emit=obj', '-o', join(tmpdir(), 'passes-oracle.o'), f], { cwd: dir, encoding: 'utf8' });
+  const edition = /^\/\/ edition: (\d+)/m.exec(src)?.[1] ?? '2021';
+  const run = spawnSync('rustc', ['--edition', edition, '--crate-type', crateType, '--error-format=json', '-C', 'panic=abort', '--emit=obj', '-o', join(tmpdir(), 'passes-oracle.o'), f], { cwd: dir, encoding: 'utf8' });
   const out = run.stderr;
   const diags = [];
   for (const line of out.split('\n')) {

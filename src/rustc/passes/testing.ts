@@ -25,6 +25,8 @@ export interface Program {
   readonly file: string;
   readonly source: string;
   readonly crateType: 'bin' | 'lib';
+  /** `// edition: 2024` in the program; 2021 otherwise. */
+  readonly edition: '2021' | '2024';
 }
 
 export interface Finding {
@@ -42,7 +44,8 @@ export function programs(): Program[] {
     .sort()
     .map((file) => {
       const source = readFileSync(join(TESTDATA, file), 'utf8');
-      return { name: file.replace(/\.rs$/, ''), file, source, crateType: /^\/\/ crate-type: bin/m.test(source) ? 'bin' : 'lib' };
+      const edition = /^\/\/ edition: 2024/m.test(source) ? '2024' : '2021';
+      return { name: file.replace(/\.rs$/, ''), file, source, crateType: /^\/\/ crate-type: bin/m.test(source) ? 'bin' : 'lib', edition };
     });
 }
 
@@ -72,15 +75,15 @@ export function compileProgram(p: Program): { findings: Finding[]; diagnostics: 
   const sysroot = buildSysroot({ release: false, memFeature: true });
   const core = sysroot.core;
   const sourceMap = sourceMapFor(core ? [core] : []);
-  const parsed = parseCrate(p.source, p.file, { sourceMap });
+  const parsed = parseCrate(p.source, p.file, { sourceMap, edition: p.edition });
   const diagnostics = [...parsed.diagnostics];
   let ms = 0;
   if (!parsed.diagnostics.some((d) => d.level === 'error')) {
-    const analysis = analyzeCrate(parsed.ast, { crateName: p.name, crateType: p.crateType, externs: core ? [core.def] : [], sourceMap, edition: '2021' });
+    const analysis = analyzeCrate(parsed.ast, { crateName: p.name, crateType: p.crateType, externs: core ? [core.def] : [], sourceMap, edition: p.edition });
     diagnostics.push(...analysis.diagnostics);
     if (analysis.crate && !analysis.diagnostics.some((d) => d.level === 'error')) {
       const t0 = performance.now();
-      diagnostics.push(...checkCrate(analysis.crate, { ast: parsed.ast, crateType: p.crateType, sourceMap }));
+      diagnostics.push(...checkCrate(analysis.crate, { ast: parsed.ast, crateType: p.crateType, sourceMap, edition: p.edition }));
       ms = performance.now() - t0;
     }
   }

@@ -8,6 +8,7 @@ import type { BuiltinOp } from '../thir/builtins.ts';
 import type { FnDef } from '../thir/defs.ts';
 import type { Block, Expr } from '../thir/thir.ts';
 import { printTy } from '../thir/ty.ts';
+import { walkCrate } from './ast-walk.ts';
 import { bodiesOf, spanKey, textOf, type BodyOwner, type PassContext } from './context.ts';
 import { ThirVisitor } from './visit.ts';
 
@@ -42,6 +43,8 @@ class UnsafetyChecker extends ThirVisitor {
   constructor(
     private readonly ctx: PassContext,
     private readonly inUnsafeFn: boolean,
+    /** The `unsafe fn`'s signature, where rustc's unsafe_op_in_unsafe_fn note points. */
+    private readonly header?: Span,
   ) {
     super();
   }
@@ -53,8 +56,18 @@ class UnsafetyChecker extends ThirVisitor {
       inner.used = true;
       return;
     }
-    if (this.inUnsafeFn) return;
-    this.ctx.out.push(error(`${what} is unsafe and requires unsafe function or block`, 'E0133').primary(span, label).note(note).build());
+    const ed2024 = this.ctx.edition === '2024';
+    const message = `${what} is unsafe and requires unsafe ${ed2024 ? 'block' : 'function or block'}`;
+    if (this.inUnsafeFn) {
+      // The body of an `unsafe fn` is an unsafe context; only unsafe_op_in_unsafe_fn (Rust 2024) objects.
+      if (!this.header) return;
+      const d = warning(message, 'E0133').primary(span, label).note(note);
+      d.spanNote(this.header, 'an unsafe function restricts its caller, but its body is safe by default');
+      d.note('for more information, see <https://doc.rust-lang.org/edition-guide/rust-2024/unsafe-op-in-unsafe-fn.html>');
+      this.ctx.lints.emit('unsafe_op_in_unsafe_fn', span, d);
+      return;
+    }
+    this.ctx.out.push(error(message, 'E0133').primary(span, label).note(note).build());
   }
 
   override visitBlock(b: Block): void {
@@ -127,8 +140,25 @@ function unsafeKeywordSpan(ctx: PassContext, b: Block): Span {
   return b.span;
 }
 
+/** `unsafe fn name(params) -> ret`: from the item's first keyword to the end of its signature. */
+function fnHeader(ctx: PassContext, owner: BodyOwner): Span | undefined {
+  let found: Span | undefined;
+  walkCrate(ctx.ast, {
+    item: (it) => {
+      if (it.kind === 'fn' && it.ident.span.lo === owner.fn.span.lo && it.body) {
+        const text = textOf(ctx, { lo: it.span.lo, hi: it.body.span.lo });
+        const attrEnd = it.attrs.filter((a) => !a.inner).reduce((m, a) => Math.max(m, a.span.hi), it.span.lo);
+        const rest = textOf(ctx, { lo: attrEnd, hi: it.body.span.lo });
+        found = { lo: attrEnd + (rest.length - rest.trimStart().length), hi: it.span.lo + text.trimEnd().length };
+      }
+    },
+  });
+  return found;
+}
+
 export function checkBodyUnsafety(ctx: PassContext, owner: BodyOwner): void {
-  const c = new UnsafetyChecker(ctx, owner.fn.unsafe);
+  const header = owner.fn.unsafe && ctx.lints.enabled('unsafe_op_in_unsafe_fn', owner.fn.span) ? fnHeader(ctx, owner) : undefined;
+  const c = new UnsafetyChecker(ctx, owner.fn.unsafe, header);
   c.visitBlock(owner.body.block);
   for (const u of c.unused.sort((a, b) => a.block.span.lo - b.block.span.lo)) {
     const s = unsafeKeywordSpan(ctx, u.block);
