@@ -60,6 +60,7 @@ describe.skipIf(!hasCargo)('cargo and rustc on stable, against the host’s', ()
     ['a version semver cannot read', { ...project, 'Cargo.toml': '[package]\nname = "blog_os"\nversion = "0.1"\n' }, ['build']],
     ['a package without a name', { ...project, 'Cargo.toml': '[package]\nversion = "0.1.0"\n' }, ['build']],
     ['unbalanced delimiters', { ...project, 'src/main.rs': 'fn main() {\n    loop {\n}\n' }, ['build']],
+    ['cargo clean with nothing built', project, ['clean']],
   ];
   for (const [name, files, args] of cases) {
     it(name, async () => {

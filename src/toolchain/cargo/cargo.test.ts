@@ -218,6 +218,15 @@ describe('cargo: other outcomes', () => {
     expect((await run('rustc')).text).toBe('error: no input filename given');
     expect((await run('rustc --target x86_64-unknown-none src/main.rs')).text).toContain("error[E0463]: can't find crate for `core`");
   });
+  it('cargo clean removes target/ and says how much, in cargo’s words', async () => {
+    const { run, vfs } = setup();
+    expect((await run('cargo clean')).text).toBe('     Removed 0 files');
+    vfs.writeFile('target/x86_64-blog_os/debug/blog_os', new Uint8Array(3000));
+    vfs.writeFile('target/x86_64-blog_os/debug/bootimage-blog_os.bin', new Uint8Array(5 * 1024 * 1024));
+    expect((await run('cargo clean')).text).toBe('     Removed 2 files, 5.0MiB total');
+    expect(vfs.exists('target')).toBe(false);
+    expect(vfs.isFile('Cargo.toml')).toBe(true);
+  });
   it('refuses unknown arguments and commands', async () => {
     const { run } = setup();
     expect((await run('cargo build --frob')).status).toBe(1);

@@ -10,6 +10,7 @@ import { hostLinkRefusal } from './units.ts';
 import { qemu } from '../shell/qemu.ts';
 import type { Command, ShellContext } from '../shell/types.ts';
 import { cargoBootimage, createBootimage } from './bootimage.ts';
+import { cargoClean } from './clean.ts';
 import { cargoBuild, CargoExit, parseBuildArgs, runnerFor, verb, type BuildOutcome } from './build.ts';
 
 function activeToolchain(ctx: ShellContext, plus?: string) {
@@ -65,13 +66,16 @@ export const cargo: Command = async (argv, ctx) => {
         return (await cargoBuild({ ...parseBuildArgs(rest), plus }, ctx, print)).status;
       case 'bootimage':
         return await cargoBootimage({ ...parseBuildArgs(rest), plus }, ctx, print);
+      case 'clean':
+        if (!ctx.vfs.isFile('Cargo.toml')) throw new CargoExit('error: could not find `Cargo.toml` in `/` or any parent directory');
+        return cargoClean(ctx.vfs, print);
       case 'run':
       case 'r':
         return await cargoRun(plus ? [`+${plus}`, ...rest].slice(1) : rest, ctx, print);
       case undefined:
       case 'help':
       case '--help':
-        print('Rust\'s package manager (Bootlab)\n\nUsage: cargo [+toolchain] <COMMAND>\n\nCommands:\n    build, b    Compile the current package\n    run, r      Run a binary of the local package (through the configured runner)\n    bootimage   Create a bootable disk image (bootimage)\n    --version   Print version info');
+        print('Rust\'s package manager (Bootlab)\n\nUsage: cargo [+toolchain] <COMMAND>\n\nCommands:\n    build, b    Compile the current package\n    run, r      Run a binary of the local package (through the configured runner)\n    bootimage   Create a bootable disk image (bootimage)\n    clean       Remove the target directory\n    --version   Print version info');
         return 0;
       default:
         throw new CargoExit(`error: no such command: \`${sub}\`\n\nhelp: view all installed commands with \`cargo --list\``);
