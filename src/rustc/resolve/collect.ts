@@ -115,6 +115,8 @@ export function makeFnDef(cx: Cx, scope: ModScope, item: ast.Item & { kind: 'fn'
     ...(opts.implSelf ? { implFor: opts.implSelf } : {}),
   };
   if (plain === undefined) lazySymbol(def, cx.crateName, path);
+  featureGate(cx, item.attrs, 'lang', 'lang_items', 'lang items are subject to change');
+  featureGate(cx, item.attrs, 'rustc_intrinsic', 'intrinsics', 'the `#[rustc_intrinsic]` attribute is used to declare intrinsics as function items');
   if (hasAttr(item.attrs, 'lang') && attrValue(findAttr(item.attrs, 'lang')!) === 'panic') cx.crate.panicEntry = def;
   if (panicHandler) cx.crate.panicHandler = def;
   cx.crate.fns.push(def);
@@ -239,6 +241,13 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
       return cx.unsupported(`the \`${name}!\` macro`, item.span);
     }
   }
+}
+
+/** E0658 for an attribute behind a feature gate the crate did not enable. */
+function featureGate(cx: Cx, attrs: readonly ast.Attribute[], attr: string, feature: string, message: string): void {
+  const a = findAttr(attrs, attr);
+  if (!a || cx.features.has(feature)) return;
+  cx.emit(error(message, 'E0658').primary(a.span).help(`add \`#![feature(${feature})]\` to the crate attributes to enable`));
 }
 
 /** Mangled names are computed when first read: most of core's functions are never linked. */

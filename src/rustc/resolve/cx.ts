@@ -93,6 +93,8 @@ export class Cx {
   /** The module each of this crate's ADTs is declared in (field privacy). */
   readonly adtScopes = new Map<AdtDef, ModScope>();
   root!: ModScope;
+  /** Names enabled by `#![feature(…)]` in the crate root. */
+  features = new Set<string>();
   /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */
   evalArrayLen: (e: ast.Expr, scope: ModScope, selfRes?: import('./scope.ts').Res, outer?: { lookupLocal(name: string): number | undefined }) => number | undefined = () => undefined;
   /** The type of a const item, lowered on first need (a signature may use a const declared later). */

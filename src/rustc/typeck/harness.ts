@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { analyzeCrate } from './index.ts';
 
-export const TINY_CORE = `
+export const TINY_CORE = `#![feature(lang_items, intrinsics)]
 pub mod panic {
     pub struct Location { pub(crate) file: &'static str, pub(crate) line: u32, pub(crate) col: u32 }
     pub struct PanicInfo { pub(crate) message: &'static str, pub(crate) location: Location }

@@ -4,6 +4,7 @@
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { attrListIdents, attrName } from '../resolve/attrs.ts';
 import { collectCrate } from '../resolve/collect.ts';
 import { type AnalyzeOptions, Cx } from '../resolve/cx.ts';
 import { resolveImports } from '../resolve/imports.ts';
@@ -60,6 +61,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
       return 'src/main.rs';
     }
   })();
+  for (const a of crate.attrs) if (a.inner && attrName(a) === 'feature') for (const f of attrListIdents(a)) cx.features.add(f);
   step(crate.span, () => collectCrate(cx, crate, fileName));
   if (!cx.root) return { crate: def, diagnostics: cx.sink.diagnostics };
   step(crate.span, () => resolveImports(cx));

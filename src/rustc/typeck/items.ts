@@ -5,7 +5,7 @@ import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import { attrListIdents, findAttr, isPub } from '../resolve/attrs.ts';
 import { itemHeaderSpan, makeConstDef, makeFnDef } from '../resolve/collect.ts';
-import type { Cx, FnItem } from '../resolve/cx.ts';
+import { type Cx, type FnItem, withoutAttrs } from '../resolve/cx.ts';
 import { PRIMITIVES } from '../resolve/lookup.ts';
 import { adtHeaderSpan } from '../resolve/path.ts';
 import type { Res } from '../resolve/scope.ts';
@@ -208,7 +208,7 @@ export function collectImpls(cx: Cx): void {
     } else {
       const shown = selfTy.kind === 'int' || selfTy.kind === 'bool' || selfTy.kind === 'char' ? (selfTy.kind === 'int' ? selfTy.int : selfTy.kind) : 'this type';
       cx.emit(
-        error(`cannot define inherent \`impl\` for primitive types`, 'E0390').primary(item.selfTy.span).help(`consider using an extension trait instead`),
+        error(`cannot define inherent \`impl\` for primitive types`, 'E0390').primary({ lo: withoutAttrs(item).lo, hi: item.selfTy.span.hi }).help(`consider using an extension trait instead`),
       );
       void shown;
       continue;
