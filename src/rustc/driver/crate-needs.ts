@@ -65,6 +65,18 @@ export function panicHandlerCheck(ast: Crate, attrs: CrateAttrs, g: CrateGraph):
   return error('`#[panic_handler]` function required, but not found').build();
 }
 
+/**
+ * A `no_std` executable built with `panic = "unwind"` (the default unless the profile or the
+ * target says abort) needs std's unwinding runtime (the `eh_personality` lang item).
+ */
+export function unwindCheck(attrs: CrateAttrs, g: CrateGraph, panicStrategy: 'abort' | 'unwind'): Diagnostic | undefined {
+  if (g.crateType !== 'bin' || attrs.noCore || panicStrategy !== 'unwind') return undefined;
+  return error('unwinding panics are not supported without std')
+    .help('using nightly cargo, use -Zbuild-std with panic="abort" to avoid unwinding')
+    .note('since the core library is usually precompiled with panic="unwind", rebuilding your crate with panic="abort" may not be enough to fix the problem')
+    .build();
+}
+
 function hasMain(ast: Crate): boolean {
   return ast.items.some((i) => i.kind === 'fn' && i.ident.name === 'main');
 }

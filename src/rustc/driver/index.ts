@@ -13,7 +13,7 @@ import type { Module } from '../ir/types.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { CfgEvaluator, stripCfg } from './cfg.ts';
 import { checkFeatures, readCrateAttrs } from './crate-attrs.ts';
-import { mainCheck, mainNeedsStd, missingCrate, panicHandlerCheck, type CrateGraph } from './crate-needs.ts';
+import { mainCheck, mainNeedsStd, missingCrate, panicHandlerCheck, unwindCheck, type CrateGraph } from './crate-needs.ts';
 import { crateHash } from './hash.ts';
 import { childDir, loadModules } from './modules.ts';
 import { unknownAttributes } from './unknown-attrs.ts';
@@ -59,6 +59,12 @@ export interface CompileInput {
   readonly sourceMap?: SourceMap;
   /** The target named in E0463's notes (default `x86_64-unknown-none`). */
   readonly targetTriple?: string;
+  /**
+   * The panic strategy (`-C panic`): `abort` when the profile (`panic = "abort"`) or the target
+   * (`"panic-strategy": "abort"`) says so; rustc's default is `unwind`, which a `no_std`
+   * executable cannot have. Default here: `abort`.
+   */
+  readonly panicStrategy?: 'abort' | 'unwind';
   /** Lints reported (default true); the sysroot's crates are built with them capped, as cargo does. */
   readonly lints?: boolean;
   /**
@@ -150,6 +156,8 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   // rustc reports these two before type checking and goes on with it.
   const noHandler = panicHandlerCheck(ast, attrs, graph);
   if (noHandler) sink.emit(noHandler);
+  const unwinding = unwindCheck(attrs, graph, input.panicStrategy ?? 'abort');
+  if (unwinding) sink.emit(unwinding);
   const noMain = mainCheck(ast, attrs, graph, input.rootPath);
   if (noMain) sink.emit(noMain);
   if (beforeAnalysis) return undefined;

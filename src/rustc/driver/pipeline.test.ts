@@ -50,11 +50,11 @@ describe('sysroot', () => {
 });
 
 describe('order of diagnostics around type checking (rustc 1.95 on the same files)', () => {
-  const compile = (source: string) => {
+  const compile = (source: string, panicStrategy: 'abort' | 'unwind' = 'abort') => {
     const sysroot = buildSysroot({ release: false, memFeature: true });
     const out = compileRustCrate({
       crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
-      release: false, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false,
+      release: false, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false, panicStrategy,
     });
     return out.diagnostics.map((d) => `${d.level}${d.code ? `[${d.code}]` : ''}: ${d.message}`);
   };
@@ -75,6 +75,32 @@ describe('order of diagnostics around type checking (rustc 1.95 on the same file
       'error[E0601]: `main` function not found in crate `blog_os`',
       'warning: unused variable: `x`',
     ]);
+  });
+});
+
+describe('panic = "unwind" (no abort in the profile or the target)', () => {
+  const compile = (source: string) => {
+    const sysroot = buildSysroot({ release: false, memFeature: true });
+    return compileRustCrate({
+      crateName: 'blog_os', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
+      release: false, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false, panicStrategy: 'unwind',
+    });
+  };
+
+  it('an executable is refused as rustc refuses it, after a missing panic handler, and lints still run', () => {
+    // The post's main.rs: rustc --edition 2021 --crate-type bin --emit=obj main.rs (host target: panic=unwind)
+    const out = compile(POST_MAIN);
+    expect(renderAllHuman(out.diagnostics, out.sourceMap)).toBe(`error: unwinding panics are not supported without std
+  |
+  = help: using nightly cargo, use -Zbuild-std with panic="abort" to avoid unwinding
+  = note: since the core library is usually precompiled with panic="unwind", rebuilding your crate with panic="abort" may not be enough to fix the problem
+
+error: aborting due to 1 previous error
+
+`);
+    // rustc --edition 2021 --crate-type bin --emit=obj u2.rs
+    const u2 = compile('#![no_std]\n#![no_main]\n#[no_mangle]\npub extern "C" fn _start() -> ! { let x = 1; loop {} }\n');
+    expect(u2.diagnostics.map((d) => d.message)).toEqual(['`#[panic_handler]` function required, but not found', 'unwinding panics are not supported without std', 'unused variable: `x`']);
   });
 });
 
