@@ -6,7 +6,8 @@
 // - warm: `cargo build` after an edit of main.rs (core cached, only the crate and the link), median
 //   of 7 after 3 uncounted edits;
 // - fresh: `cargo build` with nothing changed (cargo's fingerprint check only), median;
-// - `cargo bootimage` from a clean target folder with core cached: build, bootloader, disk image.
+// - `cargo bootimage` from a clean target folder with core cached: build, bootloader, disk image;
+//   and once from scratch (empty sysroot cache).
 // A build that fails is reported as a failed benchmark with cargo's output: no figure is made up.
 import { Shell } from '../src/toolchain/shell/shell.ts';
 import { Vfs } from '../src/toolchain/vfs.ts';
@@ -51,6 +52,11 @@ export default async function benchCargo(): Promise<BenchResult[]> {
   }
   const fresh: number[] = [];
   for (let i = 0; i < 7; i++) fresh.push(await p.run('cargo build'));
+  // the whole post from nothing: a new project, an empty sysroot cache, `cargo bootimage`
+  const scratch = project();
+  await scratch.run('rustup component add rust-src llvm-tools-preview');
+  clearSysrootCache();
+  const fromScratch = await scratch.run('cargo bootimage');
   const images: number[] = [];
   for (let i = 0; i < 3; i++) {
     const q = project();
@@ -62,5 +68,6 @@ export default async function benchCargo(): Promise<BenchResult[]> {
     { name: 'cargo build, warm (main.rs edited, core cached), median of 7', value: median(warm), unit: 'ms' },
     { name: 'cargo build, nothing changed (fingerprints), median of 7', value: median(fresh), unit: 'ms' },
     { name: 'cargo bootimage, clean target (core cached), median of 3', value: median(images), unit: 'ms' },
+    { name: 'cargo bootimage from scratch (core compiled too)', value: fromScratch, unit: 'ms' },
   ];
 }
