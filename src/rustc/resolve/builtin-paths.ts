@@ -35,6 +35,15 @@ const TABLE: BuiltinFn[] = [
 
 const BY_PATH = new Map(TABLE.map((b) => [`${b.module}::${b.name}`, b]));
 
+/** Generic types of core the compiler provides (ranges are built-in iterator shapes). */
+export const BUILTIN_TYPES: ReadonlyMap<string, 'Range' | 'RangeInclusive'> = new Map([
+  ['ops::Range', 'Range'],
+  ['ops::RangeInclusive', 'RangeInclusive'],
+]);
+
+/** Modules of core that hold only compiler-provided names (present even if core's source omits them). */
+export const VIRTUAL_MODULES: readonly string[] = ['ops'];
+
 /** The builtin named `name` inside core's module `module` (a one-segment module path), if any. */
 export function builtinIn(crate: string, modPath: readonly string[], name: string): BuiltinFn | undefined {
   if (crate !== 'core' || modPath.length !== 1) return undefined;

@@ -4,7 +4,7 @@
 // `u8::MAX`).
 import type { CrateDef, ModuleDef } from '../thir/defs.ts';
 import { INT_TYS, type Ty } from '../thir/ty.ts';
-import { builtinIn, builtinsOf, PRELUDE_BUILTINS } from './builtin-paths.ts';
+import { BUILTIN_TYPES, builtinIn, builtinsOf, PRELUDE_BUILTINS, VIRTUAL_MODULES } from './builtin-paths.ts';
 import type { Cx } from './cx.ts';
 import { type ModScope, type Namespace, type Res, nsMap } from './scope.ts';
 
@@ -70,7 +70,7 @@ function memberOfModuleDef(cx: Cx, def: ModuleDef, name: string, ns: Namespace):
   if (ns === 'type') {
     const t = def.types.get(name);
     if (t) return t.kind === 'mod' ? { kind: 'mod', def: t } : { kind: 'adt', def: t };
-    return undefined;
+    return builtinTypeIn(def, name);
   }
   if (ns === 'value') {
     const v = def.values.get(name);
@@ -81,6 +81,16 @@ function memberOfModuleDef(cx: Cx, def: ModuleDef, name: string, ns: Namespace):
   const b = builtinIn(def.crate, def.path, name);
   if (b && (ns === 'macro') === !!b.macro) return { kind: 'builtin', fn: b };
   return undefined;
+}
+
+/** `core::ops` (even when core's source has no such module) and its `Range` types. */
+function builtinTypeIn(def: ModuleDef, name: string): Res | undefined {
+  if (def.crate !== 'core') return undefined;
+  if (def.path.length === 0 && VIRTUAL_MODULES.includes(name)) {
+    return { kind: 'mod', def: { kind: 'mod', crate: 'core', path: [name], span: def.span, name, types: new Map(), values: new Map() } };
+  }
+  const t = BUILTIN_TYPES.get([...def.path, name].join('::'));
+  return t ? { kind: 'builtinType', name: t } : undefined;
 }
 
 /** All primitive inherent impls visible: this crate's (core) and the externs'. */
@@ -95,6 +105,10 @@ export function memberOf(cx: Cx, res: Res, name: string, ns: Namespace): Res | u
       if (res.scope) {
         const r = lookupInScope(cx, res.scope, name, ns);
         if (r) return r;
+        if (ns === 'type') {
+          const t = builtinTypeIn(res.def, name);
+          if (t) return t;
+        }
         const b = builtinIn(res.def.crate, res.def.path, name);
         return b && (ns === 'macro') === !!b.macro ? { kind: 'builtin', fn: b } : undefined;
       }

@@ -62,7 +62,9 @@ function firstSegment(cx: Cx, ctx: ResolveCtx, seg: Seg, ns: Namespace, global: 
     case 'crate': return { kind: 'mod', def: cx.root.def, scope: cx.root };
     case 'self': return ns === 'value' ? undefined : { kind: 'mod', def: mod.def, scope: mod };
     case 'super': return mod.parent ? { kind: 'mod', def: moduleOf(mod.parent).def, scope: moduleOf(mod.parent) } : undefined;
-    case 'Self': return ns === 'type' ? ctx.selfRes : undefined;
+    case 'Self':
+      if (ns === 'type') return ctx.selfRes;
+      return ctx.selfRes?.kind === 'adt' && ctx.selfRes.def.adtKind === 'struct' && ctx.selfRes.def.structKind !== 'named' ? { kind: 'ctor', def: ctx.selfRes.def } : undefined;
   }
   return lookupLexical(cx, ctx.scope, seg.name, ns);
 }

@@ -21,6 +21,8 @@ export type Res =
   | { kind: 'variant'; def: AdtDef; index: number }
   /** An operation the compiler provides under `core::ptr`/`mem`/`hint` (builtin-paths.ts). */
   | { kind: 'builtin'; fn: BuiltinFn }
+  /** `core::ops::Range` / `RangeInclusive`: generic types the compiler provides. */
+  | { kind: 'builtinType'; name: 'Range' | 'RangeInclusive' }
   /** A name rustc would find (prelude items such as `Option`, `Some`) that the subset refuses. */
   | { kind: 'unsupported'; what: string; silent?: boolean };
 

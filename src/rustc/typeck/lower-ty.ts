@@ -74,6 +74,15 @@ function lowerPathTy(cx: Cx, tcx: TyCtx, t: ast.Type & { kind: 'path' }): Ty {
   const withArgs = t.path.segments.find((s) => s.args);
   const r = resolveSegs(cx, { scope: tcx.scope, selfRes: tcx.selfRes }, segsOf(t.path), t.path.global, 'type', 'type');
   if (!r) return ERROR_TY;
+  if (r.kind === 'builtinType') {
+    const args = t.path.segments[t.path.segments.length - 1]!.args;
+    const a = args?.kind === 'angle' && args.args.length === 1 ? args.args[0]! : undefined;
+    if (!a || a.kind !== 'type') {
+      cx.emit(error(`missing generics for struct \`${r.name}\``, 'E0107').primary(t.span, 'expected 1 generic argument'));
+      return ERROR_TY;
+    }
+    return { kind: 'iter', shape: { kind: 'range', elem: lowerTy(cx, tcx, a.ty), inclusive: r.name === 'RangeInclusive' } };
+  }
   if (withArgs) {
     cx.unsupported('generic types', withArgs.args!.span);
     return ERROR_TY;
