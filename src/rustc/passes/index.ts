@@ -26,6 +26,7 @@ import { liveness } from './liveness.ts';
 import { privateInterfaces } from './privacy.ts';
 import { knownPanics, overflowingLiterals, unusedComparisons } from './overflow.ts';
 import { staticMutRefs } from './static-mut-refs.ts';
+import { statementLints } from './statements.ts';
 import { earlyLints, lateNamingLints } from './style.ts';
 import { unreachableCode } from './unreachable.ts';
 import { checkBodyUnsafety } from './unsafety.ts';
@@ -93,7 +94,7 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
     if (hardErrors() === 0) {
       privateInterfaces(ctx);
       deadCode(ctx);
-      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx), ...unusedComparisons(ctx), ...staticMutRefs(ctx)];
+      const late = [...lateNamingLints(ctx), ...overflowingLiterals(ctx), ...unusedComparisons(ctx), ...staticMutRefs(ctx), ...statementLints(ctx)];
       late.sort((a, b) => a.at - b.at);
       out.push(...late.map((l) => l.d));
     }

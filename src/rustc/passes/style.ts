@@ -6,6 +6,7 @@ import type { Attribute, Expr, Item } from '../ast/ast.ts';
 import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import { walkCrate, walkExpr } from './ast-walk.ts';
+import { redundantSemicolons, unusedDocComments } from './statements.ts';
 import { isCamelCase, isSnakeCase, isUpperCase, toCamelCase, toSnakeCase } from './case.ts';
 import { bodiesOf, textOf, type PassContext } from './context.ts';
 import type { LintName } from './lints.ts';
@@ -153,6 +154,8 @@ export function earlyLints(ctx: PassContext): void {
       });
     },
   });
+  redundantSemicolons(ctx, found);
+  unusedDocComments(ctx, found);
   found.sort((a, b) => a.at - b.at);
   ctx.out.push(...found.map((f) => f.d));
 }
