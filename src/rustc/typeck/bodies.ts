@@ -8,7 +8,7 @@ import type { ModScope, Res } from '../resolve/scope.ts';
 import type { ConstDef, FnBody } from '../thir/defs.ts';
 import type { ConstValue, Expr, Pat } from '../thir/thir.ts';
 import { ERROR_TY, type Ty, USIZE } from '../thir/ty.ts';
-import { blameSpan, coerce } from './coerce.ts';
+import { coerce } from './coerce.ts';
 import { evalConstExpr } from './consteval.ts';
 import { checkBlock } from './control.ts';
 import { checkExpr } from './expr.ts';
@@ -38,12 +38,10 @@ export function checkFnBody(cx: Cx, f: FnItem): void {
   let finalBlock = block;
   const blockTy = fcx.shallow(block.ty);
   if (block.tail) {
-    const asExpr = fcx.expr({ kind: 'block', block }, block.ty, f.body.span);
     const c = coerce(fcx, block.tail, def.ret, (d) => {
       if (f.sig.ret) d.secondary(f.sig.ret.span, `expected \`${fcx.show(def.ret)}\` because of return type`);
     });
     if (c !== block.tail) finalBlock = { ...block, tail: c, ty: c.ty };
-    void asExpr;
   } else if (blockTy.kind !== 'never' && !fcx.infer.unify(def.ret, block.ty)) {
     const d = error('mismatched types', 'E0308').primary(f.sig.ret?.span ?? f.body.span, `expected \`${fcx.show(def.ret)}\`, found \`()\``);
     d.secondary(def.span, 'implicitly returns `()` as its body has no tail or `return` expression');
@@ -65,7 +63,6 @@ function checkInit(cx: Cx, scope: ModScope, selfRes: Res | undefined, e: ast.Exp
   });
   const holder = { init };
   finalizeBody(fcx, holder);
-  if (fcx.locals.length > 0) void blameSpan;
   return holder.init;
 }
 

@@ -206,14 +206,11 @@ export function collectImpls(cx: Cx): void {
       methods = cx.crate.primitiveMethods.get(typeName)!;
       consts = cx.crate.primitiveConsts.get(typeName)!;
     } else {
-      const shown = selfTy.kind === 'int' || selfTy.kind === 'bool' || selfTy.kind === 'char' ? (selfTy.kind === 'int' ? selfTy.int : selfTy.kind) : 'this type';
       cx.emit(
         error(`cannot define inherent \`impl\` for primitive types`, 'E0390').primary({ lo: withoutAttrs(item).lo, hi: item.selfTy.span.hi }).help(`consider using an extension trait instead`),
       );
-      void shown;
       continue;
     }
-    const selfRes = selfResOf(selfTy);
     for (const it of item.items) {
       const path = [...scope.path, typeName, it.kind === 'fn' || it.kind === 'const' ? it.ident.name : '?'];
       if (it.kind === 'fn') {
@@ -237,7 +234,6 @@ export function collectImpls(cx: Cx): void {
         cx.constItems.set(def, ci);
       } else cx.unsupported('this item in an `impl` block', it.span);
     }
-    void selfRes;
   }
 }
 
