@@ -169,6 +169,29 @@ error: aborting due to 3 previous errors
 `);
   });
 
+  it('macros a no_std crate does not have: cannot find macro, in rustc\'s order, with its hints', () => {
+    // rustc --edition 2021 -C panic=abort --crate-type bin --emit=obj src/main.rs (rustc 1.95)
+    const src = '#![no_std]\n#![no_main]\nuse core::panic::PanicInfo;\n#[panic_handler]\nfn panic(_i: &PanicInfo) -> ! { loop {} }\nfn f() {\n    panik!("x");\n    let v = vec![1];\n    asm!("nop");\n    format!("a");\n}\n';
+    const out = compile({ 'src/main.rs': src }, { externs: core });
+    expect(out.diagnostics.map((d) => d.message)).toEqual(['format', 'asm', 'vec', 'panik'].map((m) => `cannot find macro \`${m}\` in this scope`));
+    expect(out.rendered).toContain(`error: cannot find macro \`panik\` in this scope
+ --> src/main.rs:7:5
+  |
+7 |     panik!("x");
+  |     ^^^^^
+  |
+help: a macro with a similar name exists
+  |
+7 -     panik!("x");
+7 +     panic!("x");
+  |`);
+    // rustc shows the import as \`3 + use core::arch::asm;\`; our renderer marks an inserted line with \`~\`.
+    expect(out.diagnostics[1]!.suggestions[0]!.replacement).toBe('use core::arch::asm;\n');
+    // Defined by macro_rules!, imported by name, or in core's prelude: no error.
+    const fine = '#![no_std]\n#![no_main]\nuse core::arch::asm;\nmacro_rules! println { () => {} }\nfn f() { println!(); assert!(true); unreachable!(); core::ptr::addr_of!(X); asm!("nop"); }\n';
+    expect(compile({ 'src/main.rs': fine }, { externs: core }).diagnostics.map((d) => d.message).filter((m) => m.includes('cannot find macro'))).toEqual([]);
+  });
+
   it('a nightly compiler accepts #![feature]; a panic handler in a module counts', () => {
     const src = '#![no_std]\n#![no_main]\n#![feature(abi_x86_interrupt)]\nmod handler;\n';
     const out = compile({ 'src/main.rs': src, 'src/handler.rs': HANDLER }, { externs: core, nightly: true });

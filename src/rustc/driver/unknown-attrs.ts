@@ -1,12 +1,70 @@
 // "cannot find attribute `x` in this scope" for attributes on items, fields, statements, arms
-// and parameters, in the order rustc 1.95 reports them (found by experiment, see the tests):
+// and parameters, and "cannot find macro `x` in this scope" for macros a `no_std` crate does not
+// have (`println!`, `vec!`, `format!`, an `asm!` not imported, a misspelled `panic!`), in the order rustc 1.95 reports them (found by experiment, see the tests):
 // when a crate-level attribute is itself unknown, everything comes in source order; otherwise
 // the crate's items are visited last to first (rustc's expansion queue is a stack), each item's
 // own attributes first, then its contents — an inline module's items in order, a struct's fields
 // and a body's statements last to first.
-import type { Attribute, Crate, Item } from '../ast/ast.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Attribute, Crate, Item, MacCall, UseTree } from '../ast/ast.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { editDistance } from '../parser/similar.ts';
+import { shrinkToLo } from '../span/span.ts';
 import { unknownAttribute } from './crate-attrs.ts';
+
+/** The macros a `no_std` crate can name without importing them (core's prelude and the built-in ones, 2018+). */
+const PRELUDE_MACROS = [
+  'assert', 'assert_eq', 'assert_ne', 'cfg', 'column', 'compile_error', 'concat', 'debug_assert', 'debug_assert_eq',
+  'debug_assert_ne', 'env', 'file', 'format_args', 'include', 'include_bytes', 'include_str', 'line', 'matches',
+  'module_path', 'option_env', 'panic', 'stringify', 'todo', 'unimplemented', 'unreachable', 'write', 'writeln',
+  'const_format_args', 'concat_idents', 'trace_macros', 'log_syntax', 'format_args_nl',
+];
+
+/** Macros of `core` that must be imported, and the path rustc's "consider importing" help gives. */
+const IMPORTABLE: Readonly<Record<string, string>> = {
+  asm: 'core::arch::asm', global_asm: 'core::arch::global_asm', naked_asm: 'core::arch::naked_asm',
+  addr_of: 'core::ptr::addr_of', addr_of_mut: 'core::ptr::addr_of_mut',
+};
+
+/** Names a `use` item brings in (the last segment or the rename), for macros imported by name. */
+function useNames(tree: UseTree, out: Set<string>): void {
+  if (tree.kind === 'simple') out.add(tree.rename?.name ?? tree.prefix.segments[tree.prefix.segments.length - 1]?.ident.name ?? '');
+  else if (tree.kind === 'nested') for (const t of tree.trees) useNames(t, out);
+}
+
+/** Everything a crate defines or imports that a one-segment macro path may name. */
+function macroScope(crate: Crate): { names: Set<string>; globs: boolean } {
+  const names = new Set(PRELUDE_MACROS);
+  let globs = false;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'macroRules' && typeof o.ident === 'object') names.add((o.ident as { name: string }).name);
+    if (o.kind === 'use' && typeof o.tree === 'object') {
+      const tree = o.tree as UseTree;
+      useNames(tree, names);
+      if (JSON.stringify(tree).includes('"glob"')) globs = true;
+    }
+    for (const key in o) if (key !== 'span' && key !== 'tts') visit(o[key]);
+  };
+  visit(crate.items);
+  return { names, globs };
+}
+
+/** rustc's guess at a misspelled macro among the prelude's. */
+function similarMacro(name: string): string | undefined {
+  let limit = Math.floor(Math.max(name.length, 3) / 3);
+  let best: string | undefined;
+  for (const c of PRELUDE_MACROS) {
+    const d = editDistance(name, c, limit);
+    if (d === 0) return c;
+    if (d !== null) {
+      limit = d - 1;
+      best = c;
+    }
+  }
+  return best;
+}
 
 function hasAttrs(x: unknown): x is { attrs: Attribute[] } {
   return typeof x === 'object' && x !== null && Array.isArray((x as { attrs?: unknown }).attrs);
@@ -16,7 +74,23 @@ const SKIP_KEYS = new Set(['span', 'tts', 'attrs', 'innerAttrs', 'lit', 'open', 
 
 class Walker {
   readonly found: Diagnostic[] = [];
-  constructor(private readonly sourceOrder: boolean) {}
+  constructor(private readonly sourceOrder: boolean, private readonly crate: Crate, private readonly scope: { names: Set<string>; globs: boolean }) {}
+
+  private macro(mac: MacCall): void {
+    if (mac.path.segments.length !== 1 || this.scope.globs) return;
+    const name = mac.path.segments[0]!.ident.name;
+    if (this.scope.names.has(name)) return;
+    const d = error(`cannot find macro \`${name}\` in this scope`).primary(mac.path.span);
+    const importable = IMPORTABLE[name];
+    const similar = similarMacro(name);
+    if (importable) {
+      const firstUse = this.crate.items.find((i) => i.kind === 'use') ?? this.crate.items[0];
+      if (firstUse) d.suggest(shrinkToLo(firstUse.span), 'consider importing this macro', `use ${importable};\n`, 'verbose', 'MaybeIncorrect');
+    } else if (similar) {
+      d.suggest(mac.path.span, 'a macro with a similar name exists', similar, 'verbose', 'MaybeIncorrect');
+    }
+    this.found.push(d.build());
+  }
 
   private own(attrs: readonly Attribute[]): void {
     for (const a of attrs) {
@@ -48,6 +122,11 @@ class Walker {
     }
     if (typeof node !== 'object' || node === null) return;
     const o = node as Record<string, unknown>;
+    const mac = o.mac as MacCall | undefined;
+    if (mac && typeof mac === 'object' && mac.path) {
+      this.macro(mac);
+      return;
+    }
     const items = o.kind === 'mod' ? o.items : undefined;
     if (Array.isArray(items)) {
       this.items(items as Item[], false);
@@ -61,9 +140,12 @@ class Walker {
   }
 }
 
-/** Unknown attributes below the crate root, in rustc's order (`crateAttrUnknown`: a crate attribute was unknown too). */
+/**
+ * Unknown attributes and macros below the crate root, in rustc's order (`crateAttrUnknown`: a
+ * crate attribute was unknown too). Macros reached through a glob import are not judged.
+ */
 export function unknownAttributes(crate: Crate, crateAttrUnknown: boolean): Diagnostic[] {
-  const w = new Walker(crateAttrUnknown);
+  const w = new Walker(crateAttrUnknown, crate, macroScope(crate));
   w.items(crate.items, !crateAttrUnknown);
   return w.found;
 }
