@@ -1,0 +1,20 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let mut n = 0u32;
+    loop {
+        n += 1;
+        if n == 3 {
+            break n;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let vga = 0xb8000 as *mut u8;
+    for i in 0..10 {
+        unsafe { *vga.offset(i) = b'*'; }
+        i += 1;
+    }
+    loop {}
+}

@@ -1,0 +1,20 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+fn colour() -> u8 {
+    0xb
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let vga = 0xb8000 as *mut u8;
+    unsafe { *vga = *colour(); }
+    loop {}
+}

@@ -1,0 +1,21 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+fn print(b: u8) {
+    let vga = 0xb8000 as *mut u8;
+    unsafe { *vga = b; }
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let print = b'x';
+    print(b'H');
+    loop {}
+}
