@@ -51,6 +51,10 @@ function fold(f: Func, i: Inst): Inst {
   switch (i.op) {
     case 'binary':
       if (k(i.a) && k(i.b) && !((i.kind === 'div' || i.kind === 'rem') && (i.b.value === 0n || (isSigned(T(i.dst)) && i.b.value === -1n)))) return C(i.dst, binary(i.kind, T(i.dst), i.a.value, i.b.value));
+      {
+        const id = identity(f, i);
+        if (id) return id;
+      }
       // Strength reduction by powers of two: x * 2^k → x << k; unsigned x / 2^k → x >> k,
       // x % 2^k → x & (2^k - 1).
       if (k(i.b) && i.b.value > 0n && (i.b.value & (i.b.value - 1n)) === 0n && bitsOf(T(i.dst)) <= 64) {
@@ -96,6 +100,30 @@ function fingerprint(f: Func): string {
     }
   }
   return `${parts.join(';')}|${ids}|${consts}`;
+}
+
+/**
+ * Algebraic identities with one constant operand: x + 0, x - 0, x | 0, x ^ 0, x * 1, x << 0,
+ * x >> 0, x & all-ones → x; x & 0, x * 0 → 0. (Lowering's overflow checks of `x % 640` test
+ * `x == MIN & 640 == -1`, which folds away this way.)
+ */
+function identity(f: Func, i: Extract<Inst, { op: 'binary' }>): Inst | undefined {
+  const t = f.values[i.dst]!;
+  if (bitsOf(t) === 0) return undefined;
+  const ones = wrap(t, -1n);
+  const isC = (o: Operand, v: bigint) => o.kind === 'const' && wrap(t, o.value) === v;
+  const same = (o: Operand): Inst => ({ op: 'copy', dst: i.dst, src: o });
+  const zero: Inst = { op: 'copy', dst: i.dst, src: { kind: 'const', type: t, value: 0n } };
+  const commutative = i.kind === 'add' || i.kind === 'or' || i.kind === 'xor' || i.kind === 'and' || i.kind === 'mul';
+  for (const [x, k] of commutative ? [[i.a, i.b], [i.b, i.a]] as const : [[i.a, i.b]] as const) {
+    if (k.kind !== 'const') continue;
+    if ((i.kind === 'add' || i.kind === 'sub' || i.kind === 'or' || i.kind === 'xor') && isC(k, 0n)) return same(x);
+    if (i.kind === 'mul' && isC(k, 1n)) return same(x);
+    if (i.kind === 'and' && isC(k, ones)) return same(x);
+    if ((i.kind === 'and' || i.kind === 'mul') && isC(k, 0n)) return zero;
+  }
+  if ((i.kind === 'shl' || i.kind === 'shr') && i.b.kind === 'const' && BigInt.asUintN(64, i.b.value) % BigInt(bitsOf(t)) === 0n) return same(i.a);
+  return undefined;
 }
 
 export function optimizeFunc(f: Func): Func {

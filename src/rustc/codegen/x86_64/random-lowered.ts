@@ -87,7 +87,11 @@ export class LoweredGenerator {
         case 3: { // read through one pointer, write through another to the same bytes, read again
           const p = f.slotAddr(slot);
           const before = f.load(elem, p);
-          f.store(f.ptrAdd(f.slotAddr(slot), 0, c('usize', this.int(2) ? 0 : 1), this.pick([1, 2])), c('u8', this.int(256)));
+          // a run-time index with a scale lea cannot take (a 12- or 16-byte element) when the
+          // array is big enough, else a constant one
+          const wide = len * size >= 32 && this.int(2) === 0;
+          const index = wide ? f.binary('and', 'usize', f.cast('usize', f.param(2)), c('usize', 1)) : c('usize', this.int(2) ? 0 : 1);
+          f.store(f.ptrAdd(f.slotAddr(slot), 0, index, wide ? this.pick([12, 16]) : this.pick([1, 2])), c('u8', this.int(256)));
           const after = f.load(elem, p);
           const byte = f.load('u8', f.ptrAdd(p, 1));
           mix(f.binary('xor', elem, before, after));

@@ -281,30 +281,41 @@ export class Selector {
       case 'ptrAdd': {
         const l = this.loc(i.dst);
         const r = l.kind === 'reg' ? l.name : 'rax';
-        const scale = i.index ? i.scale ?? 1 : 0;
+        let scale = i.index ? i.scale ?? 1 : 0;
         const offset = BigInt(i.offset ?? 0);
-        if (i.index && (scale === 1 || scale === 2 || scale === 4 || scale === 8) && fitsI32(offset)) {
+        let index = i.index;
+        // Scales lea cannot take (16 for a 16-byte struct): the index times the rest first.
+        if (index && index.kind === 'value' && scale > 8 && fitsI32(BigInt(scale)) && fitsI32(offset)) {
+          const lea = [8, 4, 2, 1].find((s) => scale % s === 0)!;
+          const factor = scale / lea;
+          this.load('rcx', index);
+          if ((factor & (factor - 1)) === 0) this.e.ins('shl', reg('rcx'), imm(Math.log2(factor)));
+          else this.e.ins('imul', reg('rcx'), reg('rcx'), imm(factor));
+          index = { kind: 'value', id: -1 };
+          scale = lea;
+        }
+        const indexReg = (o: Operand) => (o.kind === 'value' && o.id === -1 ? 'rcx' : this.inRegister(o, 'rcx'));
+        if (index && (scale === 1 || scale === 2 || scale === 4 || scale === 8) && fitsI32(offset)) {
           // One lea: [base + index * scale + offset], a constant index folded into the offset.
-          const disp = i.index.kind === 'const' ? offset + BigInt.asIntN(64, i.index.value) * BigInt(scale) : offset;
+          const disp = index.kind === 'const' ? offset + BigInt.asIntN(64, index.value) * BigInt(scale) : offset;
           const slot = this.slotOffset(i.base);
           if (slot !== undefined && fitsI32(disp + BigInt(slot))) {
-            const m: MemOperand = i.index.kind === 'const'
+            const m: MemOperand = index.kind === 'const'
               ? { kind: 'mem', base: reg('rbp').reg, scale: 1, disp: disp + BigInt(slot) }
-              : { kind: 'mem', base: reg('rbp').reg, index: reg(this.inRegister(i.index, 'rcx')).reg, scale, disp: disp + BigInt(slot) };
+              : { kind: 'mem', base: reg('rbp').reg, index: reg(indexReg(index)).reg, scale: scale as 1 | 2 | 4 | 8, disp: disp + BigInt(slot) };
             this.e.ins('lea', reg(r), m);
             return this.store(i.dst, r);
           }
           if (fitsI32(disp)) {
             const base = this.inRegister(i.base, 'rax');
-            if (i.index.kind === 'const') this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, scale: 1, disp });
-            else this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, index: reg(this.inRegister(i.index, 'rcx')).reg, scale, disp });
+            if (index.kind === 'const') this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, scale: 1, disp });
+            else this.e.ins('lea', reg(r), { kind: 'mem', base: reg(base).reg, index: reg(indexReg(index)).reg, scale: scale as 1 | 2 | 4 | 8, disp });
             return this.store(i.dst, r);
           }
         }
-        const slot = this.slotOffset(i.base);
-        if (!i.index && slot !== undefined && fitsI32(offset + BigInt(slot))) {
-          this.e.ins('lea', reg(r), mem('rbp', offset + BigInt(slot)));
-          return this.store(i.dst, r);
+        if (index && index !== i.index) {
+          // Not reached: the pre-scaled index always fits one of the lea forms above.
+          throw new Error('codegen: pre-scaled index without a lea form');
         }
         if (!i.index && fitsI32(offset)) {
           const base = this.inRegister(i.base, 'rax');
