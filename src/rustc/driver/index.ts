@@ -148,7 +148,7 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
     return undefined;
   }
   sink.diagnostics.push(...attrSink.diagnostics);
-  sink.diagnostics.push(...unknownAttributes(ast, attrSink.errorCount > 0));
+  sink.diagnostics.push(...unknownAttributes(ast, attrSink.errorCount > 0, [...input.files.values()]));
   const featureSink = new DiagnosticSink();
   checkFeatures(ast.attrs, input.nightly, featureSink, lints);
   sink.diagnostics.push(...featureSink.diagnostics);

@@ -9,7 +9,7 @@ import type { Attribute, Crate, Item, MacCall, UseTree } from '../ast/ast.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { editDistance } from '../parser/similar.ts';
 import { shrinkToLo } from '../span/span.ts';
-import { unknownAttribute } from './crate-attrs.ts';
+import { BUILTIN_ATTRIBUTES, unknownAttribute } from './crate-attrs.ts';
 
 /** The macros a `no_std` crate can name without importing them (core's prelude and the built-in ones, 2018+). */
 const PRELUDE_MACROS = [
@@ -141,10 +141,25 @@ class Walker {
 }
 
 /**
+ * Whether the source texts may hold an unknown attribute or macro name at all: every `#[name`
+ * and `name!(` in them is a built-in one (and no cfg_attr hides a name) in most crates, and
+ * then the tree walk, slow on big files, is not needed. Names in comments only make it walk.
+ */
+function mayHaveUnknown(texts: readonly string[]): boolean {
+  for (const t of texts) {
+    if (t.includes('cfg_attr')) return true;
+    for (const m of t.matchAll(/#!?\[\s*(\w+)/g)) if (!BUILTIN_ATTRIBUTES.includes(m[1]!) && !m[1]!.startsWith('rustc_')) return true;
+    for (const m of t.matchAll(/\b(\w+)\s*!\s*[([{]/g)) if (!PRELUDE_MACROS.includes(m[1]!)) return true;
+  }
+  return false;
+}
+
+/**
  * Unknown attributes and macros below the crate root, in rustc's order (`crateAttrUnknown`: a
  * crate attribute was unknown too). Macros reached through a glob import are not judged.
  */
-export function unknownAttributes(crate: Crate, crateAttrUnknown: boolean): Diagnostic[] {
+export function unknownAttributes(crate: Crate, crateAttrUnknown: boolean, texts: readonly string[]): Diagnostic[] {
+  if (!mayHaveUnknown(texts)) return [];
   const w = new Walker(crateAttrUnknown, crate, macroScope(crate));
   w.items(crate.items, !crateAttrUnknown);
   return w.found;
