@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SourceMap } from '../span/source-map.ts';
 import type { Span } from '../span/span.ts';
 import type { CrateDef, FnBody, FnDef } from '../thir/defs.ts';
-import type { LintEmitter } from './lint-levels.ts';
+import type { LintEmitter, LintLevels } from './lint-levels.ts';
 import type { Edition } from './lints.ts';
 
 export interface PassContext {
@@ -16,6 +16,7 @@ export interface PassContext {
   readonly edition: Edition;
   readonly sourceMap: SourceMap;
   readonly lints: LintEmitter;
+  readonly levels: LintLevels;
   readonly out: Diagnostic[];
   /** AST method calls by span (`lo:hi`), to see how a THIR node was written. */
   readonly astExprs: Map<string, AstExpr>;

@@ -22,6 +22,7 @@ import { checkPatterns } from './exhaustiveness.ts';
 import { LintEmitter, LintLevels } from './lint-levels.ts';
 import type { Edition } from './lints.ts';
 import { unusedImports } from './imports.ts';
+import { unknownLints } from './unknown-lints.ts';
 import { liveness } from './liveness.ts';
 import { privateInterfaces } from './privacy.ts';
 import { knownPanics, overflowingLiterals, unusedComparisons } from './overflow.ts';
@@ -67,14 +68,17 @@ function buildContext(crate: CrateDef, options: CheckOptions, out: Diagnostic[])
     },
   });
   const edition = options.edition ?? '2021';
-  const lints = new LintEmitter(new LintLevels(options.ast, edition), out);
-  return { crate, ast: options.ast, crateType: options.crateType, edition, sourceMap: options.sourceMap, lints, out, astExprs, astBindings, shorthandFields, astParams, astLets };
+  const levels = new LintLevels(options.ast, edition);
+  const lints = new LintEmitter(levels, out);
+  return { crate, ast: options.ast, crateType: options.crateType, edition, sourceMap: options.sourceMap, lints, levels, out, astExprs, astBindings, shorthandFields, astParams, astLets };
 }
 
 export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
     const ctx = buildContext(crate, options, out);
+    const levels = ctx.levels;
+    unknownLints(ctx, levels.entries);
     unusedImports(ctx);
     earlyLints(ctx);
     const bodies = bodiesOf(crate);

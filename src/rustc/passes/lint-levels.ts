@@ -11,7 +11,7 @@ import type { DiagBuilder, Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import { defaultLevel, LINTS, nameCovers, type Edition, type LintInfo, type LintLevel, type LintName } from './lints.ts';
 
-interface LevelEntry {
+export interface LevelEntry {
   readonly name: string;
   readonly level: LintLevel;
   /** The lint or group name inside the attribute (where "the lint level is defined here" points). */
@@ -37,9 +37,18 @@ function entriesOf(attrs: readonly Attribute[]): LevelEntry[] {
     const level: LintLevel = attrName === 'expect' ? 'allow' : (attrName as LintLevel);
     const group = a.tts[0];
     if (!group || group.kind !== 'group') continue;
+    // Comma-separated lint names; a tool lint (`clippy::all`) is another tool's business.
+    let item: TokenTree[] = [];
+    const flush = (): void => {
+      const only = item[0];
+      if (item.length === 1 && only && only.kind === 'ident') out.push({ name: only.text, level, nameSpan: only.span });
+      item = [];
+    };
     for (const t of group.tts as TokenTree[]) {
-      if (t.kind === 'ident') out.push({ name: t.text, level, nameSpan: t.span });
+      if (t.kind === 'punct' && t.text === ',') flush();
+      else item.push(t);
     }
+    flush();
   }
   return out;
 }
@@ -199,6 +208,11 @@ function contains(outer: Span, inner: Span): boolean {
 
 export class LintLevels {
   private readonly scopes: Scope[];
+
+  /** Every lint name written in a level attribute, for the unknown_lints check. */
+  get entries(): LevelEntry[] {
+    return this.scopes.flatMap((s) => s.entries);
+  }
 
   constructor(
     ast: Crate,

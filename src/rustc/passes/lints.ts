@@ -14,6 +14,7 @@ export const LINTS = {
   unused_variables: { level: 'warn', group: 'unused' },
   unused_imports: { level: 'warn', group: 'unused' },
   unused_labels: { level: 'warn', group: 'unused' },
+  unknown_lints: { level: 'warn' },
   redundant_semicolons: { level: 'warn', group: 'unused' },
   unused_doc_comments: { level: 'warn', group: 'unused' },
   path_statements: { level: 'warn', group: 'unused' },
