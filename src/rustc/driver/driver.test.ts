@@ -218,8 +218,9 @@ help: a macro with a similar name exists
   it('#[path] is relative to the declaring file\'s directory', () => {
     const files = {
       'src/main.rs': '#![no_std]\n#![no_main]\nmod a;\n#[path = "other/h.rs"]\nmod handler;\n',
-      'src/a.rs': '#[path = "b_impl.rs"]\nmod b;\n', // → src/b_impl.rs, not src/a/b_impl.rs
+      'src/a.rs': '#[path = "b_impl.rs"]\nmod b;\n#[path = "../shared/c.rs"]\nmod c;\n', // → src/b_impl.rs (not src/a/b_impl.rs), shared/c.rs
       'src/b_impl.rs': '',
+      'shared/c.rs': '',
       'src/other/h.rs': HANDLER,
     };
     // Every file is found (the empty stand-in core then fails name resolution, which is not this test's business).

@@ -26,8 +26,17 @@ export function dirName(path: string): string {
   return i < 0 ? '' : path.slice(0, i);
 }
 
+/** `dir/name` with `.` and `..` segments resolved (a `#[path = "../x.rs"]`). */
 function inDir(dir: string, name: string): string {
-  return dir === '' ? name : `${dir}/${name}`;
+  const joined = dir === '' ? name : `${dir}/${name}`;
+  if (!joined.includes('.')) return joined;
+  const out: string[] = [];
+  for (const seg of joined.split('/')) {
+    if (seg === '.') continue;
+    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..' && out[out.length - 1] !== '') out.pop();
+    else out.push(seg);
+  }
+  return out.join('/');
 }
 
 /** The directory where a file's child modules live. */
