@@ -93,6 +93,8 @@ export class Cx {
   /** The module each of this crate's ADTs is declared in (field privacy). */
   readonly adtScopes = new Map<AdtDef, ModScope>();
   root!: ModScope;
+  /** `#![no_std]` or `#![no_core]`: std's macros and prelude are not there. */
+  noStd = false;
   /** Names enabled by `#![feature(…)]` in the crate root. */
   features = new Set<string>();
   /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */

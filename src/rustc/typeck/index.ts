@@ -61,7 +61,11 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
       return 'src/main.rs';
     }
   })();
-  for (const a of crate.attrs) if (a.inner && attrName(a) === 'feature') for (const f of attrListIdents(a)) cx.features.add(f);
+  for (const a of crate.attrs) {
+    if (!a.inner) continue;
+    if (attrName(a) === 'feature') for (const f of attrListIdents(a)) cx.features.add(f);
+    if (attrName(a) === 'no_std' || attrName(a) === 'no_core') cx.noStd = true;
+  }
   step(crate.span, () => collectCrate(cx, crate, fileName));
   if (!cx.root) return { crate: def, diagnostics: cx.sink.diagnostics };
   step(crate.span, () => resolveImports(cx));

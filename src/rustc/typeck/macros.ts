@@ -16,6 +16,9 @@ import { coerce } from './coerce.ts';
 import { checkExpr, refuse } from './expr.ts';
 import type { Expect, FnCx } from './fncx.ts';
 
+/** Macros of `std` only: a `#![no_std]` crate cannot name them (rustc: "cannot find macro"). */
+const STD_ONLY_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'vec', 'dbg']);
+
 const FORMAT_MACROS = new Set(['println', 'print', 'eprintln', 'eprint', 'format', 'write', 'writeln', 'format_args', 'vec', 'dbg', 'assert_eq', 'assert_ne', 'debug_assert_eq', 'debug_assert_ne', 'concat', 'stringify', 'include', 'include_str', 'include_bytes', 'env', 'option_env', 'line', 'column', 'file', 'module_path', 'cfg', 'compile_error']);
 
 /** Splits a macro's tokens at top-level commas. */
@@ -111,6 +114,10 @@ export function checkMacroExpr(fcx: FnCx, e: ast.Expr & { kind: 'macro' }, _exp:
       return fcx.errorExpr(e.span);
     }
     if (segs.length === 1) {
+      if (STD_ONLY_MACROS.has(name) && fcx.cx.noStd) {
+        fcx.cx.emit(error(`cannot find macro \`${name}\` in this scope`).primary(segs[0]!.span));
+        return fcx.errorExpr(e.span);
+      }
       if (FORMAT_MACROS.has(name)) return refuse(fcx, `the \`${name}!\` macro`, e.span);
       if (name === 'asm') return refuse(fcx, '`asm!`', e.span);
       fcx.cx.emit(error(`cannot find macro \`${name}\` in this scope`).primary(segs[0]!.span));
