@@ -6,6 +6,8 @@
 // signature), adds the known failures among the adversarial programs, and writes CRASHES.md.
 import { writeFileSync } from 'node:fs';
 import { compileForDiagnostics } from '../negative/compile.ts';
+import { negativePrograms } from '../negative/programs.ts';
+import { statusRows } from '../negative/status.ts';
 import { adversarialPrograms, KNOWN_FAILURES, killsTheProcess } from './adversarial.ts';
 import { minimizeSource } from './minimize.ts';
 import { compilingSeeds, fuzzSeeds } from './seeds.ts';
@@ -57,6 +59,12 @@ const adversarial = adversarialPrograms()
     const now = killsTheProcess(p.file) ? 'not run (it would end this process)' : (failureIn(compileForDiagnostics(p.source, p.file))?.signature ?? 'no failure any more: remove it from KNOWN_FAILURES');
     return [`### adversarial/${p.file}`, '', `${KNOWN_FAILURES[p.file]}. Now: ${now}. The program (after the shared kernel header, if it has it):`, '', '```rust', body(p.source), '```', ''].join('\n');
   });
+const negativeCrashes = statusRows(negativePrograms())
+  .filter((r) => r.crash)
+  .map((r) => {
+    const p = negativePrograms().find((q) => q.file === r.program)!;
+    return [`### negative/${r.program}`, '', `rustc: ${r.theirs.code ?? 'no code'} at line ${r.theirs.line}: ${r.theirs.message}. Ours: ${r.crash}.`, '', '```rust', body(p.source), '```', ''].join('\n');
+  });
 const text = [
   '# Compiler failures found by whole-compiler fuzzing',
   '',
@@ -66,6 +74,9 @@ const text = [
   'with a mutant reduced to the tokens that still trigger it.',
   '',
   ...sections,
+  '## Negative programs on which a stage fails (src/rustc/negative/testdata/)',
+  '',
+  ...(negativeCrashes.length ? negativeCrashes : ['None.', '']),
   '## Adversarial programs that fail (src/rustc/fuzz/adversarial/, skipped by adversarial.test.ts until fixed)',
   '',
   ...adversarial,

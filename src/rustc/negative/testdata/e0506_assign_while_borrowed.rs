@@ -1,0 +1,18 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let mut row = [1u8, 2, 3, 4];
+    for b in row.iter() {
+        row[0] = *b;
+    }
+    loop {}
+}

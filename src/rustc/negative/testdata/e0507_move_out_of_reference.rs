@@ -1,0 +1,21 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+struct Writer {
+    column: usize,
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let w = &Writer { column: 0 };
+    let copy = *w;
+    let _ = copy.column;
+    loop {}
+}
