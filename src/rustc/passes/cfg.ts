@@ -16,11 +16,13 @@ export type Event =
    * The local gets a whole new value: from its binding (`let x = …`, a parameter, a pattern),
    * or an assignment `x = …` / `x op= …` (span: the assignment expression).
    */
-  | { kind: 'def'; local: number; span: Span; how: 'bind' | 'param' | 'assign'; initSpan?: Span; compound?: boolean }
+  | { kind: 'def'; local: number; span: Span; how: 'bind' | 'param' | 'assign'; initSpan?: Span; compound?: boolean; destructured?: boolean }
   /** `let x;` (or entering the scope again in a loop): the local holds nothing. */
   | { kind: 'decl'; local: number }
   /** The local is changed in place or borrowed mutably (a field assigned, `&mut x`, `x.f += 1`). */
-  | { kind: 'mutate'; local: number; span: Span };
+  | { kind: 'mutate'; local: number; span: Span }
+  /** A field or element of the local is assigned (`buf[0] = 1`): a write that liveness checks but that keeps the rest. */
+  | { kind: 'partialDef'; local: number; span: Span };
 
 export interface CfgNode {
   readonly ev: Event;
@@ -98,9 +100,9 @@ export class CfgBuilder {
     return { nodes: this.nodes, entry: 0, reachable };
   }
 
-  bindPat(p: Pat, how: 'bind' | 'param', initSpan?: Span): void {
+  bindPat(p: Pat, how: 'bind' | 'param', initSpan?: Span, fromLet = false): void {
     this.patMutations(p);
-    for (const b of patBindings(p)) this.emit({ kind: 'def', local: b.local, span: b.span, how, initSpan });
+    for (const b of patBindings(p)) this.emit({ kind: 'def', local: b.local, span: b.span, how, initSpan, destructured: fromLet && !initSpan });
   }
 
   /** `ref mut` bindings borrow the scrutinee mutably; recorded by the caller through `scrutineeRoot`. */
@@ -126,7 +128,7 @@ export class CfgBuilder {
         if (s.init) {
           this.expr(s.init);
           this.scrutineeRoot = placeRootLocal(s.init);
-          this.bindPat(s.pat, 'bind', s.pat.kind === 'binding' ? s.init.span : undefined);
+          this.bindPat(s.pat, 'bind', s.pat.kind === 'binding' ? s.init.span : undefined, true);
           this.scrutineeRoot = undefined;
           if (s.else) {
             const before = this.cur;
@@ -181,6 +183,7 @@ export class CfgBuilder {
           if (root !== undefined) {
             this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false });
             this.emit({ kind: 'mutate', local: root, span: e.span });
+            this.emit({ kind: 'partialDef', local: root, span: e.span });
           }
         }
         return;
@@ -196,6 +199,7 @@ export class CfgBuilder {
           if (root !== undefined) {
             this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false });
             this.emit({ kind: 'mutate', local: root, span: e.span });
+            this.emit({ kind: 'partialDef', local: root, span: e.span });
           }
         }
         return;

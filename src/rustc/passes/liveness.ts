@@ -65,6 +65,10 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
   const dead: Array<{ span: Span; name: string; param: boolean; local: number; node: number }> = [];
   cfg.nodes.forEach((n, i) => {
     const ev = n.ev;
+    if (ev.kind === 'partialDef' && cfg.reachable[i] && (live[i]! & (1n << BigInt(ev.local))) === 0n && !body.locals[ev.local]!.name.startsWith('_')) {
+      dead.push({ span: ev.span, name: body.locals[ev.local]!.name, param: false, local: ev.local, node: i });
+      return;
+    }
     if (ev.kind !== 'def' || !cfg.reachable[i]) return;
     const local = body.locals[ev.local]!;
     if (local.name.startsWith('_')) return;
@@ -74,6 +78,11 @@ export function liveness(ctx: PassContext, owner: BodyOwner): void {
     if (ev.how === 'assign') dead.push({ span: ev.span, name: local.name, param: false, local: ev.local, node: i });
     else if (ev.how === 'param') dead.push({ span: local.span, name: local.name, param: true, local: ev.local, node: i });
     else if (ev.initSpan) dead.push({ span: ev.initSpan, name: local.name, param: false, local: ev.local, node: i });
+    else if (ev.destructured) {
+      // A binding of a destructuring `let`: rustc points at the binding (with its `mut`).
+      const pat = ctx.astBindings.get(local.span.lo);
+      dead.push({ span: pat?.mut ? { lo: pat.span.lo, hi: local.span.hi } : local.span, name: local.name, param: false, local: ev.local, node: i });
+    }
   });
   // rustc lists them local by local, each local's in the order of its MIR blocks.
   dead.sort((a, b) => a.local - b.local || a.node - b.node);
