@@ -68,7 +68,10 @@ function warningsLine(crate: string, kind: string, n: number): string {
 /** The crate's Rust sources (the root and any module files under src/). */
 function crateFiles(vfs: Vfs, root: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const p of vfs.listFiles('src')) if (p.endsWith('.rs')) files.set(p, vfs.readText(p));
+  for (const p of vfs.listFiles('src')) {
+    const text = p.endsWith('.rs') ? vfs.tryReadText(p) : undefined;
+    if (text !== undefined) files.set(p, text);
+  }
   files.set(root, vfs.readText(root));
   return files;
 }
