@@ -321,6 +321,24 @@ describe('cargo with the compiler: build-std, the crate, the link', () => {
     expect(again.text).not.toContain('Compiling');
   });
 
+  it('a module in its own file is compiled with the crate, and editing it makes the crate stale', async () => {
+    const main = MAIN_RS_HELLO.replace('use core::panic::PanicInfo;', 'use core::panic::PanicInfo;\n\nmod vga_buffer;').replace(
+      '    for (i, &byte) in HELLO.iter().enumerate() {',
+      '    vga_buffer::mark(vga_buffer);\n    for (i, &byte) in HELLO.iter().enumerate() {',
+    );
+    const module = 'pub fn mark(vga: *mut u8) {\n    unsafe { *vga.offset(160) = b\'!\'; }\n}\n';
+    const { run, vfs } = await ready({ 'src/main.rs': main, 'src/vga_buffer.rs': module });
+    const r = await run('cargo build');
+    expect(r.status).toBe(0);
+    vfs.writeFile('src/vga_buffer.rs', module.replace("b'!'", "b'?'"));
+    expect(compiling((await run('cargo build')).text)).toEqual(['   Compiling blog_os v0.1.0 (/)']);
+    vfs.writeFile('src/vga_buffer.rs', 'pub fn mark(vga: *mut u8) {\n    *vga = 1;\n}\n');
+    const unsafeOp = await run('cargo build');
+    expect(unsafeOp.status).toBe(101);
+    expect(unsafeOp.text).toContain('error[E0133]: dereference of raw pointer is unsafe and requires unsafe');
+    expect(unsafeOp.text).toContain('--> src/vga_buffer.rs:2:5');
+  });
+
   it('--release builds into target/x86_64-blog_os/release with the release profile', async () => {
     const { run, vfs } = await ready({});
     const r = await run('cargo build --release');
