@@ -8,6 +8,7 @@ import type { Span } from '../span/span.ts';
 import type { LocalDef } from '../thir/defs.ts';
 import type { Block, Expr } from '../thir/thir.ts';
 import { buildCfg, predecessors, type Cfg } from './cfg.ts';
+import { walkCrate } from './ast-walk.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
 import { ThirVisitor, patBindings } from './visit.ts';
 
@@ -162,8 +163,16 @@ class MutabilityChecker extends ThirVisitor {
         d = borrow
           ? error(`cannot borrow \`${desc}\` as mutable, as it is behind a \`&\` reference`, 'E0596').primary(span, `\`${via}\` is a \`&\` reference, so the data it refers to cannot be borrowed as mutable`)
           : error(`cannot assign to \`${desc}\`, which is behind a \`&\` reference`, 'E0594').primary(span, `\`${via}\` is a \`&\` reference, so it cannot be written to`);
-        const at = f.through.kind === 'local' ? this.refTypeAmp(this.local(f.through.local)) : undefined;
-        if (at !== undefined) d.suggest({ lo: at + 1, hi: at + 1 }, 'consider changing this to be a mutable reference', 'mut ', 'verbose', 'MaybeIncorrect');
+        const via_ = f.through.kind === 'local' ? this.local(f.through.local) : undefined;
+        const forIter = via_ ? this.forIterOf(via_) : undefined;
+        if (forIter) {
+          // `for x in v.iter() { *x = … }`: rustc points at the iterator and offers iter_mut().
+          d.secondary(forIter.iter, 'this iterator yields `&` references');
+          d.suggest(forIter.method, 'use mutable method', 'iter_mut()', 'inline', 'MachineApplicable');
+        } else {
+          const at = via_ ? this.refTypeAmp(via_) : undefined;
+          if (at !== undefined) d.suggest({ lo: at + 1, hi: at + 1 }, 'consider changing this to be a mutable reference', 'mut ', 'verbose', 'MaybeIncorrect');
+        }
         break;
       }
       case 'constPtr':
@@ -201,9 +210,27 @@ class MutabilityChecker extends ThirVisitor {
       return undefined;
     }
     for (const l of this.ctx.astLets) {
-      if (l.pat.span.lo <= local.span.lo && local.span.hi <= l.pat.span.hi && l.ty?.kind === 'ref') return l.ty.span.lo;
+      if (!(l.pat.span.lo <= local.span.lo && local.span.hi <= l.pat.span.hi)) continue;
+      if (l.ty?.kind === 'ref') return l.ty.span.lo;
+      // `let r = &x;`: the borrow itself becomes `&mut x`.
+      if (!l.ty && l.init?.kind === 'ref' && !l.init.raw && !l.init.mut) return l.init.span.lo;
     }
     return undefined;
+  }
+
+  /** The `.iter()` call of a `for` loop whose pattern binds this local. */
+  private forIterOf(local: LocalDef): { iter: Span; method: Span } | undefined {
+    let found: { iter: Span; method: Span } | undefined;
+    walkCrate(this.ctx.ast, {
+      expr: (e) => {
+        if (e.kind !== 'for' || found) return;
+        if (!(e.pat.span.lo <= local.span.lo && local.span.hi <= e.pat.span.hi)) return;
+        if (e.iter.kind === 'methodCall' && e.iter.seg.ident.name === 'iter' && e.iter.args.length === 0) {
+          found = { iter: e.iter.span, method: { lo: e.iter.seg.ident.span.lo, hi: e.iter.span.hi } };
+        }
+      },
+    });
+    return found;
   }
 
   /** `static NAME: TYPE` (up to the type's end), where rustc points "this `static` cannot be written to". */
