@@ -52,3 +52,19 @@ fn panic(_info: &PanicInfo) -> ! {
     loop {}
 }
 `;
+
+test('step 2, the post’s files as written under the post-era nightly: the post’s compiler lines, then Hello World!', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openIde(page);
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('tab', { selected: true })).toHaveText('x86_64-blog_os.json');
+  await typeCommand(page, 'rustup component add rust-src llvm-tools-preview');
+  const terminal = page.getByTestId('terminal');
+  await expect(terminal).toContainText("info: installing component 'llvm-tools'");
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // the post's order, with the post-era nightly's compiler_builtins
+  await expect(terminal).toContainText('Compiling rustc-std-workspace-core v1.99.0 (', { timeout: 60_000 });
+  await expect(terminal).toContainText('Compiling compiler_builtins v0.1.105', { timeout: 60_000 });
+  await expect(terminal).toContainText('Finished `dev` profile [unoptimized + debuginfo] target(s) in', { timeout: 60_000 });
+  await expect(vgaText(page)).toContainText('Hello World!', { timeout: 30_000 });
+});
