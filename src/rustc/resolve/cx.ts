@@ -95,6 +95,8 @@ export class Cx {
   root!: ModScope;
   /** `#![no_std]` or `#![no_core]`: std's macros and prelude are not there. */
   noStd = false;
+  /** Spans of each function's parameters (`b: u8`), for "function defined here" notes. */
+  readonly paramSpans = new Map<FnDef, Span[]>();
   /** Names enabled by `#![feature(…)]` in the crate root. */
   features = new Set<string>();
   /** Evaluates an array length expression (installed by typeck, which owns constant evaluation). */

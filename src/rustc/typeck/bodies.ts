@@ -45,6 +45,10 @@ export function checkFnBody(cx: Cx, f: FnItem): void {
   } else if (blockTy.kind !== 'never' && !fcx.infer.unify(def.ret, block.ty)) {
     const d = error('mismatched types', 'E0308').primary(f.sig.ret?.span ?? f.body.span, `expected \`${fcx.show(def.ret)}\`, found \`()\``);
     d.secondary(def.span, 'implicitly returns `()` as its body has no tail or `return` expression');
+    const last = block.stmts[block.stmts.length - 1];
+    if (last && last.kind === 'expr' && fcx.infer.canUnify(last.expr.ty, def.ret) && cx.snippet({ lo: last.span.hi - 1, hi: last.span.hi }) === ';') {
+      d.suggest({ lo: last.span.hi - 1, hi: last.span.hi }, 'remove this semicolon to return this value', '', 'short', 'MachineApplicable');
+    }
     cx.emit(d);
   }
   const body: FnBody = { params, locals: fcx.locals, block: finalBlock, loopCount: fcx.loopCount };

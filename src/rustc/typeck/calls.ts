@@ -21,16 +21,62 @@ function plural(n: number, w: string): string {
   return `${n} ${w}${n === 1 ? '' : 's'}`;
 }
 
+/** "function defined here" with the definition's name and the parameters concerned. */
+function definedHere(fcx: FnCx, d: ReturnType<typeof error>, def: FnDef | undefined, what: string, paramIdx: number[]): void {
+  if (!def || def.crate !== fcx.cx.crateName) return;
+  const spans = fcx.cx.paramSpans.get(def) ?? [];
+  const offset = def.selfKind ? 1 : 0;
+  d.diag.children.push({
+    level: 'note',
+    message: `${what} defined here`,
+    spans: [{ span: def.span, label: '', primary: true }, ...paramIdx.filter((i) => spans[i + offset]).map((i) => ({ span: spans[i + offset]!, label: '', primary: false }))],
+  });
+}
+
+/** Where a call's arguments are checked: the callee's span and the call's, what is called. */
+export interface CallSite {
+  callee: Span;
+  call: Span;
+  what: 'function' | 'method' | 'struct';
+  def?: FnDef;
+  /** A tuple struct: its name for "tuple struct defined here". */
+  structSpan?: Span;
+}
+
 /** Arguments coerced to the parameter types; E0061 when the count differs. */
-export function checkArgs(fcx: FnCx, params: readonly Ty[], args: readonly ast.Expr[], calleeSpan: Span, what: 'function' | 'method' | 'struct' = 'function', def?: FnDef): Expr[] {
+export function checkArgs(fcx: FnCx, params: readonly Ty[], args: readonly ast.Expr[], site: CallSite): Expr[] {
+  const { what, def } = site;
+  const word = what === 'method' ? 'method' : 'function';
   if (params.length !== args.length) {
-    const d = error(`this ${what} takes ${plural(params.length, 'argument')} but ${plural(args.length, 'argument')} ${args.length === 1 ? 'was' : 'were'} supplied`, 'E0061').primary(calleeSpan);
-    if (def && def.crate === fcx.cx.crateName) d.spanNote(def.span, `${what === 'method' ? 'method' : 'function'} defined here`);
+    const d = error(`this ${what} takes ${plural(params.length, 'argument')} but ${plural(args.length, 'argument')} ${args.length === 1 ? 'was' : 'were'} supplied`, 'E0061').primary(site.callee);
+    const list = { lo: site.callee.hi, hi: site.call.hi };
+    const argTexts = args.map((a) => fcx.cx.snippet(a.span));
+    if (params.length === args.length + 1) {
+      const k = args.length;
+      d.secondary(list, `argument #${k + 1} of type \`${fcx.show(params[k]!)}\` is missing`);
+      if (site.structSpan) d.spanNote(site.structSpan, 'tuple struct defined here');
+      else definedHere(fcx, d, def, word, [k]);
+      d.suggest(list, 'provide the argument', `(${[...argTexts, `/* ${fcx.show(params[k]!)} */`].join(', ')})`, 'verbose', 'HasPlaceholders');
+    } else if (args.length === params.length + 1) {
+      const extra = args[args.length - 1]!;
+      const ex = checkExpr(fcx, extra);
+      d.secondary(extra.span, `unexpected argument #${args.length} of type \`${fcx.show(ex.ty)}\``);
+      if (site.structSpan) d.spanNote(site.structSpan, 'tuple struct defined here');
+      else definedHere(fcx, d, def, word, []);
+    } else if (site.structSpan) d.spanNote(site.structSpan, 'tuple struct defined here');
+    else definedHere(fcx, d, def, word, []);
     fcx.cx.emit(d);
-    args.forEach((a) => checkExpr(fcx, a));
+    args.forEach((a, i) => {
+      if (!(args.length === params.length + 1 && i === args.length - 1)) checkExpr(fcx, a);
+    });
     return [];
   }
-  return args.map((a, i) => checkCoerce(fcx, a, params[i]!));
+  return args.map((a, i) =>
+    checkCoerce(fcx, a, params[i]!, (d) => {
+      d.secondary(site.callee, `arguments to this ${word} are incorrect`);
+      definedHere(fcx, d, def, word, [i]);
+    }),
+  );
 }
 
 function callFn(fcx: FnCx, def: FnDef, args: Expr[], span: Span): Expr {
@@ -65,13 +111,13 @@ export function checkCall(fcx: FnCx, e: ast.Expr & { kind: 'call' }, _exp: Expec
     if (!('local' in r)) {
       if (r.kind === 'builtin') return checkBuiltinFnCall(fcx, r.fn, last, e);
       if (last.args) return refuse(fcx, 'generic functions', last.args.span);
-      if (r.kind === 'fn') return callFn(fcx, r.def, checkArgs(fcx, r.def.params.map((p) => p.ty), e.args, e.func.span, 'function', r.def), e.span);
+      if (r.kind === 'fn') return callFn(fcx, r.def, checkArgs(fcx, r.def.params.map((p) => p.ty), e.args, { callee: e.func.span, call: e.span, what: 'function', def: r.def }), e.span);
       if (r.kind === 'ctor') {
         if (r.def.structKind !== 'tuple') {
           fcx.cx.emit(error(`expected function, found struct \`${r.def.name}\``, 'E0618').primary(e.func.span));
           return fcx.errorExpr(e.span);
         }
-        const args = checkArgs(fcx, r.def.fields.map((f) => f.ty), e.args, e.func.span, 'struct');
+        const args = checkArgs(fcx, r.def.fields.map((f) => f.ty), e.args, { callee: e.func.span, call: e.span, what: 'struct', ...(r.def.crate === fcx.cx.crateName ? { structSpan: r.def.span } : {}) });
         if (args.length !== r.def.fields.length) return fcx.errorExpr(e.span);
         return structValue(fcx, r.def, args, e.span);
       }
@@ -90,9 +136,9 @@ function callValue(fcx: FnCx, func0: Expr, e: ast.Expr & { kind: 'call' }): Expr
     e.args.forEach((a) => checkExpr(fcx, a));
     return fcx.errorExpr(e.span);
   }
-  if (t.kind === 'fnDef') return callFn(fcx, t.def, checkArgs(fcx, t.def.params.map((p) => p.ty), e.args, e.func.span, 'function', t.def), e.span);
+  if (t.kind === 'fnDef') return callFn(fcx, t.def, checkArgs(fcx, t.def.params.map((p) => p.ty), e.args, { callee: e.func.span, call: e.span, what: 'function', def: t.def }), e.span);
   if (t.kind === 'fnPtr') {
-    const args = checkArgs(fcx, t.params, e.args, e.func.span);
+    const args = checkArgs(fcx, t.params, e.args, { callee: e.func.span, call: e.span, what: 'function' });
     return fcx.expr({ kind: 'callValue', func, args }, t.ret, e.span);
   }
   fcx.cx.emit(error(`expected function, found \`${fcx.show(t)}\``, 'E0618').primary(e.func.span, 'call expression requires function'));
@@ -124,7 +170,7 @@ function checkBuiltinFnCall(fcx: FnCx, b: BuiltinFn, seg: ast.PathSegment, e: as
     black_box: { params: [T], ret: T },
   };
   const s = sig[b.name]!;
-  const args = checkArgs(fcx, s.params, e.args, e.func.span);
+  const args = checkArgs(fcx, s.params, e.args, { callee: e.func.span, call: e.span, what: 'function' });
   if (args.length !== s.params.length) return fcx.errorExpr(e.span);
   if (fcx.constContext && b.module !== 'mem' && b.name !== 'null' && b.name !== 'null_mut') {
     fcx.cx.emit(error(`cannot call non-const function \`${b.module}::${b.name}\` in ${fcx.constContext === 'static' ? 'statics' : 'constants'}`, 'E0015').primary(e.span));
@@ -209,7 +255,7 @@ export function checkMethodCall(fcx: FnCx, e: ast.Expr & { kind: 'methodCall' },
       }
       if (e.seg.args) return refuse(fcx, 'generic methods', e.seg.args.span);
       const self = m.selfKind === 'value' ? cur : autoref(fcx, cur, m.selfKind === 'refMut');
-      const args = checkArgs(fcx, m.params.slice(1).map((p) => p.ty), e.args, nameSpan, 'method', m);
+      const args = checkArgs(fcx, m.params.slice(1).map((p) => p.ty), e.args, { callee: nameSpan, call: { lo: nameSpan.lo, hi: e.span.hi }, what: 'method', def: m });
       if (args.length !== m.params.length - 1) return fcx.errorExpr(e.span);
       return callFn(fcx, m, [self, ...args], e.span);
     }

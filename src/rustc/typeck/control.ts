@@ -146,7 +146,12 @@ function breakExpr(fcx: FnCx, info: LoopInfo, span: Span): Expr {
 
 export function checkCond(fcx: FnCx, c: ast.Expr): Expr {
   const x = checkExpr(fcx, c, { ty: BOOL });
-  return coerce(fcx, x, BOOL);
+  return coerce(fcx, x, BOOL, (d) => {
+    if (c.kind === 'assign') {
+      const at = fcx.cx.snippet({ lo: c.lhs.span.hi, hi: c.rhs.span.lo }).indexOf('=') + c.lhs.span.hi;
+      d.suggest({ lo: at, hi: at + 1 }, 'you might have meant to compare for equality', '==', 'verbose', 'MaybeIncorrect');
+    }
+  });
 }
 
 export function checkWhile(fcx: FnCx, e: ast.Expr & { kind: 'while' }): Expr {
@@ -267,13 +272,13 @@ function joinBranches(fcx: FnCx, branches: Expr[], exp: Expect, onMismatch: (pre
   let first: Expr | undefined;
   const out: Expr[] = [];
   for (const b of branches) {
+    if (!first && !isNever(fcx, b.ty)) first = b;
     if (!target) {
       if (isNever(fcx, b.ty)) {
         out.push(b);
         continue;
       }
       target = b.ty;
-      first = b;
       out.push(b);
       continue;
     }
@@ -370,6 +375,7 @@ export function checkMatch(fcx: FnCx, e: ast.Expr & { kind: 'match' }, exp0: Exp
   const joined = joinBranches(fcx, bodies, exp, (prev, bad, target) => {
     const d = error('`match` arms have incompatible types', 'E0308').primary(blameSpan(bad), `expected \`${fcx.show(target)}\`, found \`${fcx.show(bad.ty)}\``.replace('`{integer}`', 'integer'));
     if (prev !== bad) d.secondary(blameSpan(prev), 'this is found to be of type `' + fcx.show(prev.ty) + '`');
+    d.secondary(e.span, '`match` arms have incompatible types');
     fcx.cx.emit(d);
   });
   const arms: Arm[] = e.arms.map((a, i) => ({ pat: pats[i]!, ...(guards[i] ? { guard: guards[i] } : {}), body: joined.exprs[i]!, span: a.span }));

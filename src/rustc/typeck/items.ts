@@ -260,6 +260,7 @@ export function lowerFnSigs(cx: Cx): void {
       params.push({ name, ty: p.ty ? lowerTy(cx, tcx, p.ty) : ERROR_TY });
     });
     d.params = params;
+    cx.paramSpans.set(f.def, f.sig.params.map((p) => p.span));
     if (f.sig.ret && !f.sig.params.some((p) => (p.self && p.self.kind === 'ref') || (p.self?.kind === 'explicit' && hasRef(p.self.ty)) || (p.ty && hasRef(p.ty)))) missingLifetimes(cx, f.sig.ret);
     d.ret = f.sig.ret ? lowerTy(cx, tcx, f.sig.ret) : UNIT;
     if (f.sig.async) cx.unsupported('`async` functions', f.span);

@@ -24,10 +24,9 @@ function intFromExpect(fcx: FnCx, exp: Expect): Ty | undefined {
   const t = fcx.shallow(exp.ty);
   if (t.kind === 'int') return t;
   if (t.kind === 'infer' && t.intVar) return t;
-  if (exp.cast) {
-    if (t.kind === 'char') return { kind: 'int', int: 'u8' };
-    if (t.kind === 'ptr' || t.kind === 'fnPtr' || t.kind === 'fnDef') return { kind: 'int', int: 'usize' };
-  }
+  // rustc's check_lit: `let c: char = 65` makes 65 a u8 (then a mismatch), a pointer a usize.
+  if (t.kind === 'char') return { kind: 'int', int: 'u8' };
+  if (t.kind === 'ptr' || t.kind === 'fnPtr' || t.kind === 'fnDef') return { kind: 'int', int: 'usize' };
   return undefined;
 }
 

@@ -18,7 +18,7 @@ interface Sig {
 }
 
 function build(fcx: FnCx, sig: Sig, self: Expr, e: ast.Expr & { kind: 'methodCall' }, typeArg?: Ty): Expr {
-  const args = checkArgs(fcx, sig.params, e.args, e.seg.ident.span, 'method');
+  const args = checkArgs(fcx, sig.params, e.args, { callee: e.seg.ident.span, call: { lo: e.seg.ident.span.lo, hi: e.span.hi }, what: 'method' });
   if (args.length !== sig.params.length) return fcx.errorExpr(e.span);
   return fcx.expr({ kind: 'builtin', op: sig.op, args: [self, ...args], ...(typeArg ? { typeArg } : {}) }, sig.ret, e.span);
 }
