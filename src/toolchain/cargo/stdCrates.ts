@@ -1,5 +1,8 @@
 // What cargo prints when build-std rebuilds the standard library for a custom target, in the
 // order and words of the post (`Compiling core`, `rustc-std-workspace-core`, `compiler_builtins`).
+// Learners' logs (blog_os#837 in 2020, #1125 in 2022) often show compiler_builtins first: cargo
+// prints a unit's line when it starts, and compiler_builtins' build script can start before core.
+// Bootlab builds them one after the other, so it keeps the post's order.
 // The version of compiler_builtins follows the toolchain's date: rust-lang/rust's library
 // Cargo.lock named 0.1.105 from rust-lang/rust#119796 (merged 2024-01-14, so the post-era nightly
 // of 2024-01-25 has it) and 0.1.118 from rust-lang/rust#128824 (2024-08-08). Later bumps are not
