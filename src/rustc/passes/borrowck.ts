@@ -154,14 +154,14 @@ class MutabilityChecker extends ThirVisitor {
     switch (f.kind) {
       case 'local':
         d = borrow
-          ? error(`cannot borrow \`${desc}\` as mutable, as it is not declared as mutable`, 'E0596').primary(span, 'cannot borrow as mutable')
+          ? error(`cannot borrow \`${desc}\` as mutable, as ${p.kind === 'local' ? 'it' : `\`${f.local.name}\``} is not declared as mutable`, 'E0596').primary(span, 'cannot borrow as mutable')
           : error(`cannot assign to \`${desc}\`, as \`${f.local.name}\` is not declared as mutable`, 'E0594').primary(span, 'cannot assign');
         suggestMut(d, f.local, 'consider changing this to be mutable');
         break;
       case 'ref': {
         const via = this.describe(f.through);
         d = borrow
-          ? error(`cannot borrow \`${desc}\` as mutable, as it is behind a \`&\` reference`, 'E0596').primary(span, `\`${via}\` is a \`&\` reference, so the data it refers to cannot be borrowed as mutable`)
+          ? error(`cannot borrow \`${desc}\` as mutable, as it is behind a \`&\` reference`, 'E0596').primary(span, `\`${via}\` is a \`&\` reference, so it cannot be borrowed as mutable`)
           : error(`cannot assign to \`${desc}\`, which is behind a \`&\` reference`, 'E0594').primary(span, `\`${via}\` is a \`&\` reference, so it cannot be written to`);
         const via_ = f.through.kind === 'local' ? this.local(f.through.local) : undefined;
         const forIter = via_ ? this.forIterOf(via_) : undefined;
