@@ -3,7 +3,9 @@
 // the errors must agree in code, message and primary line:column. Lints and the checking
 // passes' errors (engineer C's) are left out on both sides.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { byPosition, type Err, ourErrors, showErr as show } from './oracle-errors.ts';
@@ -14,10 +16,15 @@ const PASS_CODES = new Set(['E0133', 'E0384', 'E0596', 'E0381', 'E0004', 'E0005'
 
 function rustcErrors(file: string): Err[] {
   let out = '';
+  // The metadata goes to a scratch directory: rustc run as root renames its output over the
+  // path it is given, and `-o /dev/null` would replace the device with a regular file.
+  const scratch = mkdtempSync(join(tmpdir(), 'typeck-oracle-'));
   try {
-    execFileSync('rustc', ['--edition', '2021', '--crate-type', 'lib', '--error-format=json', '--emit=metadata', '-o', '/dev/null', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('rustc', ['--edition', '2021', '--crate-type', 'lib', '--error-format=json', '--emit=metadata', '-o', join(scratch, 'out.rmeta'), file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     out = (e as { stderr: string }).stderr;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   const errs: Err[] = [];
   for (const line of out.split('\n')) {
