@@ -6,6 +6,7 @@ import type { Span } from '../span/span.ts';
 import { define, publish } from './collect.ts';
 import type { Cx } from './cx.ts';
 import { lookupInScope, lookupLexical, memberOf } from './lookup.ts';
+import { bestMatch, namesIn } from './similar.ts';
 import { resolveSegs, type Seg } from './path.ts';
 import { type ModScope, moduleOf, type Namespace, type Res } from './scope.ts';
 
@@ -138,5 +139,11 @@ function reportUnresolved(cx: Cx, d: Directive): void {
   const failing = d.segs[failAt]!;
   const parentName = prefixRes.kind === 'crate' ? 'the root' : prefixRes.kind === 'mod' && prefixRes.def.path.length === 0 ? 'the root' : `\`${d.segs[failAt - 1]!.name}\``;
   const shown = failAt === n - 1 ? text : d.segs.slice(0, failAt + 1).map((s) => s.name).join('::');
-  cx.emit(error(`unresolved import \`${shown}\``, 'E0432').primary(d.span, `no \`${failing.name}\` in ${parentName}`));
+  const e = error(`unresolved import \`${shown}\``, 'E0432').primary(d.span, `no \`${failing.name}\` in ${parentName}`);
+  if (failAt === n - 1) {
+    const names = (['type', 'value', 'macro'] as Namespace[]).flatMap((ns) => namesIn(cx, prefixRes, ns).map((c) => c.name));
+    const similar = bestMatch(failing.name, names);
+    if (similar) e.suggest(failing.span, 'a similar name exists in the module', similar, 'verbose', 'MaybeIncorrect');
+  }
+  cx.emit(e);
 }

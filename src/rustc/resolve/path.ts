@@ -6,6 +6,7 @@ import { error } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Cx } from './cx.ts';
 import { lookupLexical, memberOf } from './lookup.ts';
+import { bestMatch, namesIn } from './similar.ts';
 import { type ModScope, moduleOf, type Namespace, type Res } from './scope.ts';
 
 export interface Seg {
@@ -174,7 +175,18 @@ function reportMissing(cx: Cx, segs: readonly Seg[], i: number, parent: Res | un
     return;
   }
   if (last) {
-    cx.emit(error(`cannot find ${w.word} \`${seg.name}\` in ${resKindWord(parent)} \`${parentText}\``, w.code).primary(seg.span, `not found in \`${parentText}\``));
+    const d = error(`cannot find ${w.word} \`${seg.name}\` in ${resKindWord(parent)} \`${parentText}\``, w.code);
+    const candidates = namesIn(cx, parent, ns).filter((c) => ns !== 'value' || wanted !== 'function' || !c.res || c.res.kind === 'fn' || c.res.kind === 'builtin');
+    const similar = bestMatch(seg.name, candidates.map((c) => c.name));
+    if (similar) {
+      const c = candidates.find((x) => x.name === similar)!;
+      const kind = !c.res || c.res.kind === 'fn' || c.res.kind === 'builtin' ? 'function' : c.res.kind === 'const' ? 'constant' : c.res.kind === 'static' ? 'static' : 'item';
+      d.primary(seg.span);
+      if (c.span && c.res) d.secondary(c.span, `similarly named ${kind} \`${similar}\` defined here`);
+      else d.note(`similarly named ${kind} \`${similar}\` defined here`);
+      d.suggest(seg.span, `a ${kind} with a similar name exists`, similar, 'verbose', 'MaybeIncorrect');
+    } else d.primary(seg.span, `not found in \`${parentText}\``);
+    cx.emit(d);
     return;
   }
   const what = `could not find \`${seg.name}\` in \`${parentText}\``;
