@@ -74,7 +74,13 @@ function generator(ty: string): string {
     match r.next() % 4 { 0 => edges[(r.next() % 8) as usize], 1 => (r.next() % 40) as ${ty}, 2 => ((r.next() % 40) as ${ty}).wrapping_neg(), _ => (((r.next() as u128) << 64) | r.next() as u128) as ${ty} }
 }`;
   }
-  if (ty === 'char') return 'fn gen_char(r: &mut Rng) -> char { let c = if r.next() % 4 == 0 { (r.next() % 0x11000) as u32 } else { (r.next() % 200) as u32 }; char::from_u32(c).unwrap_or(\'x\') }';
+  if (ty === 'char') {
+    return `fn gen_char(r: &mut Rng) -> char {
+    let edges: [u32; 18] = [0x1680, 0x1FFF, 0x2000, 0x200A, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x9F, 0xA0, 0x7F, 0xFFFF, 0x10000, 0x10FFFF, 0xD7FF, 0xE000];
+    let c = match r.next() % 5 { 0 => edges[(r.next() % 18) as usize], 1 => (r.next() % 0x110000) as u32, _ => (r.next() % 200) as u32 };
+    char::from_u32(c).unwrap_or('x')
+}`;
+  }
   return '';
 }
 

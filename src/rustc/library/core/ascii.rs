@@ -73,6 +73,10 @@ impl u8 {
 impl char {
     /// The largest code point.
     pub const MAX: char = '\u{10FFFF}';
+    /// The smallest code point.
+    pub const MIN: char = '\0';
+    /// U+FFFD, what decoders put in place of invalid input.
+    pub const REPLACEMENT_CHARACTER: char = '\u{FFFD}';
 
     pub fn is_ascii(&self) -> bool {
         (*self as u32) < 128
@@ -128,6 +132,24 @@ impl char {
 
     pub fn eq_ignore_ascii_case(&self, other: &char) -> bool {
         self.to_ascii_lowercase() == other.to_ascii_lowercase()
+    }
+
+    /// Unicode's White_Space property (a short, fixed list of code points).
+    pub fn is_whitespace(self) -> bool {
+        let c = self as u32;
+        (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+            || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000
+    }
+
+    /// The general category Cc: C0 and C1 control codes and DEL.
+    pub fn is_control(self) -> bool {
+        let c = self as u32;
+        c < 0x20 || (c >= 0x7F && c <= 0x9F)
+    }
+
+    /// How many 16-bit units the character takes in UTF-16.
+    pub fn len_utf16(self) -> usize {
+        if (self as u32) < 0x10000 { 1 } else { 2 }
     }
 
     /// How many bytes the character takes in UTF-8.
