@@ -4,6 +4,8 @@
 // `%` and `overflowing_mul` on u128/i128), stores the results in a static, and exits through
 // port 0xf4; the test reads the static from guest memory and checks every value against BigInt
 // (and the memory results against the same operations done in TypeScript). Debug and release.
+// And core's panic path: the learner's handler reads PanicInfo's message and Location (file,
+// line, column) for an overflow (debug) and a panic! (release), as rustc would report them.
 import { describe, expect, it } from 'vitest';
 import { BOOT_LAYOUT } from '../../boot/asm/layout.ts';
 import { buildBootImage } from '../../boot/bootimage.ts';
@@ -140,6 +142,99 @@ function run(release: boolean) {
   };
   return { read, stop };
 }
+
+/** A kernel whose panic handler copies what core's PanicInfo gives it into statics. */
+const PANIC_PROGRAM = `#![no_std]
+#![no_main]
+use core::panic::PanicInfo;
+
+extern "C" {
+    fn outb(port: u16, value: u8);
+}
+
+#[no_mangle]
+pub static mut MSG: [u8; 64] = [0; 64];
+#[no_mangle]
+pub static mut FILE: [u8; 32] = [0; 32];
+#[no_mangle]
+pub static mut NUMBERS: [u64; 4] = [0; 4];
+
+#[panic_handler]
+fn panic(info: &PanicInfo) -> ! {
+    let location = info.location();
+    let message = info.message();
+    unsafe {
+        for (i, &b) in message.as_bytes().iter().enumerate() {
+            if i < 64 {
+                MSG[i] = b;
+            }
+        }
+        for (i, &b) in location.file().as_bytes().iter().enumerate() {
+            if i < 32 {
+                FILE[i] = b;
+            }
+        }
+        NUMBERS[0] = message.len() as u64;
+        NUMBERS[1] = location.file().len() as u64;
+        NUMBERS[2] = location.line() as u64;
+        NUMBERS[3] = location.column() as u64;
+        outb(0xf4, 0x10);
+    }
+    loop {}
+}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    let x: u8 = core::hint::black_box(250);
+    let y = x + 10;
+    core::hint::black_box(y);
+    panic!("boom");
+}
+`;
+
+function runKernel(source: string, release: boolean) {
+  const sysroot = buildSysroot({ release, memFeature: true });
+  const out = compileRustCrate({
+    crateName: 'panic_test', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
+    release, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false,
+  });
+  expect(renderAllHuman(out.diagnostics.filter((d) => d.level === 'error'), out.sourceMap)).toBe('');
+  const linked = linkFiles([
+    { name: 'main.o', bytes: out.crate!.object },
+    { name: 'ports.o', bytes: helperElf(PORTS_ASM) },
+    { name: 'core.o', bytes: objectFor(sysroot.core!, [out.crate!, sysroot.compilerBuiltins!]) },
+    { name: 'compiler_builtins.o', bytes: sysroot.compilerBuiltins!.object },
+  ], { entry: '_start', gcSections: true });
+  expect(linked.stderr).toBe('');
+  const image = buildBootImage(linked.bytes!);
+  if (!image.ok) throw new Error(image.message);
+  const machine = createMachine({ diskImage: image.image });
+  const stop = machine.run({ maxInstructions: 20_000_000 });
+  expect(stop.kind).toBe('debug-exit');
+  const symbols = new Map((linked.symbols ?? []).map((s) => [s.name, s.value]));
+  const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
+  const byte = (addr: bigint) => Number((readVirtual64(machine, root, addr & ~7n) >> (8n * (addr & 7n))) & 0xffn);
+  const bytes = (name: string, n: number) => Array.from({ length: n }, (_, k) => byte(symbols.get(name)! + BigInt(k)));
+  const numbers = Array.from({ length: 4 }, (_, k) => Number(bytes('NUMBERS', 32).slice(k * 8, k * 8 + 8).reduceRight((v, b) => v * 256 + b, 0)));
+  const text = (name: string, n: number) => String.fromCharCode(...bytes(name, Math.min(n, name === 'MSG' ? 64 : 32)));
+  return { message: text('MSG', numbers[0]!), file: text('FILE', numbers[1]!), line: numbers[2], column: numbers[3] };
+}
+
+describe('core\'s panic path in the machine', () => {
+  const lineCol = (needle: string) => {
+    const at = PANIC_PROGRAM.indexOf(needle);
+    const before = PANIC_PROGRAM.slice(0, at).split('\n');
+    return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  };
+
+  it('a debug build\'s overflow reaches the handler with rustc\'s message and the expression\'s location', () => {
+    expect(runKernel(PANIC_PROGRAM, false)).toEqual({ message: 'attempt to add with overflow', file: 'src/main.rs', ...lineCol('x + 10') });
+  }, 120_000);
+
+  it('a release build wraps, then panic!("boom") reaches the handler with its location', () => {
+    expect(runKernel(PANIC_PROGRAM, true)).toEqual({ message: 'boom', file: 'src/main.rs', ...lineCol('panic!("boom")') });
+  }, 120_000);
+});
 
 describe('compiler_builtins and core in the machine', () => {
   for (const release of [false, true]) {
