@@ -2,7 +2,7 @@
 import type { ReportedError } from './record.ts';
 
 /**
- * - `match`: same code and same primary line (issue 6's acceptance);
+ * - `match`: same code and same primary line, in the same file (issue 6's acceptance);
  * - `other code` / `other line`: we reject the program, but not as rustc does;
  * - `accepted`: we report no error at all; `crash`: a stage threw or reported an internal error.
  */
@@ -12,13 +12,13 @@ export function verdictOf(theirs: ReportedError, ours: ReportedError | undefined
   if (crashed) return 'crash';
   if (!ours) return 'accepted';
   if (ours.code !== theirs.code) return 'other code';
-  if (ours.line !== theirs.line) return 'other line';
+  if (ours.line !== theirs.line || ours.file !== theirs.file) return 'other line';
   return 'match';
 }
 
 /** The stricter comparison: the message text and the column as well. */
 export function exactlyAsRustc(theirs: ReportedError, ours: ReportedError | undefined): boolean {
-  return !!ours && ours.code === theirs.code && ours.line === theirs.line && ours.column === theirs.column && ours.message === theirs.message;
+  return !!ours && ours.code === theirs.code && ours.file === theirs.file && ours.line === theirs.line && ours.column === theirs.column && ours.message === theirs.message;
 }
 
 export interface StatusRow {
@@ -31,15 +31,16 @@ export interface StatusRow {
   crash?: string;
 }
 
-const where = (e: ReportedError) => `${e.code ?? '—'} @ ${e.line ?? '—'}:${e.column ?? '—'}`;
+/** `CODE @ line:col`, with the file in front when it is not the program's own (a crate of several files). */
+const where = (e: ReportedError, program: string) => `${e.code ?? '—'} @ ${e.file && e.file !== program ? `${e.file}:` : ''}${e.line ?? '—'}:${e.column ?? '—'}`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A Markdown table: program, rustc's first error, ours, verdict, whether message and column agree too. */
 export function statusTable(rows: readonly StatusRow[]): string {
   const lines = ['| program | rustc | ours | verdict | exact |', '|---|---|---|---|---|'];
   for (const r of rows) {
-    const ours = r.crash ? `crash: ${r.crash}` : r.ours ? `${where(r.ours)} ${r.ours.message}` : 'no error';
-    lines.push(`| ${r.program} | ${cell(`${where(r.theirs)} ${r.theirs.message}`)} | ${cell(ours)} | ${r.verdict} | ${r.exact ? 'yes' : 'no'} |`);
+    const ours = r.crash ? `crash: ${r.crash}` : r.ours ? `${where(r.ours, r.program)} ${r.ours.message}` : 'no error';
+    lines.push(`| ${r.program} | ${cell(`${where(r.theirs, r.program)} ${r.theirs.message}`)} | ${cell(ours)} | ${r.verdict} | ${r.exact ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
 }

@@ -40,8 +40,11 @@ function crateNameOf(fileName: string): string {
   return (fileName.split('/').pop() ?? fileName).replace(/\.rs$/, '').replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-/** `release`: as `cargo build --release` (optimised, no overflow checks); debug by default. */
-export function compileForDiagnostics(source: string, fileName: string, release = false): CompileOutcome {
+/**
+ * `release`: as `cargo build --release` (optimised, no overflow checks); debug by default.
+ * `otherFiles`: the crate's other files by name, for its `mod x;` items.
+ */
+export function compileForDiagnostics(source: string, fileName: string, release = false, otherFiles: ReadonlyMap<string, string> = new Map()): CompileOutcome {
   try {
     const sys = sysroot(release);
     if (!sys.core || !sys.compilerBuiltins) {
@@ -49,7 +52,7 @@ export function compileForDiagnostics(source: string, fileName: string, release 
       return { diagnostics: [], sourceMap: sys.sourceMap, reached: 'crash', crash: { stage: 'sysroot', message: `core or compiler_builtins did not build: ${first?.message ?? 'no diagnostic'}`, stack: '' } };
     }
     const out = compileRustCrate({
-      crateName: crateNameOf(fileName), crateType: 'bin', rootPath: fileName, files: new Map([[fileName, source]]),
+      crateName: crateNameOf(fileName), crateType: 'bin', rootPath: fileName, files: new Map([...otherFiles, [fileName, source]]),
       edition: '2021', release, cfg: { features: [] }, externs: [sys.core, sys.compilerBuiltins], nightly: true,
     });
     const reached: Reached = out.crate ? 'compiled' : parseCrate(source, fileName).diagnostics.some((d) => d.level === 'error') ? 'parse errors' : 'later errors';

@@ -8,6 +8,8 @@ export interface ReportedError {
   /** `E0308`, a lint name such as `overflowing_literals`, or null (syntax errors, lang items). */
   code: string | null;
   message: string;
+  /** The file of the first primary span, as the compiler was given it (`main.rs`, `vga_buffer.rs`); null without a span. */
+  file: string | null;
   /** 1-based line and column of the first primary span; null when the error has no span. */
   line: number | null;
   column: number | null;
@@ -28,7 +30,7 @@ const SUMMARY = /^(aborting due to|Some errors have|For more information)/;
 
 export function errorFromJson(d: JsonDiagnostic): ReportedError {
   const p = d.spans.find((s) => s.is_primary);
-  return { code: d.code?.code ?? null, message: d.message, line: p?.line_start ?? null, column: p?.column_start ?? null };
+  return { code: d.code?.code ?? null, message: d.message, file: p?.file_name ?? null, line: p?.line_start ?? null, column: p?.column_start ?? null };
 }
 
 /** The error diagnostics among rustc's JSON lines (stderr of `rustc --error-format=json`). */

@@ -6,7 +6,7 @@ import { exactlyAsRustc, statusTable, verdictCounts, verdictOf, type StatusRow }
 import type { NegativeProgram } from './programs.ts';
 
 export function statusRow(p: NegativeProgram & { expected: NonNullable<NegativeProgram['expected']> }): StatusRow {
-  const outcome = compileForDiagnostics(p.source, p.file);
+  const outcome = p.crate ? compileForDiagnostics(p.source, p.crate.root, false, p.crate.files) : compileForDiagnostics(p.source, p.file);
   const ice = outcome.diagnostics.find(isInternalError);
   const crash = outcome.crash ? `${outcome.crash.stage}: ${outcome.crash.message}` : ice ? ice.message : undefined;
   const theirs = p.expected.errors[0]!;
