@@ -6,6 +6,7 @@
 import type { Span } from '../span/span.ts';
 import type { FnBody } from '../thir/defs.ts';
 import type { Block, Expr, Pat } from '../thir/thir.ts';
+import type { Ty } from '../thir/ty.ts';
 import { patBindings } from './visit.ts';
 
 export type Event =
@@ -22,7 +23,9 @@ export type Event =
   /** The local is changed in place or borrowed mutably (a field assigned, `&mut x`, `x.f += 1`). */
   | { kind: 'mutate'; local: number; span: Span }
   /** A field or element of the local is assigned (`buf[0] = 1`): a write that liveness checks but that keeps the rest. */
-  | { kind: 'partialDef'; local: number; span: Span };
+  | { kind: 'partialDef'; local: number; span: Span }
+  /** The local's value is moved out (a non-Copy value used by value); `loop` when inside a loop. */
+  | { kind: 'move'; local: number; span: Span };
 
 export interface CfgNode {
   readonly ev: Event;
@@ -126,7 +129,8 @@ export class CfgBuilder {
     for (const s of b.stmts) {
       if (s.kind === 'let') {
         if (s.init) {
-          this.expr(s.init);
+          if (s.pat.kind === 'wild') this.placeRead(s.init);
+          else this.expr(s.init);
           this.scrutineeRoot = placeRootLocal(s.init);
           this.bindPat(s.pat, 'bind', s.pat.kind === 'binding' ? s.init.span : undefined, true);
           this.scrutineeRoot = undefined;
@@ -169,10 +173,17 @@ export class CfgBuilder {
     }
   }
 
+  /** A place read without moving it (a `match` scrutinee, `let _ = x`). */
+  private placeRead(e: Expr): void {
+    if (e.kind === 'local') this.emit({ kind: 'use', local: e.local, span: e.span, counts: true, borrow: false });
+    else this.expr(e);
+  }
+
   expr(e: Expr): void {
     switch (e.kind) {
       case 'local':
         this.emit({ kind: 'use', local: e.local, span: e.span, counts: true, borrow: false });
+        if (!isCopy(e.ty)) this.emit({ kind: 'move', local: e.local, span: e.span });
         return;
       case 'assign': {
         this.expr(e.value);
@@ -239,7 +250,7 @@ export class CfgBuilder {
         return;
       }
       case 'match': {
-        this.expr(e.scrutinee);
+        this.placeRead(e.scrutinee);
         const afterScrut = this.cur;
         const ends: Array<number | null> = [];
         const root = placeRootLocal(e.scrutinee);
@@ -341,6 +352,25 @@ export class CfgBuilder {
     }
     // Calls of `-> !` functions and other never-typed expressions end the path.
     if (e.ty.kind === 'never') this.cur = null;
+  }
+}
+
+/**
+ * Whether values of a type are copied rather than moved. `&mut T` counts as Copy here: passing
+ * it on reborrows it, and we would rather miss a real move of one than report a false one.
+ */
+export function isCopy(t: Ty): boolean {
+  switch (t.kind) {
+    case 'tuple':
+      return t.elems.every(isCopy);
+    case 'array':
+      return isCopy(t.elem);
+    case 'adt':
+      return t.def.derives.includes('Copy');
+    case 'iter':
+      return false;
+    default:
+      return true;
   }
 }
 
