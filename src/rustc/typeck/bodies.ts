@@ -101,7 +101,7 @@ export function evalConst(cx: Cx, def: ConstDef): ConstValue | undefined {
       return undefined;
     }
     const errorsBefore = cx.sink.errorCount;
-    const init = checkInit(cx, item.scope, selfResOf(item.implSelf), item.expr, def.ty, 'constant', item.tyAst.span);
+    const init = checkInit(cx, item.scope, selfResOf(item.implSelf), item.expr, def.ty, 'constant');
     def.init = init;
     if (cx.sink.errorCount === errorsBefore) def.value = validated(cx, evalConstExpr(cx, init, def.name), def.ty, item);
     return def.value;
@@ -115,7 +115,7 @@ export function checkStatic(cx: Cx, item: StaticItem): void {
   const def = item.def;
   if (!item.expr) return;
   const errorsBefore = cx.sink.errorCount;
-  const init = checkInit(cx, item.scope, undefined, item.expr, def.ty, 'static', item.tyAst.span);
+  const init = checkInit(cx, item.scope, undefined, item.expr, def.ty, 'static');
   def.init = init;
   if (cx.sink.errorCount === errorsBefore) def.value = validated(cx, evalConstExpr(cx, init, def.name), def.ty, item);
 }

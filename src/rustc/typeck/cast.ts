@@ -81,7 +81,9 @@ export function checkCast(fcx: FnCx, e: ast.Expr & { kind: 'cast' }): Expr {
       return cast(fcx.expr({ kind: 'coerce', coercion: 'fnItemToPtr', operand }, fp, operand.span));
     }
     if (from.kind === 'ref') {
-      fcx.cx.emit(error(`casting \`${fcx.show(from)}\` as \`${fcx.show(to)}\` is invalid`, 'E0606').primary(e.span));
+      const d = error(`casting \`${fcx.show(from)}\` as \`${fcx.show(to)}\` is invalid`, 'E0606').primary(e.span);
+      if (fcx.shallow(from.to).kind === 'int' || fcx.shallow(from.to).kind === 'bool' || fcx.shallow(from.to).kind === 'char') d.suggest({ lo: e.expr.span.lo, hi: e.expr.span.lo }, 'dereference the expression', '*', 'verbose', 'MachineApplicable');
+      fcx.cx.emit(d);
       return fcx.errorExpr(e.span);
     }
   }

@@ -81,12 +81,34 @@ export function blameSpan(e: Expr): Expr['span'] {
   return e.span;
 }
 
+/** rustc's suggestions for the mismatches learners meet most: `b"…"` for bytes, a literal's suffix. */
+export function mismatchHelp(fcx: FnCx, d: ReturnType<FnCx['mismatch']>, e: Expr, target: Ty): void {
+  const blamed = innermost(e);
+  const t = fcx.resolved(target);
+  const f = fcx.resolved(blamed.ty);
+  if (blamed.kind === 'lit' && t.kind === 'ref' && f.kind === 'ref' && f.to.kind === 'str' && (t.to.kind === 'slice' || t.to.kind === 'array') && t.to.elem.kind === 'int' && t.to.elem.int === 'u8') {
+    d.suggest({ lo: blamed.span.lo, hi: blamed.span.lo }, 'consider adding a leading `b`', 'b', 'verbose', 'MachineApplicable');
+    return;
+  }
+  if (blamed.kind === 'lit' && t.kind === 'int' && f.kind === 'int') {
+    const text = fcx.cx.snippet(blamed.span);
+    if (text.endsWith(f.int)) d.suggest(blamed.span, `change the type of the numeric literal from \`${f.int}\` to \`${t.int}\``, text.slice(0, -f.int.length) + t.int, 'verbose', 'MachineApplicable');
+  }
+}
+
+function innermost(e: Expr): Expr {
+  if (e.kind === 'block' && e.block.tail) return innermost(e.block.tail);
+  if (e.kind === 'coerce') return innermost(e.operand);
+  return e;
+}
+
 /** Coerces or reports E0308 (with `decorate` adding the site's secondary labels and notes). */
 export function coerce(fcx: FnCx, e: Expr, target: Ty, decorate?: (d: ReturnType<FnCx['mismatch']>) => void): Expr {
   const r = tryCoerce(fcx, e, target);
   if (r) return r;
   const d = fcx.mismatch(blameSpan(e), target, e.ty);
   decorate?.(d);
+  mismatchHelp(fcx, d, e, target);
   fcx.cx.emit(d);
   return e;
 }

@@ -6,7 +6,7 @@ import { error } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Arm, Block, Expr, Pat, Stmt } from '../thir/thir.ts';
 import { BOOL, NEVER, type Ty, UNIT, USIZE } from '../thir/ty.ts';
-import { blameSpan, coerce, tryCoerce } from './coerce.ts';
+import { blameSpan, coerce, mismatchHelp, tryCoerce } from './coerce.ts';
 import { checkCoerce, checkExpr } from './expr.ts';
 import { type Expect, type FnCx, type LoopInfo, NO_EXPECT } from './fncx.ts';
 import { iterItemTy, toIterator } from './iter.ts';
@@ -326,6 +326,7 @@ export function checkIf(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp0: Expect): 
   const joined = joinBranches(fcx, [then, els], exp, (prev, bad, target) => {
     const d = error('`if` and `else` have incompatible types', 'E0308').primary(blameSpan(bad), `expected \`${fcx.show(target)}\`, found \`${fcx.show(bad.ty)}\``.replace('`{integer}`', 'integer'));
     if (prev !== bad) d.secondary(blameSpan(prev), 'expected because of this');
+    mismatchHelp(fcx, d, bad, target);
     fcx.cx.emit(d);
   });
   return fcx.expr({ kind: 'if', cond, then: joined.exprs[0]!, else: joined.exprs[1]! }, joined.ty, e.span);
@@ -376,6 +377,7 @@ export function checkMatch(fcx: FnCx, e: ast.Expr & { kind: 'match' }, exp0: Exp
     const d = error('`match` arms have incompatible types', 'E0308').primary(blameSpan(bad), `expected \`${fcx.show(target)}\`, found \`${fcx.show(bad.ty)}\``.replace('`{integer}`', 'integer'));
     if (prev !== bad) d.secondary(blameSpan(prev), 'this is found to be of type `' + fcx.show(prev.ty) + '`');
     d.secondary(e.span, '`match` arms have incompatible types');
+    mismatchHelp(fcx, d, bad, target);
     fcx.cx.emit(d);
   });
   const arms: Arm[] = e.arms.map((a, i) => ({ pat: pats[i]!, ...(guards[i] ? { guard: guards[i] } : {}), body: joined.exprs[i]!, span: a.span }));

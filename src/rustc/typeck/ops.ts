@@ -209,7 +209,7 @@ export function checkAssign(fcx: FnCx, e: ast.Expr & { kind: 'assign' }): Expr {
     return refuseOp(fcx, 'destructuring assignments', e.lhs.span);
   }
   const place = checkExpr(fcx, e.lhs);
-  const value = checkCoerce(fcx, e.rhs, place.ty);
+  const value = checkCoerce(fcx, e.rhs, place.ty, (d) => d.secondary(e.lhs.span, 'expected due to the type of this binding'));
   if (place.kind !== 'error' && !isPlace(place)) {
     fcx.cx.emit(error('invalid left-hand side of assignment', 'E0070').primary(opSpan(fcx, e.lhs.span.hi, e.rhs.span.lo, '=')).secondary(e.lhs.span, 'cannot assign to this expression'));
     return fcx.errorExpr(e.span);

@@ -52,10 +52,8 @@ export function checkField(fcx: FnCx, e: ast.Expr & { kind: 'field' }): Expr {
     return fcx.errorExpr(e.span);
   }
   const d = error(`no field \`${name}\` on type \`${shown}\``, 'E0609').primary(e.name.span, 'unknown field');
-  if (t.kind === 'adt' && t.def.adtKind === 'struct' && t.def.fields.length > 0 && t.def.structKind === 'named') {
-    const avail = t.def.fields.map((f) => `\`${f.name}\``).join(', ');
-    d.note(`available field${t.def.fields.length > 1 ? 's are' : ' is'}: ${avail}`);
-  }
+  const names = t.kind === 'adt' && t.def.adtKind === 'struct' ? t.def.fields.map((f) => f.name) : t.kind === 'tuple' ? t.elems.map((_, i) => String(i)) : [];
+  if (names.length > 0) d.note(`available field${names.length > 1 ? 's are' : ' is'}: ${names.map((n) => `\`${n}\``).join(', ')}`);
   fcx.cx.emit(d);
   return fcx.errorExpr(e.span);
 }
