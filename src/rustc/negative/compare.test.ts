@@ -23,14 +23,14 @@ describe('verdicts', () => {
 
   it('tables and counts rows, escaping pipes in messages', () => {
     const rows: StatusRow[] = [
-      { program: 'a.rs', theirs, ours: theirs, verdict: 'match', exact: true },
-      { program: 'b.rs', theirs: { code: null, message: 'a | b', file: null, line: null, column: null }, ours: undefined, verdict: 'accepted', exact: false },
-      { program: 'c', theirs: { ...theirs, file: 'vga_buffer.rs' }, ours: undefined, verdict: 'accepted', exact: false },
+      { program: 'a.rs', theirs, ours: theirs, verdict: 'match', exact: true, rendered: true },
+      { program: 'b.rs', theirs: { code: null, message: 'a | b', file: null, line: null, column: null }, ours: undefined, verdict: 'accepted', exact: false, rendered: false },
+      { program: 'c', theirs: { ...theirs, file: 'vga_buffer.rs' }, ours: undefined, verdict: 'accepted', exact: false, rendered: false },
     ];
     const table = statusTable(rows).split('\n');
-    expect(table[2]).toBe('| a.rs | E0308 @ 17:37 mismatched types | E0308 @ 17:37 mismatched types | match | yes |');
-    expect(table[3]).toBe('| b.rs | — @ —:— a \\| b | no error | accepted | no |');
-    expect(table[4]).toBe('| c | E0308 @ vga_buffer.rs:17:37 mismatched types | no error | accepted | no |');
-    expect(verdictCounts(rows)).toMatchObject({ match: 1, accepted: 2, exact: 1, crash: 0 });
+    expect(table[2]).toBe('| a.rs | E0308 @ 17:37 mismatched types | E0308 @ 17:37 mismatched types | match | yes | yes |');
+    expect(table[3]).toBe('| b.rs | — @ —:— a \\| b | no error | accepted | no | no |');
+    expect(table[4]).toBe('| c | E0308 @ vga_buffer.rs:17:37 mismatched types | no error | accepted | no | no |');
+    expect(verdictCounts(rows)).toMatchObject({ match: 1, accepted: 2, exact: 1, rendered: 1, crash: 0 });
   });
 });

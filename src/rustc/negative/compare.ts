@@ -27,6 +27,11 @@ export interface StatusRow {
   ours: ReportedError | undefined;
   verdict: Verdict;
   exact: boolean;
+  /** Our first error's human rendering is rustc's, byte for byte (snippet, labels, notes, help). */
+  rendered: boolean;
+  /** Our first error's rendering, and rustc's (for RENDERING.md). */
+  oursRendered?: string;
+  theirsRendered?: string;
   /** The crash's stage and message, when there was one. */
   crash?: string;
 }
@@ -35,21 +40,22 @@ export interface StatusRow {
 const where = (e: ReportedError, program: string) => `${e.code ?? '—'} @ ${e.file && e.file !== program ? `${e.file}:` : ''}${e.line ?? '—'}:${e.column ?? '—'}`;
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** A Markdown table: program, rustc's first error, ours, verdict, whether message and column agree too. */
+/** A Markdown table: program, rustc's first error, ours, verdict, whether message and column agree too, whether the rendering does. */
 export function statusTable(rows: readonly StatusRow[]): string {
-  const lines = ['| program | rustc | ours | verdict | exact |', '|---|---|---|---|---|'];
+  const lines = ['| program | rustc | ours | verdict | exact | rendered |', '|---|---|---|---|---|---|'];
   for (const r of rows) {
     const ours = r.crash ? `crash: ${r.crash}` : r.ours ? `${where(r.ours, r.program)} ${r.ours.message}` : 'no error';
-    lines.push(`| ${r.program} | ${cell(`${where(r.theirs, r.program)} ${r.theirs.message}`)} | ${cell(ours)} | ${r.verdict} | ${r.exact ? 'yes' : 'no'} |`);
+    lines.push(`| ${r.program} | ${cell(`${where(r.theirs, r.program)} ${r.theirs.message}`)} | ${cell(ours)} | ${r.verdict} | ${r.exact ? 'yes' : 'no'} | ${r.rendered ? 'yes' : 'no'} |`);
   }
   return lines.join('\n');
 }
 
-export function verdictCounts(rows: readonly StatusRow[]): Record<Verdict | 'exact', number> {
-  const counts: Record<Verdict | 'exact', number> = { match: 0, 'other code': 0, 'other line': 0, accepted: 0, crash: 0, exact: 0 };
+export function verdictCounts(rows: readonly StatusRow[]): Record<Verdict | 'exact' | 'rendered', number> {
+  const counts: Record<Verdict | 'exact' | 'rendered', number> = { match: 0, 'other code': 0, 'other line': 0, accepted: 0, crash: 0, exact: 0, rendered: 0 };
   for (const r of rows) {
     counts[r.verdict]++;
     if (r.exact) counts.exact++;
+    if (r.rendered) counts.rendered++;
   }
   return counts;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileForDiagnostics, isInternalError, reportedErrors } from './compile.ts';
 import { statusTable } from './compare.ts';
 import { negativePrograms, unsupportedPrograms } from './programs.ts';
-import { statusRows, summaryLine, writeStatus } from './status.ts';
+import { statusRows, summaryLine, writeRenderingDiffs, writeStatus } from './status.ts';
 
 /** A floor, not a target: issue 6 asks for 40 (see negative.oracle.test.ts). */
 const MATCHED_AT_LEAST = 150;
@@ -37,7 +37,10 @@ describe('negative programs against rustc\'s records', () => {
 
   it(`at least ${MATCHED_AT_LEAST} get rustc's first error code on rustc's line`, () => {
     console.log(`${summaryLine(rows)}\n${statusTable(rows)}`);
-    if (process.env.WRITE_STATUS === '1') writeStatus(new URL('./STATUS.md', import.meta.url).pathname, rows, `Status at ${new Date().toISOString().slice(0, 16)} UTC.`);
+    if (process.env.WRITE_STATUS === '1') {
+      writeStatus(new URL('./STATUS.md', import.meta.url).pathname, rows, `Status at ${new Date().toISOString().slice(0, 16)} UTC.`);
+      writeRenderingDiffs(new URL('./RENDERING.md', import.meta.url).pathname, rows);
+    }
     expect(rows.filter((r) => r.verdict === 'match').length).toBeGreaterThanOrEqual(MATCHED_AT_LEAST);
   });
 });
