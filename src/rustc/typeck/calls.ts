@@ -141,7 +141,12 @@ function callValue(fcx: FnCx, func0: Expr, e: ast.Expr & { kind: 'call' }): Expr
     const args = checkArgs(fcx, t.params, e.args, { callee: e.func.span, call: e.span, what: 'function' });
     return fcx.expr({ kind: 'callValue', func, args }, t.ret, e.span);
   }
-  fcx.cx.emit(error(`expected function, found \`${fcx.show(t)}\``, 'E0618').primary(e.func.span, 'call expression requires function'));
+  const d = error(`expected function, found \`${fcx.show(t)}\``, 'E0618');
+  if (func.kind === 'local') {
+    const l = fcx.locals[func.local]!;
+    d.secondary(l.span, `\`${l.name}\` has type \`${fcx.show(l.ty)}\``);
+  }
+  fcx.cx.emit(d.primary(e.func.span).secondary({ lo: e.func.span.lo, hi: e.span.hi }, 'call expression requires function'));
   e.args.forEach((a) => checkExpr(fcx, a));
   return fcx.errorExpr(e.span);
 }

@@ -4,6 +4,7 @@
 // their own files.
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
+import { withoutAttrs } from '../resolve/cx.ts';
 import { resolveSegs, segsOf } from '../resolve/path.ts';
 import type { Res } from '../resolve/scope.ts';
 import type { Span } from '../span/span.ts';
@@ -88,7 +89,12 @@ export function resolveValuePath(fcx: FnCx, path: ast.Path, wanted: 'value' | 'f
   const asType = resolveSegs(fcx.cx, { scope: fcx.scope, selfRes: fcx.selfRes, report: false }, segs, path.global, 'type', 'type');
   if (asType && asType.kind === 'adt' && asType.def.adtKind === 'struct') {
     const name = segs.map((s) => s.name).join('::');
-    fcx.cx.emit(error(`expected ${wanted}, found struct \`${name}\``, 'E0423').primary(path.span, `help: use struct literal syntax instead: \`${name} {}\``));
+    const def = asType.def;
+    const fields = def.fields.map((f) => `${f.name}: val`).join(', ');
+    const d = error(`expected ${wanted}, found struct \`${name}\``, 'E0423');
+    const item = fcx.cx.adts.find((a) => a.def === def);
+    if (item) d.secondary(withoutAttrs(item.item), `\`${def.name}\` defined here`);
+    fcx.cx.emit(d.primary(path.span, `help: use struct literal syntax instead: \`${name} {${fields ? ` ${fields} ` : ''}}\``));
     return undefined;
   }
   if (segs.length === 1 && fcx.outer?.lookupLocal(segs[0]!.name) !== undefined) {
