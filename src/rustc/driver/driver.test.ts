@@ -192,6 +192,16 @@ help: a macro with a similar name exists
     expect(compile({ 'src/main.rs': fine }, { externs: core }).diagnostics.map((d) => d.message).filter((m) => m.includes('cannot find macro'))).toEqual([]);
   });
 
+  it('derive macros core does not have (rustc 1.95, without its note pointing into rustc\'s own core sources)', () => {
+    // rustc --edition 2021 --crate-type lib --emit=metadata src/lib.rs
+    const out = compile({ 'src/lib.rs': '#![no_std]\n#[derive(Clon, Copy)]\nstruct S;\n#[derive(Debg, Foo)]\nstruct T;\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\nstruct U;\n' }, { crateType: 'lib', rootPath: 'src/lib.rs', externs: core });
+    expect(out.diagnostics.map((d) => d.message)).toEqual(['Debg', 'Foo', 'Clon'].map((m) => `cannot find derive macro \`${m}\` in this scope`));
+    expect(out.rendered).toContain(`help: a derive macro with a similar name exists
+  |
+2 | #[derive(Clone, Copy)]
+  |              +`);
+  });
+
   it('a nightly compiler accepts #![feature]; a panic handler in a module counts', () => {
     const src = '#![no_std]\n#![no_main]\n#![feature(abi_x86_interrupt)]\nmod handler;\n';
     const out = compile({ 'src/main.rs': src, 'src/handler.rs': HANDLER }, { externs: core, nightly: true });

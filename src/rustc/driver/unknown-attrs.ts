@@ -19,6 +19,9 @@ const PRELUDE_MACROS = [
   'const_format_args', 'concat_idents', 'trace_macros', 'log_syntax', 'format_args_nl',
 ];
 
+/** The derive macros of core's prelude. */
+const BUILTIN_DERIVES = ['Clone', 'Copy', 'Debug', 'Default', 'Eq', 'Hash', 'Ord', 'PartialEq', 'PartialOrd'];
+
 /** Macros of `core` that must be imported, and the path rustc's "consider importing" help gives. */
 const IMPORTABLE: Readonly<Record<string, string>> = {
   asm: 'core::arch::asm', global_asm: 'core::arch::global_asm', naked_asm: 'core::arch::naked_asm',
@@ -51,11 +54,11 @@ function macroScope(crate: Crate): { names: Set<string>; globs: boolean } {
   return { names, globs };
 }
 
-/** rustc's guess at a misspelled macro among the prelude's. */
-function similarMacro(name: string): string | undefined {
+/** rustc's guess at a misspelled macro among the prelude's (or its derives). */
+function similarMacro(name: string, candidates: readonly string[] = PRELUDE_MACROS): string | undefined {
   let limit = Math.floor(Math.max(name.length, 3) / 3);
   let best: string | undefined;
-  for (const c of PRELUDE_MACROS) {
+  for (const c of candidates) {
     const d = editDistance(name, c, limit);
     if (d === 0) return c;
     if (d !== null) {
@@ -96,6 +99,20 @@ class Walker {
     for (const a of attrs) {
       const d = unknownAttribute(a);
       if (d) this.found.push(d);
+      if (a.doc === undefined && a.path.segments.length === 1 && a.path.segments[0]!.ident.name === 'derive') this.derives(a);
+    }
+  }
+
+  /** `#[derive(Name)]` with a name that is not one of core's derive macros. */
+  private derives(a: Attribute): void {
+    const group = a.tts[0];
+    if (!group || group.kind !== 'group') return;
+    for (const t of group.tts) {
+      if (t.kind !== 'ident' || BUILTIN_DERIVES.includes(t.text) || this.scope.names.has(t.text)) continue;
+      const d = error(`cannot find derive macro \`${t.text}\` in this scope`).primary(t.span);
+      const similar = similarMacro(t.text, BUILTIN_DERIVES);
+      if (similar) d.suggest(t.span, 'a derive macro with a similar name exists', similar, 'verbose', 'MaybeIncorrect');
+      this.found.push(d.build());
     }
   }
 
@@ -150,6 +167,9 @@ function mayHaveUnknown(texts: readonly string[]): boolean {
     if (t.includes('cfg_attr')) return true;
     for (const m of t.matchAll(/#!?\[\s*(\w+)/g)) if (!BUILTIN_ATTRIBUTES.includes(m[1]!) && !m[1]!.startsWith('rustc_')) return true;
     for (const m of t.matchAll(/\b(\w+)\s*!\s*[([{]/g)) if (!PRELUDE_MACROS.includes(m[1]!)) return true;
+    for (const m of t.matchAll(/#\[\s*derive\s*\(([^)]*)\)/g)) {
+      if (m[1]!.split(',').map((x) => x.trim()).some((x) => x !== '' && !BUILTIN_DERIVES.includes(x))) return true;
+    }
   }
   return false;
 }
