@@ -42,9 +42,12 @@ function header(text: string, key: string): string | undefined {
   return m?.[1]?.trim();
 }
 
+/** All programs, or those whose names start with one of the comma-separated prefixes in $PROGRAMS. */
 export function loadPrograms(): Program[] {
   const prelude = preludeText();
-  return readdirSync(CASES).filter((f) => f.endsWith('.rs')).sort().map((file) => {
+  const only = process.env.PROGRAMS?.split(',').filter(Boolean);
+  const files = readdirSync(CASES).filter((f) => f.endsWith('.rs') && (!only || only.some((o) => f.startsWith(o)))).sort();
+  return files.map((file) => {
     const text = readFileSync(new URL(file, CASES), 'utf8');
     const withPrelude = header(text, 'prelude') !== 'none';
     const modes = (header(text, 'modes')?.split(/\s+/) ?? MODES) as Mode[];

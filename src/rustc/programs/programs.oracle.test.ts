@@ -23,7 +23,7 @@ const rustcOutcomes = new Map<string, Outcome>();
 
 describe.skipIf(!hostRustcAvailable())('test programs: rustc and Bootlab, same screen, serial and exit code', () => {
   it('has at least 60 programs', () => {
-    expect(programs.length).toBeGreaterThanOrEqual(60);
+    if (!process.env.PROGRAMS) expect(programs.length).toBeGreaterThanOrEqual(60);
   });
 
   it.each([PORTS_ASM, MEM_ASM])('nasm assembles $file to the bytes our assembler gives', (helper) => {

@@ -23,7 +23,7 @@ describe('test programs: Bootlab builds against rustc\'s recorded runs', () => {
   }, 120_000);
 
   it('every program has a recorded outcome for each of its modes', () => {
-    expect(programs.length).toBeGreaterThanOrEqual(60);
+    if (!process.env.PROGRAMS) expect(programs.length).toBeGreaterThanOrEqual(60);
     for (const p of programs) {
       const rec = readExpected(p.name);
       expect(rec, p.name).toBeDefined();
