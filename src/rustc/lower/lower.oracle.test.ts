@@ -9,6 +9,7 @@ import { parseCrate } from '../driver/parse.ts';
 import { runAnalysis } from '../driver/stages.ts';
 import { Interpreter, Panic } from '../ir/interpret.ts';
 import { lowerCrate } from './index.ts';
+import { memExterns } from './test-thir.ts';
 import { hostRunAll } from './testdata/host-run.ts';
 import { PROGRAMS, type Program } from './testdata/programs.ts';
 
@@ -33,7 +34,8 @@ function ourRun(p: Program, release: boolean): string {
   const module = lowerCrate(analysis.crate, { release, panicSymbol: sysroot.core.def.panicEntry!.symbol, sourceMap });
   const run = analysis.crate.fns.find((f) => f.name === 'run' && f.path.length === 1)!;
   try {
-    return `value ${BigInt.asUintN(64, new Interpreter(module).call(run.symbol, []))}`;
+    const it: Interpreter = new Interpreter(module, { externs: memExterns(() => it) });
+    return `value ${BigInt.asUintN(64, it.call(run.symbol, []))}`;
   } catch (e) {
     if (e instanceof Panic) return `panic ${e.line}:${e.col}: ${e.panicMessage}`;
     throw e;

@@ -151,8 +151,7 @@ export type Outcome = { value: bigint } | { panic: string; at: string };
 /** Lowers and runs `name(args)` in the IR interpreter (both builds when asked), returning its result or panic. */
 export function run(fns: FnDef[], name: string, args: bigint[] = [], release = false, statics: StaticDef[] = []): Outcome {
   const m = lowerForTest(fns, release, statics);
-  const it = new Interpreter(m, { externs: memExterns() });
-  externsOf = it;
+  const it: Interpreter = new Interpreter(m, { externs: memExterns(() => it) });
   try {
     return { value: it.call(name, args) };
   } catch (e) {
@@ -161,11 +160,8 @@ export function run(fns: FnDef[], name: string, args: bigint[] = [], release = f
   }
 }
 
-let externsOf: Interpreter | undefined;
-
 /** memcpy/memmove/memset for the interpreter, over the running interpreter's memory. */
-function memExterns(): Record<string, (args: bigint[]) => bigint> {
-  const mem = () => externsOf!;
+export function memExterns(mem: () => Interpreter): Record<string, (args: bigint[]) => bigint> {
   return {
     memcpy: ([d, s, n]) => { for (let i = 0n; i < n!; i++) mem().write(d! + i, 8, mem().read(s! + i, 8)); return d!; },
     memmove: ([d, s, n]) => { const bytes = []; for (let i = 0n; i < n!; i++) bytes.push(mem().read(s! + i, 8)); bytes.forEach((b, i) => mem().write(d! + BigInt(i), 8, b)); return d!; },

@@ -45,10 +45,11 @@ pub fn run() -> u64 {
 pub fn run() -> u64 {
     let mut s: u64 = 0;
     let mut k: u32 = 60;
-    loop {
+    while k < 70 {
         s = s + (1u64 << k);
         k += 1;
     }
+    s
 }` },
   { name: 'negate MIN', source: `
 pub fn run() -> u64 {
