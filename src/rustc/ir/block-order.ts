@@ -18,26 +18,29 @@ function terminatorOperands(t: Terminator): Operand[] {
   return t.op === 'branch' ? [t.cond] : t.op === 'switch' ? [t.value] : t.op === 'return' && t.value ? [t.value] : [];
 }
 
-/** Values defined in `b` that nothing outside `b` reads or writes (so a copy may rename them). */
+/**
+ * Whether `b` may be copied into the blocks that jump to it: a few instructions ending in a
+ * branch, no calls. Copying is always correct (values may be assigned more than once).
+ */
 function duplicable(f: Func, b: Block): boolean {
   if (b.terminator.op !== 'branch' || b.insts.length > MAX_DUPLICATED || b === f.blocks[0]) return false;
-  if (b.insts.some((i) => i.op === 'call' || i.op === 'callIndirect' || i.op === 'checked')) return false;
-  const local = new Set(b.insts.flatMap(defsOf));
-  for (const other of f.blocks) {
-    if (other === b) continue;
-    for (const i of other.insts) {
-      if (defsOf(i).some((d) => local.has(d))) return false;
-      if (operandsOf(i).some((o) => o.kind === 'value' && local.has(o.id))) return false;
-    }
-    if (terminatorOperands(other.terminator).some((o) => o.kind === 'value' && local.has(o.id))) return false;
-  }
-  // Each local value defined once, before its reads in the block (a plain sequence).
+  return !b.insts.some((i) => i.op === 'call' || i.op === 'callIndirect' || i.op === 'checked' || i.op === 'hlt' || i.op === 'in' || i.op === 'out');
+}
+
+/** Values `b` defines once, before any read of them there, that no other block reads or writes: each copy may rename them. */
+function localValues(f: Func, b: Block): Set<number> {
+  const local = new Set<number>();
   const seen = new Set<number>();
   for (const i of b.insts) {
-    if (operandsOf(i).some((o) => o.kind === 'value' && local.has(o.id) && !seen.has(o.id))) return false;
-    for (const d of defsOf(i)) { if (seen.has(d)) return false; seen.add(d); }
+    for (const o of operandsOf(i)) if (o.kind === 'value' && !seen.has(o.id)) seen.add(o.id);
+    for (const d of defsOf(i)) { if (seen.has(d)) local.delete(d); else local.add(d); seen.add(d); }
   }
-  return true;
+  for (const other of f.blocks) {
+    if (other === b) continue;
+    for (const i of other.insts) for (const id of [...defsOf(i), ...operandsOf(i).flatMap((o) => (o.kind === 'value' ? [o.id] : []))]) local.delete(id);
+    for (const o of terminatorOperands(other.terminator)) if (o.kind === 'value') local.delete(o.id);
+  }
+  return local;
 }
 
 export function rotateLoops(f: Func): Func {
@@ -45,12 +48,16 @@ export function rotateLoops(f: Func): Func {
   const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
   const candidates = new Set(f.blocks.filter((b) => duplicable(f, b)).map((b) => b.label));
   if (!candidates.size) return f;
+  const locals = new Map([...candidates].map((l) => [l, localValues(f, byLabel.get(l)!)]));
+  // Values that live on after the header are only re-assigned by plain copies in a copy (the
+  // iterator's `item = ptr`); heavier work stays in one place (copies of it cost registers).
+  for (const l of [...candidates]) if (byLabel.get(l)!.insts.some((i) => defsOf(i).some((d) => !locals.get(l)!.has(d)))) candidates.delete(l);
   const blocks = f.blocks.map((p): Block => {
     const t = p.terminator;
     if (t.op !== 'goto' || !candidates.has(t.target) || t.target === p.label) return p;
     const h = byLabel.get(t.target)!;
     const rename = new Map<number, number>();
-    for (const i of h.insts) for (const d of defsOf(i)) { rename.set(d, values.length); values.push(values[d]!); }
+    for (const d of locals.get(h.label)!) { rename.set(d, values.length); values.push(values[d]!); }
     const sub = (o: Operand): Operand => (o.kind === 'value' && rename.has(o.id) ? { kind: 'value', id: rename.get(o.id)! } : o);
     const copied = h.insts.map((i) => renameInst(i, sub, rename));
     const ht = h.terminator as Extract<Terminator, { op: 'branch' }>;

@@ -288,6 +288,20 @@ function removeDead(f: Func): Func {
     const t = b.terminator;
     for (const o of t.op === 'branch' ? [t.cond] : t.op === 'switch' ? [t.value] : t.op === 'return' && t.value ? [t.value] : []) if (o.kind === 'value') used.add(o.id);
   }
-  const blocks = f.blocks.map((b) => ({ ...b, insts: b.insts.filter((i) => hasEffect(i) || defsOf(i).some((d) => used.has(d))) }));
+  const blocks = f.blocks.map((b) => {
+    // Backwards: a write that the block itself overwrites before anything reads it is dead too
+    // (`x = t; x = t * k` from lowering's temporaries).
+    const overwritten = new Set<number>();
+    const kept: Inst[] = [];
+    for (let k = b.insts.length - 1; k >= 0; k--) {
+      const i = b.insts[k]!;
+      const ds = defsOf(i);
+      if (!hasEffect(i) && (ds.every((d) => !used.has(d) || overwritten.has(d)))) continue;
+      for (const d of ds) overwritten.add(d);
+      for (const o of operandsOf(i)) if (o.kind === 'value') overwritten.delete(o.id);
+      kept.push(i);
+    }
+    return { ...b, insts: kept.reverse() };
+  });
   return { ...f, blocks };
 }

@@ -277,7 +277,12 @@ export class Selector {
         this.e.ins('lea', reg(r), mem('rbp', this.cx.frame.slotOffsets[i.slot]!));
         return this.store(i.dst, r);
       }
-      case 'staticAddr': this.e.leaSymbol('rax', i.symbol); return this.store(i.dst, 'rax');
+      case 'staticAddr': {
+        const l = this.loc(i.dst);
+        const r = l.kind === 'reg' ? l.name : 'rax';
+        this.e.leaSymbol(r, i.symbol);
+        return this.store(i.dst, r);
+      }
       case 'ptrAdd': {
         const l = this.loc(i.dst);
         const r = l.kind === 'reg' ? l.name : 'rax';
@@ -395,10 +400,16 @@ export class Selector {
       const r = l.kind === 'reg' && !(bReg?.kind === 'reg' && bReg.name === l.name) ? l.name : 'rax';
       this.load(r, a);
       const src = this.source(b);
-      if (kind !== 'mul') this.e.ins(kind, reg(r), src);
-      else if (src.kind === 'imm') this.e.ins('imul', reg(r), reg(r), src);
-      else this.e.ins('imul', reg(r), src);
-      this.normalize(r, t);
+      // 32-bit forms zero-extend their result: an unsigned 32-bit value comes out canonical.
+      const narrow = bitsOf(t) === 32 && !isSigned(t) && (src.kind !== 'mem');
+      const R = narrow ? R32[r]! : r;
+      const S = narrow && src.kind === 'reg' ? reg(R32[src.reg.name] ?? src.reg.name) : src;
+      if (kind !== 'mul') this.e.ins(kind, reg(R), S);
+      else if (S.kind === 'imm') this.e.ins('imul', reg(R), reg(R), S);
+      else this.e.ins('imul', reg(R), S);
+      // and/or/xor of canonical values are canonical (the upper bits combine copies of the same
+      // sign or zero bits).
+      if (!narrow && kind !== 'and' && kind !== 'or' && kind !== 'xor') this.normalize(r, t);
       return this.store(dst, r);
     }
     if ((kind === 'shl' || kind === 'shr') && b.kind === 'const') {
@@ -411,13 +422,17 @@ export class Selector {
       return this.store(dst, r);
     }
     this.load('rax', a);
+    if (kind === 'div' || kind === 'rem') {
+      // The divisor from its register or stack slot when it has one. Quotient and remainder
+      // of canonical operands are canonical (MIN / -1 never gets here).
+      const d = b.kind === 'value' && this.slotOffset(b) === undefined ? this.loc(b.id) : undefined;
+      const divisor = d?.kind === 'reg' ? reg(d.name) : d?.kind === 'stack' ? mem('rbp', d.offset, 8) : (this.load('rcx', b), reg('rcx'));
+      if (isSigned(t)) { this.e.ins('cqo'); this.e.ins('idiv', divisor); }
+      else { this.e.ins('xor', reg('edx'), reg('edx')); this.e.ins('div', divisor); }
+      return this.store(dst, kind === 'rem' ? 'rdx' : 'rax');
+    }
     this.load('rcx', b);
     switch (kind) {
-      case 'div': case 'rem':
-        if (isSigned(t)) { this.e.ins('cqo'); this.e.ins('idiv', reg('rcx')); }
-        else { this.e.ins('xor', reg('edx'), reg('edx')); this.e.ins('div', reg('rcx')); }
-        if (kind === 'rem') this.e.ins('mov', reg('rax'), reg('rdx'));
-        break;
       case 'shl': case 'shr':
         this.e.ins('and', reg('ecx'), imm(bitsOf(t) - 1));
         this.e.ins(kind === 'shl' ? 'shl' : isSigned(t) ? 'sar' : 'shr', reg('rax'), reg('cl'));
@@ -494,10 +509,15 @@ export class Selector {
       }
       return this.store128(dst, 'rax', 'rdx');
     }
-    if (bitsOf(from) === 128) this.load128('rax', 'rdx', src);
-    else this.load('rax', src);
-    this.normalize('rax', to);
-    this.store(dst, 'rax');
+    if (bitsOf(from) === 128) { this.load128('rax', 'rdx', src); this.normalize('rax', to); return this.store(dst, 'rax'); }
+    const l = this.loc(dst);
+    const r = l.kind === 'reg' ? l.name : 'rax';
+    this.load(r, src);
+    // A canonical value widened without a change of sign interpretation is already canonical
+    // in the wider type (u8 → u32, i16 → i64, bool → u8): nothing to extend.
+    const widening = bitsOf(to) >= bitsOf(from) && (!isSigned(from) || isSigned(to)) && from !== 'ptr';
+    if (!widening || bitsOf(to) === 0) this.normalize(r, to);
+    this.store(dst, r);
   }
 
   private binary128(kind: string, t: ScalarType, dst: number, a: Operand, b: Operand): void {
