@@ -157,6 +157,9 @@ function collectItem(cx: Cx, scope: ModScope, item: ast.Item, fileName: string, 
         methods: new Map(),
         assocConsts: new Map(),
       };
+      // Variant names exist from the start so that `use Color::Red` resolves; their
+      // discriminants are evaluated later (typeck/items.ts lowerVariants).
+      if (item.kind === 'enum') def.variants = item.variants.filter((v) => v.data.kind === 'unit').map((v, i) => ({ name: v.ident.name, discr: BigInt(i), span: v.ident.span }));
       cx.crate.adts.push(def);
       cx.adts.push({ def, item, scope });
       cx.adtScopes.set(def, scope);
