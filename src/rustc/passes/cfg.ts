@@ -12,7 +12,7 @@ import { patBindings } from './visit.ts';
 export type Event =
   | { kind: 'nop' }
   /** The value of the local is read (`counts`: a read that makes the variable "used"; not the read of `x += 1`). */
-  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean; compound?: boolean }
+  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean; compound?: boolean; mutBorrow?: boolean; raw?: boolean }
   /**
    * The local gets a whole new value: from its binding (`let x = …`, a parameter, a pattern),
    * or an assignment `x = …` / `x op= …` (span: the assignment expression).
@@ -218,7 +218,7 @@ export class CfgBuilder {
       case 'addrOf': {
         const root = this.placeOperands(e.place);
         if (root !== undefined) {
-          this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: true });
+          this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: true, mutBorrow: e.mut, raw: e.raw });
           if (e.mut) this.emit({ kind: 'mutate', local: root, span: e.span });
         }
         return;

@@ -1,0 +1,137 @@
+// Borrow conflicts for the simple shape learners write: a reference kept in a local
+// (`let r = &mut x;` / `let r = &x;`) is a loan of `x` for as long as `r` is live (rustc's
+// non-lexical lifetimes), and while it is, using `x` in a way the loan forbids is E0499 (a second
+// `&mut`), E0502 (`&` against `&mut`), E0503 (reading a mutably borrowed `x`) or E0506
+// (assigning to a borrowed `x`). Loans that escape into calls, fields or raw pointers are not
+// tracked, so nothing is reported for them.
+import { error, type DiagBuilder } from '../diagnostics/diagnostic.ts';
+import type { Span } from '../span/span.ts';
+import type { Expr } from '../thir/thir.ts';
+import { buildCfg, type Cfg } from './cfg.ts';
+import type { BodyOwner, PassContext } from './context.ts';
+import { liveOut } from './liveness.ts';
+import { ThirVisitor } from './visit.ts';
+
+interface Loan {
+  /** The reference local holding the loan. */
+  readonly ref: number;
+  /** The borrowed local. */
+  readonly of: number;
+  readonly mut: boolean;
+  readonly span: Span;
+  readonly node: number;
+}
+
+/** Where a use of a local "happens" for rustc's labels: `*r`, `r[0]`, or the assignment `*r = 3`. */
+function useSites(block: import('../thir/thir.ts').Block): Map<number, Span> {
+  const sites = new Map<number, Span>();
+  const climb = (e: Expr, site: Span): void => {
+    // The outermost expression wins (visited first): `*r = 3` over `*r`, `r[0]` over `r`.
+    if (e.kind === 'local' && !sites.has(e.span.lo)) sites.set(e.span.lo, site);
+    else if (e.kind === 'deref' || e.kind === 'coerce') climb(e.operand, site);
+    else if (e.kind === 'field' || e.kind === 'index') climb(e.base, site);
+  };
+  new (class extends ThirVisitor {
+    override visitExpr(e: Expr): void {
+      if (e.kind === 'assign' || e.kind === 'assignOp') climb(e.place, e.span);
+      if (e.kind === 'deref' || e.kind === 'index' || e.kind === 'field') climb(e, e.span);
+      this.walkExpr(e);
+    }
+  })().visitBlock(block);
+  return sites;
+}
+
+/** The loans made by `let r = &x` / `let r = &mut x.f` in a body. */
+function findLoans(cfg: Cfg): Loan[] {
+  const loans: Loan[] = [];
+  cfg.nodes.forEach((n, i) => {
+    const ev = n.ev;
+    // A borrow use immediately followed (after an optional mutate) by the binding of a reference local.
+    if (ev.kind !== 'use' || !ev.borrow || ev.raw || !cfg.reachable[i]) return;
+    let j = n.succ.length === 1 ? n.succ[0]! : -1;
+    if (j >= 0 && cfg.nodes[j]!.ev.kind === 'mutate') j = cfg.nodes[j]!.succ.length === 1 ? cfg.nodes[j]!.succ[0]! : -1;
+    const next = j >= 0 ? cfg.nodes[j]!.ev : undefined;
+    if (next?.kind === 'def' && next.how === 'bind' && next.initSpan && next.initSpan.lo <= ev.span.lo && ev.span.hi <= next.initSpan.hi) {
+      loans.push({ ref: next.local, of: ev.local, mut: !!ev.mutBorrow, span: ev.span, node: j });
+    }
+  });
+  return loans;
+}
+
+export function checkLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ at: number; d: DiagBuilder }>): void {
+  const cfg = buildCfg(owner.body);
+  const loans = findLoans(cfg);
+  if (loans.length === 0) return;
+  const live = liveOut(cfg);
+  const sites = useSites(owner.body.block);
+  const name = (l: number): string => owner.body.locals[l]!.name;
+  const reported = new Set<number>();
+  for (const loan of loans) {
+    const bit = 1n << BigInt(loan.ref);
+    // Walk forward from the loan while the reference is live and not rebound.
+    const seen = new Set<number>();
+    const stack = [...cfg.nodes[loan.node]!.succ];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const ev = cfg.nodes[i]!.ev;
+      if ((ev.kind === 'def' || ev.kind === 'decl') && ev.local === loan.ref) continue;
+      const liveHere = (live[i]! & bit) !== 0n || (ev.kind === 'use' && ev.local === loan.ref);
+      if (!liveHere) continue;
+      if (!reported.has(i) && 'local' in ev && ev.local === loan.of) {
+        const d = conflict(ev, loan, name(loan.of));
+        if (d) {
+          reported.add(i);
+          const later = laterUse(cfg, i, loan.ref);
+          if (later !== undefined) {
+            const at = sites.get(later.lo) ?? later;
+            d.secondary(at, `${loan.mut && d.diag.code === 'E0499' ? 'first ' : d.diag.code === 'E0502' ? (loan.mut ? 'mutable ' : 'immutable ') : ''}borrow later used here`);
+          }
+          errors.push({ at: (d.diag.spans.find((s) => s.primary)?.span.lo ?? 0), d });
+        }
+      }
+      stack.push(...cfg.nodes[i]!.succ);
+    }
+  }
+}
+
+/** What a use of the borrowed local conflicts with, as rustc words it. */
+function conflict(ev: Cfg['nodes'][number]['ev'], loan: Loan, x: string): DiagBuilder | undefined {
+  if (ev.kind === 'use' && ev.borrow && !ev.raw) {
+    if (loan.mut && ev.mutBorrow) {
+      return error(`cannot borrow \`${x}\` as mutable more than once at a time`, 'E0499').secondary(loan.span, 'first mutable borrow occurs here').primary(ev.span, 'second mutable borrow occurs here');
+    }
+    if (loan.mut) {
+      return error(`cannot borrow \`${x}\` as immutable because it is also borrowed as mutable`, 'E0502').secondary(loan.span, 'mutable borrow occurs here').primary(ev.span, 'immutable borrow occurs here');
+    }
+    if (ev.mutBorrow) {
+      return error(`cannot borrow \`${x}\` as mutable because it is also borrowed as immutable`, 'E0502').secondary(loan.span, 'immutable borrow occurs here').primary(ev.span, 'mutable borrow occurs here');
+    }
+    return undefined;
+  }
+  if (ev.kind === 'use' && !ev.compound && loan.mut) {
+    return error(`cannot use \`${x}\` because it was mutably borrowed`, 'E0503').secondary(loan.span, `\`${x}\` is borrowed here`).primary(ev.span, `use of borrowed \`${x}\``);
+  }
+  if (ev.kind === 'def' && ev.how === 'assign') {
+    return error(`cannot assign to \`${x}\` because it is borrowed`, 'E0506').secondary(loan.span, `\`${x}\` is borrowed here`).primary(ev.span, `\`${x}\` is assigned to here but it was already borrowed`);
+  }
+  return undefined;
+}
+
+/** The first use of the reference after a node (where rustc says the borrow is "later used"). */
+function laterUse(cfg: Cfg, from: number, ref: number): Span | undefined {
+  const seen = new Set<number>();
+  const queue = [...cfg.nodes[from]!.succ];
+  while (queue.length > 0) {
+    const i = queue.shift()!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const ev = cfg.nodes[i]!.ev;
+    if (ev.kind === 'use' && ev.local === ref) return ev.span;
+    if ((ev.kind === 'def' || ev.kind === 'decl') && ev.local === ref) continue;
+    queue.push(...cfg.nodes[i]!.succ);
+  }
+  return undefined;
+}
+
