@@ -118,6 +118,22 @@ describe('for loops over every iterator shape', () => {
     });
     expect(runBoth([h], 'f')).toEqual({ value: BigInt(fold([0, 3, 6, 9])) });
   });
+  it('an enumerate item bound whole (its tuple made in memory) and reversed slice/byte iterators', () => {
+    const f = sumFor((body) => {
+      const a = body.local('a', T.array(U32, 3));
+      const t = body.local('t', T.tuple(T.i('usize'), T.ref(U32)));
+      const it = E.builtin('slice.iter', T.iter({ kind: 'sliceIter', elem: U32, mut: false }), [E.unsize(E.ref(E.local(a)))]);
+      const en = E.builtin('iter.enumerate', T.iter({ kind: 'enumerate', inner: it.ty }), [it]);
+      return { pre: [S.let(P.bind(a), E.array(U32, u32(7), u32(8), u32(9)))], iter: en, pat: P.bind(t), item: E.bin('add', E.cast(E.field(E.local(t), 0), U32), E.deref(E.field(E.local(t), 1))) };
+    });
+    expect(runBoth([f], 'f')).toEqual({ value: BigInt(fold([7, 9, 11])) });
+    const g = sumFor((body) => {
+      const b = body.local('b', T.i('u8'));
+      const it = E.builtin('str.bytes', T.iter({ kind: 'bytes' }), [E.str('abc')]);
+      return { iter: E.builtin('iter.rev', T.iter({ kind: 'rev', inner: it.ty }), [it]), pat: P.bind(b), item: E.cast(E.local(b), U32) };
+    });
+    expect(runBoth([g], 'f')).toEqual({ value: BigInt(fold([99, 98, 97])) });
+  });
   it('str bytes and chars (UTF-8 decoded)', () => {
     const text = 'aé€😀z';
     const f = sumFor((body) => {

@@ -38,8 +38,17 @@ export function lowerExpr(cx: FnCx, e: Expr): Val {
     }
     case 'builtin': return lowerBuiltin(cx, e.op, e.args, e.ty, e.typeArg, e.span);
     case 'binary': {
-      const [a, b] = lowerOperands(cx, [e.lhs, e.rhs]);
-      return binaryOp(cx, e.op, a!, b!, e.lhs.ty, e.rhs.ty, e.span);
+      // A left-nested chain (`a + b + c + …`) is walked as a loop, so a long sum cannot
+      // exhaust the stack.
+      const spine: (Expr & { kind: 'binary' })[] = [];
+      for (let x: Expr = e; x.kind === 'binary'; x = x.lhs) spine.push(x);
+      let acc = lowerExpr(cx, spine[spine.length - 1]!.lhs);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const node = spine[i]!;
+        if (mayAssign(node.rhs)) acc = freeze(cx, acc, node.lhs.ty);
+        acc = binaryOp(cx, node.op, acc, lowerExpr(cx, node.rhs), node.lhs.ty, node.rhs.ty, node.span);
+      }
+      return acc;
     }
     case 'logical': return lowerLogical(cx, e.op, e.lhs, e.rhs);
     case 'unary': return unaryOp(cx, e.op, lowerExpr(cx, e.operand), e.ty, e.span);

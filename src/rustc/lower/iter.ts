@@ -10,7 +10,8 @@ import { scalar } from './arith.ts';
 import type { FnCx, Val } from './context.ts';
 import { ice } from './errors.ts';
 import { lowerExpr } from './expr.ts';
-import { bindIrrefutable } from './match.ts';
+import { bindIrrefutablePlace, type MatchPlace } from './match.ts';
+import { regIter } from './reg-iter.ts';
 import { copyBytes, readMemTy, writeMem } from './memory.ts';
 import { layoutOfTy, reprOf, scalarOf } from './repr.ts';
 import { lowerBlockInto } from './control.ts';
@@ -161,42 +162,18 @@ export function lowerFor(cx: FnCx, e: Expr & { kind: 'for' }): void {
   const head = cx.newBlock('for');
   const exit = cx.newBlock('endfor');
   cx.loops.set(e.loop, { breakLabel: exit, continueLabel: head, dest: { k: 'z' }, ty: e.ty });
-  const fast = e.iter.kind === 'range' && shape.kind === 'range' && scalarOf(shape.elem) !== 'char' ? e.iter : undefined;
-  let next: () => Val;
-  if (fast) {
-    const t = scalarOf((shape as { elem: Ty }).elem) ?? ice('a range over a non-scalar', e.span);
-    const start = cx.b.value(t); const end = cx.b.value(t); const exhausted = cx.b.value('bool');
-    cx.b.assign(start, scalar(lowerExpr(cx, fast.lo), fast.span));
-    cx.b.assign(end, scalar(lowerExpr(cx, fast.hi), fast.span));
-    cx.b.assign(exhausted, c('bool', 0));
-    next = () => {
-      const ok = (cond: Operand) => { const l = cx.newBlock('next'); cx.branch(cond, l, exit, l); };
-      const item = cx.b.copy(t, v(start));
-      if (!fast.inclusive) {
-        ok(cx.b.compare('lt', v(start), v(end)));
-        cx.b.emit({ op: 'binary', kind: 'add', dst: start, a: v(start), b: c(t, 1) });
-        return { k: 's', o: item };
-      }
-      ok(cx.b.unary('not', 'bool', v(exhausted)));
-      ok(cx.b.compare('le', v(start), v(end)));
-      // At the last value (possibly MAX) mark the range exhausted instead of stepping past it.
-      cx.b.assign(exhausted, cx.b.compare('eq', v(start), v(end)));
-      const more = cx.newBlock('rmore'); const out = cx.newBlock('rout');
-      cx.branch(v(exhausted), out, more, more);
-      cx.b.emit({ op: 'binary', kind: 'add', dst: start, a: v(start), b: c(t, 1) });
-      cx.goto(out, out);
-      return { k: 's', o: item };
-    };
-  } else {
+  const fast = regIter(cx, e.iter);
+  let next: () => MatchPlace;
+  if (fast) next = () => fast(exit);
+  else {
     const it = lowerExpr(cx, e.iter);
     const L = layoutOfTy(e.iter.ty);
     const state = cx.tempSlot(L.size, L.align);
     if (it.k === 'm') copyBytes(cx, state, it.a, L.size, L.align);
-    next = () => emitNext(cx, shape, state, exit);
+    next = () => ({ k: 'val', v: emitNext(cx, shape, state, exit) });
   }
   cx.goto(head, head);
-  const item = next();
-  bindIrrefutable(cx, e.pat, item);
+  bindIrrefutablePlace(cx, e.pat, next());
   lowerBlockInto(cx, e.body, { k: 'z' });
   cx.goto(head, exit);
 }

@@ -12,18 +12,29 @@ import { valuesEqual } from './equality.ts';
 import type { FnCx, Store, Val } from './context.ts';
 import { ice } from './errors.ts';
 import { lowerExpr, lowerInto } from './expr.ts';
-import { readStore, spill, writeStore } from './memory.ts';
+import { readStore, spill, writeMem, writeStore } from './memory.ts';
 import { isPlaceExpr, lowerPlace } from './place.ts';
 import { fieldOffsets, reprOf, scalarOf } from './repr.ts';
 
 /** A place being matched: a Store, or a value that has no place (a temporary). */
-export type MatchPlace = Store | { readonly k: 'val'; readonly v: Val };
+/** `parts`: a tuple known as its elements' values (an `enumerate()` item), made into memory only if needed. */
+export type MatchPlace = Store | { readonly k: 'val'; readonly v: Val } | { readonly k: 'parts'; readonly parts: readonly Val[] };
+
+/** A `parts` place as a tuple in a stack slot. */
+function materialize(cx: FnCx, p: MatchPlace & { k: 'parts' }, ty: Ty): Val {
+  const r = reprOf(ty);
+  if (r.kind !== 'agg' || ty.kind !== 'tuple') return ice('tuple parts of a non-tuple type');
+  const a = cx.tempSlot(r.layout.size, r.layout.align);
+  p.parts.forEach((x, i) => writeMem(cx, r.layout.offsets[i] ? cx.b.ptrAdd(a, r.layout.offsets[i]!) : a, x, ty.elems[i]!));
+  return { k: 'm', a, temp: true };
+}
 
 function read(cx: FnCx, p: MatchPlace, ty: Ty): Val {
-  return p.k === 'val' ? p.v : readStore(cx, p, ty);
+  return p.k === 'val' ? p.v : p.k === 'parts' ? materialize(cx, p, ty) : readStore(cx, p, ty);
 }
 
 function fieldPlace(cx: FnCx, p: MatchPlace, ty: Ty, index: number, span: Span): MatchPlace {
+  if (p.k === 'parts') return { k: 'val', v: p.parts[index] ?? ice(`no tuple part ${index}`, span) };
   const a = p.k === 'mem' ? p.a : p.k === 'val' && p.v.k === 'm' ? p.v.a : p.k === 'z' || (p.k === 'val' && p.v.k === 'z') ? undefined : ice('a field pattern on a value kept in registers', span);
   if (a === undefined) return { k: 'z' };
   const off = fieldOffsets(ty)[index]!;
@@ -35,6 +46,7 @@ function addressOf(cx: FnCx, p: MatchPlace, ty: Ty, span: Span): Val {
     case 'mem': return p.len ? { k: 'f', p: p.a, n: p.len } : { k: 's', o: p.a };
     case 'z': return { k: 's', o: cx.dangling(1) };
     case 'val': return p.v.k === 'm' ? { k: 's', o: p.v.a } : { k: 's', o: spill(cx, p.v, ty) };
+    case 'parts': { const m = materialize(cx, p, ty); return { k: 's', o: m.k === 'm' ? m.a : cx.dangling(1) }; }
     case 'vals': return ice('a `ref` binding of a local kept in registers', span);
   }
 }
