@@ -4,7 +4,7 @@
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { BuiltinFn } from '../resolve/builtin-paths.ts';
-import { adtHeaderSpan } from '../resolve/path.ts';
+import { adtHeaderSpan, canSeePrivate } from '../resolve/path.ts';
 import type { Span } from '../span/span.ts';
 import type { FnDef } from '../thir/defs.ts';
 import type { BuiltinOp } from '../thir/builtins.ts';
@@ -79,6 +79,14 @@ export function checkArgs(fcx: FnCx, params: readonly Ty[], args: readonly ast.E
   );
 }
 
+/** E0624: a private method or associated function used outside the module of its `impl`. */
+function checkAssocPrivacy(fcx: FnCx, def: FnDef, at: Span): void {
+  const info = fcx.cx.assocFns.get(def);
+  if (!info || info.pub || canSeePrivate(fcx.scope, info.scope)) return;
+  const what = def.selfKind ? 'method' : 'associated function';
+  fcx.cx.emit(error(`${what} \`${def.name}\` is private`, 'E0624').secondary(info.header, `private ${what} defined here`).primary(at, `private ${what}`));
+}
+
 function callFn(fcx: FnCx, def: FnDef, args: Expr[], span: Span): Expr {
   if (fcx.constContext && !def.constFn && !def.intrinsic) {
     const where = fcx.constContext === 'static' ? 'statics' : 'constants';
@@ -111,6 +119,7 @@ export function checkCall(fcx: FnCx, e: ast.Expr & { kind: 'call' }, _exp: Expec
     if (!('local' in r)) {
       if (r.kind === 'builtin') return checkBuiltinFnCall(fcx, r.fn, last, e);
       if (last.args) return refuse(fcx, 'generic functions', last.args.span);
+      if (r.kind === 'fn') checkAssocPrivacy(fcx, r.def, last.ident.span);
       if (r.kind === 'fn') return callFn(fcx, r.def, checkArgs(fcx, r.def.params.map((p) => p.ty), e.args, { callee: e.func.span, call: e.span, what: 'function', def: r.def }), e.span);
       if (r.kind === 'ctor') {
         if (r.def.structKind !== 'tuple') {
@@ -259,6 +268,7 @@ export function checkMethodCall(fcx: FnCx, e: ast.Expr & { kind: 'methodCall' },
         return fcx.errorExpr(e.span);
       }
       if (e.seg.args) return refuse(fcx, 'generic methods', e.seg.args.span);
+      checkAssocPrivacy(fcx, m, nameSpan);
       const self = m.selfKind === 'value' ? cur : autoref(fcx, cur, m.selfKind === 'refMut');
       const args = checkArgs(fcx, m.params.slice(1).map((p) => p.ty), e.args, { callee: nameSpan, call: { lo: nameSpan.lo, hi: e.span.hi }, what: 'method', def: m });
       if (args.length !== m.params.length - 1) return fcx.errorExpr(e.span);

@@ -225,6 +225,7 @@ export function collectImpls(cx: Cx): void {
         const def = makeFnDef(cx, scope, it, path, { implSelf: selfTy, methodOf: true });
         if (def.intrinsic && selfTy.kind === 'int') (def as { intrinsic?: string }).intrinsic = `int.${def.intrinsic}`;
         methods.set(it.ident.name, def);
+        cx.assocFns.set(def, { pub: isPub(it.vis), scope, header: itemHeaderSpan(cx, it) });
         cx.fnItems.push({ def, sig: it.sig, generics: it.generics, body: it.body, scope, implSelf: selfTy, span: it.span });
       } else if (it.kind === 'const') {
         const def = makeConstDef(cx, path, it.ident);
