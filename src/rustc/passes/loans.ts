@@ -10,6 +10,7 @@ import type { Expr } from '../thir/thir.ts';
 import { buildCfg, type Cfg } from './cfg.ts';
 import type { BodyOwner, PassContext } from './context.ts';
 import { liveOut } from './liveness.ts';
+import { cloneNote } from './moves.ts';
 import { ThirVisitor } from './visit.ts';
 
 interface Loan {
@@ -80,7 +81,15 @@ export function checkLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ a
       const liveHere = (live[i]! & bit) !== 0n || (ev.kind === 'use' && ev.local === loan.ref);
       if (!liveHere) continue;
       if (!reported.has(i) && 'local' in ev && ev.local === loan.of) {
-        const d = conflict(ev, loan, name(loan.of));
+        const n = cfg.nodes[i]!;
+        const moveNext = n.succ.length === 1 && cfg.nodes[n.succ[0]!]!.ev.kind === 'move';
+        const d = moveNext ? undefined : conflict(ev, loan, name(loan.of), owner.body.locals[loan.of]!.span);
+        const ty = owner.body.locals[loan.of]!.ty;
+        if (d && ev.kind === 'move' && ty.kind === 'adt' && !ty.def.derives.includes('Clone')) {
+          // rustc offers to clone the borrowed value, pointing at it inside the borrow (`&w`).
+          const x = name(loan.of);
+          cloneNote(ctx, d, ty.def, { lo: loan.span.hi - x.length, hi: loan.span.hi });
+        }
         if (d) {
           reported.add(i);
           const later = laterUse(cfg, i, loan.ref);
@@ -97,7 +106,13 @@ export function checkLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ a
 }
 
 /** What a use of the borrowed local conflicts with, as rustc words it. */
-function conflict(ev: Cfg['nodes'][number]['ev'], loan: Loan, x: string): DiagBuilder | undefined {
+function conflict(ev: Cfg['nodes'][number]['ev'], loan: Loan, x: string, binding: Span): DiagBuilder | undefined {
+  if (ev.kind === 'move') {
+    return error(`cannot move out of \`${x}\` because it is borrowed`, 'E0505')
+      .secondary(binding, `binding \`${x}\` declared here`)
+      .secondary(loan.span, `borrow of \`${x}\` occurs here`)
+      .primary(ev.span, `move out of \`${x}\` occurs here`);
+  }
   if (ev.kind === 'use' && ev.borrow && !ev.raw) {
     if (loan.mut && ev.mutBorrow) {
       return error(`cannot borrow \`${x}\` as mutable more than once at a time`, 'E0499').secondary(loan.span, 'first mutable borrow occurs here').primary(ev.span, 'second mutable borrow occurs here');

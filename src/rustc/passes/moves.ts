@@ -118,7 +118,7 @@ function paramNote(ctx: PassContext, d: DiagBuilder, callee: FnDef, index: numbe
 }
 
 /** rustc's note that a `Clone` impl would allow cloning the value that was moved. */
-function cloneNote(ctx: PassContext, d: DiagBuilder, adt: AdtDef, site: Span): void {
+export function cloneNote(ctx: PassContext, d: DiagBuilder, adt: AdtDef, site: Span): void {
   if (adt.crate !== ctx.crate.name) return;
   const item = ctx.ast.items.find((it) => (it.kind === 'struct' || it.kind === 'enum') && it.ident.span.lo === adt.span.lo);
   if (!item) return;
