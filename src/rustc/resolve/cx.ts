@@ -95,6 +95,8 @@ export class Cx {
   root!: ModScope;
   /** `#![no_std]` or `#![no_core]`: std's macros and prelude are not there. */
   noStd = false;
+  /** Errors of rustc's privacy pass (E0451), reported only if type checking found nothing else. */
+  readonly latePrivacy: DiagBuilder[] = [];
   /** Methods and associated functions: their visibility, module and header (E0624). */
   readonly assocFns = new Map<FnDef, { pub: boolean; scope: ModScope; header: Span }>();
   /** Spans of each function's parameters (`b: u8`), for "function defined here" notes. */

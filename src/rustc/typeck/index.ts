@@ -80,6 +80,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   for (const s of cx.statics) step(s.def.span, () => checkStatic(cx, s));
   for (const f of cx.fnItems) step(f.span, () => f.def.body || checkFnBody(cx, f));
   step(crate.span, () => checkPanicHandler(cx));
+  if (cx.sink.errorCount === 0) for (const d of cx.latePrivacy) cx.emit(d);
   return { crate: def, diagnostics: cx.sink.diagnostics };
 }
 

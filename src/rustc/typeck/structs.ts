@@ -3,7 +3,7 @@
 // E0062 a field given twice).
 import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
-import { resolveSegs, segsOf } from '../resolve/path.ts';
+import { canSeePrivate, resolveSegs, segsOf } from '../resolve/path.ts';
 import type { Span } from '../span/span.ts';
 import type { AdtDef } from '../thir/defs.ts';
 import type { Expr, Stmt } from '../thir/thir.ts';
@@ -39,6 +39,7 @@ export function checkStructLit(fcx: FnCx, e: ast.Expr & { kind: 'struct' }): Exp
   const given: (Expr | undefined)[] = def.fields.map(() => undefined);
   const givenSpan: (Span | undefined)[] = def.fields.map(() => undefined);
   let bad = false;
+  const privateFields: { name: string; span: Span }[] = [];
   for (const f of e.fields) {
     const i = def.fields.findIndex((fd) => fd.name === f.ident.name);
     if (i < 0) {
@@ -59,6 +60,11 @@ export function checkStructLit(fcx: FnCx, e: ast.Expr & { kind: 'struct' }): Exp
     }
     given[i] = checkCoerce(fcx, f.expr, def.fields[i]!.ty);
     givenSpan[i] = f.ident.span;
+    const owner = fcx.cx.adtScopes.get(def);
+    if (!def.fields[i]!.pub && (!owner || !canSeePrivate(fcx.scope, owner))) {
+      // rustc reports this in its privacy pass, after type checking: only when nothing else failed.
+      privateFields.push({ name: f.ident.name, span: f.ident.span });
+    }
   }
   if (e.rest === 'rest') {
     fcx.cx.unsupported('default field values (`..` without a base)', e.span);
@@ -81,6 +87,7 @@ export function checkStructLit(fcx: FnCx, e: ast.Expr & { kind: 'struct' }): Exp
     const shown = missing.length > 3 ? `${list(missing.slice(0, 3))} and ${missing.length - 3} other field${missing.length - 3 > 1 ? 's' : ''}` : list(missing);
     fcx.cx.emit(error(`missing field${missing.length > 1 ? 's' : ''} ${shown} in initializer of \`${def.path.join('::')}\``, 'E0063').primary(e.path.span, `missing ${shown}`));
   }
+  for (const p of privateFields) fcx.cx.latePrivacy.push(error(`field \`${p.name}\` of struct \`${def.name}\` is private`, 'E0451').primary(p.span, 'private field'));
   if (missing.length > 0 || bad) return fcx.errorExpr(e.span);
   return structValue(fcx, def, given as Expr[], e.span);
 }
