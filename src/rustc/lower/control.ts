@@ -34,11 +34,11 @@ function lowerLet(cx: FnCx, s: Extract<Block['stmts'][number], { kind: 'let' }>)
 }
 
 export function lowerIf(cx: FnCx, e: Expr & { kind: 'if' }, dest: Store): void {
-  const cond = scalar(lowerExpr(cx, e.cond), e.cond.span);
   const then = cx.newBlock('then');
   const otherwise = cx.newBlock('else');
   const join = cx.newBlock('endif');
-  cx.branch(cond, then, otherwise, then);
+  branchOn(cx, e.cond, then, otherwise);
+  cx.switchTo(then);
   lowerInto(cx, e.then, dest);
   cx.goto(join, otherwise);
   if (e.else) lowerInto(cx, e.else, dest);
@@ -69,4 +69,23 @@ export function emitReturn(cx: FnCx): void {
   if (cx.def.ret.kind === 'never') { cx.finish({ op: 'unreachable' }); return; }
   const r = cx.ret;
   cx.finish(r.k === 'vals' ? { op: 'return', value: v(r.ids[0]!) } : { op: 'return' });
+}
+
+/**
+ * Branches on a condition: `&&`, `||` and `!` become jumps between blocks (no bool value
+ * in between), so each comparison ends its block and codegen fuses it with the jump.
+ * Leaves the current block terminated (the caller switches to a target).
+ */
+export function branchOn(cx: FnCx, e: Expr, then: string, otherwise: string): void {
+  if (e.kind === 'logical') {
+    const mid = cx.newBlock(e.op === 'and' ? 'and' : 'or');
+    if (e.op === 'and') branchOn(cx, e.lhs, mid, otherwise);
+    else branchOn(cx, e.lhs, then, mid);
+    cx.switchTo(mid);
+    branchOn(cx, e.rhs, then, otherwise);
+    return;
+  }
+  if (e.kind === 'unary' && e.op === 'not' && e.ty.kind === 'bool') { branchOn(cx, e.operand, otherwise, then); return; }
+  const cond = scalar(lowerExpr(cx, e), e.span);
+  cx.branch(cond, then, otherwise);
 }
