@@ -331,8 +331,14 @@ export class CfgBuilder {
         if (e.base) this.expr(e.base);
         break;
       case 'binary':
-        this.expr(e.lhs);
-        this.expr(e.rhs);
+        // Comparisons take their operands by reference (PartialEq/PartialOrd): they never move.
+        if (['eq', 'ne', 'lt', 'le', 'gt', 'ge'].includes(e.op)) {
+          this.placeRead(e.lhs);
+          this.placeRead(e.rhs);
+        } else {
+          this.expr(e.lhs);
+          this.expr(e.rhs);
+        }
         break;
       case 'range':
         this.expr(e.lo);
