@@ -95,6 +95,8 @@ export class Cx {
   root!: ModScope;
   /** `#![no_std]` or `#![no_core]`: std's macros and prelude are not there. */
   noStd = false;
+  /** `#![no_core]`: the crate is our core. */
+  noCore = false;
   /** Errors of rustc's privacy pass (E0451), reported only if type checking found nothing else. */
   readonly latePrivacy: DiagBuilder[] = [];
   /** Methods and associated functions: their visibility, module and header (E0624). */
