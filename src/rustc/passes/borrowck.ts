@@ -8,7 +8,7 @@ import type { Span } from '../span/span.ts';
 import type { LocalDef } from '../thir/defs.ts';
 import type { Block, Expr } from '../thir/thir.ts';
 import { buildCfg, predecessors, type Cfg } from './cfg.ts';
-import { checkLoans } from './loans.ts';
+import { checkLoans, checkLoopLoans } from './loans.ts';
 import { checkMoves } from './moves.ts';
 import { walkCrate } from './ast-walk.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
@@ -315,6 +315,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   new MutabilityChecker(ctx, owner, errors).visitBlock(body.block);
   checkMoves(ctx, owner, errors);
   checkLoans(ctx, owner, errors);
+  checkLoopLoans(ctx, owner, errors);
   // unused_mut: a `mut` binding never assigned again nor borrowed mutably.
   for (const local of body.locals) {
     if (!local.mut || local.name.startsWith('_') || mutated.has(local.id)) continue;

@@ -7,7 +7,7 @@
 import { error, type DiagBuilder } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Expr } from '../thir/thir.ts';
-import { buildCfg, type Cfg } from './cfg.ts';
+import { buildCfg, placeRootLocal, type Cfg } from './cfg.ts';
 import type { BodyOwner, PassContext } from './context.ts';
 import { liveOut } from './liveness.ts';
 import { cloneNote } from './moves.ts';
@@ -150,3 +150,84 @@ function laterUse(cfg: Cfg, from: number, ref: number): Span | undefined {
   return undefined;
 }
 
+
+/** `a`, `a[_]`, `a.f`: how rustc names the place an assignment writes. */
+function describePlace(e: Expr, localName: (l: number) => string): string | undefined {
+  switch (e.kind) {
+    case 'local':
+      return localName(e.local);
+    case 'index':
+    case 'rangeIndex': {
+      const b = describePlace(e.base, localName);
+      return b === undefined ? undefined : `${b}[_]`;
+    }
+    case 'field': {
+      const b = describePlace(e.base, localName);
+      const t = e.base.ty;
+      const f = t.kind === 'adt' ? t.def.fields[e.index]?.name : String(e.index);
+      return b === undefined ? undefined : `${b}.${f ?? e.index}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A `for` loop over an iterator that borrows a local (`for b in row.iter()`) holds that loan for
+ * the whole loop: writing the local inside is E0506, borrowing it mutably E0502 (E0499 under
+ * `iter_mut()`), as rustc reports at the loop's iterator expression.
+ */
+export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ at: number; d: DiagBuilder }>): void {
+  const name = (l: number): string => owner.body.locals[l]!.name;
+  const loansOf = (iter: Expr): Array<{ local: number; mut: boolean }> => {
+    const out: Array<{ local: number; mut: boolean }> = [];
+    new (class extends ThirVisitor {
+      override visitExpr(e: Expr): void {
+        if (e.kind === 'addrOf' && !e.raw) {
+          const root = placeRootLocal(e.place);
+          if (root !== undefined) out.push({ local: root, mut: e.mut });
+        }
+        this.walkExpr(e);
+      }
+    })().visitExpr(iter);
+    return out;
+  };
+  new (class extends ThirVisitor {
+    override visitExpr(e: Expr): void {
+      if (e.kind === 'for') {
+        const loans = loansOf(e.iter);
+        if (loans.length > 0) {
+          const iterSpan = e.iter.span;
+          new (class extends ThirVisitor {
+            override visitExpr(x: Expr): void {
+              if (x.kind === 'assign' || x.kind === 'assignOp') {
+                const root = placeRootLocal(x.place);
+                const desc = describePlace(x.place, name);
+                if (root !== undefined && desc && loans.some((l) => l.local === root)) {
+                  const d = error(`cannot assign to \`${desc}\` because it is borrowed`, 'E0506')
+                    .secondary(iterSpan, `\`${desc}\` is borrowed here`)
+                    .secondary(iterSpan, 'borrow later used here')
+                    .primary(x.span, `\`${desc}\` is assigned to here but it was already borrowed`);
+                  errors.push({ at: x.span.lo, d });
+                }
+              }
+              if (x.kind === 'addrOf' && x.mut && !x.raw) {
+                const root = placeRootLocal(x.place);
+                const loan = loans.find((l) => l.local === root);
+                if (root !== undefined && loan) {
+                  const xName = name(root);
+                  const d = loan.mut
+                    ? error(`cannot borrow \`${xName}\` as mutable more than once at a time`, 'E0499').secondary(iterSpan, 'first mutable borrow occurs here').secondary(iterSpan, 'first borrow later used here').primary(x.span, 'second mutable borrow occurs here')
+                    : error(`cannot borrow \`${xName}\` as mutable because it is also borrowed as immutable`, 'E0502').secondary(iterSpan, 'immutable borrow occurs here').secondary(iterSpan, 'immutable borrow later used here').primary(x.span, 'mutable borrow occurs here');
+                  errors.push({ at: x.span.lo, d });
+                }
+              }
+              this.walkExpr(x);
+            }
+          })().visitBlock(e.body);
+        }
+      }
+      this.walkExpr(e);
+    }
+  })().visitBlock(owner.body.block);
+}

@@ -242,6 +242,14 @@ class KnownPanics extends ThirVisitor {
   override visitExpr(e: Expr): void {
     this.walkExpr(e);
     switch (e.kind) {
+      case 'lit':
+        // Type checking folds `-(-128i8)` into one literal whose value no longer fits: the negation overflowed.
+        if (e.ty.kind === 'int' && e.value.kind === 'scalar') {
+          const [min, max] = bounds(e.ty.int);
+          const v = e.value.value;
+          if ((v < min || v > max) && /^-\s*\(/.test(textOf(this.ctx, e.span))) this.lint('arithmetic_overflow', e, `attempt to negate \`${printConstInt(-v, e.ty.int)}\`, which would overflow`);
+        }
+        break;
       case 'binary':
         this.checkBinary(e, e.op, e.lhs, e.rhs, e.ty.kind === 'int' ? e.ty : e.lhs.ty);
         break;
@@ -249,7 +257,8 @@ class KnownPanics extends ThirVisitor {
         this.checkBinary(e, e.op, e.place, e.value, e.place.ty);
         break;
       case 'unary':
-        if (e.op === 'neg' && e.ty.kind === 'int' && e.operand.kind !== 'lit') {
+        // A negation typeck kept (it folds `-128i8` into one literal): `-(-128i8)`, `-x`.
+        if (e.op === 'neg' && e.ty.kind === 'int') {
           const v = this.eval(e.operand);
           if (v !== undefined && v === bounds(e.ty.int)[0] && e.ty.int[0] === 'i') this.lint('arithmetic_overflow', e, `attempt to negate \`${printConstInt(v, e.ty.int)}\`, which would overflow`);
         }
