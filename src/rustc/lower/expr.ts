@@ -15,7 +15,8 @@ import { lowerFor } from './iter.ts';
 import { lowerMatch } from './match.ts';
 import { freeze, readMemTy, readStore, spill, writeMem, writeStore, zeroBytes } from './memory.ts';
 import { isPlaceExpr, lowerPlace, placeToPointer } from './place.ts';
-import { fieldOffsets, fieldTys, layoutOfTy, reprOf } from './repr.ts';
+import { fieldOffsets, fieldTys, isUnsized, layoutOfTy, reprOf } from './repr.ts';
+import { sigAbi } from './abi.ts';
 import { mayAssign } from './walk.ts';
 import type { BuiltinOp } from '../thir/builtins.ts';
 
@@ -34,7 +35,7 @@ export function lowerExpr(cx: FnCx, e: Expr): Val {
     case 'call': return lowerCall(cx, e.callee, e.args, e.ty, e);
     case 'callValue': {
       if (e.func.ty.kind === 'fnDef') { lowerExpr(cx, e.func); return lowerCall(cx, e.func.ty.def, e.args, e.ty, e); }
-      return ice('calls through function pointers are not supported yet', e.span);
+      return lowerIndirectCall(cx, e.func, e.args, e.ty);
     }
     case 'builtin': return lowerBuiltin(cx, e.op, e.args, e.ty, e.typeArg, e.span);
     case 'binary': {
@@ -42,11 +43,14 @@ export function lowerExpr(cx: FnCx, e: Expr): Val {
       // exhaust the stack.
       const spine: (Expr & { kind: 'binary' })[] = [];
       for (let x: Expr = e; x.kind === 'binary'; x = x.lhs) spine.push(x);
-      let acc = lowerExpr(cx, spine[spine.length - 1]!.lhs);
+      // `x[..3] == y[..3]`: unsized operands ([T], str) are compared through (ptr, len) pairs.
+      const operand = (x: Expr): Val => (isUnsized(x.ty) ? lowerAddrOf(cx, x, false) : lowerExpr(cx, x));
+      const tyOf = (x: Expr): Ty => (isUnsized(x.ty) ? { kind: 'ref', mut: false, to: x.ty } : x.ty);
+      let acc = operand(spine[spine.length - 1]!.lhs);
       for (let i = spine.length - 1; i >= 0; i--) {
         const node = spine[i]!;
-        if (mayAssign(node.rhs)) acc = freeze(cx, acc, node.lhs.ty);
-        acc = binaryOp(cx, node.op, acc, lowerExpr(cx, node.rhs), node.lhs.ty, node.rhs.ty, node.span);
+        if (mayAssign(node.rhs)) acc = freeze(cx, acc, tyOf(node.lhs));
+        acc = binaryOp(cx, node.op, acc, operand(node.rhs), tyOf(node.lhs), tyOf(node.rhs), node.span);
       }
       return acc;
     }
@@ -260,4 +264,29 @@ export function lowerBlock(cx: FnCx, b: Block): Val {
   const dest = cx.newStore(b.ty);
   lowerBlockInto(cx, b, dest);
   return readStore(cx, dest, b.ty);
+}
+
+/** A call through a `fn` pointer value: the same ABI as a direct call, to an address. */
+function lowerIndirectCall(cx: FnCx, func: Expr, args: readonly Expr[], ty: Ty): Val {
+  if (func.ty.kind !== 'fnPtr') return ice(`a call through a value of type ${func.ty.kind}`, func.span);
+  const abi = sigAbi(func.ty.params, func.ty.ret);
+  const [f, ...vals] = lowerOperands(cx, [func, ...args]);
+  const callee = f!.k === 's' ? f!.o : ice('a function pointer that is not a scalar', func.span);
+  const ops: Operand[] = [];
+  let outAddr: Operand | undefined;
+  if (abi.outPtr) {
+    const r = reprOf(ty);
+    outAddr = r.kind === 'agg' ? cx.tempSlot(r.layout.size, r.layout.align) : cx.tempSlot(16, 8);
+    ops.push(outAddr);
+  }
+  vals.forEach((v, i) => {
+    const t = args[i]!.ty;
+    if (v.k === 's') ops.push(v.o);
+    else if (v.k === 'f') ops.push(v.p, v.n);
+    else if (v.k === 'm' && reprOf(t).kind === 'agg') ops.push(spill(cx, v, t));
+  });
+  const result = cx.b.callIndirect(callee, abi.params, abi.ret, ops);
+  if (func.ty.ret.kind === 'never') { cx.finish({ op: 'unreachable' }); return cx.undef(ty); }
+  if (outAddr) return reprOf(ty).kind === 'fat' ? readMemTy(cx, outAddr, ty) : { k: 'm', a: outAddr, temp: true };
+  return result ? { k: 's', o: result } : ZST;
 }

@@ -186,3 +186,29 @@ describe('equality beyond scalars', () => {
     expect(runBoth([f], 'f', [2n])).toEqual({ value: 1110n });
   });
 });
+
+describe('function pointers and unsized comparisons', () => {
+  it('calls through fn pointers (scalars and an aggregate result), from an array of them', () => {
+    const FP = { kind: 'fnPtr', params: [U32, U32], ret: U32, unsafe: false, abi: 'Rust' } as const;
+    const mk = (name: string, op: 'add' | 'mul') => { const b = new Body(); const x = b.local('x', U32); const y = b.local('y', U32); return fn(name, [x, y], U32, b, B([], E.bin(op, E.local(x), E.local(y))), { noMangle: false, exported: false }); };
+    const add = mk('add', 'add'); const mul = mk('mul', 'mul');
+    const asPtr = (d: typeof add) => ({ ty: FP, span: E.bool(true).span, kind: 'coerce', coercion: 'fnItemToPtr', operand: { ty: { kind: 'fnDef', def: d }, span: E.bool(true).span, kind: 'fnItem', def: d } }) as import('../thir/thir.ts').Expr;
+    const body = new Body();
+    const ops = body.local('ops', T.array(FP, 2));
+    const call = (i: number) => ({ ty: U32, span: E.bool(true).span, kind: 'callValue', func: E.index(E.local(ops), usz(i)), args: [u32(6), u32(7)] }) as import('../thir/thir.ts').Expr;
+    const f = fn('f', [], U32, body, B([S.let(P.bind(ops), E.array(FP, asPtr(add), asPtr(mul)))], E.bin('add', E.bin('mul', call(0), u32(100)), call(1))));
+    expect(runBoth([add, mul, f], 'f')).toEqual({ value: 1342n });
+  });
+  it('compares sub-slices (unsized places) element by element', () => {
+    const body = new Body();
+    const n = body.local('n', USZ);
+    const x = body.local('x', T.array(U8, 4));
+    const y = body.local('y', T.array(U8, 4));
+    const f = fn('f', [n], T.bool, body, B([
+      S.let(P.bind(x), E.array(U8, ...[1, 2, 3, 4].map((k) => E.int(U8, k)))),
+      S.let(P.bind(y), E.array(U8, ...[1, 2, 3, 5].map((k) => E.int(U8, k)))),
+    ], E.bin('eq', E.slice(E.local(x), undefined, E.local(n)), E.slice(E.local(y), undefined, E.local(n)))));
+    expect(runBoth([f], 'f', [3n])).toEqual({ value: 1n });
+    expect(runBoth([f], 'f', [4n])).toEqual({ value: 0n });
+  });
+});
