@@ -138,7 +138,6 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   }
 
   // Expansion: cfg stripping, then the out-of-line modules of what is left.
-  const expandErrors = sink.errorCount;
   // A file without the text `cfg` has no cfg or cfg_attr attribute: nothing to strip (most files).
   if (rootText.includes('cfg')) stripCfg(ast.items, cfg);
   const parseErrors: Diagnostic[] = [];
@@ -152,7 +151,8 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   const featureSink = new DiagnosticSink();
   checkFeatures(ast.attrs, input.nightly, featureSink, lints);
   sink.diagnostics.push(...featureSink.diagnostics);
-  const beforeAnalysis = sink.errorCount > expandErrors;
+  // Any error so far (cfg, modules, attributes, macros, features) stops before type checking.
+  const beforeAnalysis = sink.errorCount > 0;
   // rustc reports these two before type checking and goes on with it.
   const noHandler = panicHandlerCheck(ast, attrs, graph);
   if (noHandler) sink.emit(noHandler);
