@@ -9,7 +9,7 @@ import type { LocalDef } from '../thir/defs.ts';
 import type { Block, Expr } from '../thir/thir.ts';
 import { buildCfg, predecessors, type Cfg } from './cfg.ts';
 import { checkLoans, checkLoopLoans } from './loans.ts';
-import { checkMoves } from './moves.ts';
+import { checkMoves, checkMovesOutOfPlaces } from './moves.ts';
 import { walkCrate } from './ast-walk.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
 import { ThirVisitor, patBindings } from './visit.ts';
@@ -314,6 +314,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   });
   new MutabilityChecker(ctx, owner, errors).visitBlock(body.block);
   checkMoves(ctx, owner, errors);
+  checkMovesOutOfPlaces(ctx, owner, errors);
   checkLoans(ctx, owner, errors);
   checkLoopLoans(ctx, owner, errors);
   // unused_mut: a `mut` binding never assigned again nor borrowed mutably.

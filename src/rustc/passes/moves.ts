@@ -5,9 +5,9 @@
 import { error, type DiagBuilder } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import { printTy } from '../thir/ty.ts';
-import { buildCfg, predecessors } from './cfg.ts';
+import { buildCfg, isCopy, predecessors } from './cfg.ts';
 import type { AdtDef, FnDef } from '../thir/defs.ts';
-import type { Block, Expr } from '../thir/thir.ts';
+import type { Block, Expr, Stmt } from '../thir/thir.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
 import { ThirVisitor } from './visit.ts';
 
@@ -133,4 +133,95 @@ export function cloneNote(ctx: PassContext, d: DiagBuilder, adt: AdtDef, site: S
       { span: site, label: 'you could clone this value', primary: false },
     ],
   });
+}
+
+/** rustc's name for a place: `*w`, `w.column` (the deref under a field is implicit), `a[_]`. */
+function placeName(e: Expr, local: (l: number) => string): string {
+  switch (e.kind) {
+    case 'local':
+      return local(e.local);
+    case 'deref':
+      return `*${placeName(e.operand, local)}`;
+    case 'field': {
+      const t = e.base.ty;
+      const f = t.kind === 'adt' ? (t.def.fields[e.index]?.name ?? String(e.index)) : String(e.index);
+      return `${e.base.kind === 'deref' ? placeName(e.base.operand, local) : placeName(e.base, local)}.${f}`;
+    }
+    case 'index':
+      return `${e.base.kind === 'deref' ? placeName(e.base.operand, local) : placeName(e.base, local)}[_]`;
+    default:
+      return '_';
+  }
+}
+
+/** The reference a place is reached through, if any (`*w`, `w.f` with `w: &T`). */
+function behind(e: Expr): Expr | undefined {
+  switch (e.kind) {
+    case 'deref':
+      return e.operand.ty.kind === 'ref' || e.operand.ty.kind === 'ptr' ? e : undefined;
+    case 'field':
+    case 'index':
+      return behind(e.base);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * E0507 and E0508: a non-Copy value moved out of a place that cannot give it up — through a
+ * reference or raw pointer (`let copy = *w;`) or out of an array element (`let first = a[0];`).
+ */
+export function checkMovesOutOfPlaces(ctx: PassContext, owner: BodyOwner, errors: Array<{ at: number; d: DiagBuilder }>): void {
+  const local = (l: number): string => owner.body.locals[l]!.name;
+  const check = (e: Expr | undefined): void => {
+    if (!e || isCopy(e.ty) || (e.kind !== 'deref' && e.kind !== 'field' && e.kind !== 'index')) return;
+    const via = behind(e);
+    const tyName = printTy(e.ty);
+    const name = placeName(e, local);
+    let d: DiagBuilder | undefined;
+    if (via && via.kind === 'deref') {
+      const t = via.operand.ty;
+      const what = t.kind === 'ptr' ? 'a raw pointer' : t.kind === 'ref' && t.mut ? 'a mutable reference' : 'a shared reference';
+      d = error(`cannot move out of \`${name}\` which is behind ${what}`, 'E0507').primary(e.span, `move occurs because \`${name}\` has type \`${tyName}\`, which does not implement the \`Copy\` trait`);
+    } else if (e.kind === 'index' && e.base.ty.kind === 'array') {
+      d = error(`cannot move out of type \`${printTy(e.base.ty)}\`, a non-copy array`, 'E0508')
+        .primary(e.span, 'cannot move out of here')
+        .primary(e.span, `move occurs because \`${name}\` has type \`${tyName}\`, which does not implement the \`Copy\` trait`);
+    }
+    if (!d) return;
+    if (e.ty.kind === 'adt' && !e.ty.def.derives.includes('Clone')) cloneNote(ctx, d, e.ty.def, e.span);
+    if (e.kind === 'deref') d.suggest({ lo: e.span.lo, hi: e.operand.span.lo }, 'consider removing the dereference here', '', 'verbose', 'MaybeIncorrect');
+    else d.suggest({ lo: e.span.lo, hi: e.span.lo }, 'consider borrowing here', '&', 'verbose', 'MaybeIncorrect');
+    errors.push({ at: e.span.lo, d });
+  };
+  new (class extends ThirVisitor {
+    override visitStmt(s: Stmt): void {
+      if (s.kind === 'let' && s.pat.kind !== 'wild' && !(s.pat.kind === 'binding' && s.pat.mode !== 'value')) check(s.init);
+      super.visitStmt(s);
+    }
+    override visitExpr(e: Expr): void {
+      switch (e.kind) {
+        case 'call':
+          e.args.forEach(check);
+          break;
+        case 'assign':
+          check(e.value);
+          break;
+        case 'struct':
+          e.fields.forEach(check);
+          break;
+        case 'tuple':
+        case 'array':
+          e.elems.forEach(check);
+          break;
+        case 'return':
+        case 'break':
+          check(e.value);
+          break;
+        default:
+          break;
+      }
+      this.walkExpr(e);
+    }
+  })().visitBlock(owner.body.block);
 }
