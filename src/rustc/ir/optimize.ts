@@ -44,12 +44,16 @@ const hasEffect = (i: Inst) => i.op === 'store' || i.op === 'in' || i.op === 'ca
   // Division by zero traps on the machine: keep it where the program put it.
   || (i.op === 'binary' && (i.kind === 'div' || i.kind === 'rem'));
 
-function fold(f: Func, i: Inst): Inst {
+function fold(f: Func, inst: Inst): Inst {
+  let i = inst;
   const T = (id: number): ScalarType => f.values[id]!;
   const k = (o: Operand): o is Extract<Operand, { kind: 'const' }> => o.kind === 'const';
   const C = (id: number, value: bigint): Inst => ({ op: 'copy', dst: id, src: { kind: 'const', type: T(id), value: wrap(T(id), value) } });
   switch (i.op) {
     case 'binary':
+      // Constants to the right of commutative operations (`2 * x` → `x * 2`), where the
+      // selector takes immediates and the identities and strength reductions below look.
+      if (k(i.a) && !k(i.b) && (i.kind === 'add' || i.kind === 'mul' || i.kind === 'and' || i.kind === 'or' || i.kind === 'xor')) i = { ...i, a: i.b, b: i.a };
       if (k(i.a) && k(i.b) && !((i.kind === 'div' || i.kind === 'rem') && (i.b.value === 0n || (isSigned(T(i.dst)) && i.b.value === -1n)))) return C(i.dst, binary(i.kind, T(i.dst), i.a.value, i.b.value));
       {
         const id = identity(f, i);

@@ -54,7 +54,7 @@ export class LoweredGenerator {
     f.block(fx);
     const steps = 4 + this.int(8);
     for (let s = 0; s < steps; s++) {
-      switch (this.int(11)) {
+      switch (this.int(12)) {
         case 0: { // the same element read twice, with the same check twice
           const k = small();
           const first = f.load(elem, bounds(k));
@@ -170,6 +170,18 @@ export class LoweredGenerator {
             // escapes: indexed with a run-time index, so it stays in memory
             mix(f.load('u8', f.ptrAdd(f.slotAddr(b), 0, f.binary('and', 'usize', f.cast('usize', f.param(2)), c('usize', 7)), 1)));
           }
+          break;
+        }
+        case 11: { // `a || b` keeps its bool in a variable and branches on it
+          const kept = f.value('bool');
+          const cond = f.compare(this.pick(['lt', 'gt', 'eq', 'ne'] as const), f.cast('u32', v(acc)), f.param(2));
+          f.assign(kept, cond);
+          const yes = label('ky'); const join = label('kj');
+          f.terminate({ op: 'branch', cond, then: yes, else: join });
+          // kept is assigned on two paths, as lowering's `||` result is
+          f.block(yes); f.assign(acc, f.binary('add', 'u64', v(acc), c('u64', 11))); f.assign(kept, f.compare('ne', v(acc), c('u64', 5))); f.terminate({ op: 'goto', target: join });
+          f.block(join);
+          mix(f.cast('u64', v(kept)));
           break;
         }
         case 8: { // narrower store into a wider element, then the wide read

@@ -201,16 +201,31 @@ export class Selector {
 
   block(b: Block, label: (l: string) => string): void {
     this.e.label(label(b.label));
-    const last = b.insts[b.insts.length - 1];
     const t = b.terminator;
-    // A comparison used only by the branch that ends the block: cmp + jcc, no bool in between.
-    if (this.cx.fuseBranches && last?.op === 'compare' && t.op === 'branch' && t.cond.kind === 'value' && t.cond.id === last.dst
-      && this.cx.useCount(last.dst) === 1 && bitsOf(this.typeOf(last.a)) <= 64) {
-      for (const i of b.insts.slice(0, -1)) this.inst(i);
-      const cc = this.compareFlags(last.kind, last.a, last.b);
-      this.e.jump('j' + cc, label(t.then));
-      this.e.jump('jmp', label(t.else));
-      return;
+    // A comparison read only by the branch that ends the block, and maybe by copies of it right
+    // after it (`a || b` keeps the bool): cmp + jcc, the copies written with setcc, which leaves
+    // the flags alone.
+    if (this.cx.fuseBranches && t.op === 'branch' && t.cond.kind === 'value') {
+      let k = b.insts.length - 1;
+      const cond = t.cond.id;
+      while (k >= 0 && b.insts[k]!.op === 'copy' && (b.insts[k] as { src: Operand }).src.kind === 'value' && ((b.insts[k] as { src: { id: number } }).src.id === cond)) k--;
+      const cmp = b.insts[k];
+      const copies = b.insts.slice(k + 1) as Extract<Inst, { op: 'copy' }>[];
+      if (cmp?.op === 'compare' && cmp.dst === cond && this.cx.useCount(cond) === 1 + copies.length && bitsOf(this.typeOf(cmp.a)) <= 64
+        && copies.every((c) => c.dst !== cond && ![cmp.a, cmp.b].some((o) => o.kind === 'value' && o.id === c.dst))) {
+        for (const i of b.insts.slice(0, k)) this.inst(i);
+        const cc = this.compareFlags(cmp.kind, cmp.a, cmp.b);
+        for (const c of copies) {
+          const l = this.loc(c.dst);
+          const r = l.kind === 'reg' ? l.name : 'rax';
+          this.e.ins('set' + cc, reg(R8[r]!));
+          this.e.ins('movzx', reg(R32[r]!), reg(R8[r]!));
+          this.store(c.dst, r);
+        }
+        this.e.jump('j' + cc, label(t.then));
+        this.e.jump('jmp', label(t.else));
+        return;
+      }
     }
     for (const i of b.insts) this.inst(i);
     this.terminator(t, label);
