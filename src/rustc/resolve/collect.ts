@@ -16,9 +16,18 @@ import { type Binding, type ModScope, type Namespace, type Res, newScope, nsMap 
 const NS_WORD: Record<Namespace, string> = { type: 'type', value: 'value', macro: 'macro' };
 
 /** Enters `name` in a scope; reports E0428 when the namespace already has it. */
-export function define(cx: Cx, scope: ModScope, ns: Namespace, name: string, res: Res, span: Span, pub: boolean, kindWord: string): void {
+export function define(cx: Cx, scope: ModScope, ns: Namespace, name: string, res: Res, span: Span, pub: boolean, kindWord: string, imported = false): void {
   const map = nsMap(scope, ns);
   const prev = map.get(name);
+  if (prev && imported) {
+    cx.emit(
+      error(`the name \`${name}\` is defined multiple times`, 'E0252')
+        .secondary(prev.span, `previous ${prev.imported ? 'import' : 'definition'} of the ${kindWord} \`${name}\` here`)
+        .primary(span, `\`${name}\` reimported here`)
+        .note(`\`${name}\` must be defined only once in the ${NS_WORD[ns]} namespace of this module`),
+    );
+    return;
+  }
   if (prev) {
     cx.emit(
       error(`the name \`${name}\` is defined multiple times`, 'E0428')
@@ -28,7 +37,7 @@ export function define(cx: Cx, scope: ModScope, ns: Namespace, name: string, res
     );
     return;
   }
-  const b: Binding = { res, span, pub };
+  const b: Binding = { res, span, pub, ...(imported ? { imported } : {}) };
   map.set(name, b);
   if (pub && !scope.outer) publish(scope.def, ns, name, res);
 }

@@ -100,7 +100,7 @@ export class Cx {
   /** Errors of rustc's privacy pass (E0451), reported only if type checking found nothing else. */
   readonly latePrivacy: DiagBuilder[] = [];
   /** Methods and associated functions: their visibility, module and header (E0624). */
-  readonly assocFns = new Map<FnDef, { pub: boolean; scope: ModScope; header: Span }>();
+  readonly assocFns = new Map<FnDef, { pub: boolean; scope: ModScope; header: Span; impl?: object }>();
   /** Spans of each function's parameters (`b: u8`), for "function defined here" notes. */
   readonly paramSpans = new Map<FnDef, Span[]>();
   /** Names enabled by `#![feature(…)]` in the crate root. */

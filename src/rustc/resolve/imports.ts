@@ -110,7 +110,7 @@ function bind(cx: Cx, d: Directive, found: Partial<Record<Namespace, Res>>): voi
     const r = found[ns];
     if (!r) continue;
     if (r.kind === 'crate' && d.segs.length === 1) continue; // `use core;` changes nothing
-    define(cx, d.scope, ns, d.name!, r, d.nameSpan, d.pub, ns === 'type' ? 'type' : 'value');
+    define(cx, d.scope, ns, d.name!, r, d.span, d.pub, ns === 'type' ? 'type' : ns === 'macro' ? 'macro' : 'value', true);
     if (d.pub && !d.scope.outer) publish(moduleOf(d.scope).def, ns, d.name!, r);
   }
 }
@@ -129,6 +129,14 @@ function reportUnresolved(cx: Cx, d: Directive): void {
   }
   if (!prefixRes) {
     const first = d.segs[0]!;
+    if (n >= 3) {
+      cx.emit(
+        error(`cannot find module or crate \`${first.name}\` in this scope`, 'E0433')
+          .primary(first.span, `use of unresolved module or unlinked crate \`${first.name}\``)
+          .help(`you might be missing a crate named \`${first.name}\``),
+      );
+      return;
+    }
     cx.emit(
       error(`unresolved import \`${first.name}\``, 'E0432')
         .primary(first.span, `use of unresolved module or unlinked crate \`${first.name}\``)

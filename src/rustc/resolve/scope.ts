@@ -33,6 +33,8 @@ export interface Binding {
   span: Span;
   /** Declared or re-exported with `pub` (any `pub(...)` counts). */
   pub: boolean;
+  /** Brought in by `use`. */
+  imported?: boolean;
 }
 
 export interface ModScope {

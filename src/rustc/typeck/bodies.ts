@@ -23,7 +23,9 @@ export function checkFnBody(cx: Cx, f: FnItem): void {
   const def = f.def;
   const selfRes = selfResOf(f.implSelf);
   const fcx = new FnCx(cx, f.scope, def.ret, selfRes, f.sig.ret?.span);
+  fcx.inConstFn = def.constFn;
   const params: Pat[] = [];
+  const paramNames = new Map<string, ast.Ident>();
   let pi = 0;
   for (const p of f.sig.params) {
     const ty = def.params[pi]?.ty ?? ERROR_TY;
@@ -32,7 +34,7 @@ export function checkFnBody(cx: Cx, f: FnItem): void {
       const mut = p.self.kind === 'value' || p.self.kind === 'explicit' ? p.self.mut : false;
       const local = fcx.declareLocal('self', ty, mut, p.span);
       params.push({ kind: 'binding', local, mode: 'value', ty, span: p.span });
-    } else if (p.pat) params.push(checkPat(fcx, p.pat, ty, { declare: true }));
+    } else if (p.pat) params.push(checkPat(fcx, p.pat, ty, { declare: true, names: paramNames, params: true }));
   }
   const block = checkBlock(fcx, f.body, { ty: def.ret });
   let finalBlock = block;

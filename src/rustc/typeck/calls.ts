@@ -88,8 +88,8 @@ function checkAssocPrivacy(fcx: FnCx, def: FnDef, at: Span): void {
 }
 
 function callFn(fcx: FnCx, def: FnDef, args: Expr[], span: Span): Expr {
-  if (fcx.constContext && !def.constFn && !def.intrinsic) {
-    const where = fcx.constContext === 'static' ? 'statics' : 'constants';
+  if ((fcx.constContext || fcx.inConstFn) && !def.constFn && !def.intrinsic) {
+    const where = fcx.constContext === 'static' ? 'statics' : fcx.constContext ? 'constants' : 'constant functions';
     fcx.cx.emit(error(`cannot call non-const function \`${def.name}\` in ${where}`, 'E0015').primary(span).note(`calls in ${where} are limited to constant functions, tuple structs and tuple variants`));
   }
   if (def.intrinsic) return fcx.expr({ kind: 'builtin', op: def.intrinsic as BuiltinOp, args }, def.ret, span);
@@ -130,7 +130,11 @@ export function checkCall(fcx: FnCx, e: ast.Expr & { kind: 'call' }, _exp: Expec
         if (args.length !== r.def.fields.length) return fcx.errorExpr(e.span);
         return structValue(fcx, r.def, args, e.span);
       }
-      if (r.kind === 'variant') return refuse(fcx, 'enum variants with data', e.span);
+      if (r.kind === 'variant') {
+        fcx.cx.emit(error(`expected function, found enum variant \`${path.segments.map((s) => s.ident.name).join('::')}\``, 'E0618').primary(e.func.span).secondary(e.span, 'call expression requires function'));
+        e.args.forEach((a) => checkExpr(fcx, a));
+        return fcx.errorExpr(e.span);
+      }
     }
     return callValue(fcx, valueOfRes(fcx, r, e.func.span), e);
   }
@@ -197,7 +201,7 @@ function typeWord(fcx: FnCx, t: Ty): string {
   const shown = `\`${fcx.show(t)}\``;
   switch (t.kind) {
     case 'adt': return `${t.def.adtKind} ${shown}`;
-    case 'ref': return `reference ${shown}`;
+    case 'ref': return `${t.mut ? 'mutable reference' : 'reference'} ${shown}`;
     case 'ptr': return `raw pointer ${shown}`;
     case 'array': return `array ${shown}`;
     case 'slice': return `slice ${shown}`;

@@ -91,8 +91,10 @@ export function checkCast(fcx: FnCx, e: ast.Expr & { kind: 'cast' }): Expr {
     fcx.cx.emit(error('type annotations needed', 'E0282').primary(e.expr.span));
     return fcx.errorExpr(e.span);
   }
+  // rustc checks casts after integer fallback: an unsuffixed literal shows as i32.
+  const fromShown = from.kind === 'infer' && from.intVar ? 'i32' : fcx.show(from);
   fcx.cx.emit(
-    error(`non-primitive cast: \`${fcx.show(from)}\` as \`${fcx.show(to)}\``, 'E0605').primary(e.span, 'an `as` expression can only be used to convert between primitive types or to coerce to a specific trait object'),
+    error(`non-primitive cast: \`${fromShown}\` as \`${fcx.show(to)}\``, 'E0605').primary(e.span, 'an `as` expression can only be used to convert between primitive types or to coerce to a specific trait object'),
   );
   return fcx.errorExpr(e.span);
 }

@@ -5,7 +5,7 @@ import type * as ast from '../ast/ast.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Arm, Block, Expr, Pat, Stmt } from '../thir/thir.ts';
-import { BOOL, NEVER, type Ty, UNIT, USIZE } from '../thir/ty.ts';
+import { BOOL, ERROR_TY, NEVER, type Ty, UNIT, USIZE } from '../thir/ty.ts';
 import { blameSpan, coerce, mismatchHelp, tryCoerce } from './coerce.ts';
 import { checkCoerce, checkExpr } from './expr.ts';
 import { type Expect, type FnCx, type LoopInfo, NO_EXPECT } from './fncx.ts';
@@ -76,6 +76,17 @@ function checkStmt(fcx: FnCx, s: ast.Stmt): { stmt: Stmt; diverges: boolean } | 
         });
       }
       if (!ty) ty = fcx.infer.fresh();
+      const sized = fcx.shallow(ty);
+      if (sized.kind === 'str' || sized.kind === 'slice') {
+        const d = error(`the size for values of type \`${fcx.show(sized)}\` cannot be known at compilation time`, 'E0277')
+          .primary(s.pat.span, "doesn't have a size known at compile-time")
+          .help(`the trait \`Sized\` is not implemented for \`${fcx.show(sized)}\``)
+          .note('all local variables must have a statically known size');
+        if (s.init && !s.ty) d.suggest({ lo: s.init.span.lo, hi: s.init.span.lo }, 'consider borrowing here', '&', 'verbose', 'MachineApplicable');
+        fcx.cx.emit(d);
+        ty = ERROR_TY;
+        init = undefined;
+      }
       let elseBlock: Block | undefined;
       if (s.else) {
         elseBlock = checkBlock(fcx, s.else, NO_EXPECT);
@@ -83,7 +94,7 @@ function checkStmt(fcx: FnCx, s: ast.Stmt): { stmt: Stmt; diverges: boolean } | 
           fcx.cx.emit(error('`else` clause of `let...else` does not diverge', 'E0308').primary(s.else.span, 'expected `!`, found `()`').help('try adding a diverging expression, such as `return` or `panic!(..)`').help('...or use `match` instead of `let...else`'));
         }
       }
-      const pat = checkPat(fcx, s.pat, ty, { declare: true });
+      const pat = checkPat(fcx, s.pat, ty, { declare: true, names: new Map() });
       return { stmt: { kind: 'let', pat, ...(init ? { init } : {}), ...(elseBlock ? { else: elseBlock } : {}), span: s.span }, diverges };
     }
   }
@@ -161,7 +172,7 @@ export function checkWhile(fcx: FnCx, e: ast.Expr & { kind: 'while' }): Expr {
     // while let P = x { body }  ⇒  loop { match x { P => body, _ => break } }
     const scrut = checkExpr(fcx, e.cond.expr);
     fcx.pushNames();
-    const pat = checkPat(fcx, e.cond.pat, scrut.ty, { declare: true });
+    const pat = checkPat(fcx, e.cond.pat, scrut.ty, { declare: true, names: new Map() });
     const body = unitBody(fcx, e.body);
     fcx.popNames();
     const arms: Arm[] = [
@@ -185,7 +196,7 @@ export function checkFor(fcx: FnCx, e: ast.Expr & { kind: 'for' }): Expr {
   if (!it) return fcx.errorExpr(e.span);
   const info = newLoop(fcx, 'for', e.label);
   fcx.pushNames();
-  let pat = checkPat(fcx, e.pat, it.patTy, { declare: true });
+  let pat = checkPat(fcx, e.pat, it.patTy, { declare: true, names: new Map() });
   if (it.derefItem) pat = { kind: 'deref', pat, ty: iterItemTy(fcx, it.iter.ty), span: pat.span } as Pat;
   const body = unitBody(fcx, e.body);
   fcx.popNames();
@@ -343,7 +354,7 @@ function checkIfLet(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp: Expect): Expr 
   const cond = e.cond as ast.Expr & { kind: 'let' };
   const scrut = checkExpr(fcx, cond.expr);
   fcx.pushNames();
-  const pat = checkPat(fcx, cond.pat, scrut.ty, { declare: true });
+  const pat = checkPat(fcx, cond.pat, scrut.ty, { declare: true, names: new Map() });
   const thenBlock = checkBlock(fcx, e.then, e.else ? exp : { ty: UNIT });
   fcx.popNames();
   const then = fcx.expr({ kind: 'block', block: thenBlock }, thenBlock.ty, e.then.span);
@@ -368,7 +379,7 @@ export function checkMatch(fcx: FnCx, e: ast.Expr & { kind: 'match' }, exp0: Exp
   const bodies: Expr[] = [];
   for (const arm of e.arms) {
     fcx.pushNames();
-    pats.push(checkPat(fcx, arm.pat, scrut.ty, { declare: true }));
+    pats.push(checkPat(fcx, arm.pat, scrut.ty, { declare: true, names: new Map() }));
     guards.push(arm.guard ? (arm.guard.kind === 'let' ? refuseExpr(fcx, '`if let` guards', arm.guard.span) : checkCond(fcx, arm.guard)) : undefined);
     bodies.push(checkExpr(fcx, arm.body, exp));
     fcx.popNames();

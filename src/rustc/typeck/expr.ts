@@ -65,6 +65,9 @@ export function checkExpr(fcx: FnCx, e: ast.Expr, exp: Expect = NO_EXPECT): Expr
   }
 }
 
+/** Macros every crate can name (core's): their names used as values are E0423. */
+const CORE_MACROS = new Set(['column', 'line', 'file', 'module_path', 'stringify', 'concat', 'env', 'option_env', 'include', 'include_str', 'include_bytes', 'cfg', 'panic', 'assert', 'debug_assert', 'unreachable', 'todo', 'unimplemented', 'write', 'writeln', 'format_args', 'matches', 'assert_eq', 'assert_ne', 'compile_error']);
+
 export function refuse(fcx: FnCx, what: string, span: Span): Expr {
   fcx.cx.unsupported(what, span);
   return fcx.errorExpr(span);
@@ -99,6 +102,10 @@ export function resolveValuePath(fcx: FnCx, path: ast.Path, wanted: 'value' | 'f
   }
   if (segs.length === 1 && fcx.outer?.lookupLocal(segs[0]!.name) !== undefined) {
     fcx.cx.emit(error('attempt to use a non-constant value in a constant', 'E0435').primary(path.span, 'non-constant value'));
+    return undefined;
+  }
+  if (segs.length === 1 && CORE_MACROS.has(segs[0]!.name)) {
+    fcx.cx.emit(error(`expected ${wanted}, found macro \`${segs[0]!.name}\``, 'E0423').primary(path.span, `not a ${wanted}`));
     return undefined;
   }
   if (segs.length === 1 && segs[0]!.name === 'self') {

@@ -37,6 +37,8 @@ export class FnCx {
   readonly typeParamVars = new Set<number>();
   /** The function around an array length being evaluated (its locals are E0435 there). */
   outer?: { lookupLocal(name: string): number | undefined };
+  /** Checking the body of a `const fn` (its calls must be to const fns too: E0015). */
+  inConstFn = false;
   /** In a const or static initializer (or a `const fn`): calls must be to const fns. */
   constContext?: 'constant' | 'static';
 

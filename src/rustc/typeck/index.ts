@@ -12,7 +12,7 @@ import type { Span } from '../span/span.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { printTy } from '../thir/ty.ts';
 import { checkFnBody, checkStatic, ensureConstTy, evalArrayLen, evalConst, evalDiscr } from './bodies.ts';
-import { checkRecursiveAdts, collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
+import { checkDerives, checkRecursiveAdts, collectImpls, lowerAdts, lowerFnSigs, lowerVariants, tyCtx } from './items.ts';
 import { lowerTy } from './lower-ty.ts';
 
 export type { AnalyzeOptions } from '../resolve/cx.ts';
@@ -72,6 +72,7 @@ export function analyzeCrate(crate: ast.Crate, opts: AnalyzeOptions): AnalyzeRes
   step(crate.span, () => resolveImports(cx));
   step(crate.span, () => lowerAdts(cx));
   step(crate.span, () => checkRecursiveAdts(cx));
+  step(crate.span, () => checkDerives(cx));
   step(crate.span, () => collectImpls(cx));
   step(crate.span, () => lowerFnSigs(cx));
   for (const s of cx.statics) step(s.def.span, () => ((s.def as { ty: unknown }).ty = lowerTy(cx, tyCtx(cx, s.scope), s.tyAst)));
@@ -107,8 +108,14 @@ function checkPanicHandler(cx: Cx): void {
   const p = d.params[0];
   const okParam = p && d.params.length === 1 && p.ty.kind === 'ref' && !p.ty.mut && (!info || (p.ty.to.kind === 'adt' && p.ty.to.def === info));
   if (!okParam) {
+    if (d.params.length !== 1) {
+      const start = trimStart(cx, h.span, d.span);
+      const end = h.sig.ret ? h.sig.ret.span.hi : closeParenSpan(cx, h).hi;
+      wrong({ lo: start.lo, hi: end }, 'incorrect number of function parameters');
+      return;
+    }
     const sp = h.sig.params[0]?.ty?.span ?? closeParenSpan(cx, h);
-    wrong(sp, p ? `expected \`&PanicInfo<'_>\`, found \`${printTy(p.ty)}\`` : 'incorrect number of function parameters');
+    wrong(sp, `expected \`&PanicInfo<'_>\`, found \`${printTy(p!.ty)}\``);
   }
 }
 

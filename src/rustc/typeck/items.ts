@@ -13,6 +13,7 @@ import { BUILTIN_OPS, isBuiltinOp } from '../thir/builtins.ts';
 import type { AdtDef, FieldDef, FnDef, FnParam, Repr, SelfKind, VariantDef } from '../thir/defs.ts';
 import { ERROR_TY, INT_TYS, type IntTy, type Ty, UNIT } from '../thir/ty.ts';
 import { lowerTy, type TyCtx } from './lower-ty.ts';
+import { wrapInt } from './consteval.ts';
 
 const DERIVABLE = new Set(['Clone', 'Copy', 'Debug', 'PartialEq', 'Eq']);
 
@@ -112,6 +113,59 @@ export function lowerAdts(cx: Cx): void {
   }
 }
 
+/** The identifier tokens of `#[derive(…)]`, with their spans. */
+function deriveTokens(a: ast.Attribute): { name: string; span: ast.Attribute['span'] }[] {
+  const g = a.tts[0];
+  if (!g || g.kind !== 'group') return [];
+  return (g as ast.DelimGroup).tts.filter((t) => t.kind === 'ident').map((t) => ({ name: (t as { text: string }).text, span: (t as { span: ast.Attribute['span'] }).span }));
+}
+
+function fieldIsCopy(t: Ty): boolean {
+  switch (t.kind) {
+    case 'int':
+    case 'bool':
+    case 'char':
+    case 'ptr':
+    case 'never':
+    case 'fnPtr':
+    case 'fnDef':
+    case 'error':
+      return true;
+    case 'ref': return !t.mut;
+    case 'array': return fieldIsCopy(t.elem);
+    case 'tuple': return t.elems.every(fieldIsCopy);
+    case 'adt': return t.def.derives.includes('Copy');
+    default: return false;
+  }
+}
+
+/** `#[derive(Copy)]` needs Clone and Copy fields (E0277, E0204); `#[repr(u8)]` needs an enum (E0517). */
+export function checkDerives(cx: Cx): void {
+  for (const { def, item } of cx.adts) {
+    for (const a of item.attrs) {
+      if (a.doc !== undefined) continue;
+      const name = a.path.segments.map((s) => s.ident.name).join('::');
+      if (name === 'repr' && item.kind === 'struct') {
+        for (const t of deriveTokens(a)) {
+          if ((INT_TYS as string[]).includes(t.name)) cx.emit(error('attribute should be applied to an enum', 'E0517').primary(t.span).secondary(withoutAttrs(item), 'not an enum'));
+        }
+      }
+      if (name !== 'derive') continue;
+      const copy = deriveTokens(a).find((t) => t.name === 'Copy');
+      if (!copy) continue;
+      if (!def.derives.includes('Clone')) {
+        cx.emit(error(`the trait bound \`${def.name}: Clone\` is not satisfied`, 'E0277').secondary(copy.span, 'in this derive macro expansion').primary(def.span, `the trait \`Clone\` is not implemented for \`${def.name}\``));
+        continue;
+      }
+      const fields = item.kind === 'struct' && item.data.kind !== 'unit' ? item.data.fields : [];
+      const bad = def.fields.findIndex((f) => !fieldIsCopy(f.ty));
+      if (bad >= 0 && fields[bad]) {
+        cx.emit(error('the trait `Copy` cannot be implemented for this type', 'E0204').secondary(copy.span, 'in this derive macro expansion').primary(def.span).secondary(fields[bad]!.span, 'this field does not implement `Copy`'));
+      }
+    }
+  }
+}
+
 /** A struct that contains itself by value (through fields, arrays, tuples): E0072. */
 export function checkRecursiveAdts(cx: Cx): void {
   const contains = (t: Ty, target: AdtDef, seen: Set<AdtDef>): boolean => {
@@ -147,24 +201,29 @@ export function lowerVariants(cx: Cx, evalDiscr: (e: ast.Expr, ty: Ty, scope: Fn
     if (item.kind !== 'enum') continue;
     const variants: VariantDef[] = [];
     let next = 0n;
-    const seen = new Map<bigint, ast.Variant>();
+    const seen = new Map<bigint, { v: ast.Variant; written: bigint | undefined }>();
     for (const v of item.variants) {
       if (v.data.kind !== 'unit') {
         cx.unsupported('enum variants with data', v.span);
         continue;
       }
       let discr = next;
-      if (v.discriminant) discr = evalDiscr(v.discriminant, { kind: 'int', int: def.discrTy ?? 'isize' }, scope) ?? next;
+      let written: bigint | undefined;
+      if (v.discriminant) {
+        written = evalDiscr(v.discriminant, { kind: 'int', int: def.discrTy ?? 'isize' }, scope) ?? next;
+        discr = wrapInt(written, def.discrTy ?? 'isize');
+      }
       const prev = seen.get(discr);
       if (prev) {
+        const shownAt = (x: ast.Variant, w: bigint | undefined) => (w !== undefined && w !== discr ? `\`${discr}\` (overflowed from \`${w}\`) assigned here` : `\`${discr}\` assigned here`);
         cx.emit(
           error(`discriminant value \`${discr}\` assigned more than once`, 'E0081')
             .primary(adtHeaderSpan(cx, def.span, 'enum'), '')
-            .secondary(prev.discriminant?.span ?? prev.ident.span, `\`${discr}\` assigned here`)
-            .secondary(v.discriminant?.span ?? v.ident.span, `\`${discr}\` assigned here`),
+            .secondary(prev.v.discriminant?.span ?? prev.v.ident.span, shownAt(prev.v, prev.written))
+            .secondary(v.discriminant?.span ?? v.ident.span, shownAt(v, written)),
         );
       }
-      seen.set(discr, v);
+      seen.set(discr, { v, written });
       variants.push({ name: v.ident.name, discr, span: v.ident.span });
       next = discr + 1n;
     }
@@ -219,13 +278,18 @@ export function collectImpls(cx: Cx): void {
           continue;
         }
         if (methods.has(it.ident.name)) {
-          cx.emit(error(`duplicate definitions with name \`${it.ident.name}\``, 'E0592').primary(itemHeaderSpan(cx, it), `duplicate definitions for \`${it.ident.name}\``).secondary(methods.get(it.ident.name)!.span, `other definition for \`${it.ident.name}\``));
+          const prev = cx.assocFns.get(methods.get(it.ident.name)!);
+          const first = prev?.header ?? methods.get(it.ident.name)!.span;
+          const second = itemHeaderSpan(cx, it);
+          // rustc names the later one within one impl block, the earlier one across blocks.
+          const [dup, other] = prev?.impl === item ? [second, first] : [first, second];
+          cx.emit(error(`duplicate definitions with name \`${it.ident.name}\``, 'E0592').primary(dup, `duplicate definitions for \`${it.ident.name}\``).secondary(other, `other definition for \`${it.ident.name}\``));
           continue;
         }
         const def = makeFnDef(cx, scope, it, path, { implSelf: selfTy, methodOf: true });
         if (def.intrinsic && selfTy.kind === 'int') (def as { intrinsic?: string }).intrinsic = `int.${def.intrinsic}`;
         methods.set(it.ident.name, def);
-        cx.assocFns.set(def, { pub: isPub(it.vis), scope, header: itemHeaderSpan(cx, it) });
+        cx.assocFns.set(def, { pub: isPub(it.vis), scope, header: itemHeaderSpan(cx, it), impl: item });
         cx.fnItems.push({ def, sig: it.sig, generics: it.generics, body: it.body, scope, implSelf: selfTy, span: it.span });
       } else if (it.kind === 'const') {
         const def = makeConstDef(cx, path, it.ident);

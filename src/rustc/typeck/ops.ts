@@ -61,7 +61,8 @@ export function checkBinary(fcx: FnCx, e: ast.Expr & { kind: 'binary' }, exp: Ex
   const lhsExp: Expect = ARITH.has(op) || BITWISE.has(op) || op === 'shl' || op === 'shr' ? (exp.ty && isIntLike(fcx.shallow(exp.ty)) ? { ty: exp.ty } : NO_EXPECT) : NO_EXPECT;
   let lhs = checkExpr(fcx, e.lhs, lhsExp);
   const both = fcx.shallow(lhs.ty).kind === 'ref';
-  let rhs = checkExpr(fcx, e.rhs, op === 'shl' || op === 'shr' ? NO_EXPECT : { ty: both ? lhs.ty : derefScalarRef(fcx, lhs).ty });
+  const rhsHint = both ? lhs.ty : derefScalarRef(fcx, lhs).ty;
+  let rhs = checkExpr(fcx, e.rhs, op === 'shl' || op === 'shr' || (!both && !isIntLike(fcx.shallow(rhsHint)) && fcx.shallow(rhsHint).kind !== 'bool') ? NO_EXPECT : { ty: rhsHint });
   // `==`/`!=` on strings, slices, arrays, tuples and structs deriving PartialEq (lowering
   // compares them element by element; references compare their referents).
   if ((op === 'eq' || op === 'ne') && isAggregateEq(fcx, lhs.ty)) {
@@ -69,7 +70,18 @@ export function checkBinary(fcx: FnCx, e: ast.Expr & { kind: 'binary' }, exp: Ex
     if (!equatable(fcx, lhs.ty)) return binopError(fcx, e, lhs, rhs, opSp);
     const rc = tryCoerce(fcx, rhs, lhs.ty);
     if (!rc) {
-      fcx.cx.emit(fcx.mismatch(e.rhs.span, lhs.ty, rhs.ty));
+      const peel = (t: Ty): Ty => {
+        let x = fcx.shallow(t);
+        while (x.kind === 'ref') x = fcx.shallow(x.to);
+        return x;
+      };
+      const lt = fcx.shallow(lhs.ty);
+      const rt = fcx.shallow(rhs.ty);
+      if (lt.kind === 'ref' && rt.kind === 'ref') {
+        const l = fcx.show(peel(lt));
+        const r = fcx.show(peel(rt));
+        fcx.cx.emit(error(`can't compare \`${l}\` with \`${r}\``, 'E0277').primary(opSp, `no implementation for \`${l} == ${r}\``).help(`the trait \`PartialEq<${r}>\` is not implemented for \`${l}\``));
+      } else fcx.cx.emit(fcx.mismatch(e.rhs.span, lhs.ty, rhs.ty));
       return fcx.expr({ kind: 'binary', op, lhs, rhs }, BOOL, e.span);
     }
     return fcx.expr({ kind: 'binary', op, lhs, rhs: rc }, BOOL, e.span);

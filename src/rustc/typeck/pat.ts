@@ -18,6 +18,10 @@ export interface PatOpts {
   orNames?: Map<string, number>;
   /** Default binding mode inherited from an implicit dereference. */
   mode?: 'value' | 'ref' | 'refMut';
+  /** Names bound so far in this pattern (or parameter list): a second one is E0416 / E0415. */
+  names?: Map<string, ast.Ident>;
+  /** Checking a function's parameters. */
+  params?: boolean;
 }
 
 function mk(kind: PatKind, ty: Ty, span: ast.Pat['span']): Pat {
@@ -95,7 +99,7 @@ export function checkPat(fcx: FnCx, p: ast.Pat, expected: Ty, opts: PatOpts): Pa
         const adtTy: Ty = { kind: 'adt', def: r.def };
         unifyPat(fcx, p.span, expected, adtTy);
         const fieldTys = r.def.fields.map((f) => f.ty);
-        const sub = expandRest(fcx, p.elems, fieldTys, opts, p.span);
+        const sub = expandRest(fcx, p.elems, fieldTys, opts, p.span, { lo: p.path.span.hi, hi: p.span.hi });
         return mk({ kind: 'struct', adt: r.def, fields: sub.map((pat, index) => ({ index, pat })) }, expected, p.span);
       }
       fcx.cx.unsupported('this tuple-struct pattern', p.span);
@@ -127,7 +131,7 @@ export function checkPat(fcx: FnCx, p: ast.Pat, expected: Ty, opts: PatOpts): Pa
     }
     case 'or': {
       const names = new Map<string, number>();
-      const alts = p.pats.map((a, i) => checkPat(fcx, a, expected, { ...opts, orNames: i === 0 ? undefined : names, ...(i === 0 ? { collect: names } : {}) } as PatOpts));
+      const alts = p.pats.map((a, i) => checkPat(fcx, a, expected, { ...opts, names: i === 0 ? opts.names : new Map(), orNames: i === 0 ? undefined : names, ...(i === 0 ? { collect: names } : {}) } as PatOpts));
       return mk({ kind: 'or', alts }, expected, p.span);
     }
     case 'rest':
@@ -207,6 +211,15 @@ function checkIdentPat(fcx: FnCx, p: ast.Pat & { kind: 'ident' }, expected: Ty, 
     local = existing;
     if (!fcx.infer.unify(fcx.locals[local]!.ty, localTy)) fcx.cx.emit(fcx.mismatch(p.span, fcx.locals[local]!.ty, localTy));
   } else {
+    const et = fcx.shallow(expected);
+    if (et.kind === 'adt' && et.def.adtKind === 'enum' && et.def.variants.some((v) => v.name === p.ident.name)) {
+      fcx.cx.emit(error(`pattern binding \`${p.ident.name}\` is named the same as one of the variants of the type \`${et.def.name}\``, 'E0170').primary(p.ident.span).help(`to match on the variant, qualify the path: \`${et.def.name}::${p.ident.name}\``));
+    }
+    const seen = (opts as PatOpts & { names?: Map<string, ast.Ident> }).names;
+    if (seen?.has(p.ident.name)) {
+      fcx.cx.emit(error(`identifier \`${p.ident.name}\` is bound more than once in ${opts.params ? 'this parameter list' : 'the same pattern'}`, opts.params ? 'E0415' : 'E0416').primary(p.ident.span, 'used as parameter more than once'.replace('used as parameter', opts.params ? 'used as parameter' : 'used in a pattern')));
+    }
+    seen?.set(p.ident.name, p.ident);
     local = fcx.declareLocal(p.ident.name, localTy, p.mut, p.ident.span);
     (opts as PatOpts & { collect?: Map<string, number> }).collect?.set(p.ident.name, local);
   }
@@ -215,10 +228,16 @@ function checkIdentPat(fcx: FnCx, p: ast.Pat & { kind: 'ident' }, expected: Ty, 
 }
 
 /** Sub-patterns for `n` element types, with one `..` expanded to wildcards. */
-function expandRest(fcx: FnCx, elems: ast.Pat[], tys: readonly Ty[], opts: PatOpts, span: ast.Pat['span']): Pat[] {
+function expandRest(fcx: FnCx, elems: ast.Pat[], tys: readonly Ty[], opts: PatOpts, span: ast.Pat['span'], tupleStruct?: ast.Pat['span']): Pat[] {
   const restAt = elems.findIndex((e) => e.kind === 'rest');
   const out: Pat[] = [];
   if (restAt < 0) {
+    if (elems.length !== tys.length && tupleStruct) {
+      const f = (n: number) => `${n} field${n === 1 ? '' : 's'}`;
+      fcx.cx.emit(error(`this pattern has ${f(elems.length)}, but the corresponding tuple struct has ${f(tys.length)}`, 'E0023').primary(tupleStruct, `expected ${f(tys.length)}, found ${elems.length}`));
+      elems.forEach((e) => checkPat(fcx, e, ERROR_TY, opts));
+      return tys.map((t) => mk({ kind: 'wild' }, t, span));
+    }
     if (elems.length !== tys.length) {
       fcx.cx.emit(error('mismatched types', 'E0308').primary(span, `expected a tuple with ${tys.length} element${tys.length === 1 ? '' : 's'}, found one with ${elems.length} element${elems.length === 1 ? '' : 's'}`));
       // Bind the names anyway (with the error type) so their uses are not reported again.

@@ -51,11 +51,37 @@ export function checkField(fcx: FnCx, e: ast.Expr & { kind: 'field' }): Expr {
     fcx.cx.emit(error('type annotations needed', 'E0282').primary(e.expr.span));
     return fcx.errorExpr(e.span);
   }
+  if (hasMethodNamed(fcx, t, name)) {
+    fcx.cx.emit(
+      error(`attempted to take value of method \`${name}\` on type \`${shown}\``, 'E0615')
+        .primary(e.name.span, 'method, not a field')
+        .suggest({ lo: e.name.span.hi, hi: e.name.span.hi }, 'use parentheses to call the method', '()', 'verbose', 'MachineApplicable'),
+    );
+    return fcx.errorExpr(e.span);
+  }
   const d = error(`no field \`${name}\` on type \`${shown}\``, 'E0609').primary(e.name.span, 'unknown field');
   const names = t.kind === 'adt' && t.def.adtKind === 'struct' ? t.def.fields.map((f) => f.name) : t.kind === 'tuple' ? t.elems.map((_, i) => String(i)) : [];
   if (names.length > 0) d.note(`available field${names.length > 1 ? 's are' : ' is'}: ${names.map((n) => `\`${n}\``).join(', ')}`);
   fcx.cx.emit(d);
   return fcx.errorExpr(e.span);
+}
+
+const BUILTIN_METHOD_NAMES: Partial<Record<Ty['kind'], string[]>> = {
+  slice: ['len', 'is_empty', 'as_ptr', 'as_mut_ptr', 'iter', 'iter_mut'],
+  array: ['len', 'is_empty', 'as_ptr', 'as_mut_ptr', 'iter', 'iter_mut'],
+  str: ['len', 'is_empty', 'as_bytes', 'as_ptr', 'bytes', 'chars'],
+  ptr: ['add', 'sub', 'offset', 'wrapping_add', 'wrapping_sub', 'wrapping_offset', 'read', 'write', 'read_volatile', 'write_volatile', 'is_null', 'cast'],
+  iter: ['enumerate', 'rev', 'step_by', 'contains', 'len'],
+};
+
+/** Whether `x.name` names a method of x's type (through references): rustc's E0615. */
+function hasMethodNamed(fcx: FnCx, t0: Ty, name: string): boolean {
+  let t = fcx.shallow(t0);
+  while (t.kind === 'ref') t = fcx.shallow(t.to);
+  if (BUILTIN_METHOD_NAMES[t.kind]?.includes(name)) return true;
+  if (t.kind === 'adt') return t.def.methods.has(name);
+  const prim = t.kind === 'int' ? t.int : t.kind === 'bool' || t.kind === 'char' ? t.kind : undefined;
+  return !!prim && [fcx.cx.crate, ...fcx.cx.opts.externs].some((c) => c.primitiveMethods.get(prim)?.has(name));
 }
 
 function indexable(t: Ty): boolean {
