@@ -151,6 +151,14 @@ export class FnCx {
     this.finish({ op: 'panic', message, ...this.mc.location(span) }, ok);
   }
 
+  /** Continue if `cond` holds, else panic (the comparison stays next to its branch for codegen to fuse). */
+  assert(cond: Operand, message: string, span: Span): void {
+    const fail = this.newBlock('panic');
+    const ok = this.newBlock('ok');
+    this.branch(cond, ok, fail, fail);
+    this.finish({ op: 'panic', message, ...this.mc.location(span) }, ok);
+  }
+
   panic(message: string, span: Span): void {
     this.finish({ op: 'panic', message, ...this.mc.location(span) });
   }

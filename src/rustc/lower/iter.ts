@@ -76,7 +76,7 @@ export function emitNext(cx: FnCx, s: IterShape, a: Operand, done: string, back 
         return { k: 's', o: start };
       }
       const exA = off(cx, a, L.offsets[2]!);
-      ok(cx.b.unary('not', 'bool', cx.b.load('bool', exA)));
+      { const l = cx.newBlock('next'); cx.branch(cx.b.load('bool', exA), done, l, l); }
       ok(cx.b.compare('le', start, end));
       const item = back ? end : start;
       const more = cx.newBlock('rmore'); const last = cx.newBlock('rlast'); const out = cx.newBlock('rout');

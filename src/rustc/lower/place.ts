@@ -40,7 +40,7 @@ export function lowerPlace(cx: FnCx, e: Expr): Store {
       const len = placeLen(cx, base, e.base);
       const idx = idxVal.o;
       const inBounds = cx.b.compare('lt', idx, len);
-      cx.panicIf(cx.b.unary('not', 'bool', inBounds), boundsMessage(len, idx), e.span);
+      cx.assert(inBounds, boundsMessage(len, idx), e.span);
       if (reprOf(e.ty).kind === 'zst') return { k: 'z' };
       if (base.k !== 'mem') return ice(`indexing a ${base.k} place`, e.span);
       return { k: 'mem', a: cx.b.ptrAdd(base.a, 0, idx, layoutOfTy(e.ty).size) };

@@ -81,7 +81,7 @@ function rangeIter(cx: FnCx, e: Expr & { kind: 'range' }, t: ScalarType, back: b
       cx.b.emit({ op: 'binary', kind: 'add', dst: start, a: v(start), b: c(t, 1) });
       return { k: 'val', v: { k: 's', o: item } };
     }
-    ok(cx.b.unary('not', 'bool', v(exhausted)), done);
+    { const l = cx.newBlock('next'); cx.branch(v(exhausted), done, l, l); }
     ok(cx.b.compare('le', v(start), v(end)), done);
     const item = cx.b.copy(t, v(from));
     // At the last value (possibly MAX or MIN) mark the range exhausted instead of stepping past it.
