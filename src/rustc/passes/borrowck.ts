@@ -8,7 +8,7 @@ import type { Span } from '../span/span.ts';
 import type { LocalDef } from '../thir/defs.ts';
 import type { Block, Expr } from '../thir/thir.ts';
 import { buildCfg, predecessors, type Cfg } from './cfg.ts';
-import { checkLoans, checkLoopLoans } from './loans.ts';
+import { checkLoans, checkLoopLoans, checkOutlives } from './loans.ts';
 import { checkMoves, checkMovesOutOfPlaces } from './moves.ts';
 import { walkCrate } from './ast-walk.ts';
 import { textOf, type BodyOwner, type PassContext } from './context.ts';
@@ -317,6 +317,7 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   checkMovesOutOfPlaces(ctx, owner, errors);
   checkLoans(ctx, owner, errors);
   checkLoopLoans(ctx, owner, errors);
+  checkOutlives(ctx, owner, errors);
   // unused_mut: a `mut` binding never assigned again nor borrowed mutably.
   for (const local of body.locals) {
     if (!local.mut || local.name.startsWith('_') || mutated.has(local.id)) continue;

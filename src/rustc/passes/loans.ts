@@ -231,3 +231,68 @@ export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array
     }
   })().visitBlock(owner.body.block);
 }
+
+/**
+ * E0597: `r = &x;` inside a block that declares `x`, with `r` declared outside and used after
+ * the block ends — `x` is dropped at the block's `}` while still borrowed.
+ */
+export function checkOutlives(ctx: PassContext, owner: BodyOwner, errors: Array<{ at: number; d: DiagBuilder }>): void {
+  const { body } = owner;
+  const cfg = buildCfg(body);
+  const sites = useSites(body.block);
+  // The block that declares each local.
+  const scopeOf = new Map<number, import('../thir/thir.ts').Block>();
+  new (class extends ThirVisitor {
+    override visitBlock(b: import('../thir/thir.ts').Block): void {
+      for (const s of b.stmts) if (s.kind === 'let') for (const x of patLocals(s.pat)) scopeOf.set(x, b);
+      super.visitBlock(b);
+    }
+  })().visitBlock(body.block);
+  const refUses = (ref: number): Span[] => {
+    const out: Span[] = [];
+    cfg.nodes.forEach((n, i) => {
+      if (cfg.reachable[i] && n.ev.kind === 'use' && n.ev.local === ref) out.push(n.ev.span);
+    });
+    return out;
+  };
+  new (class extends ThirVisitor {
+    override visitExpr(e: Expr): void {
+      if (e.kind === 'assign' && e.place.kind === 'local') {
+        let v = e.value;
+        while (v.kind === 'coerce') v = v.operand;
+        const ref = e.place.local;
+        const root = v.kind === 'addrOf' && !v.raw ? placeRootLocal(v.place) : undefined;
+        const scope = root !== undefined ? scopeOf.get(root) : undefined;
+        const refDecl = body.locals[ref]!.span;
+        if (root !== undefined && scope && scope !== body.block && refDecl.lo < scope.span.lo) {
+          const end = scope.span.hi;
+          const later = refUses(ref).filter((u) => u.lo >= end).sort((a, b) => a.lo - b.lo)[0];
+          if (later) {
+            const x = body.locals[root]!;
+            const d = error(`\`${x.name}\` does not live long enough`, 'E0597')
+              .secondary(x.span, `binding \`${x.name}\` declared here`)
+              .primary(v.span, 'borrowed value does not live long enough')
+              .secondary({ lo: end - 1, hi: end }, `\`${x.name}\` dropped here while still borrowed`)
+              .secondary(sites.get(later.lo) ?? later, 'borrow later used here');
+            errors.push({ at: v.span.lo, d });
+          }
+        }
+      }
+      this.walkExpr(e);
+    }
+  })().visitBlock(body.block);
+}
+
+function patLocals(p: import('../thir/thir.ts').Pat): number[] {
+  const out: number[] = [];
+  const walk = (q: import('../thir/thir.ts').Pat): void => {
+    if (q.kind === 'binding') out.push(q.local);
+    if (q.kind === 'binding' && q.sub) walk(q.sub);
+    if (q.kind === 'tuple') q.elems.forEach(walk);
+    if (q.kind === 'struct') q.fields.forEach((f) => walk(f.pat));
+    if (q.kind === 'deref') walk(q.pat);
+    if (q.kind === 'or' && q.alts[0]) walk(q.alts[0]);
+  };
+  walk(p);
+  return out;
+}
