@@ -8,7 +8,7 @@ import { resolveSegs, segsOf } from '../resolve/path.ts';
 import type { Res } from '../resolve/scope.ts';
 import type { ConstValue, Pat, PatKind } from '../thir/thir.ts';
 import { ERROR_TY, type Ty } from '../thir/ty.ts';
-import { evalConstExpr } from './consteval.ts';
+import { evalConstExpr, intRange } from './consteval.ts';
 import { checkExpr } from './expr.ts';
 import type { FnCx } from './fncx.ts';
 
@@ -52,13 +52,22 @@ export function checkPat(fcx: FnCx, p: ast.Pat, expected: Ty, opts: PatOpts): Pa
       return mk(v ? { kind: 'const', value: v } : { kind: 'wild' }, expected, p.span);
     }
     case 'range': {
-      if (!p.lo || !p.hi) {
-        fcx.cx.unsupported('half-open range patterns', p.span);
+      if (!p.lo && !p.hi) return mk({ kind: 'wild' }, expected, p.span);
+      const given = { lo: p.lo ? constOperand(fcx, p.lo, expected) : undefined, hi: p.hi ? constOperand(fcx, p.hi, expected) : undefined };
+      let et = fcx.shallow(expected);
+      if (et.kind === 'infer' && et.intVar) {
+        fcx.infer.unify(et, { kind: 'int', int: 'i32' });
+        et = fcx.shallow(expected);
+      }
+      // `..=hi` starts at the type's minimum, `lo..` ends at its maximum (inclusive).
+      const [min, max] = et.kind === 'int' ? intRange(et.int) : et.kind === 'char' ? [0n, 0x10ffffn] : [0n, 0n];
+      const lo = p.lo ? given.lo : ({ kind: 'scalar', value: min } as ConstValue);
+      const hi = p.hi ? given.hi : ({ kind: 'scalar', value: max } as ConstValue);
+      if (!p.hi && et.kind !== 'int' && et.kind !== 'char') {
+        fcx.cx.emit(error('only `char` and numeric types are allowed in range patterns', 'E0029').primary(p.span));
         return mk({ kind: 'wild' }, expected, p.span);
       }
-      const lo = constOperand(fcx, p.lo, expected);
-      const hi = constOperand(fcx, p.hi, expected);
-      const et = fcx.shallow(expected);
+      if (!p.hi) return mk(lo ? { kind: 'range', lo, hi: hi!, inclusive: true } : { kind: 'wild' }, expected, p.span);
       if (et.kind !== 'int' && et.kind !== 'char' && et.kind !== 'error' && !(et.kind === 'infer' && et.intVar)) {
         fcx.cx.emit(error('only `char` and numeric types are allowed in range patterns', 'E0029').primary(p.span));
         return mk({ kind: 'wild' }, expected, p.span);
@@ -68,7 +77,7 @@ export function checkPat(fcx: FnCx, p: ast.Pat, expected: Ty, opts: PatOpts): Pa
         fcx.cx.emit(
           p.end === '..'
             ? error('lower range bound must be less than upper', 'E0579').primary(p.span)
-            : error('lower range bound must be less than or equal to upper', 'E0030').primary(p.lo.span, 'lower bound larger than upper bound'),
+            : error('lower range bound must be less than or equal to upper', 'E0030').primary(p.lo?.span ?? p.span, 'lower bound larger than upper bound'),
         );
       }
       return mk({ kind: 'range', lo, hi, inclusive: p.end !== '..' }, expected, p.span);
