@@ -67,6 +67,12 @@ export function checkBinary(fcx: FnCx, e: ast.Expr & { kind: 'binary' }, exp: Ex
   // compares them element by element; references compare their referents).
   if ((op === 'eq' || op === 'ne') && isAggregateEq(fcx, lhs.ty)) {
     const opSp = opSpan(fcx, e.lhs.span.hi, e.rhs.span.lo, e.op);
+    // `s[..3] == t[..3]` compares unsized places: as rustc's PartialEq takes them by reference.
+    const unsized = (x: Expr) => ['str', 'slice'].includes(fcx.shallow(x.ty).kind);
+    if (unsized(lhs) && unsized(rhs)) {
+      lhs = fcx.expr({ kind: 'addrOf', mut: false, raw: false, place: lhs }, { kind: 'ref', mut: false, to: lhs.ty }, lhs.span);
+      rhs = fcx.expr({ kind: 'addrOf', mut: false, raw: false, place: rhs }, { kind: 'ref', mut: false, to: rhs.ty }, rhs.span);
+    }
     if (!equatable(fcx, lhs.ty)) return binopError(fcx, e, lhs, rhs, opSp);
     const rc = tryCoerce(fcx, rhs, lhs.ty);
     if (!rc) {
