@@ -4,7 +4,7 @@
 // with cargo's own summary), and published in rustc's JSON shape for the editor's markers.
 import { linkFiles, type InputBytes } from '../../link/index.ts';
 import type { Vfs } from '../vfs.ts';
-import { compileCrate, compileSysroot, hostStdCheck, type CompiledCrate, type CompileResult } from './compile.ts';
+import { compilerHost, type CompileReport, type SysrootOptions } from './compilerHost.ts';
 import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
 import { hashParts, readRecord, removeRecord, writeRecord } from './fingerprint.ts';
 import { stdCompilingLines } from './stdCrates.ts';
@@ -76,7 +76,7 @@ function crateFiles(vfs: Vfs, root: string): Map<string, string> {
   return files;
 }
 
-function show(print: (t: string) => void, r: CompileResult): void {
+function show(print: (t: string) => void, r: CompileReport): void {
   if (r.rendered) print(r.rendered.replace(/\n$/, ''));
 }
 
@@ -89,8 +89,8 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
 
   // 1. the std crates: rebuilt from our library sources by build-std (for the host target, the
   //    toolchain's prebuilt sysroot is used when the crate gets that far: see below)
-  let externs: CompiledCrate[] = [];
-  const linkInputs: InputBytes[] = [];
+  // the std crates the learner's crate is compiled against (the compiler host keeps them)
+  let sysroot: SysrootOptions | undefined;
   let sysrootHash = 'none';
   const rustSrc = u.librarySrc.replace(/\/library$/, '');
   if (u.buildStd !== undefined) {
@@ -105,7 +105,7 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
       print(lines.core);
       await letThePagePaint();
     }
-    const sys = compileSysroot({ release: u.release, memFeature, rustSrc });
+    const sys = await compilerHost().buildSysroot({ release: u.release, memFeature, rustSrc });
     const unitHash = hashParts([options, sys.core?.hash, sys.compilerBuiltins?.hash]);
     const fresh = recorded?.hash === unitHash && sys.core && sys.compilerBuiltins;
     if (!fresh) {
@@ -122,11 +122,8 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
       writeRecord(vfs, u.targetDir, 'std', { hash: unitHash, options });
     }
     if (!sys.core || !sys.compilerBuiltins) return { ok: false, crate: 'core', kind: 'lib', errors: 1, warnings: 0 };
-    externs = [sys.core, sys.compilerBuiltins];
+    sysroot = { release: u.release, memFeature, rustSrc };
     sysrootHash = unitHash;
-    // each crate is one object (rustc's rlibs hold one per codegen unit); named as rustc names them
-    linkInputs.push({ name: `core-${sys.core.hash.slice(0, 16)}.core.0-cgu.0.rcgu.o`, bytes: sys.core.object });
-    linkInputs.push({ name: `compiler_builtins-${sys.compilerBuiltins.hash.slice(0, 16)}.compiler_builtins.0-cgu.0.rcgu.o`, bytes: sys.compilerBuiltins.object });
   }
 
   // 2. the learner's crate
@@ -146,7 +143,7 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
 
   if (host) {
     // rustc parses, and finds the crate needs `std` (which Bootlab lacks), before loading `core`
-    const noStd = hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
+    const noStd = await compilerHost().hostStdCheck({ crateName: u.name, crateType: u.crateType, rootPath: u.root, source, edition: u.edition, target: u.targetLabel, release: u.release, coreAvailable: true, nightly: u.nightly, sysrootHasStd: true });
     if (noStd) {
       publishCompilerDiagnostics({ crate: u.name, diagnostics: noStd.json });
       show(print, noStd);
@@ -155,17 +152,17 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
     // the host's "prebuilt" sysroot is our library (compiled once, cached by the driver); if it
     // does not compile, that is Bootlab's bug, said so where rustc would load `core`
     await letThePagePaint();
-    const sys = compileSysroot({ release: u.release, memFeature: false, rustSrc });
+    const sys = await compilerHost().buildSysroot({ release: u.release, memFeature: false, rustSrc });
     if (!sys.core || !sys.compilerBuiltins) {
       print(`error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${u.targetLabel}\` do not compile:\n`);
       show(print, sys.coreReport);
       show(print, sys.builtinsReport);
       return { ok: false, crate: u.name, kind, errors: 1, warnings: 0 };
     }
-    externs = [sys.core, sys.compilerBuiltins];
+    sysroot = { release: u.release, memFeature: false, rustSrc };
   }
 
-  const result = compileCrate({
+  const result = await compilerHost().compileCrate({
     crateName: u.name,
     crateType: u.crateType,
     rootPath: u.root,
@@ -174,14 +171,15 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
     edition: u.edition,
     target: u.targetLabel,
     release: u.release,
-    coreAvailable: externs.length > 0,
+    coreAvailable: sysroot !== undefined,
     nightly: u.nightly,
-    externs,
+    ...(sysroot ? { sysroot } : {}),
+    wantSysrootObjects: isBin && !host,
     features: [],
   });
   publishCompilerDiagnostics({ crate: u.name, diagnostics: result.json });
   show(print, result);
-  if (result.errors > 0 || !result.crate) return { ok: false, crate: u.name, kind, errors: Math.max(1, result.errors), warnings: result.warnings };
+  if (result.errors > 0 || !result.unit) return { ok: false, crate: u.name, kind, errors: Math.max(1, result.errors), warnings: result.warnings };
 
   if (!isBin) {
     // a library is not linked (cargo keeps its rlib for the crates that depend on it)
@@ -199,10 +197,17 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
 
   // 3. the link, as rustc drives rust-lld for the post's target: entry `_start`, static,
   //    --gc-sections, --eh-frame-hdr; the crate's object first, then the std crates'
-  const objectName = `${u.name}-${result.crate.hash.slice(0, 16)}.${u.name}.0-cgu.0.rcgu.o`;
+  const objectName = `${u.name}-${result.unit.hash.slice(0, 16)}.${u.name}.0-cgu.0.rcgu.o`;
+  // each std crate is one object (rustc's rlibs hold one per codegen unit); named as rustc names them
+  const linkInputs: InputBytes[] = [];
+  const std = result.sysrootObjects;
+  if (std) {
+    linkInputs.push({ name: `core-${std.core.hash.slice(0, 16)}.core.0-cgu.0.rcgu.o`, bytes: std.core.object });
+    linkInputs.push({ name: `compiler_builtins-${std.compilerBuiltins.hash.slice(0, 16)}.compiler_builtins.0-cgu.0.rcgu.o`, bytes: std.compilerBuiltins.object });
+  }
   let linked: ReturnType<typeof linkFiles>;
   try {
-    linked = linkFiles([{ name: objectName, bytes: result.crate.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
+    linked = linkFiles([{ name: objectName, bytes: result.unit.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
   } catch (e) {
     // a linker bug is reported as the linker failing, never thrown out of cargo
     linked = { ok: false, messages: [], stderr: `rust-lld: error: internal linker error: ${e instanceof Error ? e.message : String(e)}\n` };

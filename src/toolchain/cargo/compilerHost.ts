@@ -1,0 +1,103 @@
+// What cargo's build (units.ts) asks of the compiler, as an async interface over plain data, so
+// the page can run the compiler in a Worker (src/app/workers/compiler.worker.ts) while Node (the
+// `bootlab sh` command, tests) runs it in-process. Sources go in; rendered diagnostics, rustc's
+// JSON diagnostics, content hashes and object bytes come out. The compiled crates themselves
+// (definitions, IR, source maps) stay where they were compiled: the std crates a crate is
+// compiled against are named by their sysroot options, and the host finds them in its own cache.
+import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
+
+export interface SysrootOptions {
+  release: boolean;
+  /** compiler_builtins' `mem` feature */
+  memFeature: boolean;
+  /** rust-src's directory, under which the library's files are named in messages */
+  rustSrc?: string;
+}
+
+/** A compiled crate as the caller sees it: its content hash and its ELF relocatable object. */
+export interface CompiledUnit {
+  hash: string;
+  object: Uint8Array;
+}
+
+/** rustc's report of a compile, without the compiled crate. */
+export type CompileReport = Omit<CompileResult, 'crate' | 'object'>;
+
+export interface SysrootBuild {
+  /** present when each crate compiled; only the hash (the objects come with a crate linked against them) */
+  core?: { hash: string };
+  compilerBuiltins?: { hash: string };
+  coreReport: CompileReport;
+  builtinsReport: CompileReport;
+}
+
+export interface CrateRequest extends Omit<CompileRequest, 'externs'> {
+  /** compile against the std crates built with these options (the host's cached sysroot) */
+  sysroot?: SysrootOptions;
+  /** also return the std crates' objects to link with this crate */
+  wantSysrootObjects?: boolean;
+}
+
+export interface CrateBuild extends CompileReport {
+  /** the crate, when compilation got through code generation */
+  unit?: CompiledUnit;
+  /** with `wantSysrootObjects`: `core` and `compiler_builtins` as they are linked with this crate */
+  sysrootObjects?: { core: CompiledUnit; compilerBuiltins: CompiledUnit };
+}
+
+export interface CompilerHost {
+  buildSysroot(opts: SysrootOptions): Promise<SysrootBuild>;
+  /** rustc's first look at a crate for a target whose sysroot has `std` (see compile.ts) */
+  hostStdCheck(req: CompileRequest): Promise<CompileReport | undefined>;
+  compileCrate(req: CrateRequest): Promise<CrateBuild>;
+}
+
+const report = (r: CompileResult): CompileReport => ({ rendered: r.rendered, errors: r.errors, warnings: r.warnings, json: r.json });
+
+/**
+ * The compiler run where it is called (synchronously, behind promises). The page's Worker runs
+ * this same code, so the output of both is the same by construction.
+ */
+export const inProcessCompilerHost: CompilerHost = {
+  async buildSysroot(opts) {
+    const sys = compileSysroot(opts);
+    return {
+      ...(sys.core ? { core: { hash: sys.core.hash } } : {}),
+      ...(sys.compilerBuiltins ? { compilerBuiltins: { hash: sys.compilerBuiltins.hash } } : {}),
+      coreReport: report(sys.coreReport),
+      builtinsReport: report(sys.builtinsReport),
+    };
+  },
+  async hostStdCheck(req) {
+    const r = hostStdCheck(req);
+    return r && report(r);
+  },
+  async compileCrate(req) {
+    const { sysroot, wantSysrootObjects, ...rest } = req;
+    const sys = sysroot ? compileSysroot(sysroot) : undefined;
+    const std = sys?.core && sys.compilerBuiltins ? { core: sys.core, compilerBuiltins: sys.compilerBuiltins } : undefined;
+    const result = compileCrate({ ...rest, externs: std ? [std.core, std.compilerBuiltins] : [] });
+    const out: CrateBuild = report(result);
+    if (!result.crate) return out;
+    out.unit = { hash: result.crate.hash, object: result.crate.object };
+    if (wantSysrootObjects && std) {
+      out.sysrootObjects = {
+        core: { hash: std.core.hash, object: std.core.object },
+        compilerBuiltins: { hash: std.compilerBuiltins.hash, object: std.compilerBuiltins.object },
+      };
+    }
+    return out;
+  },
+};
+
+let current: CompilerHost = inProcessCompilerHost;
+
+/** The compiler cargo uses (in-process unless the page installed its Worker). */
+export function compilerHost(): CompilerHost {
+  return current;
+}
+
+/** Makes cargo compile through `host` from now on (the page installs its Worker-backed one). */
+export function setCompilerHost(host: CompilerHost): void {
+  current = host;
+}
