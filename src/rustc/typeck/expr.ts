@@ -155,6 +155,16 @@ function checkRef(fcx: FnCx, e: ast.Expr & { kind: 'ref' }, exp: Expect): Expr {
   if (want && (want.kind === 'ref' || want.kind === 'ptr')) inner = { ty: want.to };
   const place = checkExpr(fcx, e.expr, inner);
   const to = place.ty;
+  // In a const or static initializer, `&mut` of a temporary would be global mutable state.
+  if (fcx.constContext && e.mut && !e.raw && place.kind !== 'static' && place.kind !== 'deref' && place.kind !== 'field' && place.kind !== 'index') {
+    fcx.cx.emit(
+      error('mutable borrows of temporaries that have their lifetime extended until the end of the program are not allowed', 'E0764')
+        .primary(e.span, 'this mutable borrow refers to such a temporary')
+        .note('temporaries in constants and statics can have their lifetime extended until the end of the program')
+        .note('to avoid accidentally creating global mutable state, such temporaries must be immutable')
+        .help('if you really want global mutable state, try replacing the temporary by an interior mutable `static` or a `static mut`'),
+    );
+  }
   const ty: Ty = e.raw ? { kind: 'ptr', mut: e.mut, to } : { kind: 'ref', mut: e.mut, to };
   return fcx.expr({ kind: 'addrOf', mut: e.mut, raw: e.raw, place }, ty, e.span);
 }
