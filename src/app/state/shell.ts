@@ -1,9 +1,13 @@
 // The page's one shell: over the project's Vfs, printing into the terminal (store lines that
 // the xterm view and the text mirror show), booting on the emulator Worker.
 import { Shell } from '../../toolchain/shell/shell.ts';
+import { installCompilerWorker } from '../workers/compiler-client.ts';
 import { machine, onSerialText } from '../workers/machine-client.ts';
 import { vfs } from './project.ts';
 import { clearTerminal, print } from './store.ts';
+
+// cargo's compiler runs in its own Worker, so a cold build of `core` never blocks the page
+installCompilerWorker();
 
 export const shell = new Shell({
   vfs,
