@@ -108,7 +108,7 @@ export function checkPat(fcx: FnCx, p: ast.Pat, expected: Ty, opts: PatOpts): Pa
         const adtTy: Ty = { kind: 'adt', def: r.def };
         unifyPat(fcx, p.span, expected, adtTy);
         const fieldTys = r.def.fields.map((f) => f.ty);
-        const sub = expandRest(fcx, p.elems, fieldTys, opts, p.span, { lo: p.path.span.hi, hi: p.span.hi });
+        const sub = expandRest(fcx, p.elems, fieldTys, opts, p.span, p.elems.length > 0 ? { lo: p.elems[0]!.span.lo, hi: p.elems[p.elems.length - 1]!.span.hi } : { lo: p.path.span.hi, hi: p.span.hi });
         return mk({ kind: 'struct', adt: r.def, fields: sub.map((pat, index) => ({ index, pat })) }, expected, p.span);
       }
       fcx.cx.unsupported('this tuple-struct pattern', p.span);

@@ -105,7 +105,8 @@ export function checkIndex(fcx: FnCx, e: ast.Expr & { kind: 'index' }): Expr {
     const ty: Ty = t.kind === 'str' ? t : { kind: 'slice', elem: t.kind === 'array' || t.kind === 'slice' ? t.elem : ERROR_TY };
     return fcx.expr({ kind: 'rangeIndex', base, ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), inclusive: r.limits === '..=' }, ty, e.span);
   }
-  const idx = checkExpr(fcx, e.index, { ty: USIZE });
+  // A str has no integer index: its literal stays `{integer}` in the message, as in rustc.
+  const idx = checkExpr(fcx, e.index, t.kind === 'str' ? NO_EXPECT : { ty: USIZE });
   const it = fcx.shallow(idx.ty);
   if (t.kind === 'str' || !(fcx.infer.unify(idx.ty, USIZE))) {
     const what = t.kind === 'str' ? 'str' : t.kind === 'array' ? `[${fcx.show(t.elem)}]` : fcx.show(t);
