@@ -16,7 +16,6 @@ import type { SourceMap } from '../span/source-map.ts';
 import type { CrateDef } from '../thir/defs.ts';
 import { walkCrate } from './ast-walk.ts';
 import { borrowck } from './borrowck.ts';
-import { checkConstBorrows } from './const-check.ts';
 import { bodiesOf, spanKey, type PassContext } from './context.ts';
 import { deadCode } from './dead-code.ts';
 import { checkPatterns } from './exhaustiveness.ts';
@@ -95,7 +94,6 @@ export function checkCrate(crate: CrateDef, options: CheckOptions): Diagnostic[]
       liveness(ctx, b);
       knownPanics(ctx, b);
     }
-    checkConstBorrows(ctx);
     // rustc stops before its lint passes after an error; errors of denied lints do not count.
     if (hardErrors() === 0) {
       privateInterfaces(ctx);
