@@ -197,8 +197,8 @@ function checkBuiltinFnCall(fcx: FnCx, b: BuiltinFn, seg: ast.PathSegment, e: as
 }
 
 /** How rustc names the receiver's type in E0599 ("for struct `Foo`", "for raw pointer `*mut u8`"). */
-function typeWord(fcx: FnCx, t: Ty): string {
-  const shown = `\`${fcx.show(t)}\``;
+function typeWord(fcx: FnCx, t: Ty, e?: Expr): string {
+  const shown = `\`${e ? fcx.showExprTy(e) : fcx.show(t)}\``;
   switch (t.kind) {
     case 'adt': return `${t.def.adtKind} ${shown}`;
     case 'ref': return `${t.mut ? 'mutable reference' : 'reference'} ${shown}`;
@@ -288,7 +288,7 @@ export function checkMethodCall(fcx: FnCx, e: ast.Expr & { kind: 'methodCall' },
     e.args.forEach((a) => checkExpr(fcx, a));
     return fcx.errorExpr(e.span);
   }
-  const d = error(`no method named \`${name}\` found for ${typeWord(fcx, rt)} in the current scope`, 'E0599');
+  const d = error(`no method named \`${name}\` found for ${typeWord(fcx, rt, recv)} in the current scope`, 'E0599');
   if (rt.kind === 'adt' && rt.def.crate === fcx.cx.crateName) d.secondary(adtHeaderSpan(fcx.cx, rt.def.span, rt.def.adtKind), `method \`${name}\` not found for this ${rt.def.adtKind}`);
   d.primary(nameSpan, `method not found in \`${fcx.show(rt)}\``);
   fcx.cx.emit(d);

@@ -101,6 +101,17 @@ export class FnCx {
     return printTy(this.resolved(t));
   }
 
+  /**
+   * The type of an expression as rustc names it in messages: a static's or const's elided
+   * reference lifetime and a string literal's are `'static` (`&'static [u8]`).
+   */
+  showExprTy(e: Expr): string {
+    const t = this.resolved(e.ty);
+    const isStatic = e.kind === 'static' || e.kind === 'const' || (e.kind === 'lit' && t.kind === 'ref');
+    if (isStatic && t.kind === 'ref') return `&'static ${t.mut ? 'mut ' : ''}${printTy(t.to)}`;
+    return printTy(t);
+  }
+
   lowerTy(t: ast.Type, allowInfer = false): Ty {
     return lowerTy(this.cx, { scope: this.scope, selfRes: this.selfRes, evalLen: (e) => this.cx.evalArrayLen(e, this.scope, this.selfRes, this), ...(allowInfer ? { fresh: () => this.infer.fresh() } : {}) }, t);
   }

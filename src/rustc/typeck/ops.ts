@@ -190,7 +190,7 @@ export function checkUnary(fcx: FnCx, e: ast.Expr & { kind: 'unary' }, exp: Expe
   if (t.kind === 'error') return fcx.errorExpr(e.span);
   const ok = e.op === '-' ? (t.kind === 'int' && isSignedInt(t.int)) || (t.kind === 'infer' && t.intVar) : isIntLike(t) || t.kind === 'bool';
   if (!ok) {
-    const d = error(`cannot apply unary operator \`${e.op}\` to type \`${fcx.show(t)}\``, 'E0600').primary(e.span, `cannot apply unary operator \`${e.op}\``);
+    const d = error(`cannot apply unary operator \`${e.op}\` to type \`${fcx.showExprTy(operand)}\``, 'E0600').primary(e.span, `cannot apply unary operator \`${e.op}\``);
     if (e.op === '-' && t.kind === 'int') d.note('unsigned values cannot be negated');
     fcx.cx.emit(d);
     return fcx.errorExpr(e.span);

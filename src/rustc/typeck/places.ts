@@ -42,7 +42,7 @@ export function checkField(fcx: FnCx, e: ast.Expr & { kind: 'field' }): Expr {
       return fcx.expr({ kind: 'field', base, index: i }, f.ty, e.span);
     }
   }
-  const shown = fcx.show(base0.ty);
+  const shown = fcx.showExprTy(base0);
   if (t.kind === 'int' || t.kind === 'bool' || t.kind === 'char' || (t.kind === 'infer' && t.intVar)) {
     fcx.cx.emit(error(`\`${fcx.show(t)}\` is a primitive type and therefore doesn't have fields`, 'E0610').primary(e.name.span));
     return fcx.errorExpr(e.span);
