@@ -45,6 +45,8 @@ export class ModuleCx {
   readonly externs = new Map<string, ExternFunc>();
   /** Functions lowered here (their symbols need no extern declaration). */
   readonly defined = new Set<string>();
+  /** Functions lowering adds on its own (the numbered-panic helper), by name. */
+  readonly helpers = new Map<string, import('../ir/types.ts').Func>();
   private readonly literals = new Map<string, string>();
   private anon = 0;
 

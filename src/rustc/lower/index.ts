@@ -43,7 +43,7 @@ export function lowerCrate(crate: CrateDef, options: LowerOptions): Module {
     const module: Module = {
       name: crate.name,
       sourceFile: options.sourceMap?.files[0]?.name ?? `${crate.name}.rs`,
-      funcs,
+      funcs: [...funcs, ...mc.helpers.values()],
       statics: [...statics, ...mc.statics],
       externs: [...mc.externs.values()].filter((e) => !mc.defined.has(e.name)),
       panicSymbol: options.panicSymbol,

@@ -22,7 +22,20 @@ function runtime(): Module {
   start.store(start.staticAddr('RESULT'), start.call('f', [], 'u64')!);
   start.emit({ op: 'out', port: c('u16', 0xf4), value: c('u32', 0x10) });
   start.emit({ op: 'hlt' });
+  // The panic entry keeps the message (up to 64 bytes) and its length in PANIC_MSG, then exits with the line.
   const panic = new FuncBuilder('panic_entry', ['ptr', 'usize', 'ptr'], 'never', true);
+  const msg = panic.staticAddr('PANIC_MSG');
+  panic.store(msg, panic.param(1));
+  const i = panic.value('usize');
+  panic.assign(i, c('usize', 0));
+  panic.terminate({ op: 'goto', target: 'copy' });
+  panic.block('copy');
+  panic.terminate({ op: 'branch', cond: panic.binary('and', 'bool', panic.compare('lt', v(i), panic.param(1)), panic.compare('lt', v(i), c('usize', 64))), then: 'byte', else: 'exit' });
+  panic.block('byte');
+  panic.store(panic.ptrAdd(msg, 8, v(i), 1), panic.load('u8', panic.ptrAdd(panic.param(0), 0, v(i), 1)));
+  panic.assign(i, panic.binary('add', 'usize', v(i), c('usize', 1)));
+  panic.terminate({ op: 'goto', target: 'copy' });
+  panic.block('exit');
   panic.emit({ op: 'out', port: c('u16', 0xf4), value: panic.load('u32', panic.ptrAdd(panic.param(2), 16)) });
   panic.emit({ op: 'hlt' });
   const mem = (name: string, fill: boolean): Func => {
@@ -43,15 +56,19 @@ function runtime(): Module {
   };
   return {
     name: 'rt', sourceFile: 'rt.rs', funcs: [start.build(), panic.build(), mem('memcpy', false), mem('memset', true)],
-    statics: [{ name: 'RESULT', global: true, mutable: true, align: 8, bytes: new Uint8Array(8) }],
+    statics: [{ name: 'RESULT', global: true, mutable: true, align: 8, bytes: new Uint8Array(8) }, { name: 'PANIC_MSG', global: true, mutable: true, align: 8, bytes: new Uint8Array(72) }],
     externs: [{ name: 'f', params: [], ret: 'u64' }], panicSymbol: 'panic_entry',
   };
 }
 
-function bootRun(fns: FnDef[], release: boolean): { result: bigint; exit: number | null } {
+function bootRun(fns: FnDef[], release: boolean): { result: bigint; exit: number | null; message?: string } {
   const m = lowerForTest(fns, release);
   const r = compileLinkBoot([m, runtime()], release ? 3 : 0);
-  return { result: readKernel(r, r.symbols.get('RESULT')!, 8), exit: r.exitCode };
+  // Without any panic path the linker's --gc-sections drops the panic entry and PANIC_MSG.
+  const at = r.symbols.get('PANIC_MSG') ?? 0n;
+  const len = at ? Number(readKernel(r, at, 8)) : 0;
+  const bytes = Array.from({ length: Math.min(len, 64) }, (_, k) => Number(readKernel(r, at + 8n + BigInt(k), 1)));
+  return { result: readKernel(r, r.symbols.get('RESULT')!, 8), exit: r.exitCode, ...(len > 0 && { message: new TextDecoder().decode(Uint8Array.from(bytes)) }) };
 }
 
 /** A program touching most of lowering: structs through calls, arrays, for/enumerate, chars, match, while, memcpy. */
@@ -116,5 +133,15 @@ describe('lowered programs on the machine', () => {
     const f = fn('f', [], U64, body, B([S.let(P.bind(x), E.builtin('hint.black_box', T.i('u8'), [E.int(T.i('u8'), 255)])), S.expr(E.assignOp('add', E.local(x), E.int(T.i('u8'), 1)))], E.cast(E.local(x), U64)));
     expect(bootRun([f], false).exit).toBe(2);
     expect(bootRun([f], true)).toEqual({ result: 0n, exit: 0x10 });
+  });
+  it('an index out of bounds panics with rustc\'s message, its numbers formatted at run time, in both builds', () => {
+    const body = new Body();
+    const a = body.local('a', T.array(U64, 3));
+    const i = body.local('i', USZ);
+    const f = fn('f', [], U64, body, B([
+      S.let(P.bind(a), E.array(U64, E.int(U64, 1), E.int(U64, 2), E.int(U64, 3))),
+      S.let(P.bind(i), E.builtin('hint.black_box', USZ, [usz(1234567)])),
+    ], E.index(E.local(a), E.local(i))));
+    for (const release of [false, true]) expect(bootRun([f], release)).toEqual({ result: 0n, exit: 2, message: 'index out of bounds: the len is 3 but the index is 1234567' });
   });
 });

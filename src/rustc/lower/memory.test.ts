@@ -31,7 +31,7 @@ describe('aggregates and places', () => {
     const a = body.local('a', T.array(U32, 3));
     const f = fn('f', [i], U32, body, B([S.let(P.bind(a), E.array(U32, u32(7), u32(8), u32(9)))], E.index(E.local(a), E.local(i))));
     expect(runBoth([f], 'f', [2n])).toEqual({ value: 9n });
-    for (const release of [false, true]) expect(run([f], 'f', [3n], release)).toEqual({ panic: 'index out of bounds: the len is 3 but the index is {}', at: 'src/main.rs:2:13' });
+    for (const release of [false, true]) expect(run([f], 'f', [3n], release)).toEqual({ panic: 'index out of bounds: the len is 3 but the index is 3', at: 'src/main.rs:2:13' });
     const b2 = new Body();
     const a2 = b2.local('a', T.array(U32, 3));
     const g = fn('g', [], U32, b2, B([S.let(P.bind(a2), E.repeat(u32(1), 3))], E.index(E.local(a2), usz(5))));
@@ -51,9 +51,9 @@ describe('aggregates and places', () => {
       S.let(P.bind(sub2), sub),
     ], E.bin('add', E.bin('mul', E.cast(E.builtin('slice.len', USZ, [E.local(sub2)]), U32), u32(100)), E.cast(E.index(E.deref(E.local(sub2)), usz(0)), U32))));
     expect(runBoth([f], 'f', [2n, 5n])).toEqual({ value: 303n });
-    expect(run([f], 'f', [4n, 2n])).toMatchObject({ panic: 'slice index starts at {} but ends at {}' });
-    expect(run([f], 'f', [1n, 7n])).toMatchObject({ panic: 'range end index {} out of range for slice of length {}' });
-    expect(run([f], 'f', [3n, 3n])).toMatchObject({ panic: 'index out of bounds: the len is {} but the index is 0' });
+    expect(run([f], 'f', [4n, 2n])).toMatchObject({ panic: 'slice index starts at 4 but ends at 2' });
+    expect(run([f], 'f', [1n, 7n])).toMatchObject({ panic: 'range end index 7 out of range for slice of length 6' });
+    expect(run([f], 'f', [3n, 3n])).toMatchObject({ panic: 'index out of bounds: the len is 0 but the index is 0' });
   });
   it('str sub-slices check char boundaries', () => {
     const body = new Body();

@@ -7,6 +7,7 @@ import type { FnCx, Store, Val } from './context.ts';
 import { ice } from './errors.ts';
 import { lowerExpr } from './expr.ts';
 import { freeze, spill } from './memory.ts';
+import { panicWithNumbers } from './panic-fmt.ts';
 import { elemOf, fieldOffsets, layoutOfTy, reprOf } from './repr.ts';
 
 export function isPlaceExpr(e: Expr): boolean {
@@ -40,7 +41,8 @@ export function lowerPlace(cx: FnCx, e: Expr): Store {
       const len = placeLen(cx, base, e.base);
       const idx = idxVal.o;
       const inBounds = cx.b.compare('lt', idx, len);
-      cx.assert(inBounds, boundsMessage(len, idx), e.span);
+      if (len.kind === 'const' && idx.kind === 'const') cx.assert(inBounds, boundsMessage(len, idx), e.span);
+      else checkWithNumbers(cx, inBounds, 'index out of bounds: the len is ', len, ' but the index is ', idx, e.span);
       if (reprOf(e.ty).kind === 'zst') return { k: 'z' };
       if (base.k !== 'mem') return ice(`indexing a ${base.k} place`, e.span);
       return { k: 'mem', a: cx.b.ptrAdd(base.a, 0, idx, layoutOfTy(e.ty).size) };
@@ -60,6 +62,15 @@ export function placeLen(cx: FnCx, p: Store, e: Expr): Operand {
   if (e.ty.kind === 'array') return c('usize', e.ty.len);
   if (p.k === 'mem' && p.len) return p.len;
   return ice(`length of a ${e.ty.kind} place unknown`, e.span);
+}
+
+/** Continue if `ok`, else panic with rustc's message and its two numbers formatted at run time. */
+function checkWithNumbers(cx: FnCx, ok: Operand, text1: string, a: Operand, text2: string, b: Operand, span: import('../span/span.ts').Span): void {
+  const fail = cx.newBlock('panic');
+  const cont = cx.newBlock('ok');
+  cx.branch(ok, cont, fail, fail);
+  panicWithNumbers(cx, text1, a, text2, b, span);
+  cx.switchTo(cont);
 }
 
 const fmt = (o: Operand) => (o.kind === 'const' ? String(o.value) : '{}');
@@ -84,9 +95,14 @@ function lowerRangeIndex(cx: FnCx, e: Expr & { kind: 'rangeIndex' }): Store {
       hi = cx.b.binary('add', 'usize', hi, c('usize', 1));
     }
   }
-  if (e.lo && e.hi) cx.panicIf(cx.b.compare('gt', lo, hi), `slice index starts at ${fmt(lo)} but ends at ${fmt(hi)}`, e.span);
-  if (e.hi) cx.panicIf(cx.b.compare('gt', hi, len), isStr ? `byte index ${fmt(hi)} is out of bounds of string` : `range end index ${fmt(hi)} out of range for slice of length ${fmt(len)}`, e.span);
-  else if (e.lo) cx.panicIf(cx.b.compare('gt', lo, len), isStr ? `byte index ${fmt(lo)} is out of bounds of string` : `range start index ${fmt(lo)} out of range for slice of length ${fmt(len)}`, e.span);
+  if (e.lo && e.hi) checkWithNumbers(cx, cx.b.compare('le', lo, hi), 'slice index starts at ', lo, ' but ends at ', hi, e.span);
+  if (e.hi) {
+    if (isStr) cx.panicIf(cx.b.compare('gt', hi, len), `byte index ${fmt(hi)} is out of bounds of string`, e.span);
+    else checkWithNumbers(cx, cx.b.compare('le', hi, len), 'range end index ', hi, ' out of range for slice of length ', len, e.span);
+  } else if (e.lo) {
+    if (isStr) cx.panicIf(cx.b.compare('gt', lo, len), `byte index ${fmt(lo)} is out of bounds of string`, e.span);
+    else checkWithNumbers(cx, cx.b.compare('le', lo, len), 'range start index ', lo, ' out of range for slice of length ', len, e.span);
+  }
   if (base.k !== 'mem') return ice(`slicing a ${base.k} place`, e.span);
   if (isStr) {
     // A boundary must not fall inside a UTF-8 sequence: the byte there is not 0b10xx_xxxx.

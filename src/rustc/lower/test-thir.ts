@@ -161,8 +161,13 @@ export function run(fns: FnDef[], name: string, args: bigint[] = [], release = f
 }
 
 /** memcpy/memmove/memset for the interpreter, over the running interpreter's memory. */
-export function memExterns(mem: () => Interpreter): Record<string, (args: bigint[]) => bigint> {
+export function memExterns(mem: () => Interpreter, panicSymbol = 'panic_entry'): Record<string, (args: bigint[]) => bigint> {
+  const text = (p: bigint, n: bigint) => new TextDecoder().decode(Uint8Array.from({ length: Number(n) }, (_, i) => Number(mem().read(p + BigInt(i), 8))));
   return {
+    // The panic entry (msg_ptr, msg_len, &Location) as the interpreter's own panic terminator reports it.
+    [panicSymbol]: ([m, n, loc]) => {
+      throw new Panic(text(m!, n!), text(mem().read(loc!, 64), mem().read(loc! + 8n, 64)), Number(mem().read(loc! + 16n, 32)), Number(mem().read(loc! + 20n, 32)));
+    },
     memcpy: ([d, s, n]) => { for (let i = 0n; i < n!; i++) mem().write(d! + i, 8, mem().read(s! + i, 8)); return d!; },
     memmove: ([d, s, n]) => { const bytes = []; for (let i = 0n; i < n!; i++) bytes.push(mem().read(s! + i, 8)); bytes.forEach((b, i) => mem().write(d! + BigInt(i), 8, b)); return d!; },
     memset: ([d, c, n]) => { for (let i = 0n; i < n!; i++) mem().write(d! + i, 8, c! & 0xffn); return d!; },

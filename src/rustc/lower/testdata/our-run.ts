@@ -21,7 +21,7 @@ export function ourRun(p: Program, release: boolean): string {
   const module = lowerCrate(analysis.crate, { release, panicSymbol: sysroot.core.def.panicEntry!.symbol, sourceMap });
   const run = analysis.crate.fns.find((f) => f.name === 'run' && f.path.length === 1)!;
   try {
-    const it: Interpreter = new Interpreter(module, { externs: memExterns(() => it) });
+    const it: Interpreter = new Interpreter(module, { externs: memExterns(() => it, sysroot.core.def.panicEntry!.symbol) });
     return `value ${BigInt.asUintN(64, it.call(run.symbol, []))}`;
   } catch (e) {
     if (e instanceof Panic) return `panic ${e.line}:${e.col}: ${e.panicMessage}`;
