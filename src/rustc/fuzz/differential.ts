@@ -1,5 +1,5 @@
 // Differential fuzzing against rustc: syntax-keeping mutants of programs both compilers build
-// (replace.ts), each judged by the host's rustc and by us. Where the two disagree — one accepts
+// (tokens replaced: replace.ts; or lines deleted, duplicated, swapped: lines.ts), each judged by the host's rustc and by us. Where the two disagree — one accepts
 // what the other rejects, or both reject with a different first error — the mutant is a program
 // "not seen before" on which we do not behave as rustc, for the stage owners to look at.
 // A refusal that names an unsupported construct ("does not support") is our subset's honest
@@ -40,12 +40,28 @@ export function rustcFirstError(dir: string, source: string): ReportedError | un
   return errorsFromRustcStderr(r.stderr).errors[0];
 }
 
+/**
+ * What a mutation changed: a line diff (longest common subsequence of lines, so a deleted or
+ * duplicated line does not shift everything after it), as `-N: text` for a line of the seed
+ * that is gone and `+N: text` for a line of the mutant that is new, at most six of them.
+ */
 function changedLines(before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
+  // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
+  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   const out: string[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) out.push(`${i + 1}: \`${(a[i] ?? '').trim()}\` → \`${(b[i] ?? '').trim()}\``);
-  return out.join('; ');
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) out.push(`+${++j}: \`${b[j - 1]!.trim()}\``);
+    else out.push(`-${++i}: \`${a[i - 1]!.trim()}\``);
+  }
+  return out.slice(0, 6).join(', ') + (out.length > 6 ? `, … (${out.length} changed lines)` : '');
 }
 
 export function agreementOf(theirs: ReportedError | undefined, ours: ReportedError | undefined): Agreement {
@@ -60,7 +76,7 @@ export function agreementOf(theirs: ReportedError | undefined, ours: ReportedErr
  * Mutants of a seed we do not build unmutated (a known failure of the runtime suite) would only
  * repeat that failure: such seeds are skipped.
  */
-export function judgeMutants(seeds: readonly Seed[], runs: number, seed: number, dir: string): Judged[] {
+export function judgeMutants(seeds: readonly Seed[], runs: number, seed: number, dir: string, mutator: (src: string, rng: Prng) => string = replaceTokens): Judged[] {
   const rng = new Prng(seed);
   const judged: Judged[] = [];
   const healthy = new Map<string, boolean>();
@@ -68,7 +84,7 @@ export function judgeMutants(seeds: readonly Seed[], runs: number, seed: number,
     const base = seeds[rng.below(seeds.length)]!;
     if (!healthy.has(base.name)) healthy.set(base.name, compileForDiagnostics(base.source, 'mutant.rs').reached === 'compiled');
     if (!healthy.get(base.name)) continue;
-    const source = replaceTokens(base.source, rng);
+    const source = mutator(base.source, rng);
     if (source === base.source) continue;
     const theirs = rustcFirstError(dir, source);
     const ours = reportedErrors(compileForDiagnostics(source, 'mutant.rs'))[0];
@@ -91,8 +107,8 @@ export function divergenceReport(judged: readonly Judged[], command: string): st
   const lines = [
     '# Where we disagree with rustc on mutated programs',
     '',
-    `Written by \`${command}\` at ${new Date().toISOString().slice(0, 16)} UTC. ${judged.length} syntax-keeping`,
-    'mutants (one to three tokens replaced: replace.ts) of programs both compilers build, judged by',
+    `Written by \`${command}\` at ${new Date().toISOString().slice(0, 16)} UTC. ${judged.length}`,
+    'mutants (one to three tokens replaced, replace.ts, or lines deleted/duplicated/swapped, lines.ts) of programs both compilers build, judged by',
     'rustc 1.95 (as negative.oracle.test.ts runs it) and by us. Counts:',
     '',
     ...Object.entries(counts).map(([k, v]) => `- ${k}: ${v}`),

@@ -1,7 +1,7 @@
 // Finds, shrinks and writes down compiler failures for the stage owners:
-//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|compiling|all]
-// runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, replacements in
-// programs we build compiled in debug and release, or all three), keeps one
+//   npx tsx src/rustc/fuzz/find-crashes.ts [RUNS=10000] [SEED=1] [edits|replacements|lines|compiling|all]
+// runs the whole-compiler fuzzer (token edits, syntax-keeping replacements, line mutations,
+// replacements in programs we build compiled in debug and release, or all four), keeps one
 // mutant per distinct failure, shrinks it with minimize.ts (still failing with the same
 // signature), adds the known failures among the adversarial programs, and writes CRASHES.md.
 import { writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const OWNERS: Array<[RegExp, string]> = [
 const runs = Number(process.argv[2] ?? 10_000);
 const seed = Number(process.argv[3] ?? 1);
 const mode = process.argv[4] ?? 'all';
-const kinds = mode === 'all' ? ['edits', 'replacements', 'compiling'] : [mode];
+const kinds = mode === 'all' ? ['edits', 'replacements', 'lines', 'compiling'] : [mode];
 const reports: FuzzReport[] = kinds.map((k) =>
   k === 'compiling' ? fuzzWholeCompiler(compilingSeeds(), runs, seed, 'replacements', true) : fuzzWholeCompiler(fuzzSeeds(), runs, seed, k as MutationKind));
 for (const r of reports) console.log(summarize(r));

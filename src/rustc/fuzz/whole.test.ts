@@ -2,7 +2,8 @@
 // or a compiled crate, never in an exception or an internal compiler error. Two kinds of
 // mutants: token edits (a token deleted, duplicated or swapped, one to three times: FUZZ_RUNS,
 // 2,000 here, 10,000 in the oracle config) and token replacements that keep the syntax valid
-// and so reach the stages after the parser (FUZZ_REPLACE_RUNS, 500 here), also applied to
+// and so reach the stages after the parser (FUZZ_REPLACE_RUNS, 500 here), line mutations
+// (a line deleted, duplicated or swapped: FUZZ_LINE_RUNS, 300 here), token replacements also applied to
 // programs we compile (the runtime suite's kernels), each mutant that still compiles built in
 // release mode too (FUZZ_COMPILING_RUNS, 30 here: those programs are large). A failure prints
 // each distinct bug once, with its program and stack.
@@ -13,6 +14,7 @@ import { describeFailures, fuzzWholeCompiler, summarize } from './whole.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const REPLACE_RUNS = Number(process.env.FUZZ_REPLACE_RUNS ?? 500);
 const COMPILING_RUNS = Number(process.env.FUZZ_COMPILING_RUNS ?? 30);
+const LINE_RUNS = Number(process.env.FUZZ_LINE_RUNS ?? 300);
 
 describe('whole-compiler fuzzing', () => {
   const seeds = fuzzSeeds();
@@ -27,6 +29,12 @@ describe('whole-compiler fuzzing', () => {
 
   it(`compiles ${REPLACE_RUNS} programs with tokens replaced by others of their class, never throwing`, () => {
     const report = fuzzWholeCompiler(seeds, REPLACE_RUNS, 0x5e1ec7, 'replacements');
+    console.log(summarize(report));
+    expect(report.failures, describeFailures(report.failures)).toEqual([]);
+  }, 600_000);
+
+  it(`compiles ${LINE_RUNS} programs with lines deleted, duplicated or swapped, never throwing`, () => {
+    const report = fuzzWholeCompiler(seeds, LINE_RUNS, 0x1135, 'lines');
     console.log(summarize(report));
     expect(report.failures, describeFailures(report.failures)).toEqual([]);
   }, 600_000);

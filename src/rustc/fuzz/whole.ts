@@ -4,6 +4,7 @@
 // caught its own bug); failures are grouped by their first line so one bug is one entry.
 import { compileForDiagnostics, isInternalError, type CompileOutcome } from '../negative/compile.ts';
 import { mutate, Prng } from './mutate.ts';
+import { mutateLines } from './lines.ts';
 import { replaceTokens } from './replace.ts';
 import type { Seed } from './seeds.ts';
 
@@ -54,9 +55,15 @@ export interface FuzzReport {
 /**
  * `edits`: the acceptance's token edits (deleted, duplicated, swapped: mutate.ts), or tokens
  * replaced by others of their class (replace.ts), which mostly keep the syntax valid and so
- * exercise the stages after the parser.
+ * exercise the stages after the parser, or whole lines deleted, duplicated or swapped (lines.ts).
  */
-export type MutationKind = 'edits' | 'replacements';
+export type MutationKind = 'edits' | 'replacements' | 'lines';
+
+const MUTATORS: Record<MutationKind, (src: string, rng: Prng) => string> = {
+  edits: (src, rng) => mutate(src, rng).source,
+  replacements: replaceTokens,
+  lines: mutateLines,
+};
 
 /** `release`: compile every mutant in release mode too (optimised IR, a second code path). */
 export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: number, kind: MutationKind = 'edits', release = false): FuzzReport {
@@ -65,7 +72,7 @@ export function fuzzWholeCompiler(seeds: readonly Seed[], runs: number, seed: nu
   const report: FuzzReport = { runs, rejected: 0, failures: [], slowestMs: 0, slowestSeed: '', reached: {}, inherited: 0 };
   for (let n = 0; n < runs; n++) {
     const base = seeds[rng.below(seeds.length)]!;
-    const source = kind === 'edits' ? mutate(base.source, rng).source : replaceTokens(base.source, rng);
+    const source = MUTATORS[kind](base.source, rng);
     const t0 = performance.now();
     const outcome = compileForDiagnostics(source, 'main.rs');
     const optimised = release && outcome.reached === 'compiled' ? compileForDiagnostics(source, 'main.rs', true) : undefined;
