@@ -200,8 +200,30 @@ class MutabilityChecker extends ThirVisitor {
         }
         break;
     }
+    if (f.kind === 'local') {
+      // Several faults on one immutable binding become one diagnostic, as rustc groups them.
+      const key = `${f.local.id}:${borrow ? 'b' : 'a'}`;
+      const prev = this.byLocal.get(key);
+      if (prev) {
+        if (prev.sites.length === 1) {
+          const first = prev.entry.d.diag.spans.find((x) => x.primary)!;
+          first.primary = false;
+          prev.entry.d.diag.spans.unshift({ span: f.local.span, label: 'not mutable', primary: true });
+          prev.entry.at = f.local.span.lo;
+        }
+        prev.entry.d.secondary(span, borrow ? 'cannot borrow as mutable' : 'cannot assign');
+        prev.sites.push(span);
+        return;
+      }
+      const entry = { at: span.lo, d };
+      this.byLocal.set(key, { entry, sites: [span] });
+      this.errors.push(entry);
+      return;
+    }
     this.errors.push({ at: span.lo, d });
   }
+
+  private readonly byLocal = new Map<string, { entry: { at: number; d: DiagBuilder }; sites: Span[] }>();
 
   /** Position of the `&` in the declared type of a parameter or `let` binding of reference type. */
   private refTypeAmp(local: LocalDef): number | undefined {
