@@ -1,0 +1,18 @@
+#![no_std]
+#![no_main]
+
+use core::panic::PanicInfo;
+
+#[panic_handler]
+fn panic(_info: &PanicInfo) -> ! {
+    loop {}
+}
+
+#[no_mangle(dead_code)]
+fn helper() {}
+
+#[no_mangle]
+pub extern "C" fn _start() -> ! {
+    helper();
+    loop {}
+}
