@@ -206,7 +206,7 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   return { ...base, object: code.object };
 }
 
-export { objectFor } from './on-demand.ts';
+export { libraryObjectsFor, objectFor } from './on-demand.ts';
 
 export { parseCrate } from './parse.ts';
 export { buildSysroot, clearSysrootCache, DEFAULT_RUST_SRC, type Sysroot, type SysrootOptions } from './sysroot.ts';

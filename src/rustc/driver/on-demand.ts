@@ -5,6 +5,8 @@
 // the sysroot is built, and machine code is generated for the functions a program reaches
 // (`objectFor`) — or for all of them when `CompiledCrate.object` is read.
 import type { Module } from '../ir/types.ts';
+import { SHN_UNDEF } from '../../link/elf/constants.ts';
+import { readElfObject } from '../../link/elf/reader.ts';
 import type { CompiledCrate } from './index.ts';
 import { runCodegen } from './stages.ts';
 
@@ -59,18 +61,51 @@ const partCache = new WeakMap<Module, Map<string, Uint8Array>>();
  * IR (not compiled by this driver) gives its whole object.
  */
 export function objectFor(lib: CompiledCrate, users: readonly CompiledCrate[]): Uint8Array {
-  const ir = lib.ir;
-  if (!ir) return lib.object;
+  if (!lib.ir) return lib.object;
   const roots = new Set<string>();
   for (const u of users) if (u.ir) for (const s of referencedSymbols(u.ir)) roots.add(s);
-  const key = [...roots].sort().join('\n');
+  return objectForRoots(lib, roots);
+}
+
+/** `lib`'s object holding what is reachable from `roots` (cached per set of roots). */
+function objectForRoots(lib: CompiledCrate, roots: ReadonlySet<string>): Uint8Array {
+  const ir = lib.ir;
+  if (!ir) return lib.object;
+  // keyed by what is reached, not by the roots: roots elsewhere give the same part
+  const part = reachablePart(ir, roots);
+  const key = [...part.funcs.map((f) => f.name), '', ...part.statics.map((s) => s.name)].join('\n');
   let byRoots = partCache.get(ir);
   if (!byRoots) partCache.set(ir, (byRoots = new Map()));
   const hit = byRoots.get(key);
   if (hit) return hit;
-  const { object, diagnostics } = runCodegen(reachablePart(ir, roots), lib.release ?? false);
+  const { object, diagnostics } = runCodegen(part, lib.release ?? false);
   // The whole module compiled when the sysroot was tested; a failure here is a compiler bug.
   if (!object) throw new Error(diagnostics[0]?.message ?? 'internal compiler error: code generation failed');
   byRoots.set(key, object);
   return object;
+}
+
+/** Names an ELF relocatable object refers to without defining them (its undefined symbols). */
+function undefinedSymbols(object: Uint8Array): string[] {
+  return readElfObject(object).symbols.filter((s) => s.shndx === SHN_UNDEF && s.name !== '').map((s) => s.name);
+}
+
+/**
+ * The objects of library crates `libs` (core and compiler_builtins) to link with `program`:
+ * each holds what the program reaches through all of them. Roots are the program object's
+ * undefined symbols; then every library part's own undefined symbols, until nothing new turns
+ * up. Taken from the generated objects, not the IR alone, because code generation adds calls
+ * of its own (`__udivti3` for a u128 division, `__muloti4`). With --gc-sections the linked
+ * executable is the same as with the libraries' whole objects: what is left out is exactly
+ * what garbage collection would drop, and undefined symbols are reported from live code only.
+ */
+export function libraryObjectsFor(program: CompiledCrate, libs: readonly CompiledCrate[]): Uint8Array[] {
+  const roots = new Set(undefinedSymbols(program.object));
+  if (program.ir) for (const s of referencedSymbols(program.ir)) roots.add(s);
+  for (;;) {
+    const objects = libs.map((lib) => objectForRoots(lib, roots));
+    const size = roots.size;
+    for (const o of objects) for (const s of undefinedSymbols(o)) roots.add(s);
+    if (roots.size === size) return objects;
+  }
 }

@@ -58,7 +58,7 @@ export function buildSysroot(options: SysrootOptions): Sysroot {
   // every profile: its functions must never panic.
   const builtins = compileRustCrate({
     crateName: 'compiler_builtins', crateType: 'lib', ...libraryFiles('compiler_builtins', rustSrc), edition: '2021', release: true,
-    cfg: { features: options.memFeature ? ['mem'] : [] }, externs: [core.crate], nightly: true, sourceMap, lints: false, skipChecks: true,
+    cfg: { features: options.memFeature ? ['mem'] : [] }, externs: [core.crate], nightly: true, sourceMap, lints: false, skipChecks: true, deferCodegen: true,
   });
   const diagnostics = [...core.diagnostics, ...builtins.diagnostics];
   return remember(key, { core: core.crate, ...(builtins.crate ? { compilerBuiltins: builtins.crate } : {}), diagnostics, sourceMap, compiled: true });
