@@ -22,7 +22,7 @@ export const CALLER_SAVED = ['r10', 'r11', 'r9', 'r8', 'rdi', 'rsi'];
 /** Kept for callers that ask which registers the allocator hands out. */
 export const ALLOCATABLE = [...CALLEE_SAVED, ...CALLER_SAVED];
 
-interface Interval { id: number; start: number; end: number; crosses: boolean }
+interface Interval { id: number; start: number; end: number; crosses: boolean; weight: number }
 
 /** Does the selection of `i` use the caller-saved registers (a call, or any 128-bit value)? */
 function clobbersCallerSaved(f: Func, i: Inst): boolean {
@@ -31,8 +31,11 @@ function clobbersCallerSaved(f: Func, i: Inst): boolean {
   return operandsOf(i).some(wide) || defsOf(i).some((d) => bitsOf(f.values[d]!) === 128);
 }
 
-/** `skip`: values that need no register (slot addresses the selector re-computes). */
-export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set()): Map<number, string> {
+/**
+ * `skip`: values that need no register (addresses the selector re-computes); `aliases`: such
+ * a value → the base it is re-computed from, which is therefore read wherever it is.
+ */
+export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set(), aliases: ReadonlyMap<number, number> = new Map()): Map<number, string> {
   // Positions: each block's entry, each instruction and each terminator gets one, so a value
   // live into a block whose first instruction is a call starts before that call.
   const blockStart: number[] = [];
@@ -48,14 +51,34 @@ export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set()
     if (!last.has(id) || last.get(id)! < p) last.set(id, p);
   };
   f.params.forEach((_, id) => touch(id, 0));
+  // Loop depth of each block from the back edges of the block order (a jump to a block at or
+  // before it closes a loop over the blocks between): a value used in an inner loop is worth
+  // ten times one used outside it when registers run out.
+  const order = new Map(f.blocks.map((b, k) => [b.label, k]));
+  const depth = new Array<number>(f.blocks.length).fill(0);
+  f.blocks.forEach((b, j) => {
+    for (const s of successors(b.terminator)) {
+      const i = order.get(s)!;
+      if (i <= j) for (let k = i; k <= j; k++) depth[k]!++;
+    }
+  });
+  const weight = new Map<number, number>();
+  const weigh = (id: number, k: number) => weight.set(id, (weight.get(id) ?? 0) + 10 ** Math.min(depth[k]!, 4));
   f.blocks.forEach((b, k) => {
     blockStart[k] = pos++;
     const use = new Set<number>();
     const def = new Set<number>();
-    const read = (o: Operand) => { if (o.kind === 'value') { if (!def.has(o.id)) use.add(o.id); touch(o.id, pos); } };
+    const read = (o: Operand) => {
+      if (o.kind !== 'value') return;
+      if (!def.has(o.id)) use.add(o.id);
+      touch(o.id, pos);
+      weigh(o.id, k);
+      const base = aliases.get(o.id);
+      if (base !== undefined) read({ kind: 'value', id: base });
+    };
     for (const i of b.insts) {
       operandsOf(i).forEach(read);
-      for (const d of defsOf(i)) { def.add(d); touch(d, pos); }
+      for (const d of defsOf(i)) { def.add(d); touch(d, pos); weigh(d, k); }
       if (clobbersCallerSaved(f, i)) clobbers.push(pos);
       pos++;
     }
@@ -91,7 +114,7 @@ export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set()
   const crosses = (start: number, end: number) => clobbers.some((p) => p > start && p <= end);
   const intervals: Interval[] = [...first.keys()]
     .filter((id) => { const b = bitsOf(f.values[id]!); return b > 0 && b <= 64 && !skip.has(id); })
-    .map((id) => ({ id, start: first.get(id)!, end: last.get(id)!, crosses: crosses(first.get(id)!, last.get(id)!) }))
+    .map((id) => ({ id, start: first.get(id)!, end: last.get(id)!, crosses: crosses(first.get(id)!, last.get(id)!), weight: weight.get(id) ?? 0 }))
     .sort((a, b) => a.start - b.start || a.id - b.id);
 
   const incoming = new Map<number, string[]>();
@@ -121,13 +144,16 @@ export function allocateRegisters(f: Func, skip: ReadonlySet<number> = new Set()
       result.set(iv.id, pick);
       continue;
     }
+    // No register free: the interval used least (weighted by loop depth, per instruction it
+    // spans) stays on the stack, this one or one that has a register it could take.
     const candidates = active.filter((a) => usable.includes(a.reg));
     if (!candidates.length) continue;
-    const longest = candidates.reduce((a, b) => (b.end > a.end ? b : a));
-    if (longest.end > iv.end) {
-      result.delete(longest.id);
-      result.set(iv.id, longest.reg);
-      active.splice(active.indexOf(longest), 1, { ...iv, reg: longest.reg });
+    const density = (x: Interval) => x.weight;
+    const cheapest = candidates.reduce((a, b) => (density(b) < density(a) ? b : a));
+    if (density(cheapest) < density(iv)) {
+      result.delete(cheapest.id);
+      result.set(iv.id, cheapest.reg);
+      active.splice(active.indexOf(cheapest), 1, { ...iv, reg: cheapest.reg });
     }
   }
   return result;

@@ -13,7 +13,7 @@ import type { Func, Module, Operand } from '../../ir/types.ts';
 import { Emitter } from './emitter.ts';
 import { layoutFrame } from './frame.ts';
 import { allocateRegisters } from './linear-scan.ts';
-import { Selector, type PanicSite } from './select.ts';
+import { Selector, type AddressValue, type PanicSite } from './select.ts';
 
 export interface CodegenOptions {
   /** 0: debug (every value on the stack); 3: release (IR optimisation and register allocation). */
@@ -35,17 +35,32 @@ function countUses(f: Func): number[] {
   return uses;
 }
 
-/** Values defined exactly once, by a slotAddr: value id → slot (see SelectContext.slotValues). */
-function slotValuesOf(f: Func): Map<number, number> {
+/**
+ * Pointers defined once as a slot's address or a single-definition pointer plus constants
+ * (see SelectContext.addressValues), chains of ptrAdd folded into one offset.
+ */
+function addressValuesOf(f: Func): Map<number, AddressValue> {
   const defs = new Array<number>(f.values.length).fill(0);
   f.params.forEach((_, i) => defs[i]!++);
-  const slotOf = new Map<number, number>();
-  for (const b of f.blocks) for (const i of b.insts) {
-    for (const d of defsOf(i)) defs[d]!++;
-    if (i.op === 'slotAddr') slotOf.set(i.dst, i.slot);
+  for (const b of f.blocks) for (const i of b.insts) for (const d of defsOf(i)) defs[d]!++;
+  const out = new Map<number, AddressValue>();
+  const fits = (n: number) => n >= -(2 ** 31) && n < 2 ** 31 - 4096;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const b of f.blocks) for (const i of b.insts) {
+      if (i.op === 'slotAddr' && defs[i.dst] === 1 && !out.has(i.dst)) { out.set(i.dst, { slot: i.slot, offset: 0 }); changed = true; }
+      if (i.op !== 'ptrAdd' || defs[i.dst] !== 1 || out.has(i.dst) || i.base.kind !== 'value' || (i.index && i.index.kind !== 'const')) continue;
+      const extra = (i.index?.kind === 'const' ? Number(BigInt.asIntN(64, i.index.value)) * (i.scale ?? 1) : 0) + (i.offset ?? 0);
+      const base = out.get(i.base.id);
+      if (base) {
+        if (fits(base.offset + extra)) { out.set(i.dst, { ...base, offset: base.offset + extra }); changed = true; }
+      } else if (defs[i.base.id] === 1 && fits(extra) && extra !== 0) {
+        out.set(i.dst, { base: i.base.id, offset: extra });
+        changed = true;
+      }
+    }
   }
-  for (const id of [...slotOf.keys()]) if (defs[id] !== 1) slotOf.delete(id);
-  return slotOf;
+  return out;
 }
 
 export function compileModule(source: Module, options: CodegenOptions): { object: ObjectFile; functions: CompiledFunction[] } {
@@ -59,8 +74,9 @@ export function compileModule(source: Module, options: CodegenOptions): { object
   const functions: CompiledFunction[] = [];
   let anon = 0;
   for (const f of m.funcs) {
-    const slotValues = options.optLevel > 0 ? slotValuesOf(f) : new Map<number, number>();
-    const registers = options.optLevel > 0 ? allocateRegisters(f, new Set(slotValues.keys())) : new Map<number, string>();
+    const addressValues = options.optLevel > 0 ? addressValuesOf(f) : new Map<number, AddressValue>();
+    const aliases = new Map([...addressValues].flatMap(([id, a]) => ('base' in a ? [[id, a.base] as [number, number]] : [])));
+    const registers = options.optLevel > 0 ? allocateRegisters(f, new Set(addressValues.keys()), aliases) : new Map<number, string>();
     const emitter = new Emitter();
     const uses = countUses(f);
     const panicData = (site: PanicSite) => {
@@ -87,7 +103,7 @@ export function compileModule(source: Module, options: CodegenOptions): { object
       callTypes: (name) => callTypes.get(name)!,
       fuseBranches: options.optLevel > 0,
       useCount: (id) => uses[id] ?? 0,
-      slotValues,
+      addressValues,
     });
     selector.prologue();
     const label = (l: string) => `.L${f.name}.${l}`;

@@ -10,6 +10,8 @@ import type { MemOperand, Operand as X86Operand } from '../../../x86/types.ts';
 
 export interface PanicSite { readonly message: string; readonly file: string; readonly line: number; readonly col: number }
 
+export type AddressValue = { readonly slot: number; readonly offset: number } | { readonly base: number; readonly offset: number };
+
 export interface SelectContext {
   readonly func: Func;
   readonly frame: Frame;
@@ -23,12 +25,13 @@ export interface SelectContext {
   /** How many times a value is read in the function. */
   readonly useCount: (id: number) => number;
   /**
-   * Release: values that only ever hold one stack slot's address (defined once, by `slotAddr`),
-   * by id → slot. They are never materialised: a load or store through one names
-   * [rbp + offset], a ptrAdd on one folds the offset into its lea, any other use re-computes
-   * the address with a lea (as cheap as the move it replaces).
+   * Release: pointers that are a fixed address plus a constant, defined once — a stack slot's
+   * address (`slotAddr`, and ptrAdd of it by constants) or another single-definition pointer
+   * plus a constant (a struct field's address). They are never materialised: a load or store
+   * through one names [rbp + offset] or [base + offset], any other use re-computes it with a
+   * lea (as cheap as the move it replaces). The allocator keeps the base alive to those uses.
    */
-  readonly slotValues?: ReadonlyMap<number, number>;
+  readonly addressValues?: ReadonlyMap<number, AddressValue>;
 }
 
 const ARG_REGS = ['rdi', 'rsi', 'rdx', 'rcx', 'r8', 'r9'];
@@ -82,8 +85,8 @@ export class Selector {
       else this.e.ins('mov', reg(r), imm(value));
       return;
     }
-    const slot = this.slotOffset(o);
-    if (slot !== undefined) { this.e.ins('lea', reg(r), mem('rbp', slot)); return; }
+    const at = this.knownAddress(o, r);
+    if (at) { this.e.ins('lea', reg(r), at); return; }
     const l = this.loc(o.id);
     if (l.kind === 'reg') { if (l.name !== r) this.e.ins('mov', reg(r), reg(l.name)); }
     else this.e.ins('mov', reg(r), mem('rbp', l.offset));
@@ -100,14 +103,14 @@ export class Selector {
       this.load('rcx', o);
       return reg('rcx');
     }
-    if (this.slotOffset(o) !== undefined) { this.load('rcx', o); return reg('rcx'); }
+    if (this.cx.addressValues?.has(o.id)) { this.load('rcx', o); return reg('rcx'); }
     const l = this.loc(o.id);
     return l.kind === 'reg' ? reg(l.name) : mem('rbp', l.offset, 8);
   }
 
   /** The register holding a ≤64-bit operand: its own, or `scratch` after loading it there. */
   inRegister(o: Operand, scratch: string): string {
-    if (o.kind === 'value' && this.slotOffset(o) === undefined) {
+    if (o.kind === 'value' && !this.cx.addressValues?.has(o.id)) {
       const l = this.loc(o.id);
       if (l.kind === 'reg') return l.name;
     }
@@ -117,16 +120,23 @@ export class Selector {
 
   /** A memory operand for the pointer `addr`: [reg] through its register or rcx. */
   address(addr: Operand): MemOperand {
-    const slot = this.slotOffset(addr);
-    if (slot !== undefined) return mem('rbp', slot);
-    return mem(this.inRegister(addr, 'rcx'), 0);
+    return this.knownAddress(addr, 'rcx') ?? mem(this.inRegister(addr, 'rcx'), 0);
   }
 
-  /** The rbp offset a pointer operand is known to hold (a slot's address), if it is one. */
+  /** [rbp + offset] or [base + offset] for an address value (its base loaded into `scratch` if need be). */
+  private knownAddress(o: Operand, scratch: string): MemOperand | undefined {
+    if (o.kind !== 'value') return undefined;
+    const a = this.cx.addressValues?.get(o.id);
+    if (!a) return undefined;
+    if ('slot' in a) return mem('rbp', this.cx.frame.slotOffsets[a.slot]! + a.offset);
+    return mem(this.inRegister({ kind: 'value', id: a.base }, scratch), a.offset);
+  }
+
+  /** The rbp offset a pointer operand is known to hold (a slot's address plus a constant), if it is one. */
   private slotOffset(o: Operand): number | undefined {
     if (o.kind !== 'value') return undefined;
-    const s = this.cx.slotValues?.get(o.id);
-    return s === undefined ? undefined : this.cx.frame.slotOffsets[s]!;
+    const a = this.cx.addressValues?.get(o.id);
+    return a && 'slot' in a ? this.cx.frame.slotOffsets[a.slot]! + a.offset : undefined;
   }
 
   /** Loads a 128-bit operand into lo, hi. */
@@ -286,7 +296,7 @@ export class Selector {
         return this.e.ins('mov', at, reg(sub(r, bytes)));
       }
       case 'slotAddr': {
-        if (this.cx.slotValues?.has(i.dst)) return;
+        if (this.cx.addressValues?.has(i.dst)) return;
         const l = this.loc(i.dst);
         const r = l.kind === 'reg' ? l.name : 'rax';
         this.e.ins('lea', reg(r), mem('rbp', this.cx.frame.slotOffsets[i.slot]!));
@@ -299,6 +309,7 @@ export class Selector {
         return this.store(i.dst, r);
       }
       case 'ptrAdd': {
+        if (this.cx.addressValues?.has(i.dst)) return;
         const l = this.loc(i.dst);
         const r = l.kind === 'reg' ? l.name : 'rax';
         let scale = i.index ? i.scale ?? 1 : 0;
@@ -440,7 +451,7 @@ export class Selector {
     if (kind === 'div' || kind === 'rem') {
       // The divisor from its register or stack slot when it has one. Quotient and remainder
       // of canonical operands are canonical (MIN / -1 never gets here).
-      const d = b.kind === 'value' && this.slotOffset(b) === undefined ? this.loc(b.id) : undefined;
+      const d = b.kind === 'value' && !this.cx.addressValues?.has(b.id) ? this.loc(b.id) : undefined;
       const divisor = d?.kind === 'reg' ? reg(d.name) : d?.kind === 'stack' ? mem('rbp', d.offset, 8) : (this.load('rcx', b), reg('rcx'));
       if (isSigned(t)) { this.e.ins('cqo'); this.e.ins('idiv', divisor); }
       else { this.e.ins('xor', reg('edx'), reg('edx')); this.e.ins('div', divisor); }
