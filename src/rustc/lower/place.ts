@@ -3,6 +3,7 @@
 // An expression that is not a place but is used as one (`f().x`) gets a temporary.
 import { c, type Operand } from '../ir/types.ts';
 import type { Expr } from '../thir/thir.ts';
+import type { Span } from '../span/span.ts';
 import type { FnCx, Store, Val } from './context.ts';
 import { ice } from './errors.ts';
 import { lowerExpr } from './expr.ts';
@@ -79,7 +80,25 @@ function boundsMessage(len: Operand, idx: Operand): string {
   return `index out of bounds: the len is ${fmt(len)} but the index is ${fmt(idx)}`;
 }
 
-function lowerRangeIndex(cx: FnCx, e: Expr & { kind: 'rangeIndex' }): Store {
+/**
+ * Where rustc locates a slicing panic: the `[` of `base[lo..hi]` (the overloaded, caller-tracked
+ * `Index::index` call), not the start of the base as for built-in indexing.
+ */
+function bracketSpan(cx: FnCx, e: Expr & { kind: 'rangeIndex' }): Span {
+  const sm = cx.mc.options.sourceMap;
+  if (!sm) return e.span;
+  try {
+    const file = sm.fileAt(e.base.span.hi);
+    const text = file.slice(e.base.span.hi, e.span.hi);
+    const at = text.indexOf('[');
+    return at < 0 ? e.span : { lo: e.base.span.hi + at, hi: e.span.hi };
+  } catch {
+    return e.span;
+  }
+}
+
+function lowerRangeIndex(cx: FnCx, e0: Expr & { kind: 'rangeIndex' }): Store {
+  const e = { ...e0, span: bracketSpan(cx, e0) };
   const base = lowerPlace(cx, e.base);
   const isStr = e.base.ty.kind === 'str';
   const what = isStr ? 'str' : 'slice';

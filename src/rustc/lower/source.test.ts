@@ -36,6 +36,12 @@ const RUSTC: Record<string, { debug: string; release: string }> = {
   "u128 and i128": { debug: "value 18434395096273434221", release: "value 18434395096273434221" },
   "multiply overflow in u64": { debug: "panic 2:49: attempt to multiply with overflow", release: "value 7034535277573963776" },
   "while let over a countdown and nested functions": { debug: "value 55012", release: "value 55012" },
+  "function pointers": { debug: "value 130426", release: "value 130426" },
+  "slice comparisons and let else": { debug: "value 111122", release: "value 111122" },
+  "struct statics, consts and nested arrays": { debug: "value 23214", release: "value 23214" },
+  "match bindings with @ and tuples of refs": { debug: "value 1152026404050", release: "value 1152026404050" },
+  "iter_mut with enumerate, while with compound conditions": { debug: "value 9107", release: "value 9107" },
+  "slice index out of range (runtime numbers)": { debug: "panic 10:11: range end index 7 out of range for slice of length 5", release: "panic 10:11: range end index 7 out of range for slice of length 5" },
 };
 
 const withoutColumn = (s: string) => s.replace(/^panic (\d+):\d+:/, 'panic $1:');

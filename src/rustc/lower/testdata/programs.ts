@@ -294,4 +294,83 @@ pub fn run() -> u64 {
     for x in arr.iter_mut() { *x *= 3; }
     s * 1000 + arr[3] as u64
 }` },
+  { name: 'function pointers', source: `
+fn add(a: u32, b: u32) -> u32 { a + b }
+fn mul(a: u32, b: u32) -> u32 { a * b }
+fn apply(f: fn(u32, u32) -> u32, x: u32) -> u32 { f(x, x + 1) }
+pub fn run() -> u64 {
+    let ops: [fn(u32, u32) -> u32; 2] = [add, mul];
+    let mut s = 0u64;
+    for op in ops.iter() { s = s * 1000 + apply(*op, 6) as u64; }
+    let g = mul;
+    s * 10 + g(2, 3) as u64 % 10
+}` },
+  { name: 'slice comparisons and let else', source: `
+fn first_two(xs: &[u8]) -> u64 {
+    let (2, b) = (xs[0], xs[1]) else { return 99 };
+    20 + b as u64
+}
+pub fn run() -> u64 {
+    let x = [1u8, 2, 3, 4];
+    let y = [1u8, 2, 3, 5];
+    let mut s = 0u64;
+    if x[..3] == y[..3] { s += 1; }
+    if x[..] != y[..] { s += 10; }
+    if "abc" == "abc" { s += 100; }
+    s * 1000 + first_two(&x[1..]) + first_two(&x[2..])
+}` },
+  { name: 'struct statics, consts and nested arrays', source: `
+#[derive(Clone, Copy)]
+struct Entry { key: u8, vals: [u16; 3] }
+static TABLE: [Entry; 2] = [Entry { key: 1, vals: [10, 20, 30] }, Entry { key: 2, vals: [40, 50, 60] }];
+const GRID: [[u8; 3]; 2] = [[1, 2, 3], [4, 5, 6]];
+pub fn run() -> u64 {
+    let mut s = 0u64;
+    for e in TABLE.iter() {
+        for v in e.vals.iter() { s += *v as u64 * e.key as u64; }
+    }
+    let mut g = GRID;
+    g[1][2] = 60;
+    for row in g.iter() { for c in row.iter() { s = s * 2 + *c as u64; } }
+    s
+}` },
+  { name: 'match bindings with @ and tuples of refs', source: `
+fn kind(p: (i32, i32)) -> u64 {
+    match p {
+        (0, 0) => 1,
+        (x @ 1..=9, 0) => 10 + x as u64,
+        (_, y @ (-3 | 3)) => 20 + (y + 3) as u64,
+        (a, b) if a == b => 40,
+        _ => 50,
+    }
+}
+pub fn run() -> u64 {
+    let ps = [(0, 0), (5, 0), (7, -3), (2, 3), (4, 4), (9, 9), (1, 2)];
+    let mut s = 0u64;
+    for &(a, b) in ps.iter() { s = s * 100 + kind((a, b)); }
+    s
+}` },
+  { name: 'iter_mut with enumerate, while with compound conditions', source: `
+pub fn run() -> u64 {
+    let mut a = [0u32; 10];
+    for (i, x) in a.iter_mut().enumerate() { *x = (i * i) as u32; }
+    let mut i = 0;
+    let mut s = 0u64;
+    while i < a.len() && !(a[i] > 40 || s > 1000) {
+        s += a[i] as u64;
+        i += 1;
+    }
+    s * 100 + i as u64
+}` },
+  { name: 'slice index out of range (runtime numbers)', source: `
+fn sum(xs: &[u16]) -> u64 {
+    let mut s = 0u64;
+    for x in xs.iter() { s += *x as u64; }
+    s
+}
+pub fn run() -> u64 {
+    let a = [1u16, 2, 3, 4, 5];
+    let n = core::hint::black_box(7usize);
+    sum(&a[2..n])
+}` },
 ];
