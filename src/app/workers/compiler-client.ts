@@ -46,6 +46,7 @@ export const workerCompilerHost: CompilerHost = {
   buildSysroot: (opts) => viaWorker((h) => h.buildSysroot(opts)),
   hostStdCheck: (req) => viaWorker((h) => h.hostStdCheck(req)),
   compileCrate: (req) => viaWorker((h) => h.compileCrate(req)),
+  link: (inputs, options) => viaWorker((h) => h.link(inputs, options)),
 };
 
 /** Makes cargo in this page compile in the Worker. */

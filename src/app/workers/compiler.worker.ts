@@ -10,6 +10,7 @@ const api: CompilerHost = {
   buildSysroot: (opts) => inProcessCompilerHost.buildSysroot(opts),
   hostStdCheck: (req) => inProcessCompilerHost.hostStdCheck(req),
   compileCrate: (req) => inProcessCompilerHost.compileCrate(req),
+  link: (inputs, options) => inProcessCompilerHost.link(inputs, options),
 };
 
 export type CompilerWorkerApi = typeof api;

@@ -4,6 +4,8 @@
 // JSON diagnostics, content hashes and object bytes come out. The compiled crates themselves
 // (definitions, IR, source maps) stay where they were compiled: the std crates a crate is
 // compiled against are named by their sysroot options, and the host finds them in its own cache.
+// The link runs in the host too: linking core's object is itself a long task for a page.
+import { linkFiles, type InputBytes, type LinkOptions } from '../../link/index.ts';
 import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
 
 export interface SysrootOptions {
@@ -45,11 +47,20 @@ export interface CrateBuild extends CompileReport {
   sysrootObjects?: { core: CompiledUnit; compilerBuiltins: CompiledUnit };
 }
 
+/** rust-lld's outcome: the executable, or what it printed on stderr. */
+export interface LinkOutcome {
+  ok: boolean;
+  bytes?: Uint8Array;
+  stderr: string;
+}
+
 export interface CompilerHost {
   buildSysroot(opts: SysrootOptions): Promise<SysrootBuild>;
   /** rustc's first look at a crate for a target whose sysroot has `std` (see compile.ts) */
   hostStdCheck(req: CompileRequest): Promise<CompileReport | undefined>;
   compileCrate(req: CrateRequest): Promise<CrateBuild>;
+  /** the link rustc drives (rust-lld): with core's object it is too long a task for the page's thread */
+  link(inputs: InputBytes[], options: LinkOptions): Promise<LinkOutcome>;
 }
 
 const report = (r: CompileResult): CompileReport => ({ rendered: r.rendered, errors: r.errors, warnings: r.warnings, json: r.json });
@@ -87,6 +98,15 @@ export const inProcessCompilerHost: CompilerHost = {
       };
     }
     return out;
+  },
+  async link(inputs, options) {
+    try {
+      const linked = linkFiles(inputs, options);
+      return { ok: linked.ok && linked.bytes !== undefined, ...(linked.bytes ? { bytes: linked.bytes } : {}), stderr: linked.stderr };
+    } catch (e) {
+      // a linker bug is reported as the linker failing, never thrown out of cargo
+      return { ok: false, stderr: `rust-lld: error: internal linker error: ${e instanceof Error ? e.message : String(e)}\n` };
+    }
   },
 };
 

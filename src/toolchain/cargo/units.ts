@@ -2,7 +2,7 @@
 // learner's crate, and the link — each skipped when fresh (fingerprint.ts), as cargo skips them.
 // rustc's diagnostics are printed as cargo shows them (without rustc's `aborting due to` line,
 // with cargo's own summary), and published in rustc's JSON shape for the editor's markers.
-import { linkFiles, type InputBytes } from '../../link/index.ts';
+import type { InputBytes } from '../../link/index.ts';
 import type { Vfs } from '../vfs.ts';
 import { compilerHost, type CompileReport, type SysrootOptions } from './compilerHost.ts';
 import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
@@ -205,13 +205,7 @@ export async function buildUnits(u: UnitsInput): Promise<UnitsOutcome> {
     linkInputs.push({ name: `core-${std.core.hash.slice(0, 16)}.core.0-cgu.0.rcgu.o`, bytes: std.core.object });
     linkInputs.push({ name: `compiler_builtins-${std.compilerBuiltins.hash.slice(0, 16)}.compiler_builtins.0-cgu.0.rcgu.o`, bytes: std.compilerBuiltins.object });
   }
-  let linked: ReturnType<typeof linkFiles>;
-  try {
-    linked = linkFiles([{ name: objectName, bytes: result.unit.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
-  } catch (e) {
-    // a linker bug is reported as the linker failing, never thrown out of cargo
-    linked = { ok: false, messages: [], stderr: `rust-lld: error: internal linker error: ${e instanceof Error ? e.message : String(e)}\n` };
-  }
+  const linked = await compilerHost().link([{ name: objectName, bytes: result.unit.object }, ...linkInputs], { entry: '_start', gcSections: true, ehFrameHdr: true });
   if (!linked.ok || !linked.bytes) {
     // rustc quotes the linker's stderr as a note, every line under the first indented by ten
     // (lld's final newline leaves a line of ten spaces, then rustc's blank line)
