@@ -134,7 +134,7 @@ describe('for loops over every iterator shape', () => {
     });
     expect(runBoth([g], 'f')).toEqual({ value: BigInt(fold([99, 98, 97])) });
   });
-  it('str bytes and chars (UTF-8 decoded)', () => {
+  it('str bytes, chars (UTF-8 decoded) and chars().rev()', () => {
     const text = 'aé€😀z';
     const f = sumFor((body) => {
       const b = body.local('b', T.i('u8'));
@@ -146,6 +146,12 @@ describe('for loops over every iterator shape', () => {
       return { iter: E.builtin('str.chars', T.iter({ kind: 'chars' }), [E.str(text)]), pat: P.bind(ch), item: E.cast(E.local(ch), U32) };
     });
     expect(runBoth([g], 'f')).toEqual({ value: BigInt(fold([...text].map((c) => c.codePointAt(0)!))) });
+    const h = sumFor((body) => {
+      const ch = body.local('ch', T.char);
+      const it = E.builtin('str.chars', T.iter({ kind: 'chars' }), [E.str(text)]);
+      return { iter: E.builtin('iter.rev', T.iter({ kind: 'rev', inner: it.ty }), [it]), pat: P.bind(ch), item: E.cast(E.local(ch), U32) };
+    });
+    expect(runBoth([h], 'f')).toEqual({ value: BigInt(fold([...text].reverse().map((c) => c.codePointAt(0)!))) });
   });
   it('iter_mut writes through the items', () => {
     const body = new Body();

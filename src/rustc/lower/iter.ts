@@ -92,7 +92,20 @@ export function emitNext(cx: FnCx, s: IterShape, a: Operand, done: string, back 
       const endA = cx.b.ptrAdd(a, 8);
       const p = cx.b.load('ptr', a); const end = cx.b.load('ptr', endA);
       ok(cx.b.compare('ne', p, end));
-      if (s.kind === 'chars') return back ? ice('chars().rev() is not supported yet') : decodeChar(cx, a, p);
+      if (s.kind === 'chars') {
+        if (!back) return decodeChar(cx, a, p);
+        // Back up over continuation bytes (0b10xx_xxxx) to the last scalar's first byte.
+        const q = cx.b.value('ptr');
+        cx.b.emit({ op: 'ptrAdd', dst: q, base: end, offset: -1 });
+        const head = cx.newBlock('utf8back'); const step = cx.newBlock('utf8step'); const found = cx.newBlock('utf8start');
+        cx.goto(head, head);
+        const cont = cx.b.compare('eq', cx.b.binary('and', 'u8', cx.b.load('u8', v(q)), c('u8', 0xc0)), c('u8', 0x80));
+        cx.branch(cont, step, found, step);
+        cx.b.emit({ op: 'ptrAdd', dst: q, base: v(q), offset: -1 });
+        cx.goto(head, found);
+        cx.b.store(endA, v(q));
+        return decodeChar(cx, undefined, v(q));
+      }
       const at = back ? cx.b.ptrAdd(end, -size) : p;
       cx.b.store(back ? endA : a, back ? at : cx.b.ptrAdd(p, size));
       return s.kind === 'bytes' ? { k: 's', o: cx.b.load('u8', at) } : { k: 's', o: at };
@@ -134,8 +147,8 @@ export function emitNext(cx: FnCx, s: IterShape, a: Operand, done: string, back 
   }
 }
 
-/** Decodes one UTF-8 scalar at p (valid UTF-8: a `str`), advancing the iterator's pointer. */
-function decodeChar(cx: FnCx, a: Operand, p: Operand): Val {
+/** Decodes one UTF-8 scalar at p (valid UTF-8: a `str`), advancing the iterator's pointer at `a` if given. */
+function decodeChar(cx: FnCx, a: Operand | undefined, p: Operand): Val {
   const cp = cx.b.value('u32');
   const len = cx.b.value('usize');
   const b0 = cx.b.cast('u32', cx.b.load('u8', p));
@@ -153,7 +166,7 @@ function decodeChar(cx: FnCx, a: Operand, p: Operand): Val {
     cx.goto(join, next);
   }
   cx.finish({ op: 'unreachable' }, join);
-  cx.b.store(a, cx.b.ptrAdd(p, 0, v(len), 1));
+  if (a) cx.b.store(a, cx.b.ptrAdd(p, 0, v(len), 1));
   return { k: 's', o: asChar(cx, v(cp)) };
 }
 
