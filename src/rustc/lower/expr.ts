@@ -122,7 +122,10 @@ export function lowerInto(cx: FnCx, e: Expr, dest: Store): void {
       const parts = e.kind === 'range' ? [e.lo, e.hi] : e.kind === 'struct' ? e.fields : e.elems;
       const tys = e.kind === 'array' ? parts.map(() => (e.ty as { elem: Ty }).elem) : e.kind === 'range' ? [e.lo.ty, e.hi.ty] : fieldTys(e.ty);
       const offs = e.kind === 'array' ? parts.map((_, i) => i * layoutOfTy(tys[0]!).size) : e.kind === 'range' ? layoutOfTy(e.ty).offsets : fieldOffsets(e.ty);
-      parts.forEach((p, i) => lowerInto(cx, p, { k: 'mem', a: offs[i] ? cx.b.ptrAdd(dest.a, offs[i]!) : dest.a }));
+      // Struct fields are listed by declaration; Rust evaluates them in source order.
+      const order = parts.map((_, i) => i);
+      if (e.kind === 'struct') order.sort((x, y) => parts[x]!.span.lo - parts[y]!.span.lo || x - y);
+      for (const i of order) lowerInto(cx, parts[i]!, { k: 'mem', a: offs[i] ? cx.b.ptrAdd(dest.a, offs[i]!) : dest.a });
       if (e.kind === 'range' && e.inclusive) cx.b.store(cx.b.ptrAdd(dest.a, layoutOfTy(e.ty).offsets[2]!), c('bool', 0));
       return;
     }

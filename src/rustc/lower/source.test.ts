@@ -42,6 +42,7 @@ const RUSTC: Record<string, { debug: string; release: string }> = {
   "match bindings with @ and tuples of refs": { debug: "value 1152026404050", release: "value 1152026404050" },
   "iter_mut with enumerate, while with compound conditions": { debug: "value 9107", release: "value 9107" },
   "slice index out of range (runtime numbers)": { debug: "panic 10:11: range end index 7 out of range for slice of length 5", release: "panic 10:11: range end index 7 out of range for slice of length 5" },
+  "struct literal fields evaluated in source order": { debug: "value 231", release: "value 231" },
 };
 
 const withoutColumn = (s: string) => s.replace(/^panic (\d+):\d+:/, 'panic $1:');

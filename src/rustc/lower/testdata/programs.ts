@@ -373,4 +373,12 @@ pub fn run() -> u64 {
     let n = core::hint::black_box(7usize);
     sum(&a[2..n])
 }` },
+  { name: 'struct literal fields evaluated in source order', source: `
+struct P { a: u64, b: u64, c: u64 }
+static mut N: u64 = 0;
+fn next() -> u64 { unsafe { N += 1; N } }
+pub fn run() -> u64 {
+    let p = P { c: next(), a: next(), b: next() };
+    p.a * 100 + p.b * 10 + p.c
+}` },
 ];
