@@ -80,8 +80,12 @@ export class FnCx {
     return undefined;
   }
 
+  /** Completes a node (callers pass a fresh object literal, which becomes the node: no copy). */
   expr(kind: ExprKind, ty: Ty, span: Span): Expr {
-    return { ...kind, ty, span } as Expr;
+    const node = kind as ExprKind & { ty: Ty; span: Span };
+    node.ty = ty;
+    node.span = span;
+    return node as Expr;
   }
 
   errorExpr(span: Span): Expr {
