@@ -340,9 +340,14 @@ export function borrowck(ctx: PassContext, owner: BodyOwner): void {
   checkLoans(ctx, owner, errors);
   checkLoopLoans(ctx, owner, errors);
   checkOutlives(ctx, owner, errors);
-  // unused_mut: a `mut` binding never assigned again nor borrowed mutably.
+  // unused_mut: a `mut` binding never assigned again nor borrowed mutably (and given a value at
+  // all on a path that runs: rustc says nothing of `let mut x;` left empty or never reached).
+  const valued = new Set<number>();
+  cfg.nodes.forEach((n, i) => {
+    if (cfg.reachable[i] && n.ev.kind === 'def') valued.add(n.ev.local);
+  });
   for (const local of body.locals) {
-    if (!local.mut || local.name.startsWith('_') || mutated.has(local.id)) continue;
+    if (!local.mut || local.name.startsWith('_') || mutated.has(local.id) || !valued.has(local.id)) continue;
     const pat = ctx.astBindings.get(local.span.lo);
     if (!pat || !pat.mut) continue;
     const whole: Span = { lo: pat.span.lo, hi: local.span.hi };

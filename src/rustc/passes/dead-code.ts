@@ -329,8 +329,11 @@ export function deadCode(ctx: PassContext): void {
     if (derivedNote) d.note(derivedNote);
     add(adt.span, d);
   }
-  found.sort((a, b) => a.at - b.at);
-  for (const f of found) ctx.lints.emit('dead_code', f.lintAt, f.d);
+  // Items nested in a dead function are not reported on their own (rustc reports the function).
+  const deadFns = local(crate.fns).filter((f) => !live.liveFns.has(f) && f.body).map((f) => f.body!.block.span);
+  const kept = found.filter((f) => !deadFns.some((b) => b.lo <= f.lintAt.lo && f.lintAt.hi <= b.hi));
+  kept.sort((a, b) => a.at - b.at);
+  for (const f of kept) ctx.lints.emit('dead_code', f.lintAt, f.d);
 }
 
 /** Derived impls that read every field (rustc ignores only Clone's and Debug's, its "trivial field reads"). */

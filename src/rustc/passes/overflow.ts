@@ -169,11 +169,29 @@ class KnownPanics extends ThirVisitor {
   private readonly known = new Map<number, bigint>();
   private readonly arrays = new Map<number, number>();
 
+  /** Locals assigned or borrowed mutably somewhere in the body. */
+  private readonly changed = new Set<number>();
+
   constructor(
     private readonly ctx: PassContext,
     private readonly owner: BodyOwner,
   ) {
     super();
+    const changed = this.changed;
+    const root = (p: Expr): number | undefined => (p.kind === 'local' ? p.local : p.kind === 'field' || p.kind === 'index' ? root(p.base) : undefined);
+    new (class extends ThirVisitor {
+      override visitExpr(e: Expr): void {
+        if (e.kind === 'assign' || e.kind === 'assignOp') {
+          const r = root(e.place);
+          if (r !== undefined) changed.add(r);
+        }
+        if (e.kind === 'addrOf' && e.mut) {
+          const r = root(e.place);
+          if (r !== undefined) changed.add(r);
+        }
+        this.walkExpr(e);
+      }
+    })().visitBlock(owner.body.block);
   }
 
   private eval(e: Expr): bigint | undefined {
@@ -231,7 +249,8 @@ class KnownPanics extends ThirVisitor {
     super.visitStmt(s);
     if (s.kind === 'let' && s.pat.kind === 'binding' && !s.pat.sub && s.pat.mode === 'value' && s.init) {
       const local = this.owner.body.locals[s.pat.local];
-      if (!local || local.mut) return;
+      // A `mut` local keeps its value too if nothing ever changes it (rustc propagates through both).
+      if (!local || (local.mut && this.changed.has(s.pat.local))) return;
       const v = this.eval(s.init);
       if (v !== undefined) this.known.set(s.pat.local, v);
       const t = s.init.ty;

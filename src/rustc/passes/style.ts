@@ -126,6 +126,26 @@ export function earlyLints(ctx: PassContext): void {
         unusedParens(ctx, s.init, 'assigned value', sink);
         push(s.init.span.lo);
       }
+      // `{ { x + 1 } }`: braces around a block's value that hold one plain expression.
+      if (s.kind === 'expr' && !s.semi && s.expr.kind === 'block' && !s.expr.unsafe && !s.expr.const && !s.expr.async && !s.expr.label) {
+        const inner = s.expr.block.stmts;
+        const only = inner[0];
+        if (inner.length === 1 && only?.kind === 'expr' && !only.semi && !['block', 'if', 'match', 'loop', 'while', 'for', 'macro'].includes(only.expr.kind)) {
+          const b = s.expr;
+          const open: Span = { lo: b.span.lo, hi: only.expr.span.lo };
+          const close: Span = { lo: only.expr.span.hi, hi: b.span.hi };
+          const d = warning('unnecessary braces around block return value')
+            .primary(open)
+            .primary(close)
+            .suggest(b.span, 'remove these braces', textOf(ctx, only.expr.span), 'verbose')
+            .parts([
+              { span: open, replacement: '' },
+              { span: close, replacement: '' },
+            ]);
+          emitInto(ctx, 'unused_braces', b.span, d, sink);
+          push(b.span.lo);
+        }
+      }
       // Only a block's tail is an expression statement without `;` that is not block-like.
       if (s.kind === 'expr' && !s.semi && s.expr.kind === 'paren') {
         unusedParens(ctx, s.expr, 'block return value', sink);
