@@ -6,6 +6,7 @@
 // compiled against are named by their sysroot options, and the host finds them in its own cache.
 // The link runs in the host too: linking core's object is itself a long task for a page.
 import { linkFiles, type InputBytes, type LinkOptions } from '../../link/index.ts';
+import { libraryObjectsFor } from '../../rustc/driver/index.ts';
 import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
 
 export interface SysrootOptions {
@@ -92,9 +93,13 @@ export const inProcessCompilerHost: CompilerHost = {
     if (!result.crate) return out;
     out.unit = { hash: result.crate.hash, object: result.crate.object };
     if (wantSysrootObjects && std) {
+      // only what this crate reaches of core and compiler_builtins gets machine code (what
+      // rustc does for core's generic and #[inline] items): with --gc-sections the executable,
+      // and every link error, is the same as with their whole objects (driver/on-demand.test.ts)
+      const [core, compilerBuiltins] = libraryObjectsFor(result.crate, [std.core, std.compilerBuiltins]);
       out.sysrootObjects = {
-        core: { hash: std.core.hash, object: std.core.object },
-        compilerBuiltins: { hash: std.compilerBuiltins.hash, object: std.compilerBuiltins.object },
+        core: { hash: std.core.hash, object: core! },
+        compilerBuiltins: { hash: std.compilerBuiltins.hash, object: compilerBuiltins! },
       };
     }
     return out;
