@@ -17,10 +17,8 @@ export function tryCoerce(fcx: FnCx, e: Expr, target: Ty): Expr | undefined {
   if (src.kind === 'error' || tgt.kind === 'error') return e;
   if (src.kind === 'never') {
     if (tgt.kind === 'never') return e;
-    if (tgt.kind === 'infer') {
-      // rustc's diverging fallback: an unconstrained variable fed only by `!` stays `!`.
-      return e;
-    }
+    // Into a type still being inferred too (a match arm that `continue`s): the node's type is
+    // the variable, substituted once the body is done.
     return wrap(fcx, e, 'neverToAny', tgt);
   }
   if (tgt.kind === 'infer' || src.kind === 'infer') return fcx.infer.unify(src, tgt) ? e : undefined;

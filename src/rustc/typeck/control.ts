@@ -70,7 +70,7 @@ function checkStmt(fcx: FnCx, s: ast.Stmt): { stmt: Stmt; diverges: boolean } | 
         const raw = checkExpr(fcx, s.init, ty ? { ty } : NO_EXPECT);
         diverges = isNever(fcx, raw.ty);
         // Without a written type the local has the initializer's type (a `!` one stays open).
-        if (!ty) ty = diverges ? fcx.infer.fresh() : raw.ty;
+        if (!ty) ty = raw.ty;
         init = coerce(fcx, raw, ty, (d) => {
           if (s.ty) d.secondary(s.ty.span, 'expected due to this');
         });
