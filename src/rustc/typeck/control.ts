@@ -319,7 +319,9 @@ export function checkIf(fcx: FnCx, e: ast.Expr & { kind: 'if' }, exp0: Expect): 
   const cond = checkCond(fcx, e.cond);
   if (!e.else) {
     const block = checkBlock(fcx, e.then, { ty: UNIT });
-    const then = fcx.expr({ kind: 'block', block }, block.ty, e.then.span);
+    const thenBlock = fcx.expr({ kind: 'block', block }, block.ty, e.then.span);
+    // A diverging `then` of an `if` without `else` is still a `()` branch.
+    const then = isNever(fcx, block.ty) ? (tryCoerce(fcx, thenBlock, UNIT) ?? thenBlock) : thenBlock;
     if (block.tail && !isNever(fcx, block.ty) && !fcx.infer.unify(block.ty, UNIT)) {
       fcx.cx.emit(
         error('`if` may be missing an `else` clause', 'E0317')
