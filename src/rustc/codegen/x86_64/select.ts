@@ -262,12 +262,16 @@ export class Selector {
           else { this.e.ins('neg', reg('rax')); this.e.ins('adc', reg('rdx'), imm(0)); this.e.ins('neg', reg('rdx')); }
           return this.store128(i.dst, 'rax', 'rdx');
         }
-        this.load('rax', i.a);
-        if (i.kind === 'neg') this.e.ins('neg', reg('rax'));
-        else if (t === 'bool') this.e.ins('xor', reg('eax'), imm(1));
-        else this.e.ins('not', reg('rax'));
-        this.normalize('rax', t);
-        return this.store(i.dst, 'rax');
+        const l = this.loc(i.dst);
+        const r = l.kind === 'reg' ? l.name : 'rax';
+        this.load(r, i.a);
+        if (i.kind === 'neg') this.e.ins('neg', reg(r));
+        else if (t === 'bool') this.e.ins('xor', reg(R32[r]!), imm(1));
+        else this.e.ins('not', reg(r));
+        // not of a canonical value is canonical (the upper bits are copies of the top bit, or
+        // zeros for unsigned, which need masking).
+        if (i.kind === 'neg' || (i.kind === 'not' && !isSigned(t) && t !== 'bool')) this.normalize(r, t);
+        return this.store(i.dst, r);
       }
       case 'cast': return this.cast(T(i.dst), i.dst, i.src);
       case 'load': {
@@ -424,6 +428,22 @@ export class Selector {
       const l = this.loc(dst);
       const bReg = b.kind === 'value' ? this.loc(b.id) : undefined;
       const r = l.kind === 'reg' && !(bReg?.kind === 'reg' && bReg.name === l.name) ? l.name : 'rax';
+      // x = a + b with a and b in registers (or b a small constant) and x elsewhere: one lea
+      // instead of a move and an add (32-bit lea zero-extends, as the add would).
+      const aLoc = a.kind === 'value' && !this.cx.addressValues?.has(a.id) ? this.loc(a.id) : undefined;
+      if (kind === 'add' && bitsOf(t) >= 32 && l.kind === 'reg' && aLoc?.kind === 'reg' && aLoc.name !== l.name) {
+        const bSrc = b.kind === 'const' ? (fitsI32(BigInt.asIntN(64, b.value)) ? BigInt.asIntN(64, b.value) : undefined)
+          : bReg?.kind === 'reg' && !this.cx.addressValues?.has((b as { id: number }).id) ? bReg.name : undefined;
+        if (bSrc !== undefined) {
+          const m: MemOperand = typeof bSrc === 'bigint'
+            ? { kind: 'mem', base: reg(aLoc.name).reg, scale: 1, disp: bSrc }
+            : { kind: 'mem', base: reg(aLoc.name).reg, index: reg(bSrc).reg, scale: 1, disp: 0n };
+          const narrow = bitsOf(t) === 32;
+          this.e.ins('lea', reg(narrow ? R32[l.name]! : l.name), m);
+          if (narrow && isSigned(t)) this.normalize(l.name, t);
+          return;
+        }
+      }
       this.load(r, a);
       const src = this.source(b);
       // 32-bit forms zero-extend their result: an unsigned 32-bit value comes out canonical.
