@@ -4,7 +4,8 @@ import { loadState, resolveToolchain, saveState } from '../rustup/state.ts';
 import { ensureActive } from '../rustup/install.ts';
 import { HOST, cargoVersionLine, isNightly, releaseVersion, rustcVersionLine, type Toolchain } from '../rustup/toolchain.ts';
 import { resolvePath } from '../shell/paths.ts';
-import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
+import type { CompileRequest } from './compile.ts';
+import { compilerHost, type CrateBuild } from './compilerHost.ts';
 import { publishCompilerDiagnostics } from './diagnosticsFeed.ts';
 import { hostLinkRefusal } from './units.ts';
 import { qemu } from '../shell/qemu.ts';
@@ -87,7 +88,7 @@ export const cargo: Command = async (argv, ctx) => {
   }
 };
 
-export const rustc: Command = (argv, ctx) => {
+export const rustc: Command = async (argv, ctx) => {
   const args = argv.slice(1);
   const plus = args[0]?.startsWith('+') ? args[0].slice(1) : undefined;
   const rest = plus !== undefined ? args.slice(1) : args;
@@ -104,7 +105,7 @@ export const rustc: Command = (argv, ctx) => {
       ctx.terminal.print(`${line}\nbinary: rustc\ncommit-hash: ${hash}\ncommit-date: ${date}\nhost: ${HOST}\nrelease: ${releaseVersion(tc)}`);
       return 0;
     }
-    return rustcFile(rest, ctx, tc);
+    return await rustcFile(rest, ctx, tc);
   } catch (e) {
     if (!(e instanceof CargoExit)) throw e;
     ctx.terminal.print(e.text, 'error');
@@ -117,7 +118,7 @@ export const rustc: Command = (argv, ctx) => {
  * rustc's own summary lines (`aborting due to …`). Built-in targets other than the host have no
  * `core` here (E0463), as on a machine without `rustup target add`.
  */
-function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
+async function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): Promise<number> {
   let file: string | undefined;
   let edition: CompileRequest['edition'] = '2015';
   let target = HOST;
@@ -163,18 +164,20 @@ function rustcFile(args: string[], ctx: ShellContext, tc: Toolchain): number {
   // parsing and the std question come first; then the host's sysroot, which holds our core
   // (prebuilt: compiled once from the same library sources) — if that does not compile, it is
   // Bootlab's own bug, said so
-  const compileOnHost = (): CompileResult => {
-    const sys = compileSysroot({ release: false, memFeature: false });
-    if (sys.core && sys.compilerBuiltins) return compileCrate({ ...req, externs: [sys.core, sys.compilerBuiltins] });
+  const host = compilerHost();
+  const compileOnHost = async (): Promise<CrateBuild> => {
+    const sysroot = { release: false, memFeature: false };
+    const sys = await host.buildSysroot(sysroot);
+    if (sys.core && sys.compilerBuiltins) return host.compileCrate({ ...req, sysroot });
     return {
       ...sys.coreReport,
       rendered: `error: internal compiler error: Bootlab's prebuilt \`core\` and \`compiler_builtins\` for \`${HOST}\` do not compile:\n\n${sys.coreReport.rendered}${sys.builtinsReport.rendered}`,
       errors: 1,
     };
   };
-  const r = hostStdCheck(req) ?? (target === HOST ? compileOnHost() : compileCrate(req));
+  const r: CrateBuild = (await host.hostStdCheck(req)) ?? (target === HOST ? await compileOnHost() : await host.compileCrate(req));
   publishCompilerDiagnostics({ crate: name, diagnostics: r.json });
-  if (r.errors === 0 && r.object) {
+  if (r.errors === 0 && r.unit) {
     if (r.rendered) ctx.terminal.print(r.rendered.replace(/\n$/, ''), 'error');
     ctx.terminal.print(`error: ${hostLinkRefusal(name, target)}\n\nerror: aborting due to 1 previous error${r.warnings ? `; ${r.warnings} warning${r.warnings === 1 ? '' : 's'} emitted` : ''}\n`, 'error');
     return 1;
