@@ -464,7 +464,8 @@ export class Selector {
       this.load(r, a);
       const amount = Number(BigInt.asUintN(64, b.value) % BigInt(bitsOf(t)));
       if (amount) this.e.ins(kind === 'shl' ? 'shl' : isSigned(t) ? 'sar' : 'shr', reg(r), imm(amount));
-      this.normalize(r, t);
+      // A right shift of a canonical value (shr of zero-extended, sar of sign-extended) stays canonical.
+      if (kind === 'shl') this.normalize(r, t);
       return this.store(dst, r);
     }
     this.load('rax', a);
