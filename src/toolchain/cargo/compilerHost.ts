@@ -5,9 +5,14 @@
 // (definitions, IR, source maps) stay where they were compiled: the std crates a crate is
 // compiled against are named by their sysroot options, and the host finds them in its own cache.
 // The link runs in the host too: linking core's object is itself a long task for a page.
-import { linkFiles, type InputBytes, type LinkOptions } from '../../link/index.ts';
-import { libraryObjectsFor } from '../../rustc/driver/index.ts';
-import { compileCrate, compileSysroot, hostStdCheck, type CompileRequest, type CompileResult } from './compile.ts';
+import type { InputBytes, LinkOptions } from '../../link/index.ts';
+import type { CompileRequest, CompileResult } from './compile.ts';
+
+// Loaded on first use: the page, whose compiler is in its Worker, then never loads the compiler
+// and the linker itself (a smaller first bundle); the Worker and Node load them here.
+const compiler = () => import('./compile.ts');
+const driver = () => import('../../rustc/driver/index.ts');
+const linker = () => import('../../link/index.ts');
 
 export interface SysrootOptions {
   release: boolean;
@@ -72,6 +77,7 @@ const report = (r: CompileResult): CompileReport => ({ rendered: r.rendered, err
  */
 export const inProcessCompilerHost: CompilerHost = {
   async buildSysroot(opts) {
+    const { compileSysroot } = await compiler();
     const sys = compileSysroot(opts);
     return {
       ...(sys.core ? { core: { hash: sys.core.hash } } : {}),
@@ -81,11 +87,13 @@ export const inProcessCompilerHost: CompilerHost = {
     };
   },
   async hostStdCheck(req) {
+    const { hostStdCheck } = await compiler();
     const r = hostStdCheck(req);
     return r && report(r);
   },
   async compileCrate(req) {
     const { sysroot, wantSysrootObjects, ...rest } = req;
+    const { compileCrate, compileSysroot } = await compiler();
     const sys = sysroot ? compileSysroot(sysroot) : undefined;
     const std = sys?.core && sys.compilerBuiltins ? { core: sys.core, compilerBuiltins: sys.compilerBuiltins } : undefined;
     const result = compileCrate({ ...rest, externs: std ? [std.core, std.compilerBuiltins] : [] });
@@ -96,6 +104,7 @@ export const inProcessCompilerHost: CompilerHost = {
       // only what this crate reaches of core and compiler_builtins gets machine code (what
       // rustc does for core's generic and #[inline] items): with --gc-sections the executable,
       // and every link error, is the same as with their whole objects (driver/on-demand.test.ts)
+      const { libraryObjectsFor } = await driver();
       const [core, compilerBuiltins] = libraryObjectsFor(result.crate, [std.core, std.compilerBuiltins]);
       out.sysrootObjects = {
         core: { hash: std.core.hash, object: core! },
@@ -105,6 +114,7 @@ export const inProcessCompilerHost: CompilerHost = {
     return out;
   },
   async link(inputs, options) {
+    const { linkFiles } = await linker();
     try {
       const linked = linkFiles(inputs, options);
       return { ok: linked.ok && linked.bytes !== undefined, ...(linked.bytes ? { bytes: linked.bytes } : {}), stderr: linked.stderr };
