@@ -9,7 +9,7 @@ import { negativePrograms, unsupportedPrograms } from './programs.ts';
 import { statusRows, summaryLine, writeRenderingDiffs, writeStatus } from './status.ts';
 
 /** A floor, not a target: issue 6 asks for 40 (see negative.oracle.test.ts). */
-const MATCHED_AT_LEAST = 215;
+const MATCHED_AT_LEAST = 225;
 /**
  * Programs on which a stage fails today (an internal compiler error), for its owner; listed in
  * src/rustc/fuzz/CRASHES.md and skipped here until fixed.
