@@ -182,6 +182,13 @@ function evalExpr(cx: Cx, e: Expr, env?: Env): ConstValue {
     }
     case 'builtin':
       if (e.op === 'ptr.null' || e.op === 'ptr.null_mut') return { kind: 'ptr', addr: 0n };
+      if (e.op === 'slice.len' || e.op === 'str.len' || e.op === 'slice.is_empty' || e.op === 'str.is_empty') {
+        // `WORDS.len()` of a const array or string: the length is known.
+        const r = evalExpr(cx, e.args[0]!, env);
+        const len = r.kind === 'ref' ? (r.len ?? (r.to.kind === 'aggregate' ? r.to.fields.length : r.to.kind === 'bytes' ? r.to.bytes.length : undefined)) : r.kind === 'staticRef' ? r.len : undefined;
+        if (len === undefined) throw new EvalError(e.span, `\`${e.op}\` in constants`, true);
+        return { kind: 'scalar', value: e.op.endsWith('is_empty') ? (len === 0 ? 1n : 0n) : BigInt(len) };
+      }
       throw new EvalError(e.span, `\`${e.op}\` in constants`, true);
     case 'call': return evalCall(cx, e, env);
     case 'panic':
