@@ -5,6 +5,7 @@
 // (definitions, IR, source maps) stay where they were compiled: the std crates a crate is
 // compiled against are named by their sysroot options, and the host finds them in its own cache.
 // The link runs in the host too: linking core's object is itself a long task for a page.
+import type { BootImageResult } from '../../boot/index.ts';
 import type { InputBytes, LinkOptions } from '../../link/index.ts';
 import type { CompileRequest, CompileResult } from './compile.ts';
 
@@ -13,6 +14,7 @@ import type { CompileRequest, CompileResult } from './compile.ts';
 const compiler = () => import('./compile.ts');
 const driver = () => import('../../rustc/driver/index.ts');
 const linker = () => import('../../link/index.ts');
+const boot = () => import('../../boot/index.ts');
 
 export interface SysrootOptions {
   release: boolean;
@@ -67,6 +69,8 @@ export interface CompilerHost {
   compileCrate(req: CrateRequest): Promise<CrateBuild>;
   /** the link rustc drives (rust-lld): with core's object it is too long a task for the page's thread */
   link(inputs: InputBytes[], options: LinkOptions): Promise<LinkOutcome>;
+  /** bootimage's disk image for a linked kernel (assembling the bootloader is a long task too) */
+  bootImage(kernel: Uint8Array): Promise<BootImageResult>;
 }
 
 const report = (r: CompileResult): CompileReport => ({ rendered: r.rendered, errors: r.errors, warnings: r.warnings, json: r.json });
@@ -105,7 +109,15 @@ export const inProcessCompilerHost: CompilerHost = {
       // rustc does for core's generic and #[inline] items): with --gc-sections the executable,
       // and every link error, is the same as with their whole objects (driver/on-demand.test.ts)
       const { libraryObjectsFor } = await driver();
-      const [core, compilerBuiltins] = libraryObjectsFor(result.crate, [std.core, std.compilerBuiltins]);
+      let parts: Uint8Array[];
+      try {
+        parts = libraryObjectsFor(result.crate, [std.core, std.compilerBuiltins]);
+      } catch (e) {
+        // a compiler bug (the whole library compiled when it was built): said, never thrown
+        const what = e instanceof Error ? e.message : String(e);
+        return { ...report(result), rendered: `${out.rendered}error: internal compiler error: code generation for core and compiler_builtins: ${what.replace(/^internal compiler error: /, '')}\n\n`, errors: out.errors + 1 };
+      }
+      const [core, compilerBuiltins] = parts;
       out.sysrootObjects = {
         core: { hash: std.core.hash, object: core! },
         compilerBuiltins: { hash: std.compilerBuiltins.hash, object: compilerBuiltins! },
@@ -122,6 +134,10 @@ export const inProcessCompilerHost: CompilerHost = {
       // a linker bug is reported as the linker failing, never thrown out of cargo
       return { ok: false, stderr: `rust-lld: error: internal linker error: ${e instanceof Error ? e.message : String(e)}\n` };
     }
+  },
+  async bootImage(kernel) {
+    const { buildBootImage } = await boot();
+    return buildBootImage(kernel);
   },
 };
 
