@@ -47,6 +47,7 @@ export const workerCompilerHost: CompilerHost = {
   hostStdCheck: (req) => viaWorker((h) => h.hostStdCheck(req)),
   compileCrate: (req) => viaWorker((h) => h.compileCrate(req)),
   link: (inputs, options) => viaWorker((h) => h.link(inputs, options)),
+  bootImage: (kernel) => viaWorker((h) => h.bootImage(kernel)),
 };
 
 /** Makes cargo in this page compile in the Worker. */

@@ -11,6 +11,7 @@ const api: CompilerHost = {
   hostStdCheck: (req) => inProcessCompilerHost.hostStdCheck(req),
   compileCrate: (req) => inProcessCompilerHost.compileCrate(req),
   link: (inputs, options) => inProcessCompilerHost.link(inputs, options),
+  bootImage: (kernel) => inProcessCompilerHost.bootImage(kernel),
 };
 
 export type CompilerWorkerApi = typeof api;

@@ -49,9 +49,9 @@ function setup(cargoToml: string, components: string[] = ['llvm-tools']) {
   return { vfs, ctx, out, boots, outcome, print: (t: string) => void out.push(t) };
 }
 
-const failure = (f: () => unknown): string => {
+const failure = async (f: () => Promise<unknown>): Promise<string> => {
   try {
-    f();
+    await f();
   } catch (e) {
     if (e instanceof CargoExit) return e.text;
     throw e;
@@ -60,28 +60,28 @@ const failure = (f: () => unknown): string => {
 };
 
 describe('bootimage after the kernel is built', () => {
-  it('needs the bootloader dependency', () => {
+  it('needs the bootloader dependency', async () => {
     const { ctx, outcome, print } = setup(CARGO_TOML);
-    expect(failure(() => createBootimage(outcome, ctx, print))).toBe(
+    expect(await failure(() => createBootimage(outcome, ctx, print))).toBe(
       'Error: An error occured while trying to build the bootloader: Bootloader dependency not found\n\n' +
         'You need to add a dependency on a crate named `bootloader` in your Cargo.toml.\n\nCaused by:\n' +
         '    Bootloader dependency not found\n\n    You need to add a dependency on a crate named `bootloader` in your Cargo.toml.',
     );
   });
-  it('works only with bootloader 0.9', () => {
+  it('works only with bootloader 0.9', async () => {
     const { ctx, outcome, print } = setup(CARGO_TOML + '\n[dependencies]\nbootloader = "0.11"\n');
-    expect(failure(() => createBootimage(outcome, ctx, print))).toMatch(/^Error: An error occured while trying to build the bootloader: The `bootloader` dependency has not the right format: No `package.metadata.bootloader.target` key found in Cargo.toml of bootloader\n/);
+    expect(await failure(() => createBootimage(outcome, ctx, print))).toMatch(/^Error: An error occured while trying to build the bootloader: The `bootloader` dependency has not the right format: No `package.metadata.bootloader.target` key found in Cargo.toml of bootloader\n/);
     const table = setup(CARGO_TOML + '\n[dependencies.bootloader]\nversion = "0.9.23"\n');
-    expect(failure(() => createBootimage(table.outcome, table.ctx, table.print))).toBe('');
+    expect(await failure(() => createBootimage(table.outcome, table.ctx, table.print))).toBe('');
   });
-  it('needs llvm-tools-preview, after building the bootloader', () => {
+  it('needs llvm-tools-preview, after building the bootloader', async () => {
     const { ctx, outcome, print, out } = setup(CARGO_TOML_WITH_BOOTLOADER, []);
-    expect(failure(() => createBootimage(outcome, ctx, print))).toMatch(/^Error: An error occured while trying to create the disk image: Could not find the `llvm-tools-preview` rustup component\.\n\nYou can install by executing `rustup component add llvm-tools-preview`\./);
+    expect(await failure(() => createBootimage(outcome, ctx, print))).toMatch(/^Error: An error occured while trying to create the disk image: Could not find the `llvm-tools-preview` rustup component\.\n\nYou can install by executing `rustup component add llvm-tools-preview`\./);
     expect(out).toEqual(['Building bootloader']);
   });
-  it('writes a bootable image next to the kernel', () => {
+  it('writes a bootable image next to the kernel', async () => {
     const { ctx, outcome, print, vfs } = setup(CARGO_TOML_WITH_BOOTLOADER);
-    expect(createBootimage(outcome, ctx, print)).toBe('target/x86_64-blog_os/debug/bootimage-blog_os.bin');
+    expect(await createBootimage(outcome, ctx, print)).toBe('target/x86_64-blog_os/debug/bootimage-blog_os.bin');
     const image = vfs.readBytes('target/x86_64-blog_os/debug/bootimage-blog_os.bin');
     expect(image.length % 512).toBe(0);
     expect(bootInMachine(image, { untilText: 'OK' }).screen).toContain('OK');

@@ -3,9 +3,9 @@
 // and `llvm-tools` when the disk image is made; the kernel is wrapped with src/boot's bootloader
 // into target/<target>/<profile>/bootimage-<name>.bin. bootimage's `main` prints its error with
 // anyhow: the error's text, then `Caused by:` and the wrapped error indented by four spaces.
-import { buildBootImage } from '../../boot/index.ts';
 import { hasComponent } from '../rustup/state.ts';
 import type { ShellContext } from '../shell/types.ts';
+import { compilerHost } from './compilerHost.ts';
 import { cargoBuild, CargoExit, type BuildArgs, type BuildOutcome } from './build.ts';
 
 const NO_BOOTLOADER = 'Bootloader dependency not found\n\nYou need to add a dependency on a crate named `bootloader` in your Cargo.toml.';
@@ -30,7 +30,7 @@ function bootloaderVersion(ctx: ShellContext): string | undefined | null {
 }
 
 /** Wraps a built kernel; returns the image's project path. Throws CargoExit with bootimage's errors. */
-export function createBootimage(outcome: BuildOutcome, ctx: ShellContext, print: (t: string) => void): string {
+export async function createBootimage(outcome: BuildOutcome, ctx: ShellContext, print: (t: string) => void): Promise<string> {
   const version = bootloaderVersion(ctx);
   if (version === null) throw new CargoExit(wrapped('An error occured while trying to build the bootloader', NO_BOOTLOADER), 1);
   if (version !== undefined && !/^[=^~]?0\.9(\.|$)/.test(version)) {
@@ -41,7 +41,8 @@ export function createBootimage(outcome: BuildOutcome, ctx: ShellContext, print:
     throw new CargoExit(wrapped('An error occured while trying to create the disk image', NO_LLVM_TOOLS), 1);
   }
   const kernel = ctx.vfs.readBytes(outcome.executable!);
-  const built = buildBootImage(kernel);
+  // in the page, off its thread (the compiler Worker): assembling the bootloader takes a while
+  const built = await compilerHost().bootImage(kernel);
   if (!built.ok) throw new CargoExit(`Error: ${built.message}`, 1);
   const path = `${outcome.targetDir}/bootimage-${outcome.packageName}.bin`;
   ctx.vfs.writeFile(path, built.image);
@@ -61,7 +62,7 @@ export async function cargoBootimage(args: BuildArgs, ctx: ShellContext, print: 
     throw new CargoExit('Error: Kernel build failed.\nStderr: ', 1);
   }
   if (outcome.status !== 0 || !outcome.executable) throw new CargoExit('Error: Kernel build failed.\nStderr: ', 1);
-  const path = createBootimage(outcome, ctx, print);
+  const path = await createBootimage(outcome, ctx, print);
   print(`Created bootimage for \`${outcome.packageName}\` at \`/${path}\``);
   return 0;
 }

@@ -45,7 +45,7 @@ export async function runBuilt(outcome: BuildOutcome, ctx: ShellContext, print: 
   }
   print(verb('Running', `\`${[...runner, outcome.executable].join(' ')}\``));
   if (runner[0] !== 'bootimage' || runner[1] !== 'runner') throw new CargoExit(`error: could not execute process \`${runner.join(' ')}\` (never executed)`);
-  const image = createBootimage(outcome, ctx, print);
+  const image = await createBootimage(outcome, ctx, print);
   print(`Running: \`qemu-system-x86_64 -drive format=raw,file=${image}\``);
   return qemu(['qemu-system-x86_64', '-drive', `format=raw,file=${image}`], { ...ctx, cwd: '' });
 }

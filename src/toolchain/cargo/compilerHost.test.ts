@@ -21,6 +21,7 @@ function cloningHost(calls: string[]): CompilerHost {
     hostStdCheck: via('hostStdCheck', (r) => h.hostStdCheck(r)),
     compileCrate: via('compileCrate', (r) => h.compileCrate(r)),
     link: via('link', (i, o) => h.link(i, o)),
+    bootImage: via('bootImage', (k) => h.bootImage(k)),
   };
 }
 
