@@ -562,7 +562,8 @@ export class Selector {
     this.load(r, src);
     // A canonical value widened without a change of sign interpretation is already canonical
     // in the wider type (u8 → u32, i16 → i64, bool → u8): nothing to extend.
-    const widening = bitsOf(to) >= bitsOf(from) && (!isSigned(from) || isSigned(to)) && from !== 'ptr';
+    // (Unsigned to signed must widen strictly: u8 200 as i8 is -56.)
+    const widening = from !== 'ptr' && (isSigned(from) === isSigned(to) ? bitsOf(to) >= bitsOf(from) : !isSigned(from) && bitsOf(to) > bitsOf(from));
     if (!widening || bitsOf(to) === 0) this.normalize(r, to);
     this.store(dst, r);
   }
