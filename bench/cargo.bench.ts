@@ -13,6 +13,12 @@ import { Shell } from '../src/toolchain/shell/shell.ts';
 import { Vfs } from '../src/toolchain/vfs.ts';
 import { CARGO_TOML_WITH_BOOTLOADER, CONFIG_FULL, MAIN_RS_HELLO, TARGET_JSON_POST_ERA } from '../src/toolchain/cargo/testdata/post-project.ts';
 import { clearSysrootCache } from '../src/rustc/driver/sysroot.ts';
+// Loaded before timing: cargo's compiler host imports these on first use (so the page starts
+// without them); under tsx that first import transpiles them, which no build of the page does.
+import '../src/toolchain/cargo/compile.ts';
+import '../src/rustc/driver/index.ts';
+import '../src/link/index.ts';
+import '../src/boot/index.ts';
 import type { BenchResult } from './run.ts';
 
 function project() {
