@@ -169,7 +169,7 @@ function compileInner(input: CompileInput, sourceMap: SourceMap, sink: Diagnosti
   const def = analysis.crate;
 
   // The passes run (and report their lints) even after a missing panic handler or main.
-  if (!input.skipChecks) sink.diagnostics.push(...keepLints(runChecks(def, ast, input.crateType, sourceMap)));
+  if (!input.skipChecks) sink.diagnostics.push(...keepLints(runChecks(def, ast, input.crateType, sourceMap, input.edition)));
   if (sink.errorCount > 0) return undefined;
   const needsStd = mainNeedsStd(ast, attrs, graph);
   if (needsStd) {

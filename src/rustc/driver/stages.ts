@@ -34,9 +34,10 @@ export function runAnalysis(ast: Crate, input: AnalyzeInput): { crate?: CrateDef
   }
 }
 
-export function runChecks(crate: CrateDef, ast: Crate, crateType: 'bin' | 'lib', sourceMap: SourceMap): Diagnostic[] {
+export function runChecks(crate: CrateDef, ast: Crate, crateType: 'bin' | 'lib', sourceMap: SourceMap, edition: AnalyzeInput['edition']): Diagnostic[] {
   try {
-    return checkCrate(crate, { ast, crateType, sourceMap });
+    // The edition changes E0133's wording and turns on unsafe_op_in_unsafe_fn in 2024.
+    return checkCrate(crate, { ast, crateType, sourceMap, edition });
   } catch (e) {
     return [ice('checking passes', e)];
   }
