@@ -2,6 +2,7 @@
 // and boots at once (through the shell, so the terminal shows the command); an ELF kernel goes
 // into the project too, and is put behind Bootlab's bootloader (src/boot, what `cargo
 // bootimage` does) into `bootimage-NAME.bin`, which then boots.
+import { compilerHost } from '../../toolchain/cargo/compilerHost.ts';
 import { checkNewPath } from '../../toolchain/vfs.ts';
 import { vfs } from './project.ts';
 import { bootCommand, runCommand } from './shell.ts';
@@ -35,9 +36,9 @@ export async function uploadFile(file: File): Promise<void> {
   vfs.writeFile(path, bytes);
   if (isElf(bytes)) {
     print(`Uploaded ${path} (${bytes.length} bytes): an ELF kernel.`, 'info');
-    // The bootloader (and the assembler it needs) is its own chunk, loaded on first use.
-    const { buildBootImage } = await import('../../boot/bootimage.ts');
-    const result = buildBootImage(bytes);
+    // The bootloader is assembled in the compiler Worker (a long task for the page's thread),
+    // whose chunk with the assembler is loaded on first use.
+    const result = await compilerHost().bootImage(bytes);
     if (!result.ok) {
       print(`${path}: ${result.message}`, 'error');
       return;
