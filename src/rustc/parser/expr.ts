@@ -711,7 +711,7 @@ function parseMatch(p: Parser): Expr {
         p.report(d.suggest(t.span, 'use a fat arrow to start a match arm', '=>', 'inline'));
         p.bump();
       } else p.expect('=>');
-      const body = parseExpr(p);
+      const body = parseArmBody(p);
       const arm: Arm = guard ? { attrs, pat, guard, body, span: p.spanFrom(alo) } : { attrs, pat, body, span: p.spanFrom(alo) };
       arms.push(arm);
       if (p.eat(',')) continue;
@@ -878,6 +878,19 @@ function parseStmt(p: Parser): Stmt | null {
   if (expr.kind === 'macro' && expr.mac.delim === '{') return { kind: 'expr', attrs, expr, semi: false, span: p.spanFrom(lo) };
   expectSemi(p);
   return { kind: 'expr', attrs, expr, semi: true, span: p.spanFrom(lo) };
+}
+
+/**
+ * A match arm's body. As rustc (which parses it with its statement restrictions), a block-like
+ * body ends the arm: `{ … } (a, b) => …` is the next arm, not a call of the block's value;
+ * only `.` and `?` continue it.
+ */
+function parseArmBody(p: Parser): Expr {
+  if (!startsBlockLike(p)) return parseExpr(p);
+  const lo = p.token.span;
+  const expr = parsePrimary(p);
+  if (!p.is('.') && !p.is('?')) return expr;
+  return continueBinary(p, parsePostfix(p, expr, lo), lo);
 }
 
 /** After `match x {}.len()` in statement position, the rest of a binary expression. */

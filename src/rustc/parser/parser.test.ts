@@ -72,6 +72,16 @@ describe('the post', () => {
 });
 
 describe('expressions', () => {
+  it('ends a match arm at a block-like body, so a tuple pattern after it starts the next arm', () => {
+    const ast = parseOk('fn f(x: (u8, u8)) -> u8 { match x { (0, 0) => { 1 } (a, b) => { a + b } } }');
+    const f = ast.items[0] as Extract<Item, { kind: 'fn' }>;
+    const m = (f.body!.stmts[0] as Extract<Stmt, { kind: 'expr' }>).expr as Extract<Expr, { kind: 'match' }>;
+    expect(m.arms.map((a) => a.pat.kind)).toEqual(['tuple', 'tuple']);
+    // `.` still continues a block-like body, as in statements
+    expect(parseCrate('fn f(x: u8) -> u8 { match x { _ => { x }.wrapping_add(1) } }', 't.rs').diagnostics).toEqual([]);
+    expect(parseCrate('fn f(x: u8) -> u8 { match x { 0 => { 1 } + 2, _ => 3 } }', 't.rs').diagnostics.map((d) => d.message)).toEqual(['expected pattern, found `+`']);
+  });
+
   it('follows Rust precedence and associativity', () => {
     expect(shape('a + b * c - d')).toBe('((a + (b * c)) - d)');
     expect(shape('a || b && c == d')).toBe('(a || (b && (c == d)))');
