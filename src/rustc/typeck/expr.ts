@@ -23,8 +23,10 @@ export function checkExpr(fcx: FnCx, e: ast.Expr, exp: Expect = NO_EXPECT): Expr
   switch (e.kind) {
     case 'lit': return checkLit(fcx, e.lit, e.span, exp);
     case 'paren': {
+      // The node keeps the parentheses' span: rustc's panic locations (an overflow in
+      // `(a + b)`) start at the `(`.
       const inner = checkExpr(fcx, e.expr, exp);
-      return inner;
+      return { ...inner, span: e.span } as typeof inner;
     }
     case 'path': return checkPathExpr(fcx, e, exp);
     case 'unary': return checkUnary(fcx, e, exp);
