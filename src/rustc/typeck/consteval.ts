@@ -28,6 +28,9 @@ function showInt(v: bigint, t: IntTy): string {
   return `${v}_${t}`;
 }
 
+/** The largest array a constant or static initializer may hold (16 Mi elements). */
+const MAX_CONST_ELEMENTS = 1 << 24;
+
 class EvalError extends Error {
   constructor(readonly span: Span, readonly msg: string, readonly unsupported = false) {
     super(msg);
@@ -80,6 +83,9 @@ function evalExpr(cx: Cx, e: Expr, env?: Env): ConstValue {
     case 'array': return { kind: 'aggregate', fields: e.elems.map((x) => evalExpr(cx, x, env)) };
     case 'struct': return { kind: 'aggregate', fields: e.fields.map((x) => evalExpr(cx, x, env)) };
     case 'repeat': {
+      // Constants are built element by element, so a giant `[0; 1 << 40]` is refused
+      // instead of exhausting memory.
+      if (e.count > MAX_CONST_ELEMENTS) throw new EvalError(e.span, `constant arrays of more than ${MAX_CONST_ELEMENTS} elements ${Number.isSafeInteger(e.count) ? ` (this one has ${e.count})` : ''}`, true);
       const v = evalExpr(cx, e.elem, env);
       return { kind: 'aggregate', fields: Array.from({ length: e.count }, () => v) };
     }
