@@ -431,8 +431,11 @@ export class Selector {
       // x = a + b with a and b in registers (or b a small constant) and x elsewhere: one lea
       // instead of a move and an add (32-bit lea zero-extends, as the add would).
       const aLoc = a.kind === 'value' && !this.cx.addressValues?.has(a.id) ? this.loc(a.id) : undefined;
-      if (kind === 'add' && bitsOf(t) >= 32 && l.kind === 'reg' && aLoc?.kind === 'reg' && aLoc.name !== l.name) {
-        const bSrc = b.kind === 'const' ? (fitsI32(BigInt.asIntN(64, b.value)) ? BigInt.asIntN(64, b.value) : undefined)
+      const leaKind = kind === 'add' || (kind === 'sub' && b.kind === 'const');
+      if (leaKind && bitsOf(t) >= 32 && l.kind === 'reg' && aLoc?.kind === 'reg' && aLoc.name !== l.name) {
+        // (a - k is a + -k.)
+        const k = b.kind === 'const' ? BigInt.asIntN(64, kind === 'sub' ? -b.value : b.value) : 0n;
+        const bSrc = b.kind === 'const' ? (fitsI32(k) ? k : undefined)
           : bReg?.kind === 'reg' && !this.cx.addressValues?.has((b as { id: number }).id) ? bReg.name : undefined;
         if (bSrc !== undefined) {
           const m: MemOperand = typeof bSrc === 'bigint'
