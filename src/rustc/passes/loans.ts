@@ -7,6 +7,7 @@
 import { error, type DiagBuilder } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Expr } from '../thir/thir.ts';
+import type { Ty } from '../thir/ty.ts';
 import { buildCfg, placeRootLocal, type Cfg } from './cfg.ts';
 import type { BodyOwner, PassContext } from './context.ts';
 import { liveOut } from './liveness.ts';
@@ -172,6 +173,49 @@ function describePlace(e: Expr, localName: (l: number) => string): string | unde
   }
 }
 
+interface LoopLoan {
+  readonly local: number;
+  /** Field indices from the local to the borrowed place (shorter: an index or deref came first). */
+  readonly fields: readonly number[];
+  readonly mut: boolean;
+}
+
+/**
+ * The local a place starts from and the fields chosen on the way. `cut` after an index: the
+ * element is not known, so later fields no longer narrow the place.
+ */
+function fieldPath(e: Expr): { root: number; fields: number[]; cut?: boolean } | undefined {
+  switch (e.kind) {
+    case 'local':
+      return { root: e.local, fields: [] };
+    case 'field': {
+      const base = fieldPath(e.base);
+      if (!base || base.cut) return base;
+      return { root: base.root, fields: [...base.fields, e.index] };
+    }
+    case 'index':
+    case 'rangeIndex': {
+      const base = fieldPath(e.base);
+      return base && { ...base, cut: true };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Does a value of this type keep a borrow alive (a slice or str iterator does; a range does not)? */
+function holdsBorrow(t: Ty): boolean {
+  if (t.kind !== 'iter') return true;
+  const s = t.shape;
+  switch (s.kind) {
+    case 'range': return s.elem.kind === 'ref';
+    case 'enumerate':
+    case 'rev':
+    case 'stepBy': return holdsBorrow(s.inner);
+    default: return true;
+  }
+}
+
 /**
  * A `for` loop over an iterator that borrows a local (`for b in row.iter()`) holds that loan for
  * the whole loop: writing the local inside is E0506, borrowing it mutably E0502 (E0499 under
@@ -179,18 +223,28 @@ function describePlace(e: Expr, localName: (l: number) => string): string | unde
  */
 export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ at: number; d: DiagBuilder }>): void {
   const name = (l: number): string => owner.body.locals[l]!.name;
-  const loansOf = (iter: Expr): Array<{ local: number; mut: boolean }> => {
-    const out: Array<{ local: number; mut: boolean }> = [];
+  const loansOf = (iter: Expr): LoopLoan[] => {
+    const out: LoopLoan[] = [];
+    // `for i in 0..a.len()`: the range holds integers, no borrow outlives the header.
+    if (!holdsBorrow(iter.ty)) return out;
     new (class extends ThirVisitor {
       override visitExpr(e: Expr): void {
         if (e.kind === 'addrOf' && !e.raw) {
-          const root = placeRootLocal(e.place);
-          if (root !== undefined) out.push({ local: root, mut: e.mut });
+          const path = fieldPath(e.place);
+          if (path) out.push({ local: path.root, fields: path.fields, mut: e.mut });
         }
         this.walkExpr(e);
       }
     })().visitExpr(iter);
     return out;
+  };
+  // Disjoint fields do not conflict: a loan of `w.items` allows writing `w.best`.
+  const conflicts = (loan: LoopLoan, place: Expr): boolean => {
+    const path = fieldPath(place);
+    if (!path || path.root !== loan.local) return false;
+    const n = Math.min(path.fields.length, loan.fields.length);
+    for (let i = 0; i < n; i++) if (path.fields[i] !== loan.fields[i]) return false;
+    return true;
   };
   new (class extends ThirVisitor {
     override visitExpr(e: Expr): void {
@@ -203,7 +257,7 @@ export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array
               if (x.kind === 'assign' || x.kind === 'assignOp') {
                 const root = placeRootLocal(x.place);
                 const desc = describePlace(x.place, name);
-                if (root !== undefined && desc && loans.some((l) => l.local === root)) {
+                if (root !== undefined && desc && loans.some((l) => conflicts(l, x.place))) {
                   const d = error(`cannot assign to \`${desc}\` because it is borrowed`, 'E0506')
                     .secondary(iterSpan, `\`${desc}\` is borrowed here`)
                     .secondary(iterSpan, 'borrow later used here')
@@ -213,7 +267,7 @@ export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array
               }
               if (x.kind === 'addrOf' && x.mut && !x.raw) {
                 const root = placeRootLocal(x.place);
-                const loan = loans.find((l) => l.local === root);
+                const loan = loans.find((l) => conflicts(l, x.place));
                 if (root !== undefined && loan) {
                   const xName = name(root);
                   const d = loan.mut
