@@ -12,7 +12,8 @@ import { patBindings } from './visit.ts';
 export type Event =
   | { kind: 'nop' }
   /** The value of the local is read (`counts`: a read that makes the variable "used"; not the read of `x += 1`). */
-  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean; compound?: boolean; mutBorrow?: boolean; raw?: boolean }
+  /** `fields`: the field indices from the local to the place used (absent: the whole local). */
+  | { kind: 'use'; local: number; span: Span; counts: boolean; borrow: boolean; compound?: boolean; mutBorrow?: boolean; raw?: boolean; fields?: readonly number[] }
   /**
    * The local gets a whole new value: from its binding (`let x = …`, a parameter, a pattern),
    * or an assignment `x = …` / `x op= …` (span: the assignment expression).
@@ -45,6 +46,36 @@ interface LoopTarget {
 }
 
 /** A place expression's root local, if it is one (`x`, `x.f`, `x[i]`, not through a deref). */
+/**
+ * The local a place starts from and the fields chosen on the way. `cut` after an index: the
+ * element is not known, so later fields no longer narrow the place.
+ */
+export function fieldPath(e: Expr): { root: number; fields: number[]; cut?: boolean } | undefined {
+  switch (e.kind) {
+    case 'local':
+      return { root: e.local, fields: [] };
+    case 'field': {
+      const base = fieldPath(e.base);
+      if (!base || base.cut) return base;
+      return { root: base.root, fields: [...base.fields, e.index] };
+    }
+    case 'index':
+    case 'rangeIndex': {
+      const base = fieldPath(e.base);
+      return base && { ...base, cut: true };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Do two places of one local overlap (one field path a prefix of the other)? */
+export function fieldsOverlap(a: readonly number[] = [], b: readonly number[] = []): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function placeRootLocal(e: Expr): number | undefined {
   switch (e.kind) {
     case 'local':
@@ -192,7 +223,7 @@ export class CfgBuilder {
         } else {
           const root = this.placeOperands(e.place);
           if (root !== undefined) {
-            this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false });
+            this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false, fields: fieldPath(e.place)?.fields ?? [] });
             this.emit({ kind: 'mutate', local: root, span: e.span });
             this.emit({ kind: 'partialDef', local: root, span: e.span });
           }
@@ -208,7 +239,7 @@ export class CfgBuilder {
         } else {
           const root = this.placeOperands(e.place);
           if (root !== undefined) {
-            this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false });
+            this.emit({ kind: 'use', local: root, span: e.place.span, counts: true, borrow: false, fields: fieldPath(e.place)?.fields ?? [] });
             this.emit({ kind: 'mutate', local: root, span: e.span });
             this.emit({ kind: 'partialDef', local: root, span: e.span });
           }
@@ -218,7 +249,7 @@ export class CfgBuilder {
       case 'addrOf': {
         const root = this.placeOperands(e.place);
         if (root !== undefined) {
-          this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: true, mutBorrow: e.mut, raw: e.raw });
+          this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: true, mutBorrow: e.mut, raw: e.raw, fields: fieldPath(e.place)?.fields ?? [] });
           if (e.mut) this.emit({ kind: 'mutate', local: root, span: e.span });
         }
         return;
@@ -227,7 +258,7 @@ export class CfgBuilder {
       case 'index':
       case 'rangeIndex': {
         const root = this.placeOperands(e);
-        if (root !== undefined) this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: false });
+        if (root !== undefined) this.emit({ kind: 'use', local: root, span: e.span, counts: true, borrow: false, fields: fieldPath(e)?.fields ?? [] });
         return;
       }
       case 'if': {

@@ -8,7 +8,7 @@ import { error, type DiagBuilder } from '../diagnostics/diagnostic.ts';
 import type { Span } from '../span/span.ts';
 import type { Expr } from '../thir/thir.ts';
 import type { Ty } from '../thir/ty.ts';
-import { buildCfg, placeRootLocal, type Cfg } from './cfg.ts';
+import { buildCfg, fieldPath, fieldsOverlap, placeRootLocal, type Cfg } from './cfg.ts';
 import type { BodyOwner, PassContext } from './context.ts';
 import { liveOut } from './liveness.ts';
 import { cloneNote } from './moves.ts';
@@ -22,6 +22,8 @@ interface Loan {
   readonly mut: boolean;
   readonly span: Span;
   readonly node: number;
+  /** The borrowed field path inside `of` (empty: all of it). */
+  readonly fields: readonly number[];
 }
 
 /** Where a use of a local "happens" for rustc's labels: `*r`, `r[0]`, or the assignment `*r = 3`. */
@@ -54,7 +56,7 @@ function findLoans(cfg: Cfg): Loan[] {
     if (j >= 0 && cfg.nodes[j]!.ev.kind === 'mutate') j = cfg.nodes[j]!.succ.length === 1 ? cfg.nodes[j]!.succ[0]! : -1;
     const next = j >= 0 ? cfg.nodes[j]!.ev : undefined;
     if (next?.kind === 'def' && next.how === 'bind' && next.initSpan && next.initSpan.lo <= ev.span.lo && ev.span.hi <= next.initSpan.hi) {
-      loans.push({ ref: next.local, of: ev.local, mut: !!ev.mutBorrow, span: ev.span, node: j });
+      loans.push({ ref: next.local, of: ev.local, mut: !!ev.mutBorrow, span: ev.span, node: j, fields: ev.fields ?? [] });
     }
   });
   return loans;
@@ -81,7 +83,9 @@ export function checkLoans(ctx: PassContext, owner: BodyOwner, errors: Array<{ a
       if ((ev.kind === 'def' || ev.kind === 'decl') && ev.local === loan.ref) continue;
       const liveHere = (live[i]! & bit) !== 0n || (ev.kind === 'use' && ev.local === loan.ref);
       if (!liveHere) continue;
-      if (!reported.has(i) && 'local' in ev && ev.local === loan.of) {
+      // `&mut p.left` leaves `p.right` free: only overlapping places conflict.
+      const disjoint = ev.kind === 'use' && !fieldsOverlap(ev.fields, loan.fields);
+      if (!reported.has(i) && 'local' in ev && ev.local === loan.of && !disjoint) {
         const n = cfg.nodes[i]!;
         const moveNext = n.succ.length === 1 && cfg.nodes[n.succ[0]!]!.ev.kind === 'move';
         const d = moveNext ? undefined : conflict(ev, loan, name(loan.of), owner.body.locals[loan.of]!.span);
@@ -180,29 +184,6 @@ interface LoopLoan {
   readonly mut: boolean;
 }
 
-/**
- * The local a place starts from and the fields chosen on the way. `cut` after an index: the
- * element is not known, so later fields no longer narrow the place.
- */
-function fieldPath(e: Expr): { root: number; fields: number[]; cut?: boolean } | undefined {
-  switch (e.kind) {
-    case 'local':
-      return { root: e.local, fields: [] };
-    case 'field': {
-      const base = fieldPath(e.base);
-      if (!base || base.cut) return base;
-      return { root: base.root, fields: [...base.fields, e.index] };
-    }
-    case 'index':
-    case 'rangeIndex': {
-      const base = fieldPath(e.base);
-      return base && { ...base, cut: true };
-    }
-    default:
-      return undefined;
-  }
-}
-
 /** Does a value of this type keep a borrow alive (a slice or str iterator does; a range does not)? */
 function holdsBorrow(t: Ty): boolean {
   if (t.kind !== 'iter') return true;
@@ -241,10 +222,7 @@ export function checkLoopLoans(ctx: PassContext, owner: BodyOwner, errors: Array
   // Disjoint fields do not conflict: a loan of `w.items` allows writing `w.best`.
   const conflicts = (loan: LoopLoan, place: Expr): boolean => {
     const path = fieldPath(place);
-    if (!path || path.root !== loan.local) return false;
-    const n = Math.min(path.fields.length, loan.fields.length);
-    for (let i = 0; i < n; i++) if (path.fields[i] !== loan.fields[i]) return false;
-    return true;
+    return !!path && path.root === loan.local && fieldsOverlap(path.fields, loan.fields);
   };
   new (class extends ThirVisitor {
     override visitExpr(e: Expr): void {
