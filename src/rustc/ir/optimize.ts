@@ -2,36 +2,12 @@
 // unreachable-block elimination, iterated to a fixed point. Values may be assigned more than
 // once, so propagation only trusts values with exactly one definition.
 import { binary } from './interpret.ts';
+import { defsOf, mapOperands } from './inst-operands.ts';
 import { numberValues } from './value-numbering.ts';
 import { orderBlocks, rotateLoops } from './block-order.ts';
 import { promoteSlots } from './promote-slots.ts';
 import { bitsOf, isSigned, wrap, type Func, type Inst, type Operand, type ScalarType } from './types.ts';
 
-function defsOf(i: Inst): number[] {
-  switch (i.op) {
-    case 'store': case 'out': case 'hlt': return [];
-    case 'checked': return [i.dst, i.overflow];
-    case 'call': case 'callIndirect': return i.dst === undefined ? [] : [i.dst];
-    default: return [i.dst];
-  }
-}
-
-function mapOperands(i: Inst, f: (o: Operand) => Operand): Inst {
-  switch (i.op) {
-    case 'copy': return { ...i, src: f(i.src) };
-    case 'binary': case 'checked': case 'compare': return { ...i, a: f(i.a), b: f(i.b) };
-    case 'unary': return { ...i, a: f(i.a) };
-    case 'cast': return { ...i, src: f(i.src) };
-    case 'load': return { ...i, addr: f(i.addr) };
-    case 'store': return { ...i, addr: f(i.addr), value: f(i.value) };
-    case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
-    case 'call': return { ...i, args: i.args.map(f) };
-    case 'callIndirect': return { ...i, callee: f(i.callee), args: i.args.map(f) };
-    case 'out': return { ...i, port: f(i.port), value: f(i.value) };
-    case 'in': return { ...i, port: f(i.port) };
-    default: return i;
-  }
-}
 
 export function operandsOf(i: Inst): Operand[] {
   const out: Operand[] = [];

@@ -10,6 +10,7 @@
 //     (the second bounds check of `a[i]`) folds its branch;
 //   - operands whose value number is a constant become that constant.
 // Copies made here are cleaned up by copy propagation and dead-code elimination afterwards.
+import { defsOf, mapOperands } from './inst-operands.ts';
 import { wrap, type Func, type Inst, type Operand, type ScalarType, type Terminator } from './types.ts';
 
 const SAME_BITS = new Set<ScalarType>(['u64', 'usize', 'ptr']);
@@ -93,7 +94,7 @@ export function numberValues(f: Func): Func {
     };
     const insts: Inst[] = [];
     for (const original of b.insts) {
-      const i = mapOps(original, sub);
+      const i = mapOperands(original, sub);
       const key = pureKey(f, i, vn);
       if (i.op === 'copy') {
         define(i.dst, vn(i.src));
@@ -141,7 +142,7 @@ export function numberValues(f: Func): Func {
         insts.push(i);
       } else {
         if (i.op === 'store' || i.op === 'load' || i.op === 'call' || i.op === 'callIndirect' || i.op === 'in' || i.op === 'out' || i.op === 'hlt') st.memory.clear();
-        for (const d of defsOfInst(i)) define(d, next++);
+        for (const d of defsOf(i)) define(d, next++);
         insts.push(i);
       }
     }
@@ -200,28 +201,3 @@ function successors(t: Terminator): string[] {
   }
 }
 
-function defsOfInst(i: Inst): number[] {
-  switch (i.op) {
-    case 'store': case 'out': case 'hlt': return [];
-    case 'checked': return [i.dst, i.overflow];
-    case 'call': case 'callIndirect': return i.dst === undefined ? [] : [i.dst];
-    default: return [i.dst];
-  }
-}
-
-function mapOps(i: Inst, f: (o: Operand) => Operand): Inst {
-  switch (i.op) {
-    case 'copy': return { ...i, src: f(i.src) };
-    case 'binary': case 'checked': case 'compare': return { ...i, a: f(i.a), b: f(i.b) };
-    case 'unary': return { ...i, a: f(i.a) };
-    case 'cast': return { ...i, src: f(i.src) };
-    case 'load': return { ...i, addr: f(i.addr) };
-    case 'store': return { ...i, addr: f(i.addr), value: f(i.value) };
-    case 'ptrAdd': return { ...i, base: f(i.base), ...(i.index && { index: f(i.index) }) };
-    case 'call': return { ...i, args: i.args.map(f) };
-    case 'callIndirect': return { ...i, callee: f(i.callee), args: i.args.map(f) };
-    case 'out': return { ...i, port: f(i.port), value: f(i.value) };
-    case 'in': return { ...i, port: f(i.port) };
-    default: return i;
-  }
-}
