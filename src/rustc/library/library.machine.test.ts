@@ -110,11 +110,15 @@ function expectedBytes(): { bytes: number[]; cmp: number[] } {
   return { bytes: b, cmp: [cmp(b.slice(48, 50), src.slice(0, 2)), cmp(b.slice(0, 10), b.slice(1, 11)), cmp(b.slice(1, 11), b.slice(0, 10)), 0] };
 }
 
-function run(release: boolean) {
+/**
+ * Compiles a kernel against our sysroot, links it with the ports helper and the parts of core it
+ * reaches, boots it and runs it to its exit; `byte(symbol offset)` reads its memory afterwards.
+ */
+function bootKernel(crateName: string, source: string, release: boolean, maxInstructions: number) {
   const sysroot = buildSysroot({ release, memFeature: true });
   expect(renderAllHuman(sysroot.diagnostics, sysroot.sourceMap)).toBe('');
   const out = compileRustCrate({
-    crateName: 'builtins_test', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', program()]]), edition: '2021',
+    crateName, crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
     release, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false,
   });
   expect(renderAllHuman(out.diagnostics.filter((d) => d.level === 'error'), out.sourceMap)).toBe('');
@@ -129,12 +133,17 @@ function run(release: boolean) {
   const image = buildBootImage(linked.bytes!);
   if (!image.ok) throw new Error(image.message);
   const machine = createMachine({ diskImage: image.image });
-  let stop = machine.run({ maxInstructions: 50_000_000 });
+  const stop = machine.run({ maxInstructions });
   expect(stop.kind).toBe('debug-exit');
-  expect((stop as { code: number }).code).toBe(0x10);
   const symbols = new Map((linked.symbols ?? []).map((s) => [s.name, s.value]));
   const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
   const byte = (addr: bigint) => Number((readVirtual64(machine, root, addr & ~7n) >> (8n * (addr & 7n))) & 0xffn);
+  return { stop, symbols, byte };
+}
+
+function run(release: boolean) {
+  const { stop, symbols, byte } = bootKernel('builtins_test', program(), release, 50_000_000);
+  expect((stop as { code: number }).code).toBe(0x10);
   const read = (name: string, offset: number, size: number) => {
     let v = 0n;
     for (let k = size - 1; k >= 0; k--) v = (v << 8n) | BigInt(byte(symbols.get(name)! + BigInt(offset + k)));
@@ -193,27 +202,7 @@ pub extern "C" fn _start() -> ! {
 `;
 
 function runKernel(source: string, release: boolean) {
-  const sysroot = buildSysroot({ release, memFeature: true });
-  const out = compileRustCrate({
-    crateName: 'panic_test', crateType: 'bin', rootPath: 'src/main.rs', files: new Map([['src/main.rs', source]]), edition: '2021',
-    release, cfg: { features: [] }, externs: [sysroot.core!, sysroot.compilerBuiltins!], nightly: false,
-  });
-  expect(renderAllHuman(out.diagnostics.filter((d) => d.level === 'error'), out.sourceMap)).toBe('');
-  const linked = linkFiles([
-    { name: 'main.o', bytes: out.crate!.object },
-    { name: 'ports.o', bytes: helperElf(PORTS_ASM) },
-    { name: 'core.o', bytes: objectFor(sysroot.core!, [out.crate!, sysroot.compilerBuiltins!]) },
-    { name: 'compiler_builtins.o', bytes: sysroot.compilerBuiltins!.object },
-  ], { entry: '_start', gcSections: true });
-  expect(linked.stderr).toBe('');
-  const image = buildBootImage(linked.bytes!);
-  if (!image.ok) throw new Error(image.message);
-  const machine = createMachine({ diskImage: image.image });
-  const stop = machine.run({ maxInstructions: 20_000_000 });
-  expect(stop.kind).toBe('debug-exit');
-  const symbols = new Map((linked.symbols ?? []).map((s) => [s.name, s.value]));
-  const root = read64(machine, BOOT_LAYOUT.bootInfo + 0x50);
-  const byte = (addr: bigint) => Number((readVirtual64(machine, root, addr & ~7n) >> (8n * (addr & 7n))) & 0xffn);
+  const { symbols, byte } = bootKernel('panic_test', source, release, 20_000_000);
   const bytes = (name: string, n: number) => Array.from({ length: n }, (_, k) => byte(symbols.get(name)! + BigInt(k)));
   const numbers = Array.from({ length: 4 }, (_, k) => Number(bytes('NUMBERS', 32).slice(k * 8, k * 8 + 8).reduceRight((v, b) => v * 256 + b, 0)));
   const text = (name: string, n: number) => String.fromCharCode(...bytes(name, Math.min(n, name === 'MSG' ? 64 : 32)));
